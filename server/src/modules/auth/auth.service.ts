@@ -1,0 +1,86 @@
+import { createHash, randomBytes } from 'node:crypto';
+import argon2 from 'argon2';
+import type { Db, Queryable } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import type { AuthUser, Role } from '../../platform/http.js';
+import * as repository from './auth.repository.js';
+
+export const SESSION_COOKIE = 'jobcast_session';
+const SESSION_DAYS = 30;
+
+export type SignUpInput = {
+  role: Role;
+  email?: string | null;
+  phone?: string | null;
+  password: string;
+  displayName: string;
+  provinceCode?: string | null;
+};
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function createAuthService(db: Db) {
+  async function createUser(input: SignUpInput & { isSynthetic?: boolean }, tx: Queryable = db): Promise<AuthUser> {
+    const email = input.email ? input.email.trim().toLowerCase() : null;
+    const phone = input.phone ? input.phone.trim() : null;
+    if (!email && !phone) throw new AppError('validation_failed', 'email or phone is required', { fields: [{ path: 'body.email', message: 'email or phone is required' }] });
+    if (await repository.findUserIdByEmailOrPhone(tx, email, phone)) {
+      throw new AppError('conflict', 'An account with this email or phone already exists / 该邮箱或手机号已注册', {
+        fields: [{ path: email ? 'body.email' : 'body.phone', message: 'already registered' }],
+      });
+    }
+    const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
+    return repository.insertUser(tx, { ...input, email, phone, passwordHash });
+  }
+
+  async function startSession(userId: string) {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
+    await repository.insertAuthSession(db, hashToken(token), userId, expiresAt);
+    return { token, expiresAt };
+  }
+
+  return {
+    createUser,
+    startSession,
+
+    /** Public sign-up: seekers, employers and hosts; bureaus and admins are created by an operator. */
+    async signUp(input: SignUpInput) {
+      if (input.role === 'admin' || input.role === 'bureau') {
+        throw new AppError('forbidden', 'Bureau and admin accounts are created by an operator (jobcast user create)');
+      }
+      const user = await createUser(input);
+      return { user, session: await startSession(user.id) };
+    },
+
+    async signIn(login: string, password: string) {
+      const normalized = login.trim().toLowerCase();
+      const credentials = await repository.findUserCredentialsByLogin(db, normalized);
+      const isValid = credentials ? await argon2.verify(credentials.passwordHash, password) : false;
+      if (!credentials || !isValid) throw new AppError('unauthenticated', 'Wrong email/phone or password / 账号或密码错误');
+      if (credentials.isBanned) throw new AppError('forbidden', 'This account is banned / 账号已被封禁');
+      return { user: credentials.user, session: await startSession(credentials.user.id) };
+    },
+
+    async signOut(token: string) {
+      await repository.deleteAuthSession(db, hashToken(token));
+    },
+
+    async findUserBySessionToken(token: string | undefined): Promise<AuthUser | null> {
+      if (!token) return null;
+      return repository.findUserBySessionTokenHash(db, hashToken(token));
+    },
+
+    async getUser(userId: string): Promise<AuthUser> {
+      const user = await repository.findUserById(db, userId);
+      if (!user) throw new AppError('not_found', 'User not found');
+      return user;
+    },
+
+    attachUserToCompany(userId: string, companyId: string, tx: Queryable = db) {
+      return repository.updateUserCompany(tx, userId, companyId);
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

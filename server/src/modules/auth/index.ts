@@ -1,0 +1,3 @@
+export { createAuthService, SESSION_COOKIE, type AuthService, type SignUpInput } from './auth.service.js';
+export { registerAuthRoutes } from './auth.routes.js';
+export { phoneSchema, passwordSchema } from './auth.schemas.js';

@@ -1,0 +1,60 @@
+import type { Db } from '../../platform/db.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events.js';
+import type { AuthUser } from '../../platform/http.js';
+import type { AuthService } from '../auth/index.js';
+import type { GeoService } from '../geo/index.js';
+import * as repository from './companies.repository.js';
+import type { Company, RegisterCompanyInput } from './companies.schemas.js';
+
+export function createCompaniesService(deps: { db: Db; geo: GeoService; auth: AuthService; events: EventBus }) {
+  const { db, geo, auth, events } = deps;
+
+  async function getCompany(companyId: string): Promise<Company> {
+    const company = await repository.findCompanyById(db, companyId);
+    if (!company) throw notFound('Company');
+    return company;
+  }
+
+  return {
+    getCompany,
+
+    /** An employer registers its company; it waits for an admin's verification before it can publish. */
+    async registerCompany(user: AuthUser, input: RegisterCompanyInput): Promise<Company> {
+      if (user.companyId) throw new AppError('conflict', 'Your account already belongs to a company / 账号已关联企业');
+      geo.getCity(input.cityCode, 'body.cityCode');
+      geo.getIndustry(input.industryCode, 'body.industryCode');
+      const companyId = await db.transaction(async (tx) => {
+        if (await repository.findCompanyIdByCreditCode(tx, input.creditCode)) {
+          throw new AppError('conflict', 'This credit code is already registered / 该统一社会信用代码已注册', { fields: [{ path: 'body.creditCode', message: 'already registered' }] });
+        }
+        const id = await repository.insertCompany(tx, input);
+        await auth.attachUserToCompany(user.id, id, tx);
+        return id;
+      });
+      return getCompany(companyId);
+    },
+
+    async getOwnCompany(user: AuthUser): Promise<Company | null> {
+      return user.companyId ? repository.findCompanyById(db, user.companyId) : null;
+    },
+
+    listCompanies(status: string | null, page: number, pageSize: number) {
+      return repository.listCompaniesByStatus(db, status, pageSize, (page - 1) * pageSize);
+    },
+
+    /** Admin decisions: verify, reject (with a reason) or suspend (its jobs disappear from seekers). */
+    async reviewCompany(admin: AuthUser, companyId: string, decision: { decision: 'verify' } | { decision: 'reject' | 'suspend'; reason: string }) {
+      const company = await getCompany(companyId);
+      const status = { verify: 'verified', reject: 'rejected', suspend: 'suspended' }[decision.decision];
+      if (decision.decision === 'reject' && company.status !== 'pending') {
+        throw new AppError('conflict', `Only a pending company can be rejected; this one is ${company.status}`);
+      }
+      await repository.updateCompanyStatus(db, companyId, status, 'reason' in decision ? decision.reason : null, admin.id);
+      events.emit('CompanyStatusChanged', { companyId, status });
+      return getCompany(companyId);
+    },
+  };
+}
+
+export type CompaniesService = ReturnType<typeof createCompaniesService>;

@@ -1,0 +1,97 @@
+import type { Db } from '../../platform/db.js';
+import { AppError, forbidden, notFound } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events.js';
+import type { AuthUser } from '../../platform/http.js';
+import type { CompaniesService } from '../companies/index.js';
+import type { GeoService } from '../geo/index.js';
+import * as repository from './jobs.repository.js';
+import type { Job, JobInput, ListJobsQuery } from './jobs.schemas.js';
+import { findPostingViolations } from './posting-rules.js';
+
+const MAX_VALIDITY_DAYS = 366;
+
+export function createJobsService(deps: { db: Db; geo: GeoService; companies: CompaniesService; events: EventBus }) {
+  const { db, geo, companies, events } = deps;
+
+  /** Reference checks and the posting rules; throws before anything is written. */
+  function checkPosting(input: JobInput) {
+    geo.getCity(input.cityCode, 'body.cityCode');
+    geo.getCategory(input.categoryCode, 'body.categoryCode');
+    geo.getIndustry(input.industryCode, 'body.industryCode');
+    const days = (Date.parse(input.validUntil) - Date.parse(input.validFrom)) / 86_400_000;
+    if (days > MAX_VALIDITY_DAYS) {
+      throw new AppError('validation_failed', 'body.validUntil: a posting is valid for at most one year / 有效期最长一年', { fields: [{ path: 'body.validUntil', message: 'at most one year after validFrom' }] });
+    }
+    const violations = findPostingViolations({ title: input.title, requirements: input.requirements, benefits: input.benefits, description: input.description });
+    if (violations.length > 0) {
+      const summary = violations.map((violation) => `${violation.field}: 「${violation.words.join('」「')}」 ${violation.message}`).join('; ');
+      throw new AppError('posting_rejected', `This posting cannot be published / 岗位信息不合规: ${summary}`, {
+        violations,
+        fields: violations.map((violation) => ({ path: `body.${violation.field}`, message: `「${violation.words.join('」「')}」 ${violation.message}` })),
+      });
+    }
+  }
+
+  async function getVerifiedCompanyId(user: AuthUser): Promise<string> {
+    if (!user.companyId) throw new AppError('forbidden', 'Register your company first / 请先登记企业信息');
+    const company = await companies.getCompany(user.companyId);
+    if (company.status !== 'verified') {
+      throw new AppError('forbidden', `Only verified companies can publish jobs; yours is ${company.status} / 企业通过审核后才能发布岗位`);
+    }
+    return company.id;
+  }
+
+  async function getOwnJob(user: AuthUser, jobId: string) {
+    const job = await repository.findJobById(db, jobId);
+    if (!job) throw notFound('Job');
+    if (job.companyId !== user.companyId) throw forbidden('This job belongs to another company / 不能修改其他企业的岗位');
+    return job;
+  }
+
+  return {
+    checkPosting,
+
+    async createJob(user: AuthUser, input: JobInput): Promise<Job> {
+      const companyId = await getVerifiedCompanyId(user);
+      checkPosting(input);
+      const jobId = await repository.insertJob(db, companyId, user.id, input);
+      events.emit('JobPublished', { jobId, companyId });
+      return (await repository.findJobById(db, jobId))!;
+    },
+
+    async updateJob(user: AuthUser, jobId: string, input: JobInput): Promise<Job> {
+      await getOwnJob(user, jobId);
+      await getVerifiedCompanyId(user);
+      checkPosting(input);
+      await repository.updateJob(db, jobId, input);
+      return (await repository.findJobById(db, jobId))!;
+    },
+
+    async setJobStatus(user: AuthUser, jobId: string, status: 'open' | 'closed'): Promise<Job> {
+      await getOwnJob(user, jobId);
+      await repository.updateJobStatus(db, jobId, status);
+      return (await repository.findJobById(db, jobId))!;
+    },
+
+    /** A job page: anyone while the job is visible; the company's own members always. */
+    async getJob(user: AuthUser | null, jobId: string): Promise<Job> {
+      const job = await repository.findJobById(db, jobId);
+      const isOwn = job && user?.companyId === job.companyId;
+      const isAdmin = user?.role === 'admin';
+      if (!job || (!job.isVisible && !isOwn && !isAdmin)) throw notFound('Job');
+      const { isVisible: _isVisible, ...rest } = job;
+      return rest;
+    },
+
+    listJobs(query: ListJobsQuery) {
+      return repository.listVisibleJobs(db, query);
+    },
+
+    async listOwnJobs(user: AuthUser) {
+      if (!user.companyId) return [];
+      return repository.listJobsByCompany(db, user.companyId);
+    },
+  };
+}
+
+export type JobsService = ReturnType<typeof createJobsService>;

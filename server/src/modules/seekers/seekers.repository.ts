@@ -1,0 +1,27 @@
+import type { Queryable } from '../../platform/db.js';
+import type { Profile, ProfileInput } from './seekers.schemas.js';
+
+export async function upsertProfile(db: Queryable, userId: string, input: ProfileInput) {
+  await db.query(
+    `insert into seeker_profiles (user_id, name, phone, home_city_code, current_city_code, desired_categories, experience, skills)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)
+     on conflict (user_id) do update set name = excluded.name, phone = excluded.phone, home_city_code = excluded.home_city_code,
+       current_city_code = excluded.current_city_code, desired_categories = excluded.desired_categories,
+       experience = excluded.experience, skills = excluded.skills, updated_at = now()`,
+    [userId, input.name, input.phone, input.homeCityCode, input.currentCityCode ?? null, input.desiredCategories, input.experience ?? null, input.skills ?? null],
+  );
+}
+
+export async function findProfileByUserId(db: Queryable, userId: string): Promise<Profile | null> {
+  const [row] = await db.query<Profile>(
+    `select p.user_id as "userId", p.name, p.phone, p.home_city_code as "homeCityCode", home.short_name as "homeCityName",
+            p.current_city_code as "currentCityCode", current.short_name as "currentCityName",
+            p.desired_categories as "desiredCategories", p.experience, p.skills, p.updated_at as "updatedAt"
+     from seeker_profiles p
+     join cities home on home.code = p.home_city_code
+     left join cities current on current.code = p.current_city_code
+     where p.user_id = $1`,
+    [userId],
+  );
+  return row ?? null;
+}

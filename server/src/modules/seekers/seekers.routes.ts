@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import type { App } from '../../platform/http.js';
+import type { SeekersService } from './seekers.service.js';
+import { profileBodySchema, profileSchema } from './seekers.schemas.js';
+
+export function registerSeekersRoutes(app: App, seekers: SeekersService) {
+  app.get('/api/seeker/profile', {
+    config: { access: ['seeker'] },
+    schema: { tags: ['seekers'], summary: 'Your quick profile (快速简历)', response: { 200: z.object({ profile: profileSchema.nullable() }) } },
+  }, async (request) => ({ profile: await seekers.findProfile(request.user!.id) }));
+
+  app.put('/api/seeker/profile', {
+    config: { access: ['seeker'] },
+    schema: { tags: ['seekers'], summary: 'Create or update your quick profile and optional résumé', body: profileBodySchema, response: { 200: profileSchema } },
+  }, async (request) => seekers.saveProfile(request.user!, request.body));
+}

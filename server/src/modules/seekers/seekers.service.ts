@@ -1,0 +1,25 @@
+import type { Db } from '../../platform/db.js';
+import type { AuthUser } from '../../platform/http.js';
+import type { GeoService } from '../geo/index.js';
+import * as repository from './seekers.repository.js';
+import type { Profile, ProfileInput } from './seekers.schemas.js';
+
+export function createSeekersService(deps: { db: Db; geo: GeoService }) {
+  const { db, geo } = deps;
+  return {
+    /** The quick profile (no résumé needed): it is what an application carries. */
+    async saveProfile(user: AuthUser, input: ProfileInput): Promise<Profile> {
+      geo.getCity(input.homeCityCode, 'body.homeCityCode');
+      if (input.currentCityCode) geo.getCity(input.currentCityCode, 'body.currentCityCode');
+      input.desiredCategories.forEach((code, index) => geo.getCategory(code, `body.desiredCategories.${index}`));
+      await repository.upsertProfile(db, user.id, input);
+      return (await repository.findProfileByUserId(db, user.id))!;
+    },
+
+    findProfile(userId: string) {
+      return repository.findProfileByUserId(db, userId);
+    },
+  };
+}
+
+export type SeekersService = ReturnType<typeof createSeekersService>;

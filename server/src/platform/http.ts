@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { AppError, toErrorBody } from './errors.js';
+
+export type Role = 'seeker' | 'employer' | 'host' | 'bureau' | 'admin';
+export const ROLES: readonly Role[] = ['seeker', 'employer', 'host', 'bureau', 'admin'];
+
+/** Who may call a route. Every /api route must declare one: deny by default. */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+export type AuthUser = {
+  id: string;
+  role: Role;
+  displayName: string;
+  email: string | null;
+  phone: string | null;
+  companyId: string | null;
+  provinceCode: string | null;
+};
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    user: AuthUser | null;
+  }
+}
+
+export type HttpServer = FastifyInstance & { withTypeProvider(): FastifyInstance };
+export type ResolveUser = (request: FastifyRequest) => Promise<AuthUser | null>;
+
+export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+export async function createHttpServer(config: Config, resolveUser: ResolveUser) {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Secrets never reach the logs: cookies, passwords, stream keys.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.streamKey', '*.key'],
+    },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('user', null);
+  await app.register(fastifyCookie);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Jobcast API', description: 'Live-stream recruitment platform (直播带岗)', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jobcast_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    if (!route.config?.access) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access rule (config.access)`);
+    }
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (!access) return;
+    request.user = await resolveUser(request);
+    if (access === 'public') return;
+    if (!request.user) throw new AppError('unauthenticated', 'Please sign in first / 请先登录');
+    if (access !== 'signed-in' && !access.includes(request.user.role)) {
+      throw new AppError('forbidden', `This needs the role ${access.join(' or ')} / 无权访问`);
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError & { validation?: unknown }, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.statusCode).send(toErrorBody(error));
+    }
+    if (error.validation && Array.isArray(error.validation)) {
+      const context = error.validationContext ?? 'body';
+      const fields = (error.validation as Array<{ instancePath?: string; message?: string; params?: { issue?: { path?: unknown[] } } }>).map((issue) => {
+        const issuePath = issue.params?.issue?.path?.join('.') ?? issue.instancePath?.replace(/^\//, '').replaceAll('/', '.') ?? '';
+        return { path: [context, issuePath].filter(Boolean).join('.'), message: issue.message ?? 'is invalid' };
+      });
+      const message = fields.map((field) => `${field.path}: ${field.message}`).join('; ');
+      return reply.status(400).send(toErrorBody(new AppError('validation_failed', message, { fields })));
+    }
+    if (error.statusCode && error.statusCode < 500) {
+      return reply.status(error.statusCode).send(toErrorBody(new AppError('validation_failed', error.message)));
+    }
+    request.log.error(error);
+    return reply.status(500).send(toErrorBody(new AppError('internal', 'Something went wrong on our side / 服务器内部错误')));
+  });
+
+  if (existsSync(WEB_DIST_DIR)) {
+    await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPageRequest = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/socket.io');
+    if (isPageRequest && existsSync(path.join(WEB_DIST_DIR, 'index.html'))) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send(toErrorBody(new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}`)));
+  });
+
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof createHttpServer>>;

@@ -1,0 +1,42 @@
+import { createApp, createContext } from './app.js';
+import { ConfigError, loadConfig } from './platform/config.js';
+import { DataDirBusyError } from './platform/data-dir-lock.js';
+import { seedDemoDataIfEmpty } from './modules/demo/index.js';
+
+async function main() {
+  const startedAt = Date.now();
+  const config = loadConfig();
+  const context = await createContext(config, { purpose: 'server' });
+  const seeded = await seedDemoDataIfEmpty(context);
+  const app = await createApp(context);
+
+  let isClosing = false;
+  const shutdown = async (signal: string) => {
+    if (isClosing) return;
+    isClosing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await context.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  context.lock?.setPort(port);
+  app.log.info(
+    { database: context.db.kind, demoData: seeded ? 'created' : 'unchanged', readyInMs: Date.now() - startedAt },
+    `Jobcast is ready on http://localhost:${port} (API docs: /docs)`,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirBusyError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

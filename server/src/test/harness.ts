@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createApp, createContext, type Context } from '../app.js';
+import { loadConfig } from '../platform/config.js';
+import { openPglite, openPostgres, type Db } from '../platform/db.js';
+
+/**
+ * A fresh database for one test file: in-memory PGlite by default, or a new PostgreSQL database
+ * (created here, dropped in close) when TEST_DATABASE_URL is set, as CI does.
+ */
+export async function openTestDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
+  const baseUrl = process.env.TEST_DATABASE_URL;
+  if (!baseUrl) {
+    const db = await openPglite(undefined);
+    return { db, drop: () => db.close() };
+  }
+  const name = `jobcast_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const db = openPostgres(url.toString(), { maxConnections: 20 });
+  return {
+    db,
+    async drop() {
+      await db.close();
+      const cleanup = new pg.Client({ connectionString: baseUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export type TestContext = Context & { drop: () => Promise<void> };
+
+/** The real composition root over a fresh database. */
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  const { db, drop } = await openTestDb();
+  const config = loadConfig({ LOG_LEVEL: 'silent', JOBCAST_DEMO_DATA: 'off', PORT: '0', ...env });
+  const context = await createContext(config, { db });
+  return Object.assign(context, {
+    async drop() {
+      await context.close();
+      await drop();
+    },
+  });
+}
+
+export async function createTestApp(env: Record<string, string> = {}) {
+  const context = await createTestContext(env);
+  const app = await createApp(context);
+  await app.ready();
+  return {
+    context,
+    app,
+    async close() {
+      await app.close();
+      await context.drop();
+    },
+  };
+}
