@@ -2,6 +2,8 @@ import { createApp, createContext } from './app.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { DataDirBusyError } from './platform/data-dir-lock.js';
 import { seedDemoDataIfEmpty } from './modules/demo/index.js';
+import { randomBytes } from 'node:crypto';
+import { registerOperatorCliRoute } from '../../cli/remote.js';
 
 async function main() {
   const startedAt = Date.now();
@@ -9,6 +11,8 @@ async function main() {
   const context = await createContext(config, { purpose: 'server' });
   const seeded = await seedDemoDataIfEmpty(context);
   const app = await createApp(context);
+  const operatorToken = randomBytes(24).toString('base64url');
+  registerOperatorCliRoute(app, context, operatorToken);
 
   let isClosing = false;
   const shutdown = async (signal: string) => {
@@ -25,7 +29,7 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  context.lock?.setPort(port);
+  context.lock?.advertiseServer(port, operatorToken);
   app.log.info(
     { database: context.db.kind, demoData: seeded ? 'created' : 'unchanged', readyInMs: Date.now() - startedAt },
     `Jobcast is ready on http://localhost:${port} (API docs: /docs)`,

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export type LockInfo = { pid: number; purpose: string; port: number | null; startedAt: string };
+export type LockInfo = { pid: number; purpose: string; port: number | null; startedAt: string; operatorToken?: string };
 
 export class DataDirBusyError extends Error {
   constructor(readonly dataDir: string, readonly holder: LockInfo) {
@@ -49,8 +49,10 @@ export function acquireDataDirLock(dataDir: string, purpose: string) {
     write();
   }
   return {
-    setPort(port: number) {
+    /** Tells CLI processes where to send commands; the file is readable by its owner only. */
+    advertiseServer(port: number, operatorToken: string) {
       info.port = port;
+      info.operatorToken = operatorToken;
       writeFileSync(lockPath, JSON.stringify(info), { mode: 0o600 });
     },
     release() {

@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { Option } from 'commander';
+import { ROLES, type Role } from '../../server/src/platform/http.js';
+import { MIGRATIONS_DIR, migrate } from '../../server/src/platform/migrate.js';
+import type { CommandRegistrar } from '../program.js';
+
+export const registerAdminCommands: CommandRegistrar = (program, io, withContext) => {
+  program
+    .command('migrate')
+    .description('Apply pending database migrations (forward-only SQL in migrations/)')
+    .action(async () => {
+      // Opening the context migrates; a second pass reports that nothing is left.
+      await withContext(async (context) => {
+        const applied = await migrate(context.db, MIGRATIONS_DIR);
+        const rows = await context.db.query<{ name: string }>('select name from schema_migrations order by name');
+        io.out(`${applied.length ? `Applied ${applied.join(', ')}` : 'Database is up to date'} (${rows.length} migrations, latest ${rows.at(-1)?.name}).\n`);
+      });
+    });
+
+  const user = program.command('user').description('Manage accounts');
+  user
+    .command('create')
+    .description('Create an account of any role (bureau and admin accounts are only made this way)')
+    .addOption(new Option('--role <role>', 'seeker | employer | host | bureau | admin').choices(ROLES as string[]).makeOptionMandatory())
+    .requiredOption('--email <email>', 'sign-in email')
+    .option('--password <password>', 'password (at least 8 characters); generated and printed when omitted')
+    .option('--name <name>', 'display name')
+    .option('--phone <phone>', '11-digit mobile number')
+    .option('--province <province>', 'for bureau accounts: the province they see by default (code or name)')
+    .action(async (options: { role: Role; email: string; password?: string; name?: string; phone?: string; province?: string }) => {
+      const password = options.password ?? randomBytes(9).toString('base64url');
+      if (password.length < 8) throw new Error('--password must be at least 8 characters');
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(options.email)) throw new Error(`--email "${options.email}" is not an email address`);
+      await withContext(async (context) => {
+        const province = options.province ? context.geo.findProvince(options.province) : null;
+        if (options.province && !province) throw new Error(`--province "${options.province}" is not a province code or name`);
+        const created = await context.auth.createUser({
+          role: options.role,
+          email: options.email,
+          phone: options.phone ?? null,
+          password,
+          displayName: options.name ?? options.email.split('@')[0],
+          provinceCode: province?.code ?? null,
+        });
+        io.out(`Created ${created.role} ${created.email} (id ${created.id})${options.password ? '' : `\nPassword: ${password}`}\n`);
+      });
+    });
+};
