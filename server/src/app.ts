@@ -8,6 +8,7 @@ import { createAuthService, registerAuthRoutes, SESSION_COOKIE } from './modules
 import { createCompaniesService, registerCompaniesRoutes } from './modules/companies/index.js';
 import { createGeoService, registerGeoRoutes } from './modules/geo/index.js';
 import { createJobsService, registerJobsRoutes } from './modules/jobs/index.js';
+import { createNotificationsService, registerNotificationsRoutes } from './modules/notifications/index.js';
 import { createSeekersService, registerSeekersRoutes } from './modules/seekers/index.js';
 
 export type ContextOptions = {
@@ -42,6 +43,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const companies = createCompaniesService({ db, geo, auth, events });
   const jobs = createJobsService({ db, geo, companies, events });
   const seekers = createSeekersService({ db, geo });
+  const notifications = createNotificationsService({ db, events });
   const database = db;
 
   return {
@@ -53,6 +55,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     companies,
     jobs,
     seekers,
+    notifications,
     lock,
     async close() {
       if (!options.db) await database.close();
@@ -70,6 +73,7 @@ export async function createApp(context: Context) {
   registerCompaniesRoutes(app, context.companies);
   registerJobsRoutes(app, context.jobs);
   registerSeekersRoutes(app, context.seekers);
+  registerNotificationsRoutes(app, context.notifications);
   app.get('/api/health', { config: { access: 'public' } }, async () => ({ ok: true, database: context.db.kind }));
   return app;
 }

@@ -1,9 +1,11 @@
 import { EventEmitter } from 'node:events';
+import type { Notification } from '../modules/notifications/index.js';
 
 /** In-process domain events: side effects cross modules through these, never through repositories. */
 export type DomainEvents = {
   CompanyStatusChanged: { companyId: string; status: string };
   JobPublished: { jobId: string; companyId: string };
+  NotificationCreated: { notification: Notification };
 };
 
 export class EventBus {
