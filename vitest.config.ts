@@ -8,5 +8,6 @@ export default defineConfig({
     // Two cores here: PGlite per file is heavy, so keep the pool small.
     maxWorkers: 2,
     fileParallelism: true,
+    reporters: ['default', './scripts/summary-reporter.ts'],
   },
 });
