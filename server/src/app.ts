@@ -4,6 +4,7 @@ import { openPglite, openPostgres, type Db } from './platform/db.js';
 import { EventBus } from './platform/events.js';
 import { createHttpServer } from './platform/http.js';
 import { migrate } from './platform/migrate.js';
+import { createAnalyticsService, registerAnalyticsRoutes } from './modules/analytics/index.js';
 import { createAuthService, registerAuthRoutes, SESSION_COOKIE } from './modules/auth/index.js';
 import { createCompaniesService, registerCompaniesRoutes } from './modules/companies/index.js';
 import { createGeoService, registerGeoRoutes } from './modules/geo/index.js';
@@ -43,6 +44,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const companies = createCompaniesService({ db, geo, auth, events });
   const jobs = createJobsService({ db, geo, companies, events });
   const seekers = createSeekersService({ db, geo });
+  const analytics = createAnalyticsService({ db, geo });
   const notifications = createNotificationsService({ db, events });
   const database = db;
 
@@ -55,6 +57,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     companies,
     jobs,
     seekers,
+    analytics,
     notifications,
     lock,
     async close() {
@@ -73,6 +76,7 @@ export async function createApp(context: Context) {
   registerCompaniesRoutes(app, context.companies);
   registerJobsRoutes(app, context.jobs);
   registerSeekersRoutes(app, context.seekers);
+  registerAnalyticsRoutes(app, context.analytics);
   registerNotificationsRoutes(app, context.notifications);
   app.get('/api/health', { config: { access: 'public' } }, async () => ({ ok: true, database: context.db.kind }));
   return app;

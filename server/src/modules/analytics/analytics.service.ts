@@ -1,0 +1,114 @@
+import type { Readable } from 'node:stream';
+import {
+  PUBLIC_MIN_COUNT,
+  type AnalyticsRegion,
+  type AnalyticsResponse,
+  type FigureName,
+  type PublicAnalyticsFigures,
+} from '../../../../contracts/analytics.js';
+import type { Db } from '../../platform/db.js';
+import { AppError, invalid } from '../../platform/errors.js';
+import type { AuthUser } from '../../platform/http.js';
+import type { GeoService } from '../geo/index.js';
+import { parseWindow, splitWindowIntoMonths } from './analytics-window.js';
+import * as repository from './analytics.repository.js';
+import type { FigureSource } from './analytics.repository.js';
+import { DEFAULT_MIN_SENT, type AnalyticsQuery } from './analytics.schemas.js';
+import { importApplicationsCsv, type ImportProgress, type ImportResult } from './application-import.js';
+import { figureCsv } from './figure-csv.js';
+import { suppressSmallCounts } from './suppression.js';
+
+/** What any caller asks for: a window, an optional province or city (code or name), minSent. */
+export type FigureRequest = {
+  from: string;
+  to: string;
+  province?: string | null;
+  city?: string | null;
+  minSent?: number;
+  source?: FigureSource;
+};
+
+/** Names of the inputs in error messages: query fields for HTTP, --options for the CLI. */
+export type FieldPaths = { from: string; to: string; province: string; city: string; minSent: string };
+const QUERY_PATHS: FieldPaths = { from: 'query.from', to: 'query.to', province: 'query.province', city: 'query.city', minSent: 'query.minSent' };
+
+export function createAnalyticsService(deps: { db: Db; geo: GeoService }) {
+  const { db, geo } = deps;
+
+  function resolveRegion(request: FigureRequest, paths: FieldPaths): { provinceCode: string | null; cityCode: string | null; region: AnalyticsRegion } {
+    if (request.province && request.city) {
+      throw invalid(paths.city, `give a province or a city, not both / 省份和城市只能选一个`);
+    }
+    if (request.city) {
+      const city = geo.findCity(request.city);
+      if (!city) throw invalid(paths.city, `unknown city "${request.city}" (6-digit code, 苏州 or 苏州市) / 未知城市`);
+      return { provinceCode: null, cityCode: city.code, region: { kind: 'city', code: city.code, name: city.shortName, provinceCode: city.provinceCode } };
+    }
+    if (request.province) {
+      const province = geo.findProvince(request.province);
+      if (!province) throw invalid(paths.province, `unknown province "${request.province}" (2-digit code, 江苏 or 江苏省) / 未知省份`);
+      return { provinceCode: province.code, cityCode: null, region: { kind: 'province', code: province.code, name: province.shortName } };
+    }
+    return { provinceCode: null, cityCode: null, region: null };
+  }
+
+  async function computeFigures(request: FigureRequest, paths: FieldPaths): Promise<AnalyticsResponse> {
+    const window = parseWindow(request.from, request.to, paths);
+    const minSent = request.minSent ?? DEFAULT_MIN_SENT;
+    if (!Number.isInteger(minSent) || minSent < 1) throw invalid(paths.minSent, 'must be a whole number of at least 1 / 最少为 1');
+    const { provinceCode, cityCode, region } = resolveRegion(request, paths);
+    const figures = await repository.computeFigures(db, request.source ?? 'rollup', {
+      ...window,
+      ...splitWindowIntoMonths(window),
+      provinceCode,
+      cityCode,
+      minSent,
+    });
+    return { ...figures, region, minSent };
+  }
+
+  /** A bureau sees its own province unless it asks for another region or the whole country. */
+  function withDefaultRegion(user: AuthUser, query: AnalyticsQuery): FigureRequest {
+    const asksForRegion = Boolean(query.province || query.city) || query.national === 'true';
+    const province = !asksForRegion && user.role === 'bureau' ? user.provinceCode : query.province;
+    return { from: query.from, to: query.to, province, city: query.city, minSent: query.minSent };
+  }
+
+  return {
+    /** For operators (CLI, report, bench): no access rule beyond holding the database. */
+    getFigures(request: FigureRequest, paths: FieldPaths = QUERY_PATHS): Promise<AnalyticsResponse> {
+      return computeFigures(request, paths);
+    },
+
+    /** Admins and bureaus; the route allows only those roles. */
+    getFiguresForUser(user: AuthUser, query: AnalyticsQuery): Promise<AnalyticsResponse> {
+      if (user.role !== 'admin' && user.role !== 'bureau') throw new AppError('forbidden', 'Analytics are for admins and bureaus / 仅管理员和人社部门可查看');
+      return computeFigures(withDefaultRegion(user, query), QUERY_PATHS);
+    },
+
+    /** Anyone: every count below PUBLIC_MIN_COUNT is suppressed so no person can be singled out. */
+    async getPublicFigures(query: AnalyticsQuery): Promise<PublicAnalyticsFigures> {
+      const figures = await computeFigures({ from: query.from, to: query.to, province: query.province, city: query.city, minSent: query.minSent }, QUERY_PATHS);
+      return suppressSmallCounts(figures, PUBLIC_MIN_COUNT);
+    },
+
+    figureCsv(figures: AnalyticsResponse | PublicAnalyticsFigures, figure: FigureName): string {
+      return figureCsv(figures, figure);
+    },
+
+    rebuildRollups(): Promise<void> {
+      return repository.rebuildRollups(db);
+    },
+
+    countRollupRows() {
+      return repository.countRollupRows(db);
+    },
+
+    /** All-or-nothing CSV import of applications from other channels (source 'import'). */
+    importApplications(input: Readable, options: { fileName?: string; onProgress?: (progress: ImportProgress) => void } = {}): Promise<ImportResult> {
+      return importApplicationsCsv({ db, geo }, input, options);
+    },
+  };
+}
+
+export type AnalyticsService = ReturnType<typeof createAnalyticsService>;
