@@ -10,7 +10,14 @@ import { createCompaniesService, registerCompaniesRoutes } from './modules/compa
 import { createGeoService, registerGeoRoutes } from './modules/geo/index.js';
 import { createJobsService, registerJobsRoutes } from './modules/jobs/index.js';
 import { createNotificationsService, registerNotificationsRoutes } from './modules/notifications/index.js';
+import { createOutcomesService, createPipelineService, registerOutcomesRoutes, registerPipelineRoutes, startDueTaskSweeper } from './modules/pipeline/index.js';
 import { createSeekersService, registerSeekersRoutes } from './modules/seekers/index.js';
+import { attachLiveRealtime, createLiveService, registerLiveMediaFileRoutes, registerLiveRoutes } from './modules/live/index.js';
+import { createApplicationsService, registerApplicationsRoutes } from './modules/applications/index.js';
+import { createMediaLinks } from './platform/media/media-links.js';
+import { startEmbeddedMediaServer } from './platform/media/embedded-media-server.js';
+import { registerNginxRtmpCallbacks } from './platform/media/nginx-rtmp-callbacks.js';
+import { createRealtimeServer, readCookie } from './platform/realtime.js';
 
 export type ContextOptions = {
   /** Who holds the embedded data folder (shown to a second process that tries to open it). */
@@ -46,6 +53,11 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const seekers = createSeekersService({ db, geo });
   const analytics = createAnalyticsService({ db, geo });
   const notifications = createNotificationsService({ db, events });
+  const mediaLinks = createMediaLinks(config);
+  const live = createLiveService({ db, events, config, auth, geo, jobs, companies, notifications, media: mediaLinks });
+  const applications = createApplicationsService({ db, events, jobs, seekers, live });
+  const pipeline = createPipelineService({ db, events, notifications });
+  const outcomes = createOutcomesService({ db, trustSignalMinSample: config.pipeline.trustSignalMinSample });
   const database = db;
 
   return {
@@ -59,8 +71,14 @@ export async function createContext(config: Config, options: ContextOptions = {}
     seekers,
     analytics,
     notifications,
+    mediaLinks,
+    live,
+    applications,
+    pipeline,
+    outcomes,
     lock,
     async close() {
+      live.stopTimers();
       if (!options.db) await database.close();
       lock?.release();
     },
@@ -78,6 +96,54 @@ export async function createApp(context: Context) {
   registerSeekersRoutes(app, context.seekers);
   registerAnalyticsRoutes(app, context.analytics);
   registerNotificationsRoutes(app, context.notifications);
+  registerLiveRoutes(app, context.live);
+  registerLiveMediaFileRoutes(app, context.live, context.config.media.recordingsDir);
+  registerApplicationsRoutes(app, context.applications);
+  if (context.config.media.mode === 'external') registerNginxRtmpCallbacks(app, context.live);
+  registerPipelineRoutes(app, context.pipeline);
+  registerOutcomesRoutes(app, context.outcomes);
+  // Due 7-day checks are announced by the listening server only (tests and the CLI do not start timers).
+  let stopSweeper: () => void = () => undefined;
+  app.addHook('onListen', async () => {
+    stopSweeper = startDueTaskSweeper(context.pipeline, context.config.pipeline.sweepSeconds, (error) => app.log.error(error));
+  });
+  app.addHook('onClose', async () => stopSweeper());
   app.get('/api/health', { config: { access: 'public' } }, async () => ({ ok: true, database: context.db.kind }));
   return app;
 }
+
+/**
+ * What runs beside HTTP: Socket.IO on the app's own server (live rooms, notifications) and, with
+ * MEDIA_MODE=embedded, the RTMP/HTTP-FLV media server in its child process. One stop() for shutdown.
+ */
+export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>>, context: Context, options: { withMedia?: boolean } = {}) {
+  const realtime = await createRealtimeServer(app.server, {
+    resolveUser: (cookieHeader) => context.auth.findUserBySessionToken(readCookie(cookieHeader, SESSION_COOKIE)),
+    redisUrl: context.config.redisUrl,
+  });
+  const liveRealtime = attachLiveRealtime(realtime.io, { live: context.live, applications: context.applications, events: context.events, config: context.config });
+  const withMedia = (options.withMedia ?? true) && context.config.media.mode === 'embedded';
+  let media: Awaited<ReturnType<typeof startEmbeddedMediaServer>> | null = null;
+  try {
+    media = withMedia
+      ? await startEmbeddedMediaServer({ config: context.config, links: context.mediaLinks, gate: context.live, events: context.events, log: app.log })
+      : null;
+  } catch (error) {
+    liveRealtime.close();
+    await realtime.close();
+    throw error;
+  }
+  return {
+    io: realtime.io,
+    media,
+    liveRealtime,
+    async stop() {
+      liveRealtime.close();
+      await media?.stop();
+      await realtime.close();
+      context.live.stopTimers();
+    },
+  };
+}
+
+export type LiveRuntime = Awaited<ReturnType<typeof startLiveRuntime>>;

@@ -1,4 +1,4 @@
-import { createApp, createContext } from './app.js';
+import { createApp, createContext, startLiveRuntime } from './app.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { DataDirBusyError } from './platform/data-dir-lock.js';
 import { seedDemoDataIfEmpty } from './modules/demo/index.js';
@@ -13,12 +13,14 @@ async function main() {
   const app = await createApp(context);
   const operatorToken = randomBytes(24).toString('base64url');
   registerOperatorCliRoute(app, context, operatorToken);
+  const liveRuntime = await startLiveRuntime(app, context);
 
   let isClosing = false;
   const shutdown = async (signal: string) => {
     if (isClosing) return;
     isClosing = true;
     app.log.info({ signal }, 'shutting down');
+    await liveRuntime.stop();
     await app.close();
     await context.close();
     process.exit(0);

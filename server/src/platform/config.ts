@@ -15,6 +15,25 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: booleanFromEnv.default(false),
   PUBLIC_URL: z.string().url().optional(),
+  // Pipeline: trust signals shown to seekers need this many cases; how often due 7-day checks are announced (0: never).
+  TRUST_SIGNAL_MIN_SAMPLE: z.coerce.number().int().min(1).max(1000).default(5),
+  PIPELINE_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
+  // Live rooms (media server, realtime).
+  MEDIA_MODE: z.enum(['embedded', 'external']).default('embedded'),
+  RTMP_PORT: z.coerce.number().int().min(0).max(65535).default(1935),
+  MEDIA_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  MEDIA_BIND: z.string().min(1).default('0.0.0.0'),
+  MEDIA_RTMP_URL: z.string().regex(/^rtmps?:\/\//, 'must start with rtmp:// or rtmps://').optional(),
+  MEDIA_FLV_URL_TEMPLATE: z.string().includes('{sessionId}', { message: 'must contain {sessionId}' }).optional(),
+  MEDIA_HLS_URL_TEMPLATE: z.string().includes('{sessionId}', { message: 'must contain {sessionId}' }).optional(),
+  MEDIA_HLS: z.enum(['auto', 'off']).default('auto'),
+  FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
+  LIVE_END_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(20),
+  CHAT_RATE_LIMIT_COUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  CHAT_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().min(1).max(3600).default(10),
+  CHAT_FLUSH_MS: z.coerce.number().int().min(0).max(5000).default(200),
+  REALTIME_FLUSH_MS: z.coerce.number().int().min(50).max(10000).default(1000),
+  REDIS_URL: z.string().url().optional(),
 });
 
 export type Config = {
@@ -27,6 +46,28 @@ export type Config = {
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   cookieSecure: boolean;
   publicUrl: string;
+  pipeline: { trustSignalMinSample: number; sweepSeconds: number };
+  media: {
+    mode: 'embedded' | 'external';
+    rtmpPort: number;
+    httpPort: number;
+    bind: string;
+    /** OBS "server" override; by default rtmp://<PUBLIC_URL host>:<RTMP_PORT>/live. */
+    rtmpUrl: string | null;
+    /** Playback URL templates with {sessionId}; embedded defaults use the media HTTP port. */
+    flvUrlTemplate: string | null;
+    hlsUrlTemplate: string | null;
+    hls: 'auto' | 'off';
+    ffmpegPath: string;
+    endGraceMs: number;
+    recordingsDir: string;
+  };
+  live: {
+    chatRateLimit: { count: number; windowMs: number };
+    chatFlushMs: number;
+    realtimeFlushMs: number;
+  };
+  redisUrl: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -52,5 +93,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     cookieSecure: values.COOKIE_SECURE,
     publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
+    pipeline: { trustSignalMinSample: values.TRUST_SIGNAL_MIN_SAMPLE, sweepSeconds: values.PIPELINE_SWEEP_SECONDS },
+    media: {
+      mode: values.MEDIA_MODE,
+      rtmpPort: values.RTMP_PORT,
+      httpPort: values.MEDIA_HTTP_PORT,
+      bind: values.MEDIA_BIND,
+      rtmpUrl: values.MEDIA_RTMP_URL ?? null,
+      flvUrlTemplate: values.MEDIA_FLV_URL_TEMPLATE ?? null,
+      hlsUrlTemplate: values.MEDIA_HLS_URL_TEMPLATE ?? null,
+      hls: values.MEDIA_HLS,
+      ffmpegPath: values.FFMPEG_PATH,
+      endGraceMs: Math.round(values.LIVE_END_GRACE_SECONDS * 1000),
+      recordingsDir: path.join(dataDir, 'media'),
+    },
+    live: {
+      chatRateLimit: { count: values.CHAT_RATE_LIMIT_COUNT, windowMs: Math.round(values.CHAT_RATE_LIMIT_WINDOW_SECONDS * 1000) },
+      chatFlushMs: values.CHAT_FLUSH_MS,
+      realtimeFlushMs: values.REALTIME_FLUSH_MS,
+    },
+    redisUrl: values.REDIS_URL ?? null,
   };
 }

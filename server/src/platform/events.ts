@@ -6,6 +6,12 @@ export type DomainEvents = {
   CompanyStatusChanged: { companyId: string; status: string };
   JobPublished: { jobId: string; companyId: string };
   NotificationCreated: { notification: Notification };
+  /** A pipeline change (server/src/modules/pipeline): an employer's or seeker's transition, or an undo. */
+  ApplicationStatusChanged: { applicationId: number; companyId: string | null; sessionId: string | null; fromStatus: string; toStatus: string; action: string };
+  LiveSessionStatusChanged: { sessionId: string; status: 'scheduled' | 'live' | 'ended'; wentLiveAt: Date | null; endedAt: Date | null };
+  /** A session's stream key was issued, rotated or revoked: the media server refreshes its allow-list. */
+  LiveStreamKeyChanged: { sessionId: string };
+  ApplicationSubmitted: { applicationId: number; jobId: string; seekerUserId: string; sessionId: string | null; source: 'live' | 'replay' | 'job_page'; companyId: string | null };
 };
 
 export class EventBus {

@@ -1,0 +1,266 @@
+/**
+ * The live-room contract shared by the server and the web app: REST shapes for sessions, stream keys and
+ * applications, and the typed Socket.IO events (used as generics on both ends). Inbound socket payloads are
+ * zod schemas here so the server validates exactly what the client type promises. Timestamps are ISO strings.
+ */
+import { z } from 'zod';
+
+export const SESSION_STATUSES = ['scheduled', 'live', 'ended'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+const uuid = z.string().uuid();
+
+// ---------------------------------------------------------------- REST shapes
+
+export const sessionJobSchema = z.object({
+  jobId: z.string(),
+  position: z.number(),
+  title: z.string(),
+  companyId: z.string(),
+  companyName: z.string(),
+  companyAccountType: z.string(),
+  cityCode: z.string(),
+  cityName: z.string(),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  payMonthlyMin: z.number().nullable(),
+  payMonthlyMax: z.number().nullable(),
+  payHourly: z.number().nullable(),
+  isDailyPay: z.boolean(),
+  shiftPattern: z.string(),
+  housing: z.string(),
+  meals: z.string(),
+  headcount: z.number(),
+  isOpen: z.boolean(),
+});
+export type SessionJob = z.infer<typeof sessionJobSchema>;
+
+export const sessionSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(SESSION_STATUSES),
+  startsAt: z.string(),
+  /** Seconds until startsAt from the server's clock when it answered (negative once past): the countdown. */
+  secondsUntilStart: z.number(),
+  hostUserId: z.string(),
+  hostName: z.string(),
+  coverText: z.string(),
+  provinceCode: z.string().nullable(),
+  cityCode: z.string().nullable(),
+  cityName: z.string().nullable(),
+  employerNames: z.array(z.string()),
+  jobCount: z.number(),
+  bookingCount: z.number(),
+  /** Whether the signed-in user booked it (false for guests). */
+  isBooked: z.boolean(),
+  wentLiveAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+});
+export type SessionSummary = z.infer<typeof sessionSummarySchema>;
+
+export const replayItemSchema = z.object({
+  url: z.string(),
+  format: z.enum(['flv', 'mp4']),
+  bytes: z.number(),
+  startedAt: z.string(),
+  endedAt: z.string(),
+});
+export type ReplayItem = z.infer<typeof replayItemSchema>;
+
+export const playbackSchema = z.object({
+  /** HTTP-FLV for mpegts.js (null once the session ended). */
+  flvUrl: z.string().nullable(),
+  /** HLS for browsers without Media Source Extensions (iOS Safari); null when no HLS is produced. */
+  hlsUrl: z.string().nullable(),
+  /** Recordings, in order, once the session ended (回放). */
+  replay: z.array(replayItemSchema),
+});
+export type Playback = z.infer<typeof playbackSchema>;
+
+export const sessionDetailSchema = sessionSummarySchema.extend({
+  jobs: z.array(sessionJobSchema),
+  pinnedJobId: z.string().nullable(),
+  likeCount: z.number(),
+  playback: playbackSchema,
+  /** True for the host, the person who scheduled it, and admins: they may open the console. */
+  canManage: z.boolean(),
+});
+export type SessionDetail = z.infer<typeof sessionDetailSchema>;
+
+export const scheduleSessionBodySchema = z.object({
+  title: z.string().trim().min(2, 'is required / 请填写直播标题').max(60),
+  startsAt: z.string().datetime({ offset: true, message: 'must be an ISO date-time, e.g. 2026-12-01T19:30:00+08:00' }),
+  /** Defaults to the caller; employers, bureaus and admins may name a user with the host role. */
+  hostUserId: uuid.optional(),
+  jobIds: z.array(uuid).max(50).default([]),
+  coverText: z.string().trim().max(500).default(''),
+  cityCode: z.string().regex(/^\d{6}$/, 'must be a 6-digit city code').optional(),
+});
+export type ScheduleSessionBody = z.infer<typeof scheduleSessionBodySchema>;
+
+export const streamKeySchema = z.object({
+  /** OBS "Server" (服务器). */
+  rtmpUrl: z.string(),
+  /** OBS "Stream key" (串流密钥): `<sessionId>?key=<secret>`, so `rtmpUrl/streamKey` is the publish address. */
+  streamKey: z.string(),
+  publishUrl: z.string(),
+  rotatedAt: z.string(),
+});
+export type StreamKeyInfo = z.infer<typeof streamKeySchema>;
+
+export const applyBodySchema = z.object({
+  jobId: uuid,
+  /** The session the seeker applied from (live or replay); omitted for a job page. */
+  sessionId: uuid.optional(),
+  /** A client-made key per tap (e.g. crypto.randomUUID()); a retry with the same key returns the same application. */
+  idempotencyKey: z.string().min(8).max(100).optional(),
+  /** The quick profile, saved first when the seeker has none yet (留资). */
+  profile: z
+    .object({
+      name: z.string().trim().min(1).max(30),
+      phone: z.string().regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mainland mobile number / 请输入11位手机号'),
+      homeCityCode: z.string().regex(/^\d{6}$/),
+    })
+    .optional(),
+});
+export type ApplyBody = z.infer<typeof applyBodySchema>;
+
+export const applicationReceiptSchema = z.object({
+  id: z.number(),
+  jobId: z.string(),
+  sessionId: z.string().nullable(),
+  source: z.enum(['live', 'replay', 'job_page', 'import']),
+  status: z.string(),
+  appliedAt: z.string(),
+  /** False when this was a repeat (double tap, retry): the existing application is returned. */
+  created: z.boolean(),
+});
+export type ApplicationReceipt = z.infer<typeof applicationReceiptSchema>;
+
+/** What the host console shows per application: the phone is masked (138****5678). */
+export const hostApplicationSchema = z.object({
+  id: z.number(),
+  jobId: z.string(),
+  jobTitle: z.string(),
+  seekerName: z.string(),
+  maskedPhone: z.string(),
+  seekerCityName: z.string(),
+  source: z.string(),
+  status: z.string(),
+  appliedAt: z.string(),
+});
+export type HostApplication = z.infer<typeof hostApplicationSchema>;
+
+export const jobCountSchema = z.object({ jobId: z.string(), jobTitle: z.string(), count: z.number() });
+export type JobCount = z.infer<typeof jobCountSchema>;
+
+// ---------------------------------------------------------------- Socket.IO
+
+/** Room names come from these helpers only. */
+export const rooms = {
+  session: (sessionId: string) => `session:${sessionId}`,
+  sessionHosts: (sessionId: string) => `session:${sessionId}:hosts`,
+  user: (userId: string) => `user:${userId}`,
+};
+
+export type SocketIdentity =
+  | { kind: 'user'; userId: string; displayName: string; role: string }
+  | { kind: 'guest'; guestId: string };
+
+export type ErrorPayload = { code: string; message: string };
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
+
+export const chatMessageSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  userId: z.string(),
+  displayName: z.string(),
+  /** Plain text: render with textContent / React text nodes, never as HTML. */
+  text: z.string(),
+  isHost: z.boolean(),
+  createdAt: z.string(),
+});
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+
+export type RoomState = {
+  sessionId: string;
+  status: SessionStatus;
+  viewers: number;
+  likes: number;
+  pinnedJobId: string | null;
+  recentMessages: ChatMessage[];
+  /** Whether this socket may chat and apply (signed in, not muted) and manage (host console). */
+  canChat: boolean;
+  canManage: boolean;
+  mutedUntil: string | null;
+};
+
+// Inbound payloads (client → server). Each is validated on arrival.
+export const joinSessionPayload = z.object({ sessionId: uuid });
+export const leaveSessionPayload = z.object({ sessionId: uuid });
+export const sendChatPayload = z.object({
+  sessionId: uuid,
+  text: z.string().trim().min(1, 'is empty').max(200, 'is longer than 200 characters'),
+});
+export const likePayload = z.object({ sessionId: uuid, count: z.number().int().min(1).max(50).default(1) });
+export const openJobCardPayload = z.object({ sessionId: uuid, jobId: uuid });
+export const pinJobPayload = z.object({ sessionId: uuid, jobId: uuid.nullable() });
+export const deleteMessagePayload = z.object({ sessionId: uuid, messageId: uuid });
+export const restrictUserPayload = z.object({
+  sessionId: uuid,
+  userId: uuid,
+  /** Mute only: minutes (1–1440); omitted = for the rest of the session. */
+  minutes: z.number().int().min(1).max(1440).optional(),
+  reason: z.string().max(200).optional(),
+});
+export const liftRestrictionPayload = z.object({ sessionId: uuid, userId: uuid, kind: z.enum(['mute', 'ban']) });
+
+export type ClientToServerEvents = {
+  'session:join': (payload: z.input<typeof joinSessionPayload>, ack: (result: Ack<RoomState>) => void) => void;
+  'session:leave': (payload: z.input<typeof leaveSessionPayload>) => void;
+  'chat:send': (payload: z.input<typeof sendChatPayload>, ack: (result: Ack<{ message: ChatMessage }>) => void) => void;
+  /** Likes are summed per room and announced in `room:stats`; no acknowledgement. */
+  'like': (payload: z.input<typeof likePayload>) => void;
+  /** A viewer opened a job card (for the funnel: viewers → card opens → applications). */
+  'job:open': (payload: z.input<typeof openJobCardPayload>) => void;
+  'host:pin': (payload: z.input<typeof pinJobPayload>, ack: (result: Ack<{ pinnedJobId: string | null }>) => void) => void;
+  'host:delete-message': (payload: z.input<typeof deleteMessagePayload>, ack: (result: Ack<null>) => void) => void;
+  'host:mute': (payload: z.input<typeof restrictUserPayload>, ack: (result: Ack<null>) => void) => void;
+  'host:ban': (payload: z.input<typeof restrictUserPayload>, ack: (result: Ack<null>) => void) => void;
+  'host:lift': (payload: z.input<typeof liftRestrictionPayload>, ack: (result: Ack<null>) => void) => void;
+};
+
+export type TickerItem = { maskedName: string; jobTitle: string; at: string };
+
+export type ServerToClientEvents = {
+  /** Sent once after connecting: who the server thinks this socket is. */
+  'identity': (identity: SocketIdentity) => void;
+  'session:status': (payload: { sessionId: string; status: SessionStatus; wentLiveAt: string | null; endedAt: string | null }) => void;
+  /** Batched (every REALTIME_FLUSH_MS) viewer and like counters. */
+  'room:stats': (payload: { sessionId: string; viewers: number; likes: number }) => void;
+  /** Chat, batched per room (every CHAT_FLUSH_MS): one event carries every message of the interval. */
+  'chat:batch': (payload: { sessionId: string; messages: ChatMessage[] }) => void;
+  'chat:deleted': (payload: { sessionId: string; messageIds: string[] }) => void;
+  'job:pinned': (payload: { sessionId: string; jobId: string | null }) => void;
+  /** "张**正在报名" items, batched with the counters. */
+  'ticker:batch': (payload: { sessionId: string; items: TickerItem[] }) => void;
+  /** Host console only: a new application, with its job's new count. */
+  'host:application': (payload: { sessionId: string; application: HostApplication; jobCount: number }) => void;
+  /** To the restricted user's own sockets. */
+  'moderation:you': (payload: { sessionId: string; kind: 'muted' | 'banned' | 'unmuted' | 'unbanned'; until: string | null }) => void;
+  /** A durable in-app notification was created for this user (e.g. a booked session went live). */
+  'notification': (payload: { id: number; kind: string; title: string; body: string; link: string | null; createdAt: string }) => void;
+};
+
+export type SocketData = { identity: SocketIdentity; joinedSessions: string[] };
+
+/** Phone masking used everywhere a host or employer sees a seeker before consent: 138****5678. */
+export function maskPhone(phone: string): string {
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+}
+
+/** Ticker masking: the first character and two stars (张**). */
+export function maskName(name: string): string {
+  const first = Array.from(name.trim())[0] ?? '*';
+  return `${first}**`;
+}

@@ -1,0 +1,89 @@
+import type { Queryable } from '../../platform/db.js';
+
+export type ApplicationRow = { id: number; jobId: string; sessionId: string | null; source: 'live' | 'replay' | 'job_page' | 'import'; status: string; appliedAt: Date; companyId: string | null };
+
+const APPLICATION_COLUMNS = `a.id, a.job_id as "jobId", a.session_id as "sessionId", a.source, a.status, a.applied_at as "appliedAt", a.company_id as "companyId"`;
+
+/**
+ * One statement snapshots what the analytics need (seeker's home city now; the job's city, category, industry
+ * and company) and relies on the unique (job_id, seeker_user_id) index: a repeat inserts nothing.
+ */
+export async function insertApplication(
+  db: Queryable,
+  input: { jobId: string; seekerUserId: string; sessionId: string | null; source: 'live' | 'replay' | 'job_page' },
+): Promise<ApplicationRow | null> {
+  const [row] = await db.query<ApplicationRow>(
+    `insert into applications as a (job_id, seeker_user_id, session_id, source, seeker_city_code, job_city_code, category_code, industry_code, company_id)
+     select j.id, p.user_id, $3, $4, p.home_city_code, j.city_code, j.category_code, j.industry_code, j.company_id
+     from jobs j, seeker_profiles p where j.id = $1 and p.user_id = $2
+     on conflict (job_id, seeker_user_id) where seeker_user_id is not null do nothing
+     returning ${APPLICATION_COLUMNS}`,
+    [input.jobId, input.seekerUserId, input.sessionId, input.source],
+  );
+  return row ?? null;
+}
+
+export async function findApplicationByJobAndSeeker(db: Queryable, jobId: string, seekerUserId: string): Promise<ApplicationRow | null> {
+  const [row] = await db.query<ApplicationRow>(`select ${APPLICATION_COLUMNS} from applications a where a.job_id = $1 and a.seeker_user_id = $2`, [jobId, seekerUserId]);
+  return row ?? null;
+}
+
+export async function findApplicationByRequestKey(db: Queryable, seekerUserId: string, idempotencyKey: string) {
+  const [row] = await db.query<ApplicationRow & { requestJobId: string }>(
+    `select ${APPLICATION_COLUMNS}, r.job_id as "requestJobId" from application_requests r join applications a on a.id = r.application_id
+     where r.seeker_user_id = $1 and r.idempotency_key = $2`,
+    [seekerUserId, idempotencyKey],
+  );
+  return row ?? null;
+}
+
+export async function insertApplicationRequest(db: Queryable, seekerUserId: string, idempotencyKey: string, applicationId: number, jobId: string) {
+  await db.query(
+    `insert into application_requests (seeker_user_id, idempotency_key, application_id, job_id) values ($1, $2, $3, $4)
+     on conflict (seeker_user_id, idempotency_key) do nothing`,
+    [seekerUserId, idempotencyKey, applicationId, jobId],
+  );
+}
+
+export type HostApplicationRow = {
+  id: number; jobId: string; jobTitle: string; seekerName: string; seekerPhone: string; seekerCityName: string;
+  source: string; status: string; appliedAt: Date; sessionId: string | null;
+};
+
+const HOST_VIEW_SELECT = `
+  select a.id, a.job_id as "jobId", j.title as "jobTitle", coalesce(p.name, '') as "seekerName", coalesce(p.phone, '') as "seekerPhone",
+         ci.short_name as "seekerCityName", a.source, a.status, a.applied_at as "appliedAt", a.session_id as "sessionId"
+  from applications a
+  join jobs j on j.id = a.job_id
+  left join seeker_profiles p on p.user_id = a.seeker_user_id
+  join cities ci on ci.code = a.seeker_city_code`;
+
+export function listApplicationsBySession(db: Queryable, sessionId: string, limit: number, beforeId: number | null) {
+  return db.query<HostApplicationRow>(
+    `${HOST_VIEW_SELECT} where a.session_id = $1 and ($2::bigint is null or a.id < $2) order by a.id desc limit $3`,
+    [sessionId, beforeId, limit],
+  );
+}
+
+export async function findHostApplicationById(db: Queryable, applicationId: number) {
+  const [row] = await db.query<HostApplicationRow>(`${HOST_VIEW_SELECT} where a.id = $1`, [applicationId]);
+  return row ?? null;
+}
+
+export function countApplicationsByJobForSession(db: Queryable, sessionId: string) {
+  return db.query<{ jobId: string; jobTitle: string; count: number }>(
+    `select sj.job_id as "jobId", j.title as "jobTitle", count(a.id)::int as count
+     from live_session_jobs sj
+     join jobs j on j.id = sj.job_id
+     left join applications a on a.session_id = sj.session_id and a.job_id = sj.job_id
+     where sj.session_id = $1
+     group by sj.job_id, j.title, sj.position
+     order by sj.position`,
+    [sessionId],
+  );
+}
+
+export async function countApplicationsForSessionJob(db: Queryable, sessionId: string, jobId: string) {
+  const [row] = await db.query<{ count: number }>('select count(*)::int as count from applications where session_id = $1 and job_id = $2', [sessionId, jobId]);
+  return row.count;
+}

@@ -1,0 +1,104 @@
+import type { Db } from '../../platform/db.js';
+import { AppError, invalid } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events.js';
+import type { AuthUser } from '../../platform/http.js';
+import type { JobsService } from '../jobs/index.js';
+import type { LiveService } from '../live/index.js';
+import type { SeekersService } from '../seekers/index.js';
+import { maskName, maskPhone, type ApplicationReceipt, type ApplyBody, type HostApplication, type JobCount, type TickerItem } from '../../../../contracts/live.js';
+import * as repository from './applications.repository.js';
+
+const toReceipt = (row: repository.ApplicationRow, created: boolean): ApplicationReceipt => ({
+  id: row.id,
+  jobId: row.jobId,
+  sessionId: row.sessionId,
+  source: row.source,
+  status: row.status,
+  appliedAt: new Date(row.appliedAt).toISOString(),
+  created,
+});
+
+const toHostView = (row: repository.HostApplicationRow): HostApplication => ({
+  id: row.id,
+  jobId: row.jobId,
+  jobTitle: row.jobTitle,
+  seekerName: row.seekerName,
+  maskedPhone: maskPhone(row.seekerPhone),
+  seekerCityName: row.seekerCityName,
+  source: row.source,
+  status: row.status,
+  appliedAt: new Date(row.appliedAt).toISOString(),
+});
+
+export function createApplicationsService(deps: { db: Db; events: EventBus; jobs: JobsService; seekers: SeekersService; live: LiveService }) {
+  const { db, events, jobs, seekers, live } = deps;
+
+  return {
+    /**
+     * One-tap apply (留资). Idempotent twice over: the unique (job, seeker) index makes a second tap the same
+     * application, and a client key makes a retried request return exactly what the first one did.
+     */
+    async apply(user: AuthUser, body: ApplyBody): Promise<ApplicationReceipt> {
+      if (user.role !== 'seeker') throw new AppError('forbidden', 'Only job seekers apply / 仅求职者可报名');
+      if (body.idempotencyKey) {
+        const previous = await repository.findApplicationByRequestKey(db, user.id, body.idempotencyKey);
+        if (previous) {
+          if (previous.requestJobId !== body.jobId) throw new AppError('conflict', 'This idempotency key was used for another job', { fields: [{ path: 'body.idempotencyKey', message: 'already used for another job' }] });
+          return toReceipt(previous, false);
+        }
+      }
+      if (!(await seekers.findProfile(user.id))) {
+        if (!body.profile) throw invalid('body.profile', 'fill in your name, phone and home city first / 请先填写姓名、手机号和所在城市');
+        await seekers.saveProfile(user, { ...body.profile, desiredCategories: [] });
+      }
+      let source: 'live' | 'replay' | 'job_page' = 'job_page';
+      if (body.sessionId) {
+        const session = await live.getSessionRow(body.sessionId);
+        if (!(await live.isJobInSession(body.sessionId, body.jobId))) throw invalid('body.jobId', 'is not one of this session\'s jobs');
+        source = session.status === 'ended' ? 'replay' : 'live';
+      }
+      const job = await jobs.getJob(null, body.jobId);
+      if (job.status !== 'open') throw new AppError('conflict', 'This job is closed / 岗位已关闭');
+
+      const result = await db.transaction(async (tx) => {
+        const inserted = await repository.insertApplication(tx, { jobId: body.jobId, seekerUserId: user.id, sessionId: body.sessionId ?? null, source });
+        const application = inserted ?? (await repository.findApplicationByJobAndSeeker(tx, body.jobId, user.id));
+        if (!application) throw new AppError('internal', 'Application was neither stored nor found');
+        if (body.idempotencyKey) await repository.insertApplicationRequest(tx, user.id, body.idempotencyKey, application.id, body.jobId);
+        return { application, created: inserted !== null };
+      });
+      if (result.created) {
+        events.emit('ApplicationSubmitted', {
+          applicationId: result.application.id,
+          jobId: body.jobId,
+          seekerUserId: user.id,
+          sessionId: body.sessionId ?? null,
+          source,
+          companyId: result.application.companyId,
+        });
+      }
+      return toReceipt(result.application, result.created);
+    },
+
+    /** The host console's lead feed: newest first, phones masked. */
+    async listSessionApplications(user: AuthUser, sessionId: string, limit: number, beforeId: number | null): Promise<{ applications: HostApplication[]; counts: JobCount[] }> {
+      await live.getManagedSession(user, sessionId);
+      const [rows, counts] = await Promise.all([
+        repository.listApplicationsBySession(db, sessionId, limit, beforeId),
+        repository.countApplicationsByJobForSession(db, sessionId),
+      ]);
+      return { applications: rows.map(toHostView), counts };
+    },
+
+    /** What the realtime layer pushes for a new application: the host's row, the job's count, the viewers' ticker. */
+    async describeForRoom(applicationId: number) {
+      const row = await repository.findHostApplicationById(db, applicationId);
+      if (!row || !row.sessionId) return null;
+      const jobCount = await repository.countApplicationsForSessionJob(db, row.sessionId, row.jobId);
+      const ticker: TickerItem = { maskedName: maskName(row.seekerName || '求职者'), jobTitle: row.jobTitle, at: new Date(row.appliedAt).toISOString() };
+      return { sessionId: row.sessionId, application: toHostView(row), jobCount, ticker };
+    },
+  };
+}
+
+export type ApplicationsService = ReturnType<typeof createApplicationsService>;

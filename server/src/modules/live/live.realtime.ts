@@ -1,0 +1,384 @@
+import { ZodError, type ZodType } from 'zod';
+import type { Config } from '../../platform/config.js';
+import { AppError } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events.js';
+import type { AuthUser, Role } from '../../platform/http.js';
+import type { RealtimeServer } from '../../platform/realtime.js';
+import {
+  deleteMessagePayload,
+  joinSessionPayload,
+  leaveSessionPayload,
+  liftRestrictionPayload,
+  likePayload,
+  openJobCardPayload,
+  pinJobPayload,
+  restrictUserPayload,
+  rooms,
+  sendChatPayload,
+  type Ack,
+  type ChatMessage,
+  type ErrorPayload,
+  type RoomState,
+  type SessionStatus,
+  type SocketIdentity,
+  type TickerItem,
+} from '../../../../contracts/live.js';
+import type { LiveService } from './live.service.js';
+
+/** What the realtime layer needs from the applications module (kept narrow to avoid a module cycle). */
+export type ApplicationsForRoom = {
+  describeForRoom(applicationId: number): Promise<{ sessionId: string; application: import('../../../../contracts/live.js').HostApplication; jobCount: number; ticker: TickerItem } | null>;
+};
+
+type LiveRoom = {
+  sessionId: string;
+  hostUserId: string;
+  createdBy: string | null;
+  status: SessionStatus;
+  likes: number;
+  pendingLikes: number;
+  pendingChat: ChatMessage[];
+  pendingTicker: TickerItem[];
+  lastViewers: number;
+  isDirty: boolean;
+  /** userId → until (null = for the whole session) */
+  mutes: Map<string, Date | null>;
+  bans: Set<string>;
+};
+
+const MAX_LIKES_PER_SOCKET_PER_FLUSH = 100;
+const MAX_TICKER_PER_FLUSH = 10;
+
+function toErrorPayload(error: unknown): ErrorPayload {
+  if (error instanceof AppError) return { code: error.code, message: error.message };
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    return { code: 'validation_failed', message: `${issue.path.join('.') || 'payload'}: ${issue.message}` };
+  }
+  console.error('socket handler failed', error);
+  return { code: 'internal', message: 'Something went wrong on our side / 服务器内部错误' };
+}
+
+const asUser = (identity: SocketIdentity): AuthUser | null =>
+  identity.kind === 'user'
+    ? { id: identity.userId, role: identity.role as Role, displayName: identity.displayName, email: null, phone: null, companyId: null, provinceCode: null }
+    : null;
+
+/**
+ * The live room over Socket.IO: join after identity, validated inbound events, chat batched per room (one
+ * `chat:batch` per CHAT_FLUSH_MS instead of one broadcast per message; 0 = naive per-message), viewer and
+ * like counters and the application ticker batched every REALTIME_FLUSH_MS, host moderation, and the pushes
+ * that domain events ask for (status changes, new applications, notifications).
+ */
+export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService; applications: ApplicationsForRoom; events: EventBus; config: Config }) {
+  const { live, applications, events, config } = deps;
+  const loadedRooms = new Map<string, LiveRoom>();
+  const loading = new Map<string, Promise<LiveRoom>>();
+  const chatTimestamps = new Map<string, number[]>();
+  const likesBySocket = new Map<string, number>();
+  let isClosed = false;
+
+  async function loadRoom(sessionId: string): Promise<LiveRoom> {
+    const existing = loadedRooms.get(sessionId);
+    if (existing) return existing;
+    const pending = loading.get(sessionId);
+    if (pending) return pending;
+    const promise = (async () => {
+      const session = await live.getSessionRow(sessionId);
+      const restrictions = await live.listActiveRestrictions(sessionId);
+      const room: LiveRoom = {
+        sessionId,
+        hostUserId: session.hostUserId,
+        createdBy: session.createdBy,
+        status: session.status,
+        likes: session.likeCount,
+        pendingLikes: 0,
+        pendingChat: [],
+        pendingTicker: [],
+        lastViewers: 0,
+        isDirty: true,
+        mutes: new Map(restrictions.filter((item) => item.kind === 'mute').map((item) => [item.userId, item.until])),
+        bans: new Set(restrictions.filter((item) => item.kind === 'ban').map((item) => item.userId)),
+      };
+      loadedRooms.set(sessionId, room);
+      return room;
+    })();
+    loading.set(sessionId, promise);
+    try {
+      return await promise;
+    } finally {
+      loading.delete(sessionId);
+    }
+  }
+
+  const viewerCount = (sessionId: string) => io.of('/').adapter.rooms.get(rooms.session(sessionId))?.size ?? 0;
+
+  function mutedUntil(room: LiveRoom, userId: string): Date | null | undefined {
+    if (!room.mutes.has(userId)) return undefined;
+    const until = room.mutes.get(userId) ?? null;
+    if (until && until.getTime() <= Date.now()) {
+      room.mutes.delete(userId);
+      return undefined;
+    }
+    return until;
+  }
+
+  function checkChatRate(sessionId: string, userId: string) {
+    const { count, windowMs } = config.live.chatRateLimit;
+    const key = `${sessionId}:${userId}`;
+    const now = Date.now();
+    const recent = (chatTimestamps.get(key) ?? []).filter((time) => now - time < windowMs);
+    if (recent.length >= count) {
+      chatTimestamps.set(key, recent);
+      throw new AppError('rate_limited', `Too many messages: at most ${count} per ${Math.round(windowMs / 1000)} s / 发言太快了，请稍后再试`);
+    }
+    recent.push(now);
+    chatTimestamps.set(key, recent);
+  }
+
+  function flushChat(room: LiveRoom) {
+    if (room.pendingChat.length === 0) return;
+    const messages = room.pendingChat;
+    room.pendingChat = [];
+    io.to(rooms.session(room.sessionId)).emit('chat:batch', { sessionId: room.sessionId, messages });
+    live.persistChatMessages(messages).catch((error: unknown) => console.error('storing chat failed', error));
+  }
+
+  async function flushStats() {
+    for (const room of loadedRooms.values()) {
+      const viewers = viewerCount(room.sessionId);
+      if (viewers !== room.lastViewers) room.isDirty = true;
+      if (room.pendingTicker.length > 0) {
+        const items = room.pendingTicker.slice(-MAX_TICKER_PER_FLUSH);
+        room.pendingTicker = [];
+        io.to(rooms.session(room.sessionId)).emit('ticker:batch', { sessionId: room.sessionId, items });
+      }
+      if (!room.isDirty && room.pendingLikes === 0) {
+        if (viewers === 0 && room.pendingChat.length === 0) loadedRooms.delete(room.sessionId);
+        continue;
+      }
+      const likes = room.pendingLikes;
+      room.pendingLikes = 0;
+      room.likes += likes;
+      room.isDirty = false;
+      room.lastViewers = viewers;
+      io.to(rooms.session(room.sessionId)).emit('room:stats', { sessionId: room.sessionId, viewers, likes: room.likes });
+      if (likes > 0 || viewers > 0) {
+        live.addLikesAndPeakViewers(room.sessionId, likes, viewers).catch((error: unknown) => console.error('storing likes failed', error));
+      }
+    }
+    likesBySocket.clear();
+  }
+
+  const chatTimer = config.live.chatFlushMs > 0 ? setInterval(() => loadedRooms.forEach(flushChat), config.live.chatFlushMs) : null;
+  const statsTimer = setInterval(() => void flushStats(), config.live.realtimeFlushMs);
+  chatTimer?.unref();
+  statsTimer.unref();
+
+  /** Wraps a handler: validates the payload, answers the ack with data or the error shape. */
+  function handle<Payload, Result>(schema: ZodType<Payload>, work: (payload: Payload) => Promise<Result>) {
+    return (raw: unknown, ack?: (result: Ack<Result>) => void) => {
+      const respond = typeof ack === 'function' ? ack : () => undefined;
+      Promise.resolve()
+        .then(() => work(schema.parse(raw)))
+        .then((data) => respond({ ok: true, data }), (error: unknown) => respond({ ok: false, error: toErrorPayload(error) }));
+    };
+  }
+
+  io.on('connection', (socket) => {
+    const identity = socket.data.identity;
+    const user = asUser(identity);
+    const viewerKey = identity.kind === 'user' ? identity.userId : identity.guestId;
+
+    const requireUser = () => {
+      if (!user) throw new AppError('unauthenticated', 'Please sign in to chat / 请先登录');
+      return user;
+    };
+    const requireJoined = async (sessionId: string) => {
+      if (!socket.rooms.has(rooms.session(sessionId))) throw new AppError('forbidden', 'Join the session first (session:join)');
+      return loadRoom(sessionId);
+    };
+
+    socket.on('session:join', handle(joinSessionPayload, async ({ sessionId }): Promise<RoomState> => {
+      const room = await loadRoom(sessionId);
+      if (user && room.bans.has(user.id)) throw new AppError('forbidden', 'You were removed from this session / 你已被移出直播间');
+      const canManage = live.isManager(user, room);
+      await socket.join(rooms.session(sessionId));
+      if (canManage) await socket.join(rooms.sessionHosts(sessionId));
+      if (!socket.data.joinedSessions.includes(sessionId)) socket.data.joinedSessions.push(sessionId);
+      room.isDirty = true;
+      live.recordViewer(sessionId, viewerKey, user?.id ?? null).catch(() => undefined);
+      const until = user ? mutedUntil(room, user.id) : undefined;
+      const session = await live.getSessionRow(sessionId);
+      return {
+        sessionId,
+        status: session.status,
+        viewers: viewerCount(sessionId),
+        likes: room.likes + room.pendingLikes,
+        pinnedJobId: session.pinnedJobId,
+        recentMessages: [...(await live.listRecentChat(sessionId, room.hostUserId)), ...room.pendingChat],
+        canChat: !!user && until === undefined && session.status !== 'ended',
+        canManage,
+        mutedUntil: until ? until.toISOString() : null,
+      };
+    }));
+
+    socket.on('session:leave', (raw) => {
+      const parsed = leaveSessionPayload.safeParse(raw);
+      if (!parsed.success) return;
+      void socket.leave(rooms.session(parsed.data.sessionId));
+      void socket.leave(rooms.sessionHosts(parsed.data.sessionId));
+      const room = loadedRooms.get(parsed.data.sessionId);
+      if (room) room.isDirty = true;
+    });
+
+    socket.on('chat:send', handle(sendChatPayload, async ({ sessionId, text }) => {
+      const sender = requireUser();
+      const room = await requireJoined(sessionId);
+      if (room.status === 'ended') throw new AppError('conflict', 'This session has ended / 直播已结束');
+      if (room.bans.has(sender.id)) throw new AppError('forbidden', 'You were removed from this session / 你已被移出直播间');
+      if (mutedUntil(room, sender.id) !== undefined) throw new AppError('forbidden', 'You are muted in this session / 你已被禁言');
+      const isHost = live.isManager(sender, room);
+      if (!isHost) checkChatRate(sessionId, sender.id);
+      const filtered = await live.filterChatText(text);
+      const message: ChatMessage = {
+        id: live.newChatMessageId(),
+        sessionId,
+        userId: sender.id,
+        displayName: sender.displayName,
+        text: filtered,
+        isHost,
+        createdAt: new Date().toISOString(),
+      };
+      room.pendingChat.push(message);
+      if (!chatTimer) flushChat(room);
+      return { message };
+    }));
+
+    socket.on('like', (raw) => {
+      const parsed = likePayload.safeParse(raw);
+      if (!parsed.success || !socket.rooms.has(rooms.session(parsed.data.sessionId))) return;
+      const room = loadedRooms.get(parsed.data.sessionId);
+      if (!room || room.status === 'ended') return;
+      const used = likesBySocket.get(socket.id) ?? 0;
+      const accepted = Math.max(0, Math.min(parsed.data.count, MAX_LIKES_PER_SOCKET_PER_FLUSH - used));
+      likesBySocket.set(socket.id, used + accepted);
+      room.pendingLikes += accepted;
+    });
+
+    socket.on('job:open', (raw) => {
+      const parsed = openJobCardPayload.safeParse(raw);
+      if (!parsed.success || !socket.rooms.has(rooms.session(parsed.data.sessionId))) return;
+      live.recordJobCardOpen(parsed.data.sessionId, parsed.data.jobId, viewerKey).catch(() => undefined);
+    });
+
+    socket.on('host:pin', handle(pinJobPayload, async ({ sessionId, jobId }) => {
+      const pinnedJobId = await live.pinJob(requireUser(), sessionId, jobId);
+      io.to(rooms.session(sessionId)).emit('job:pinned', { sessionId, jobId: pinnedJobId });
+      return { pinnedJobId };
+    }));
+
+    socket.on('host:delete-message', handle(deleteMessagePayload, async ({ sessionId, messageId }) => {
+      await live.deleteChatMessage(requireUser(), sessionId, messageId);
+      const room = loadedRooms.get(sessionId);
+      if (room) room.pendingChat = room.pendingChat.filter((message) => message.id !== messageId);
+      io.to(rooms.session(sessionId)).emit('chat:deleted', { sessionId, messageIds: [messageId] });
+      return null;
+    }));
+
+    const restrict = (kind: 'mute' | 'ban') => handle(restrictUserPayload, async (payload) => {
+      const restriction = await live.restrictUser(requireUser(), { ...payload, kind });
+      const until = restriction.until ? restriction.until.toISOString() : null;
+      applyRestriction(payload.sessionId, payload.userId, kind, until, false);
+      io.serverSideEmit('moderation:changed', { sessionId: payload.sessionId, userId: payload.userId, kind, until, isLifted: false });
+      io.to(rooms.user(payload.userId)).emit('moderation:you', { sessionId: payload.sessionId, kind: kind === 'mute' ? 'muted' : 'banned', until });
+      if (kind === 'ban') io.in(rooms.user(payload.userId)).socketsLeave([rooms.session(payload.sessionId), rooms.sessionHosts(payload.sessionId)]);
+      return null;
+    });
+    socket.on('host:mute', restrict('mute'));
+    socket.on('host:ban', restrict('ban'));
+
+    socket.on('host:lift', handle(liftRestrictionPayload, async (payload) => {
+      await live.liftRestriction(requireUser(), payload);
+      applyRestriction(payload.sessionId, payload.userId, payload.kind, null, true);
+      io.serverSideEmit('moderation:changed', { sessionId: payload.sessionId, userId: payload.userId, kind: payload.kind, until: null, isLifted: true });
+      io.to(rooms.user(payload.userId)).emit('moderation:you', { sessionId: payload.sessionId, kind: payload.kind === 'mute' ? 'unmuted' : 'unbanned', until: null });
+      return null;
+    }));
+
+    socket.on('disconnect', () => {
+      for (const sessionId of socket.data.joinedSessions) {
+        const room = loadedRooms.get(sessionId);
+        if (room) room.isDirty = true;
+      }
+    });
+  });
+
+  function applyRestriction(sessionId: string, userId: string, kind: 'mute' | 'ban', until: string | null, isLifted: boolean) {
+    const room = loadedRooms.get(sessionId);
+    if (!room) return;
+    if (kind === 'mute') {
+      if (isLifted) room.mutes.delete(userId);
+      else room.mutes.set(userId, until ? new Date(until) : null);
+    } else if (isLifted) {
+      room.bans.delete(userId);
+    } else {
+      room.bans.add(userId);
+    }
+  }
+
+  io.on('moderation:changed', (payload) => applyRestriction(payload.sessionId, payload.userId, payload.kind, payload.until, payload.isLifted));
+
+  events.on('LiveSessionStatusChanged', ({ sessionId, status, wentLiveAt, endedAt }) => {
+    if (isClosed) return;
+    const room = loadedRooms.get(sessionId);
+    if (room) {
+      room.status = status;
+      flushChat(room);
+    }
+    io.to(rooms.session(sessionId)).emit('session:status', {
+      sessionId,
+      status,
+      wentLiveAt: wentLiveAt ? new Date(wentLiveAt).toISOString() : null,
+      endedAt: endedAt ? new Date(endedAt).toISOString() : null,
+    });
+  });
+
+  events.on('ApplicationSubmitted', ({ applicationId, sessionId }) => {
+    if (isClosed || !sessionId) return;
+    applications.describeForRoom(applicationId).then((described) => {
+      if (!described) return;
+      io.to(rooms.sessionHosts(described.sessionId)).emit('host:application', { sessionId: described.sessionId, application: described.application, jobCount: described.jobCount });
+      const room = loadedRooms.get(described.sessionId);
+      if (room) room.pendingTicker.push(described.ticker);
+    }).catch((error: unknown) => console.error('pushing an application failed', error));
+  });
+
+  events.on('NotificationCreated', ({ notification }) => {
+    if (isClosed) return;
+    io.to(rooms.user(notification.userId)).emit('notification', {
+      id: notification.id,
+      kind: notification.kind,
+      title: notification.title,
+      body: notification.body,
+      link: notification.link,
+      createdAt: new Date(notification.createdAt).toISOString(),
+    });
+  });
+
+  return {
+    /** Pushes what is pending (chat, counters) at once; tests and shutdown use it. */
+    async flush() {
+      loadedRooms.forEach(flushChat);
+      await flushStats();
+    },
+    close() {
+      isClosed = true;
+      if (chatTimer) clearInterval(chatTimer);
+      clearInterval(statsTimer);
+      loadedRooms.forEach(flushChat);
+    },
+  };
+}
+
+export type LiveRealtime = ReturnType<typeof attachLiveRealtime>;

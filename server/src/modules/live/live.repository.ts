@@ -1,0 +1,343 @@
+import type { Queryable } from '../../platform/db.js';
+import type { SessionStatus } from '../../../../contracts/live.js';
+
+export type SessionRow = {
+  id: string;
+  title: string;
+  status: SessionStatus;
+  hostUserId: string;
+  createdBy: string | null;
+  startsAt: Date;
+  wentLiveAt: Date | null;
+  endedAt: Date | null;
+  pinnedJobId: string | null;
+  likeCount: number;
+};
+
+const SESSION_ROW_COLUMNS = `s.id, s.title, s.status, s.host_user_id as "hostUserId", s.created_by as "createdBy", s.starts_at as "startsAt",
+  s.went_live_at as "wentLiveAt", s.ended_at as "endedAt", s.pinned_job_id as "pinnedJobId", s.like_count as "likeCount"`;
+
+export type SummaryRow = {
+  id: string;
+  title: string;
+  status: SessionStatus;
+  startsAt: Date;
+  secondsUntilStart: number;
+  hostUserId: string;
+  hostName: string;
+  coverText: string;
+  provinceCode: string | null;
+  cityCode: string | null;
+  cityName: string | null;
+  employerNames: string[];
+  jobCount: number;
+  bookingCount: number;
+  isBooked: boolean;
+  wentLiveAt: Date | null;
+  endedAt: Date | null;
+  pinnedJobId: string | null;
+  likeCount: number;
+  createdBy: string | null;
+};
+
+// $1 is the viewer's user id (or null) in every summary query.
+const SUMMARY_SELECT = `
+  select s.id, s.title, s.status, s.starts_at as "startsAt",
+         round(extract(epoch from (s.starts_at - now())))::int as "secondsUntilStart",
+         s.host_user_id as "hostUserId", u.display_name as "hostName", s.cover_text as "coverText",
+         s.province_code as "provinceCode", s.city_code as "cityCode", ci.short_name as "cityName",
+         coalesce((select array_agg(distinct c.name) from live_session_jobs sj join jobs j on j.id = sj.job_id
+                   join companies c on c.id = j.company_id where sj.session_id = s.id), '{}') as "employerNames",
+         (select count(*) from live_session_jobs sj where sj.session_id = s.id)::int as "jobCount",
+         (select count(*) from live_session_bookings b where b.session_id = s.id)::int as "bookingCount",
+         exists (select 1 from live_session_bookings b where b.session_id = s.id and b.user_id = $1::uuid) as "isBooked",
+         s.went_live_at as "wentLiveAt", s.ended_at as "endedAt", s.pinned_job_id as "pinnedJobId", s.like_count as "likeCount",
+         s.created_by as "createdBy"
+  from live_sessions s
+  join users u on u.id = s.host_user_id
+  left join cities ci on ci.code = s.city_code`;
+
+export async function insertSession(
+  db: Queryable,
+  session: { title: string; hostUserId: string; createdBy: string; startsAt: string; coverText: string; cityCode: string | null },
+): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    `insert into live_sessions (title, host_user_id, created_by, starts_at, cover_text, city_code, province_code)
+     values ($1, $2, $3, $4, $5, $6, (select province_code from cities where code = $6))
+     returning id`,
+    [session.title, session.hostUserId, session.createdBy, session.startsAt, session.coverText, session.cityCode],
+  );
+  return row.id;
+}
+
+export async function insertSessionJobs(db: Queryable, sessionId: string, jobIds: string[]) {
+  if (jobIds.length === 0) return;
+  await db.query(
+    `insert into live_session_jobs (session_id, job_id, position)
+     select $1, job_id, position::int - 1 from unnest($2::uuid[]) with ordinality as t(job_id, position)`,
+    [sessionId, jobIds],
+  );
+}
+
+export async function upsertStreamKey(db: Queryable, sessionId: string, secret: string) {
+  await db.query(
+    `insert into live_session_stream_keys (session_id, secret) values ($1, $2)
+     on conflict (session_id) do update set secret = excluded.secret, rotated_at = now()`,
+    [sessionId, secret],
+  );
+}
+
+export async function findStreamKey(db: Queryable, sessionId: string) {
+  const [row] = await db.query<{ secret: string; rotatedAt: Date }>(
+    'select secret, rotated_at as "rotatedAt" from live_session_stream_keys where session_id = $1',
+    [sessionId],
+  );
+  return row ?? null;
+}
+
+/** Keys of sessions that may publish (scheduled or live): the media server's allow-list. */
+export function listPublishableStreamKeys(db: Queryable, sessionId: string | null = null) {
+  return db.query<{ sessionId: string; secret: string }>(
+    `select s.id as "sessionId", k.secret from live_sessions s join live_session_stream_keys k on k.session_id = s.id
+     where s.status in ('scheduled', 'live') and ($1::uuid is null or s.id = $1::uuid)`,
+    [sessionId],
+  );
+}
+
+export async function findSessionRow(db: Queryable, sessionId: string): Promise<SessionRow | null> {
+  const [row] = await db.query<SessionRow>(`select ${SESSION_ROW_COLUMNS} from live_sessions s where s.id = $1`, [sessionId]);
+  return row ?? null;
+}
+
+export async function findSessionSummary(db: Queryable, sessionId: string, viewerUserId: string | null): Promise<SummaryRow | null> {
+  const [row] = await db.query<SummaryRow>(`${SUMMARY_SELECT} where s.id = $2`, [viewerUserId, sessionId]);
+  return row ?? null;
+}
+
+export function listSessionSummaries(
+  db: Queryable,
+  filter: { statuses: SessionStatus[]; viewerUserId: string | null; cityCode: string | null; provinceCode: string | null; hostUserId: string | null; bookedOnly: boolean; limit: number },
+) {
+  return db.query<SummaryRow>(
+    `${SUMMARY_SELECT}
+     where s.status = any($2::text[])
+       and ($3::text is null or s.city_code = $3)
+       and ($4::text is null or s.province_code = $4)
+       and ($5::uuid is null or s.host_user_id = $5 or s.created_by = $5)
+       and (not $6 or exists (select 1 from live_session_bookings b where b.session_id = s.id and b.user_id = $1::uuid))
+     order by case s.status when 'live' then 0 when 'scheduled' then 1 else 2 end,
+              case when s.status = 'ended' then null else s.starts_at end asc,
+              s.ended_at desc nulls last
+     limit $7`,
+    [filter.viewerUserId, filter.statuses, filter.cityCode, filter.provinceCode, filter.hostUserId, filter.bookedOnly, filter.limit],
+  );
+}
+
+export function listSessionJobs(db: Queryable, sessionId: string) {
+  return db.query<{
+    jobId: string; position: number; title: string; companyId: string; companyName: string; companyAccountType: string;
+    cityCode: string; cityName: string; categoryCode: string; categoryName: string; payMonthlyMin: number | null;
+    payMonthlyMax: number | null; payHourly: number | null; isDailyPay: boolean; shiftPattern: string; housing: string;
+    meals: string; headcount: number; isOpen: boolean;
+  }>(
+    `select j.id as "jobId", sj.position, j.title, j.company_id as "companyId", c.name as "companyName",
+            c.account_type as "companyAccountType", j.city_code as "cityCode", ci.short_name as "cityName",
+            j.category_code as "categoryCode", jc.name as "categoryName", j.pay_monthly_min as "payMonthlyMin",
+            j.pay_monthly_max as "payMonthlyMax", j.pay_hourly as "payHourly", j.is_daily_pay as "isDailyPay",
+            j.shift_pattern as "shiftPattern", j.housing, j.meals, j.headcount,
+            (j.status = 'open' and c.status = 'verified' and j.valid_until >= (now() at time zone 'Asia/Shanghai')::date) as "isOpen"
+     from live_session_jobs sj
+     join jobs j on j.id = sj.job_id
+     join companies c on c.id = j.company_id
+     join cities ci on ci.code = j.city_code
+     join job_categories jc on jc.code = j.category_code
+     where sj.session_id = $1
+     order by sj.position, j.title`,
+    [sessionId],
+  );
+}
+
+export async function isJobInSession(db: Queryable, sessionId: string, jobId: string) {
+  const rows = await db.query('select 1 from live_session_jobs where session_id = $1 and job_id = $2', [sessionId, jobId]);
+  return rows.length > 0;
+}
+
+export async function insertBooking(db: Queryable, sessionId: string, userId: string) {
+  await db.query('insert into live_session_bookings (session_id, user_id) values ($1, $2) on conflict do nothing', [sessionId, userId]);
+}
+
+export async function deleteBooking(db: Queryable, sessionId: string, userId: string) {
+  await db.query('delete from live_session_bookings where session_id = $1 and user_id = $2', [sessionId, userId]);
+}
+
+/** scheduled → live; returns the row only when this call made the change. */
+export async function updateSessionLive(db: Queryable, sessionId: string): Promise<SessionRow | null> {
+  const [row] = await db.query<SessionRow>(
+    `update live_sessions s set status = 'live', went_live_at = coalesce(went_live_at, now())
+     where s.id = $1 and s.status = 'scheduled' returning ${SESSION_ROW_COLUMNS}`,
+    [sessionId],
+  );
+  return row ?? null;
+}
+
+/** scheduled | live → ended; returns the row only when this call made the change. */
+export async function updateSessionEnded(db: Queryable, sessionId: string): Promise<SessionRow | null> {
+  const [row] = await db.query<SessionRow>(
+    `update live_sessions s set status = 'ended', ended_at = now(), pinned_job_id = null
+     where s.id = $1 and s.status in ('scheduled', 'live') returning ${SESSION_ROW_COLUMNS}`,
+    [sessionId],
+  );
+  return row ?? null;
+}
+
+export function listSessionIdsByStatus(db: Queryable, status: SessionStatus) {
+  return db.query<{ id: string }>('select id from live_sessions where status = $1', [status]);
+}
+
+/** Marks bookings notified and returns who to notify; a second call for the same session returns nobody. */
+export async function claimBookingsToNotify(db: Queryable, sessionId: string) {
+  const rows = await db.query<{ userId: string }>(
+    `update live_session_bookings set notified_at = now() where session_id = $1 and notified_at is null returning user_id as "userId"`,
+    [sessionId],
+  );
+  return rows.map((row) => row.userId);
+}
+
+export async function updatePinnedJob(db: Queryable, sessionId: string, jobId: string | null) {
+  await db.query('update live_sessions set pinned_job_id = $2 where id = $1', [sessionId, jobId]);
+}
+
+export async function addLikesAndPeakViewers(db: Queryable, sessionId: string, likes: number, viewers: number) {
+  await db.query(
+    'update live_sessions set like_count = like_count + $2, peak_viewers = greatest(peak_viewers, $3) where id = $1',
+    [sessionId, likes, viewers],
+  );
+}
+
+// ---------------------------------------------------------------- chat
+
+export type ChatRow = { id: string; sessionId: string; userId: string; displayName: string; text: string; isHost: boolean; createdAt: Date };
+
+export async function insertChatMessages(db: Queryable, messages: ChatRow[]) {
+  if (messages.length === 0) return;
+  await db.query(
+    `insert into live_chat_messages (id, session_id, user_id, display_name, text, created_at)
+     select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[])
+     on conflict (id) do nothing`,
+    [
+      messages.map((message) => message.id),
+      messages.map((message) => message.sessionId),
+      messages.map((message) => message.userId),
+      messages.map((message) => message.displayName),
+      messages.map((message) => message.text),
+      messages.map((message) => message.createdAt),
+    ],
+  );
+}
+
+export function listRecentChatMessages(db: Queryable, sessionId: string, hostUserId: string, limit: number) {
+  return db.query<ChatRow>(
+    `select * from (
+       select m.id, m.session_id as "sessionId", m.user_id as "userId", m.display_name as "displayName", m.text,
+              m.user_id = $2 as "isHost", m.created_at as "createdAt"
+       from live_chat_messages m where m.session_id = $1 and m.deleted_at is null
+       order by m.created_at desc limit $3) recent
+     order by "createdAt"`,
+    [sessionId, hostUserId, limit],
+  );
+}
+
+export async function markChatMessageDeleted(db: Queryable, sessionId: string, messageId: string, deletedBy: string) {
+  await db.query('update live_chat_messages set deleted_at = now(), deleted_by = $3 where id = $2 and session_id = $1', [sessionId, messageId, deletedBy]);
+}
+
+export async function upsertRestriction(
+  db: Queryable,
+  restriction: { sessionId: string; userId: string; kind: 'mute' | 'ban'; until: Date | null; reason: string; createdBy: string },
+) {
+  await db.query(
+    `insert into live_session_restrictions (session_id, user_id, kind, until, reason, created_by) values ($1, $2, $3, $4, $5, $6)
+     on conflict (session_id, user_id, kind) do update set until = excluded.until, reason = excluded.reason,
+       created_by = excluded.created_by, created_at = now()`,
+    [restriction.sessionId, restriction.userId, restriction.kind, restriction.until, restriction.reason, restriction.createdBy],
+  );
+}
+
+export async function deleteRestriction(db: Queryable, sessionId: string, userId: string, kind: 'mute' | 'ban') {
+  await db.query('delete from live_session_restrictions where session_id = $1 and user_id = $2 and kind = $3', [sessionId, userId, kind]);
+}
+
+export function listActiveRestrictions(db: Queryable, sessionId: string) {
+  return db.query<{ userId: string; kind: 'mute' | 'ban'; until: Date | null }>(
+    `select user_id as "userId", kind, until from live_session_restrictions
+     where session_id = $1 and (until is null or until > now())`,
+    [sessionId],
+  );
+}
+
+// ---------------------------------------------------------------- word filter
+
+export function listWordFilters(db: Queryable) {
+  return db.query<{ id: number; word: string; action: 'block' | 'mask'; createdAt: Date }>(
+    'select id, word, action, created_at as "createdAt" from chat_word_filters order by id',
+  );
+}
+
+export async function insertWordFilter(db: Queryable, word: string, action: 'block' | 'mask', createdBy: string | null) {
+  const [row] = await db.query<{ id: number }>(
+    `insert into chat_word_filters (word, action, created_by) values ($1, $2, $3)
+     on conflict (word) do update set action = excluded.action returning id`,
+    [word, action, createdBy],
+  );
+  return row.id;
+}
+
+export async function deleteWordFilter(db: Queryable, id: number) {
+  const rows = await db.query('delete from chat_word_filters where id = $1 returning id', [id]);
+  return rows.length > 0;
+}
+
+// ---------------------------------------------------------------- recordings, funnel
+
+export async function insertRecording(
+  db: Queryable,
+  recording: { sessionId: string; fileName: string; format: 'flv' | 'mp4'; bytes: number; startedAt: Date; endedAt: Date },
+) {
+  await db.query(
+    `insert into live_recordings (session_id, file_name, format, bytes, started_at, ended_at) values ($1, $2, $3, $4, $5, $6)
+     on conflict (session_id, file_name) do update set bytes = excluded.bytes, ended_at = excluded.ended_at`,
+    [recording.sessionId, recording.fileName, recording.format, recording.bytes, recording.startedAt, recording.endedAt],
+  );
+}
+
+export function listRecordings(db: Queryable, sessionId: string) {
+  return db.query<{ fileName: string; format: 'flv' | 'mp4'; bytes: number; startedAt: Date; endedAt: Date }>(
+    `select file_name as "fileName", format, bytes, started_at as "startedAt", ended_at as "endedAt"
+     from live_recordings where session_id = $1 order by started_at, format desc`,
+    [sessionId],
+  );
+}
+
+export async function findRecording(db: Queryable, sessionId: string, fileName: string) {
+  const [row] = await db.query<{ fileName: string; format: 'flv' | 'mp4' }>(
+    'select file_name as "fileName", format from live_recordings where session_id = $1 and file_name = $2',
+    [sessionId, fileName],
+  );
+  return row ?? null;
+}
+
+export async function insertViewer(db: Queryable, sessionId: string, viewerKey: string, userId: string | null) {
+  await db.query(
+    'insert into live_session_viewers (session_id, viewer_key, user_id) values ($1, $2, $3) on conflict do nothing',
+    [sessionId, viewerKey, userId],
+  );
+}
+
+export async function insertJobCardOpen(db: Queryable, sessionId: string, jobId: string, viewerKey: string) {
+  await db.query(
+    `insert into live_job_card_opens (session_id, job_id, viewer_key)
+     select $1, $2, $3 where exists (select 1 from live_session_jobs where session_id = $1 and job_id = $2)
+     on conflict do nothing`,
+    [sessionId, jobId, viewerKey],
+  );
+}

@@ -1,0 +1,412 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Config } from '../../platform/config.js';
+import type { Db } from '../../platform/db.js';
+import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events.js';
+import type { AuthUser } from '../../platform/http.js';
+import type { MediaLinks } from '../../platform/media/media-links.js';
+import type { AuthService } from '../auth/index.js';
+import type { CompaniesService } from '../companies/index.js';
+import type { GeoService } from '../geo/index.js';
+import type { JobsService } from '../jobs/index.js';
+import type { NotificationsService } from '../notifications/index.js';
+import type {
+  ChatMessage,
+  ScheduleSessionBody,
+  SessionDetail,
+  SessionStatus,
+  SessionSummary,
+  StreamKeyInfo,
+} from '../../../../contracts/live.js';
+import * as repository from './live.repository.js';
+import { applyWordFilter, type WordRule } from './word-filter.js';
+
+const SCHEDULING_ROLES = new Set(['host', 'employer', 'bureau', 'admin']);
+const MAX_JOBS_PER_SESSION = 50;
+const WORD_FILTER_CACHE_MS = 30_000;
+
+const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+const newSecret = () => randomBytes(24).toString('base64url');
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/** Constant-time comparison of a presented stream key with the stored one. */
+export function isSameSecret(presented: string, stored: string): boolean {
+  return timingSafeEqual(digest(presented), digest(stored));
+}
+
+export type ListSessionsQuery = {
+  status?: SessionStatus[];
+  cityCode?: string;
+  provinceCode?: string;
+  mine?: boolean;
+  booked?: boolean;
+  limit: number;
+};
+
+export type Restriction = { userId: string; kind: 'mute' | 'ban'; until: Date | null };
+
+export function createLiveService(deps: {
+  db: Db;
+  events: EventBus;
+  config: Config;
+  auth: AuthService;
+  geo: GeoService;
+  jobs: JobsService;
+  companies: CompaniesService;
+  notifications: NotificationsService;
+  media: MediaLinks;
+}) {
+  const { db, events, config, auth, geo, jobs, companies, notifications, media } = deps;
+  const endTimers = new Map<string, NodeJS.Timeout>();
+  let wordRules: { rules: WordRule[]; loadedAt: number } | null = null;
+
+  function toSummary(row: repository.SummaryRow): SessionSummary {
+    return {
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      startsAt: iso(row.startsAt)!,
+      secondsUntilStart: row.secondsUntilStart,
+      hostUserId: row.hostUserId,
+      hostName: row.hostName,
+      coverText: row.coverText,
+      provinceCode: row.provinceCode,
+      cityCode: row.cityCode,
+      cityName: row.cityName,
+      employerNames: row.employerNames,
+      jobCount: row.jobCount,
+      bookingCount: row.bookingCount,
+      isBooked: row.isBooked,
+      wentLiveAt: iso(row.wentLiveAt),
+      endedAt: iso(row.endedAt),
+    };
+  }
+
+  const isManager = (user: AuthUser | null, session: { hostUserId: string; createdBy: string | null }) =>
+    !!user && (user.role === 'admin' || user.id === session.hostUserId || user.id === session.createdBy);
+
+  async function getSessionRow(sessionId: string) {
+    const session = await repository.findSessionRow(db, sessionId);
+    if (!session) throw notFound('Live session');
+    return session;
+  }
+
+  /** The host console's gate: the host, whoever scheduled the session, or an admin. */
+  async function getManagedSession(user: AuthUser | null, sessionId: string) {
+    const session = await getSessionRow(sessionId);
+    if (!isManager(user, session)) throw forbidden('Only the host of this session can do this / 仅主播可操作');
+    return session;
+  }
+
+  async function resolveHost(user: AuthUser, hostUserId: string | undefined): Promise<AuthUser> {
+    if (!hostUserId || hostUserId === user.id) {
+      if (user.role === 'employer' && !user.companyId) throw new AppError('forbidden', 'Register your company first / 请先登记企业信息');
+      return user;
+    }
+    if (user.role === 'host') throw invalid('body.hostUserId', 'a host schedules their own sessions / 主播只能为自己创建直播');
+    const host = await auth.getUser(hostUserId).catch(() => null);
+    if (!host) throw invalid('body.hostUserId', 'no such user');
+    const allowed = user.role === 'admin' ? ['host', 'employer', 'bureau', 'admin'] : ['host'];
+    if (!allowed.includes(host.role)) throw invalid('body.hostUserId', `must be a user with the role ${allowed.join(' or ')}`);
+    return host;
+  }
+
+  /** Who may present which jobs: a direct employer its own; hosts, agencies, bureaus and admins several employers'. */
+  async function checkJobs(user: AuthUser, jobIds: string[]) {
+    if (new Set(jobIds).size !== jobIds.length) throw invalid('body.jobIds', 'lists a job twice');
+    let ownCompanyOnly: string | null = null;
+    if (user.role === 'employer') {
+      const company = await companies.getCompany(user.companyId!);
+      if (company.status !== 'verified') throw forbidden(`Only verified companies can schedule sessions; yours is ${company.status} / 企业通过审核后才能创建直播`);
+      if (company.accountType === 'direct') ownCompanyOnly = company.id;
+    }
+    for (const [index, jobId] of jobIds.entries()) {
+      let job;
+      try {
+        job = await jobs.getJob(null, jobId);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'not_found') throw invalid(`body.jobIds.${index}`, 'is not an open job / 岗位不存在或已关闭');
+        throw error;
+      }
+      if (ownCompanyOnly && job.companyId !== ownCompanyOnly) {
+        throw invalid(`body.jobIds.${index}`, 'a direct employer presents its own jobs only / 企业只能讲解本企业岗位');
+      }
+    }
+  }
+
+  function clearEndTimer(sessionId: string) {
+    const timer = endTimers.get(sessionId);
+    if (timer) clearTimeout(timer);
+    endTimers.delete(sessionId);
+  }
+
+  async function endSessionNow(sessionId: string) {
+    clearEndTimer(sessionId);
+    const row = await repository.updateSessionEnded(db, sessionId);
+    if (!row) return false;
+    events.emit('LiveSessionStatusChanged', { sessionId, status: 'ended', wentLiveAt: row.wentLiveAt, endedAt: row.endedAt });
+    events.emit('LiveStreamKeyChanged', { sessionId });
+    return true;
+  }
+
+  async function getWordRules() {
+    if (!wordRules || Date.now() - wordRules.loadedAt > WORD_FILTER_CACHE_MS) {
+      const rows = await repository.listWordFilters(db);
+      wordRules = { rules: rows.map((row) => ({ word: row.word, action: row.action })), loadedAt: Date.now() };
+    }
+    return wordRules.rules;
+  }
+
+  return {
+    getSessionRow,
+    getManagedSession,
+    isManager,
+
+    async scheduleSession(user: AuthUser, body: ScheduleSessionBody): Promise<SessionDetail> {
+      if (!SCHEDULING_ROLES.has(user.role)) throw forbidden('Hosts, employers and bureaus schedule sessions / 仅主播、企业、人社部门可创建直播');
+      const startsAt = Date.parse(body.startsAt);
+      if (startsAt > Date.now() + 366 * 86_400_000) throw invalid('body.startsAt', 'is more than a year ahead');
+      if (startsAt < Date.now() - 86_400_000) throw invalid('body.startsAt', 'is more than a day in the past');
+      if (body.jobIds.length > MAX_JOBS_PER_SESSION) throw invalid('body.jobIds', `at most ${MAX_JOBS_PER_SESSION} jobs`);
+      if (body.cityCode) geo.getCity(body.cityCode, 'body.cityCode');
+      const host = await resolveHost(user, body.hostUserId);
+      await checkJobs(user, body.jobIds);
+      const sessionId = await db.transaction(async (tx) => {
+        const id = await repository.insertSession(tx, {
+          title: body.title,
+          hostUserId: host.id,
+          createdBy: user.id,
+          startsAt: new Date(startsAt).toISOString(),
+          coverText: body.coverText,
+          cityCode: body.cityCode ?? null,
+        });
+        await repository.insertSessionJobs(tx, id, body.jobIds);
+        await repository.upsertStreamKey(tx, id, newSecret());
+        return id;
+      });
+      events.emit('LiveStreamKeyChanged', { sessionId });
+      return this.getSessionDetail(user, sessionId);
+    },
+
+    async listSessions(viewer: AuthUser | null, query: ListSessionsQuery): Promise<SessionSummary[]> {
+      if ((query.mine || query.booked) && !viewer) throw new AppError('unauthenticated', 'Please sign in first / 请先登录');
+      const rows = await repository.listSessionSummaries(db, {
+        statuses: query.status?.length ? query.status : ['live', 'scheduled'],
+        viewerUserId: viewer?.id ?? null,
+        cityCode: query.cityCode ?? null,
+        provinceCode: query.provinceCode ?? null,
+        hostUserId: query.mine ? viewer!.id : null,
+        bookedOnly: query.booked ?? false,
+        limit: query.limit,
+      });
+      return rows.map(toSummary);
+    },
+
+    async getSessionDetail(viewer: AuthUser | null, sessionId: string): Promise<SessionDetail> {
+      const row = await repository.findSessionSummary(db, sessionId, viewer?.id ?? null);
+      if (!row) throw notFound('Live session');
+      const [sessionJobs, recordings] = await Promise.all([
+        repository.listSessionJobs(db, sessionId),
+        row.status === 'ended' ? repository.listRecordings(db, sessionId) : Promise.resolve([]),
+      ]);
+      // Prefer the MP4 remux of a recording over its FLV original when both exist.
+      const mp4Bases = new Set(recordings.filter((item) => item.format === 'mp4').map((item) => item.fileName.replace(/\.mp4$/, '')));
+      const replay = recordings
+        .filter((item) => item.format === 'mp4' || !mp4Bases.has(item.fileName.replace(/\.flv$/, '')))
+        .map((item) => ({ url: media.replayUrl(sessionId, item.fileName), format: item.format, bytes: item.bytes, startedAt: iso(item.startedAt)!, endedAt: iso(item.endedAt)! }));
+      return {
+        ...toSummary(row),
+        jobs: sessionJobs,
+        pinnedJobId: row.pinnedJobId,
+        likeCount: row.likeCount,
+        playback: {
+          flvUrl: row.status === 'ended' ? null : media.flvUrl(sessionId),
+          hlsUrl: row.status === 'ended' ? null : media.hlsUrl(sessionId),
+          replay,
+        },
+        canManage: isManager(viewer, row),
+      };
+    },
+
+    async bookSession(user: AuthUser, sessionId: string) {
+      const session = await getSessionRow(sessionId);
+      if (session.status === 'ended') throw new AppError('conflict', 'This session has ended / 直播已结束');
+      await repository.insertBooking(db, sessionId, user.id);
+    },
+
+    async unbookSession(user: AuthUser, sessionId: string) {
+      await getSessionRow(sessionId);
+      await repository.deleteBooking(db, sessionId, user.id);
+    },
+
+    async getStreamKey(user: AuthUser | null, sessionId: string): Promise<StreamKeyInfo> {
+      await getManagedSession(user, sessionId);
+      const key = await repository.findStreamKey(db, sessionId);
+      if (!key) throw notFound('Stream key');
+      const rtmpUrl = media.rtmpServerUrl();
+      const streamKey = `${sessionId}?key=${key.secret}`;
+      return { rtmpUrl, streamKey, publishUrl: `${rtmpUrl}/${streamKey}`, rotatedAt: iso(key.rotatedAt)! };
+    },
+
+    /** A new secret; the old one stops working for new publishes at once. */
+    async rotateStreamKey(user: AuthUser, sessionId: string): Promise<StreamKeyInfo> {
+      const session = await getManagedSession(user, sessionId);
+      if (session.status === 'ended') throw new AppError('conflict', 'This session has ended / 直播已结束');
+      await repository.upsertStreamKey(db, sessionId, newSecret());
+      events.emit('LiveStreamKeyChanged', { sessionId });
+      return this.getStreamKey(user, sessionId);
+    },
+
+    async endSession(user: AuthUser, sessionId: string) {
+      await getManagedSession(user, sessionId);
+      await endSessionNow(sessionId);
+      return this.getSessionDetail(user, sessionId);
+    },
+
+    // ------------------------------------------------------------ media server side
+
+    /** The same rule for the embedded server and nginx-rtmp's on_publish: right key, session scheduled or live. */
+    async authorizePublish(sessionId: string, presentedKey: string | undefined): Promise<boolean> {
+      if (!presentedKey || !/^[0-9a-f-]{36}$/i.test(sessionId)) return false;
+      const [row] = await repository.listPublishableStreamKeys(db, sessionId);
+      return !!row && isSameSecret(presentedKey, row.secret);
+    },
+
+    listPublishableStreamKeys(sessionId: string | null = null) {
+      return repository.listPublishableStreamKeys(db, sessionId);
+    },
+
+    /** The encoder is publishing: scheduled → live (booked seekers are notified once); a pending end is cancelled. */
+    async handlePublishStarted(sessionId: string) {
+      clearEndTimer(sessionId);
+      const row = await repository.updateSessionLive(db, sessionId);
+      if (!row) return;
+      events.emit('LiveSessionStatusChanged', { sessionId, status: 'live', wentLiveAt: row.wentLiveAt, endedAt: null });
+      const userIds = await repository.claimBookingsToNotify(db, sessionId);
+      if (userIds.length > 0) {
+        await notifications.notify(userIds.map((userId) => ({
+          userId,
+          kind: 'live_session_started',
+          title: `你预约的直播开始了：${row.title}`,
+          body: 'Your booked live session has started / 你预约的直播带岗已开播，点击进入直播间',
+          link: `/live/${sessionId}`,
+          payload: { sessionId },
+        })));
+      }
+    },
+
+    /** The encoder stopped: the session ends after the grace period unless it publishes again. */
+    handlePublishStopped(sessionId: string) {
+      clearEndTimer(sessionId);
+      const timer = setTimeout(() => {
+        endTimers.delete(sessionId);
+        endSessionNow(sessionId).catch((error: unknown) => console.error('ending live session failed', error));
+      }, config.media.endGraceMs);
+      timer.unref();
+      endTimers.set(sessionId, timer);
+    },
+
+    /** After a restart nothing is publishing to the embedded server: live sessions end unless the encoder comes back. */
+    async scheduleEndOfOrphanedLiveSessions() {
+      for (const { id } of await repository.listSessionIdsByStatus(db, 'live')) this.handlePublishStopped(id);
+    },
+
+    async recordRecording(recording: { sessionId: string; fileName: string; format: 'flv' | 'mp4'; bytes: number; startedAt: Date; endedAt: Date }) {
+      await repository.insertRecording(db, recording);
+    },
+
+    findRecording(sessionId: string, fileName: string) {
+      return repository.findRecording(db, sessionId, fileName);
+    },
+
+    stopTimers() {
+      for (const timer of endTimers.values()) clearTimeout(timer);
+      endTimers.clear();
+    },
+
+    // ------------------------------------------------------------ room (used by the realtime layer)
+
+    async listRecentChat(sessionId: string, hostUserId: string, limit = 30): Promise<ChatMessage[]> {
+      const rows = await repository.listRecentChatMessages(db, sessionId, hostUserId, limit);
+      return rows.map((row) => ({ ...row, createdAt: iso(row.createdAt)! }));
+    },
+
+    /** Word filter: throws for a blocked word, returns the text with masked words otherwise. */
+    async filterChatText(text: string): Promise<string> {
+      const result = applyWordFilter(text, await getWordRules());
+      if (result.isBlocked) throw new AppError('validation_failed', 'This message contains a blocked word / 消息包含违规词', { fields: [{ path: 'text', message: 'contains a blocked word' }] });
+      return result.text;
+    },
+
+    newChatMessageId: () => randomUUID(),
+
+    persistChatMessages(messages: ChatMessage[]) {
+      return repository.insertChatMessages(db, messages.map((message) => ({ ...message, createdAt: new Date(message.createdAt) })));
+    },
+
+    async deleteChatMessage(user: AuthUser, sessionId: string, messageId: string) {
+      await getManagedSession(user, sessionId);
+      await repository.markChatMessageDeleted(db, sessionId, messageId, user.id);
+    },
+
+    async pinJob(user: AuthUser, sessionId: string, jobId: string | null) {
+      const session = await getManagedSession(user, sessionId);
+      if (session.status === 'ended') throw new AppError('conflict', 'This session has ended / 直播已结束');
+      if (jobId && !(await repository.isJobInSession(db, sessionId, jobId))) throw invalid('jobId', 'is not one of this session\'s jobs');
+      await repository.updatePinnedJob(db, sessionId, jobId);
+      return jobId;
+    },
+
+    async restrictUser(user: AuthUser, input: { sessionId: string; userId: string; kind: 'mute' | 'ban'; minutes?: number; reason?: string }): Promise<Restriction> {
+      const session = await getManagedSession(user, input.sessionId);
+      if (input.userId === session.hostUserId || input.userId === user.id) throw invalid('userId', 'the host cannot be muted or banned');
+      const until = input.kind === 'mute' && input.minutes ? new Date(Date.now() + input.minutes * 60_000) : null;
+      await repository.upsertRestriction(db, { sessionId: input.sessionId, userId: input.userId, kind: input.kind, until, reason: input.reason ?? '', createdBy: user.id });
+      return { userId: input.userId, kind: input.kind, until };
+    },
+
+    async liftRestriction(user: AuthUser, input: { sessionId: string; userId: string; kind: 'mute' | 'ban' }) {
+      await getManagedSession(user, input.sessionId);
+      await repository.deleteRestriction(db, input.sessionId, input.userId, input.kind);
+    },
+
+    listActiveRestrictions(sessionId: string): Promise<Restriction[]> {
+      return repository.listActiveRestrictions(db, sessionId);
+    },
+
+    addLikesAndPeakViewers(sessionId: string, likes: number, viewers: number) {
+      return repository.addLikesAndPeakViewers(db, sessionId, likes, viewers);
+    },
+
+    recordViewer(sessionId: string, viewerKey: string, userId: string | null) {
+      return repository.insertViewer(db, sessionId, viewerKey, userId);
+    },
+
+    recordJobCardOpen(sessionId: string, jobId: string, viewerKey: string) {
+      return repository.insertJobCardOpen(db, sessionId, jobId, viewerKey);
+    },
+
+    isJobInSession(sessionId: string, jobId: string) {
+      return repository.isJobInSession(db, sessionId, jobId);
+    },
+
+    // ------------------------------------------------------------ word filter table (admins)
+
+    listWordFilters() {
+      return repository.listWordFilters(db);
+    },
+
+    async addWordFilter(user: AuthUser, word: string, action: 'block' | 'mask') {
+      const id = await repository.insertWordFilter(db, word.trim(), action, user.id);
+      wordRules = null;
+      return id;
+    },
+
+    async removeWordFilter(id: number) {
+      if (!(await repository.deleteWordFilter(db, id))) throw notFound('Word filter entry');
+      wordRules = null;
+    },
+  };
+}
+
+export type LiveService = ReturnType<typeof createLiveService>;

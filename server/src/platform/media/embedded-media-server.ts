@@ -1,0 +1,197 @@
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../config.js';
+import type { EventBus } from '../events.js';
+import type { MediaLinks } from './media-links.js';
+import type { MediaWorkerOptions, ParentToWorker, WorkerToParent } from './media-protocol.js';
+
+const WORKER_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), 'media-worker.ts');
+const READY_TIMEOUT_MS = 15_000;
+const ALLOW_LIST_REFRESH_MS = 30_000;
+
+/** What the media layer needs from the live-session rules (the live service provides it). */
+export type PublishGate = {
+  listPublishableStreamKeys(sessionId?: string | null): Promise<Array<{ sessionId: string; secret: string }>>;
+  handlePublishStarted(sessionId: string): Promise<void>;
+  handlePublishStopped(sessionId: string): void;
+  recordRecording(recording: { sessionId: string; fileName: string; format: 'flv' | 'mp4'; bytes: number; startedAt: Date; endedAt: Date }): Promise<void>;
+  scheduleEndOfOrphanedLiveSessions(): Promise<void>;
+};
+
+export type MediaLog = { info(message: string): void; warn(message: string): void; error(message: string): void };
+
+export type EmbeddedMediaServer = { rtmpPort: number; httpPort: number; isHlsEnabled: boolean; stop(): Promise<void> };
+
+/** ffmpeg is optional: HLS and MP4 replays need it, FLV does not. */
+export function findFfmpeg(ffmpegPath: string): string | null {
+  const result = spawnSync(ffmpegPath, ['-version'], { stdio: 'ignore' });
+  return result.status === 0 ? ffmpegPath : null;
+}
+
+function remuxToMp4(ffmpegPath: string, flvPath: string): Promise<string | null> {
+  const mp4Path = flvPath.replace(/\.flv$/, '.mp4');
+  return new Promise((resolve) => {
+    const ffmpeg = spawn(ffmpegPath, ['-loglevel', 'error', '-y', '-i', flvPath, '-c', 'copy', '-movflags', '+faststart', mp4Path], { stdio: 'ignore' });
+    ffmpeg.on('error', () => resolve(null));
+    ffmpeg.on('exit', (code) => resolve(code === 0 ? mp4Path : null));
+  });
+}
+
+/**
+ * Starts node-media-server in a child process (MEDIA_MODE=embedded) and keeps it in step with the sessions:
+ * the allow-list of stream keys goes down over IPC, publish and recording events come back up.
+ */
+export async function startEmbeddedMediaServer(deps: { config: Config; links: MediaLinks; gate: PublishGate; events: EventBus; log: MediaLog }): Promise<EmbeddedMediaServer> {
+  const { config, links, gate, events, log } = deps;
+  const ffmpegPath = config.media.hls === 'off' ? null : findFfmpeg(config.media.ffmpegPath);
+  const remuxFfmpeg = findFfmpeg(config.media.ffmpegPath);
+  if (!remuxFfmpeg) log.warn(`ffmpeg not found (${config.media.ffmpegPath}): no HLS for iOS Safari and replays stay FLV`);
+  let child: ChildProcess | null = null;
+  let isStopping = false;
+  let ports = { rtmpPort: config.media.rtmpPort, httpPort: config.media.httpPort };
+
+  const post = (message: ParentToWorker) => {
+    if (child?.connected) child.send(message);
+  };
+
+  async function pushAllowList() {
+    const entries = await gate.listPublishableStreamKeys(null);
+    post({ type: 'allow', entries, replace: true });
+  }
+
+  async function refreshSession(sessionId: string, dropPublisherWhenRevoked: boolean) {
+    const [entry] = await gate.listPublishableStreamKeys(sessionId);
+    if (entry) post({ type: 'allow', entries: [entry], replace: false });
+    else post({ type: 'revoke', sessionId, dropPublisher: dropPublisherWhenRevoked });
+  }
+
+  async function handleRecording(message: Extract<WorkerToParent, { type: 'recording-finished' }>) {
+    const base = { sessionId: message.sessionId, startedAt: new Date(message.startedAt), endedAt: new Date(message.endedAt) };
+    await gate.recordRecording({ ...base, fileName: path.basename(message.filePath), format: 'flv', bytes: message.bytes });
+    if (!remuxFfmpeg) return;
+    const mp4Path = await remuxToMp4(remuxFfmpeg, message.filePath);
+    if (mp4Path) await gate.recordRecording({ ...base, fileName: path.basename(mp4Path), format: 'mp4', bytes: statSync(mp4Path).size });
+  }
+
+  const pending = new Set<Promise<unknown>>();
+  const track = (promise: Promise<unknown>) => {
+    pending.add(promise);
+    void promise.finally(() => pending.delete(promise));
+    return promise;
+  };
+
+  function handleMessage(message: WorkerToParent) {
+    const fail = (what: string) => (error: unknown) => log.error(`media: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    switch (message.type) {
+      case 'publish-started':
+        gate.handlePublishStarted(message.sessionId).catch(fail('going live'));
+        break;
+      case 'publish-stopped':
+        gate.handlePublishStopped(message.sessionId);
+        break;
+      case 'publish-rejected':
+        log.warn(`media: publish to session ${message.sessionId} refused (${message.reason})`);
+        break;
+      case 'lookup':
+        refreshSession(message.sessionId, false).catch(fail('key lookup'));
+        break;
+      case 'recording-finished':
+        track(handleRecording(message).catch(fail('storing the recording')));
+        break;
+      case 'log':
+        log[message.level](`media: ${message.message}`);
+        break;
+      default:
+        break;
+    }
+  }
+
+  function launch(): Promise<void> {
+    const options: MediaWorkerOptions = { bind: config.media.bind, rtmpPort: ports.rtmpPort, httpPort: ports.httpPort, recordingsDir: config.media.recordingsDir, ffmpegPath };
+    const worker = fork(WORKER_PATH, [], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, JOBCAST_MEDIA_WORKER: JSON.stringify(options) },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    child = worker;
+    // node-media-server logs to stdout (warnings and errors only at our level); stream paths never carry the key.
+    const forward = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) if (line.trim()) log.warn(`media: ${line.trim()}`);
+    };
+    worker.stdout?.on('data', forward);
+    worker.stderr?.on('data', forward);
+    return new Promise((resolve, reject) => {
+      let isReady = false;
+      const timer = setTimeout(() => {
+        worker.kill('SIGKILL');
+        reject(new Error('The embedded media server did not start within 15 s'));
+      }, READY_TIMEOUT_MS);
+      worker.on('message', (message: WorkerToParent) => {
+        if (message.type === 'ready') {
+          isReady = true;
+          clearTimeout(timer);
+          ports = { rtmpPort: message.rtmpPort, httpPort: message.httpPort };
+          resolve();
+        } else if (message.type === 'fatal') {
+          clearTimeout(timer);
+          reject(new Error(`The embedded media server could not start: ${message.message} (set RTMP_PORT / MEDIA_HTTP_PORT, or MEDIA_MODE=external)`));
+        } else {
+          handleMessage(message);
+        }
+      });
+      worker.on('exit', (code, signal) => {
+        clearTimeout(timer);
+        if (child === worker) child = null;
+        if (!isReady) {
+          reject(new Error(`The embedded media server exited during start (code ${code ?? signal})`));
+          return;
+        }
+        if (isStopping) return;
+        log.error(`media: the media server exited unexpectedly (code ${code ?? signal}); restarting`);
+        setTimeout(() => {
+          if (isStopping) return;
+          launch().then(pushAllowList).catch((error: unknown) => log.error(`media: restart failed: ${error instanceof Error ? error.message : String(error)}`));
+        }, 1000).unref();
+      });
+    });
+  }
+
+  await launch();
+  links.setEmbedded({ rtmpPort: ports.rtmpPort, httpPort: ports.httpPort, isHlsEnabled: ffmpegPath !== null });
+  await pushAllowList();
+  await gate.scheduleEndOfOrphanedLiveSessions();
+  events.on('LiveStreamKeyChanged', ({ sessionId }) => {
+    if (!isStopping) refreshSession(sessionId, true).catch((error: unknown) => log.error(`media: key refresh failed: ${String(error)}`));
+  });
+  // Sessions created by another process (a CLI on PostgreSQL) reach the allow-list within this interval,
+  // or at once on their first publish attempt via 'lookup' (encoders retry).
+  const refresher = setInterval(() => {
+    pushAllowList().catch(() => undefined);
+  }, ALLOW_LIST_REFRESH_MS);
+  refresher.unref();
+  log.info(`media: RTMP on ${config.media.bind}:${ports.rtmpPort}, HTTP-FLV on :${ports.httpPort}${ffmpegPath ? ', HLS with ffmpeg' : ''}`);
+
+  return {
+    get rtmpPort() { return ports.rtmpPort; },
+    get httpPort() { return ports.httpPort; },
+    isHlsEnabled: ffmpegPath !== null,
+    async stop() {
+      isStopping = true;
+      clearInterval(refresher);
+      const worker = child;
+      if (!worker) return;
+      await new Promise<void>((resolve) => {
+        const killTimer = setTimeout(() => worker.kill('SIGKILL'), 3000);
+        worker.once('exit', () => {
+          clearTimeout(killTimer);
+          resolve();
+        });
+        if (worker.connected) worker.send({ type: 'stop' } satisfies ParentToWorker);
+        else worker.kill('SIGTERM');
+      });
+      await Promise.allSettled([...pending]);
+    },
+  };
+}

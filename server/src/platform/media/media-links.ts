@@ -1,0 +1,50 @@
+import type { Config } from '../config.js';
+
+/**
+ * Where encoders publish and players read. Embedded mode derives them from PUBLIC_URL's host and the ports the
+ * media child process actually bound (tests use port 0); external mode uses the configured templates.
+ */
+export type MediaLinks = {
+  readonly mode: 'embedded' | 'external';
+  /** OBS "server": rtmp://host:port/live. */
+  rtmpServerUrl(): string;
+  flvUrl(sessionId: string): string | null;
+  hlsUrl(sessionId: string): string | null;
+  replayUrl(sessionId: string, fileName: string): string;
+  /** Called by the embedded media server once its listeners are up. */
+  setEmbedded(state: { rtmpPort: number; httpPort: number; isHlsEnabled: boolean }): void;
+};
+
+const fill = (template: string, sessionId: string) => template.replaceAll('{sessionId}', encodeURIComponent(sessionId));
+
+export function createMediaLinks(config: Config): MediaLinks {
+  const publicHost = new URL(config.publicUrl).hostname;
+  let rtmpPort = config.media.rtmpPort;
+  let httpPort = config.media.httpPort;
+  let isHlsEnabled = false;
+  return {
+    mode: config.media.mode,
+    rtmpServerUrl() {
+      if (config.media.rtmpUrl) return config.media.rtmpUrl.replace(/\/+$/, '');
+      return `rtmp://${publicHost}${rtmpPort === 1935 ? '' : `:${rtmpPort}`}/live`;
+    },
+    flvUrl(sessionId) {
+      if (config.media.flvUrlTemplate) return fill(config.media.flvUrlTemplate, sessionId);
+      if (config.media.mode === 'external') return null;
+      return `http://${publicHost}:${httpPort}/live/${sessionId}.flv`;
+    },
+    hlsUrl(sessionId) {
+      if (config.media.hlsUrlTemplate) return fill(config.media.hlsUrlTemplate, sessionId);
+      if (config.media.mode === 'external' || !isHlsEnabled) return null;
+      return `/media/hls/${sessionId}/index.m3u8`;
+    },
+    replayUrl(sessionId, fileName) {
+      return `/media/replay/${sessionId}/${encodeURIComponent(fileName)}`;
+    },
+    setEmbedded(state) {
+      rtmpPort = state.rtmpPort;
+      httpPort = state.httpPort;
+      isHlsEnabled = state.isHlsEnabled;
+    },
+  };
+}
