@@ -1,0 +1,130 @@
+import type { Db } from '../../platform/db.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import type { AuthUser } from '../../platform/http.js';
+import { addDays, chinaDate } from './pipeline-state.js';
+import * as repository from './outcomes.repository.js';
+import type { FunnelRow, OutcomeGroupBy, OutcomeScope } from './outcomes.repository.js';
+
+const DEFAULT_WINDOW_DAYS = 90;
+const MAX_WINDOW_DAYS = 3 * 366;
+const TRUST_WINDOW_DAYS = 180;
+const MAX_COMPARED_SESSIONS = 100;
+
+export type OutcomesDeps = { db: Db; trustSignalMinSample: number; now?: () => Date };
+
+const ratio = (numerator: number, denominator: number) => (denominator > 0 ? numerator / denominator : null);
+
+function toFunnel(row: FunnelRow) {
+  return {
+    ...row,
+    steps: [
+      { key: 'viewers', zh: '观看人数', en: 'Viewers', value: row.viewers },
+      { key: 'job_card_opens', zh: '岗位卡片打开', en: 'Job-card opens', value: row.jobCardOpens },
+      { key: 'applications', zh: '报名', en: 'Applications', value: row.applications },
+      { key: 'interviews', zh: '面试', en: 'Interviews', value: row.interviews },
+      { key: 'hires', zh: '录用', en: 'Hires', value: row.hires },
+      { key: 'stayed_7_days', zh: '满7天在岗', en: 'Stayed 7 days', value: row.stayed7Days },
+    ],
+    rates: {
+      applicationsPerViewer: ratio(row.applications, row.viewers),
+      hiresPerApplication: ratio(row.hires, row.applications),
+      stayedPerHire: ratio(row.stayed7Days, row.hires),
+      sevenDayAttrition: ratio(row.leftWithin7Days, row.onboarded),
+    },
+  };
+}
+
+export function createOutcomesService(deps: OutcomesDeps) {
+  const { db, trustSignalMinSample } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  function scopeFor(user: AuthUser): OutcomeScope {
+    if (user.role === 'admin') return { kind: 'all' };
+    if (user.role === 'bureau') return user.provinceCode ? { kind: 'province', provinceCode: user.provinceCode } : { kind: 'all' };
+    if (user.role === 'employer') {
+      if (!user.companyId) throw new AppError('forbidden', 'Register your company first / 请先登记企业信息');
+      return { kind: 'company', companyId: user.companyId };
+    }
+    if (user.role === 'host') return { kind: 'host', hostUserId: user.id };
+    throw new AppError('forbidden', 'Outcome figures are for employers, hosts, bureaus and admins');
+  }
+
+  function resolveWindow(from: string | undefined, to: string | undefined) {
+    const end = to ?? chinaDate(now());
+    const start = from ?? addDays(end, -(DEFAULT_WINDOW_DAYS - 1));
+    if (start > end) throw new AppError('validation_failed', 'query.from: must not be after to', { fields: [{ path: 'query.from', message: 'must not be after to' }] });
+    if (start < addDays(end, -MAX_WINDOW_DAYS)) {
+      throw new AppError('validation_failed', 'query.from: the window is at most three years', { fields: [{ path: 'query.from', message: 'the window is at most three years' }] });
+    }
+    return { from: start, to: end };
+  }
+
+  function trust(row: repository.TrustRow) {
+    const decided = row.stayed7Days + row.leftWithin7Days;
+    const isEnoughContacts = row.contacted >= trustSignalMinSample;
+    return {
+      windowDays: TRUST_WINDOW_DAYS,
+      minimumSample: trustSignalMinSample,
+      applications: row.applications,
+      // Shown only with enough cases: a median of two contacts says nothing.
+      medianHoursToFirstContact: isEnoughContacts ? row.medianHoursToFirstContact : null,
+      contactedShare: row.applications >= trustSignalMinSample ? row.contacted / row.applications : null,
+      sevenDayOutcomes: decided,
+      sevenDayStayRate: decided >= trustSignalMinSample ? row.stayed7Days / decided : null,
+      hasEnoughData: isEnoughContacts || decided >= trustSignalMinSample,
+    };
+  }
+
+  return {
+    resolveWindow,
+
+    async listOutcomes(user: AuthUser, groupBy: OutcomeGroupBy, from?: string, to?: string) {
+      const window = resolveWindow(from, to);
+      const rows = await repository.listOutcomes(db, groupBy, scopeFor(user), window);
+      return { groupBy, window, rows };
+    },
+
+    /** One session's funnel: its host, companies presenting in it (their own jobs only), bureaus and admins. */
+    async getSessionFunnel(user: AuthUser, sessionId: string) {
+      const session = await repository.findSessionForCompany(db, sessionId, user.companyId);
+      if (!session) throw notFound('Session');
+      let companyId: string | null = null;
+      if (user.role === 'employer') {
+        if (!session.hasCompanyJob) throw notFound('Session');
+        companyId = user.companyId;
+      } else if (user.role === 'host') {
+        if (session.hostUserId !== user.id) throw notFound('Session');
+      } else if (user.role !== 'admin' && user.role !== 'bureau') {
+        throw notFound('Session');
+      }
+      const [row] = await repository.listSessionFunnels(db, [sessionId], companyId);
+      return { funnel: toFunnel(row), isCompanyView: companyId !== null };
+    },
+
+    /** Funnels of the sessions in the window the user may see, side by side. */
+    async compareSessionFunnels(user: AuthUser, from?: string, to?: string) {
+      const window = resolveWindow(from, to);
+      const scope = scopeFor(user);
+      const sessionIds = await repository.listComparableSessionIds(db, scope, window, MAX_COMPARED_SESSIONS);
+      const companyId = scope.kind === 'company' ? scope.companyId : null;
+      const rows = sessionIds.length ? await repository.listSessionFunnels(db, sessionIds, companyId) : [];
+      return { window, sessions: rows.map(toFunnel) };
+    },
+
+    async getCompanyTrustSignals(companyId: string) {
+      const company = await repository.findCompanyName(db, companyId);
+      if (!company || company.status !== 'verified') throw notFound('Company');
+      const since = new Date(now().getTime() - TRUST_WINDOW_DAYS * 86_400_000);
+      return { companyId, companyName: company.name, ...trust(await repository.findTrustFigures(db, { companyId }, since)) };
+    },
+
+    async getHostTrustSignals(hostUserId: string) {
+      const host = await repository.findHostUser(db, hostUserId);
+      if (!host) throw notFound('Host');
+      const since = new Date(now().getTime() - TRUST_WINDOW_DAYS * 86_400_000);
+      return { hostUserId, hostName: host.displayName, ...trust(await repository.findTrustFigures(db, { hostUserId }, since)) };
+    },
+  };
+}
+
+export type OutcomesService = ReturnType<typeof createOutcomesService>;

@@ -1,0 +1,549 @@
+import type { Db, Queryable } from '../../platform/db.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events.js';
+import type { AuthUser } from '../../platform/http.js';
+import type { NewNotification, Notification, NotificationsService } from '../notifications/index.js';
+import { csvCell, maskPhone } from './masking.js';
+import {
+  CONTACTED_STATUSES,
+  applyTransition,
+  availableActions,
+  chinaDate,
+  decideUndo,
+  nextStepForSeeker,
+  sevenDayCheckDueOn,
+  type ApplicationStatus,
+  type PipelineAction,
+  type PipelineActor,
+  type PipelineState,
+  type TransitionRefusal,
+} from './pipeline-state.js';
+import * as repository from './pipeline.repository.js';
+import type { ApplicationFilter, ApplicationRecord, HandoffView } from './pipeline.repository.js';
+import { STATUS_LABELS, type EmployerActionBody, type EmployerApplication, type Handoff, type HostLead, type SeekerApplication } from './pipeline.schemas.js';
+
+const DELETED_SEEKER_NAME = '已注销用户';
+const CSV_MAX_ROWS = 10_000;
+
+export type PipelineDeps = { db: Db; events: EventBus; notifications: NotificationsService; now?: () => Date };
+
+/** How a user may see an application: the owning company acts on it; the others only read. */
+type Access = 'owner' | 'shared' | 'host' | 'seeker';
+
+function toState(record: ApplicationRecord): PipelineState {
+  return {
+    status: record.status,
+    hiredAt: record.hiredAt ? record.hiredAt.toISOString() : null,
+    interviewAt: record.interviewAt ? record.interviewAt.toISOString() : null,
+    interviewPlace: record.interviewPlace,
+    interviewVideoUrl: record.interviewVideoUrl,
+    interviewResponse: record.interviewResponse,
+    startDate: record.startDate,
+    closingReason: record.closingReason,
+    appliedOn: record.appliedOn,
+  };
+}
+
+function refusalToError(refusal: TransitionRefusal): AppError {
+  if (refusal.code === 'invalid') {
+    const path = `body.${refusal.field ?? 'action'}`;
+    return new AppError('validation_failed', `${path}: ${refusal.message}`, { fields: [{ path, message: refusal.message }] });
+  }
+  return new AppError(refusal.code === 'wrong_actor' ? 'forbidden' : 'conflict', refusal.message);
+}
+
+function toAction(body: EmployerActionBody): PipelineAction {
+  const { action, ...rest } = body;
+  return { type: action, ...rest } as PipelineAction;
+}
+
+const statusLabel = (status: ApplicationStatus) => ({ code: status, ...STATUS_LABELS[status] });
+
+function interviewOf(record: ApplicationRecord) {
+  if (!record.interviewAt) return null;
+  return { at: record.interviewAt, place: record.interviewPlace, videoUrl: record.interviewVideoUrl, response: record.interviewResponse };
+}
+
+function toHandoff(view: HandoffView): Handoff {
+  const { seekerUserId: _seeker, requestedByUserId: _requester, ...rest } = view;
+  return rest;
+}
+
+const chinaTime = (instant: Date) =>
+  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(instant);
+
+export function createPipelineService(deps: PipelineDeps) {
+  const { db, events, notifications } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  /** Who the user is to this application; unrelated users get "not found" (no probing for ids). */
+  async function resolveAccess(tx: Queryable, user: AuthUser, record: ApplicationRecord | null): Promise<Access> {
+    if (record) {
+      if (user.role === 'employer' && user.companyId) {
+        if (record.companyId === user.companyId) return 'owner';
+        const handoffs = await repository.listHandoffsByApplication(tx, record.id);
+        if (handoffs.some((handoff) => handoff.recipientCompanyId === user.companyId && handoff.status === 'granted')) return 'shared';
+      }
+      if (user.role === 'host' && record.sessionHostUserId === user.id) return 'host';
+      if (user.role === 'seeker' && record.seekerUserId === user.id) return 'seeker';
+    }
+    throw notFound('Application');
+  }
+
+  async function loadForActor(tx: Queryable, user: AuthUser, applicationId: number, lock: boolean) {
+    const record = await repository.findApplicationById(tx, applicationId, { lock });
+    const access = await resolveAccess(tx, user, record);
+    if (access === 'shared' || access === 'host') {
+      throw new AppError('forbidden', 'Only the company that posted the job can change this application / 仅发布岗位的企业可以处理该报名');
+    }
+    const actor: PipelineActor = access === 'owner' ? 'employer' : 'seeker';
+    return { record: record!, actor };
+  }
+
+  function seekerNotification(record: ApplicationRecord, kind: string, title: string, body: string, payload: Record<string, unknown>): NewNotification[] {
+    if (!record.seekerUserId) return [];
+    return [{ userId: record.seekerUserId, kind, title, body, link: `/me/applications/${record.id}`, payload: { applicationId: record.id, ...payload } }];
+  }
+
+  async function employerNotifications(tx: Queryable, record: ApplicationRecord, kind: string, title: string, body: string, payload: Record<string, unknown>) {
+    if (!record.companyId) return [];
+    const memberIds = await repository.listCompanyMemberIds(tx, record.companyId);
+    return memberIds.map((userId) => ({ userId, kind, title, body, link: `/employer/applications/${record.id}`, payload: { applicationId: record.id, ...payload } }));
+  }
+
+  /** Every change tells the other side. */
+  async function notificationsForChange(tx: Queryable, record: ApplicationRecord, action: PipelineAction, next: PipelineState): Promise<NewNotification[]> {
+    const company = record.companyName ?? '企业';
+    const job = record.jobTitle ?? '岗位';
+    const seeker = record.seekerName ?? DELETED_SEEKER_NAME;
+    const payload = { action: action.type, status: next.status };
+    const toSeeker = (title: string, en: string, body = '') => seekerNotification(record, 'application.status_changed', title, body, { ...payload, en });
+    switch (action.type) {
+      case 'view':
+        return toSeeker(`「${company}」查看了你的报名：${job}`, `${company} viewed your application`);
+      case 'contact':
+        return toSeeker(`「${company}」将联系你：${job}`, `${company} will contact you`);
+      case 'schedule_interview': {
+        const where = [next.interviewPlace, next.interviewVideoUrl].filter(Boolean).join(' / ');
+        return toSeeker(`面试邀请：${job}`, `Interview invitation from ${company}`, `「${company}」邀请你 ${chinaTime(new Date(next.interviewAt!))} 面试，${where}。请确认是否参加。`);
+      }
+      case 'hire':
+        return toSeeker(`恭喜！「${company}」录用了你：${job}`, `${company} hired you`);
+      case 'onboard':
+        return toSeeker(`已记录入职：${job}（${next.startDate}）`, `Onboarding recorded (${next.startDate})`);
+      case 'confirm_stay':
+        return toSeeker(`入职满7天：${job}`, 'You have stayed 7 days');
+      case 'record_left':
+        return toSeeker(`已记录离职：${job}`, 'Your leaving was recorded', next.closingReason ?? '');
+      case 'reject':
+        return toSeeker(`「${company}」未通过你的报名：${job}`, `${company} did not select you`, next.closingReason ?? '');
+      case 'withdraw':
+        return employerNotifications(tx, record, 'application.withdrawn', `${seeker} 撤回了报名：${job}`, next.closingReason ?? '', { ...payload, en: `${seeker} withdrew` });
+      case 'accept_interview':
+        return employerNotifications(tx, record, 'application.interview_answered', `${seeker} 接受了面试邀请：${job}`, '', { ...payload, response: 'accepted', en: `${seeker} accepted the interview` });
+      case 'decline_interview':
+        return employerNotifications(tx, record, 'application.interview_answered', `${seeker} 拒绝了面试邀请：${job}`, (action.reason ?? '').trim(), { ...payload, response: 'declined', en: `${seeker} declined the interview` });
+    }
+  }
+
+  async function finish(stored: Notification[], record: ApplicationRecord, from: ApplicationStatus, to: ApplicationStatus, action: string) {
+    notifications.announce(stored);
+    events.emit('ApplicationStatusChanged', { applicationId: record.id, companyId: record.companyId, sessionId: record.sessionId, fromStatus: from, toStatus: to, action });
+  }
+
+  /** One transition, checked by the state machine, recorded with its side effects in one transaction. */
+  async function transition(user: AuthUser, applicationId: number, action: PipelineAction) {
+    const outcome = await db.transaction(async (tx) => {
+      const { record, actor } = await loadForActor(tx, user, applicationId, true);
+      const at = now();
+      const before = toState(record);
+      const result = applyTransition(before, action, actor, at);
+      if (!result.ok) throw refusalToError(result);
+      const { type: _type, ...details } = action;
+      await repository.insertEvent(tx, {
+        applicationId,
+        action: action.type,
+        fromStatus: result.from,
+        toStatus: result.to,
+        actorUserId: user.id,
+        actorRole: actor,
+        reason: 'reason' in action ? action.reason?.trim() || null : null,
+        details,
+        stateBefore: before,
+        undoesEventId: null,
+        occurredAt: at,
+      });
+      await repository.saveState(tx, applicationId, result.state, at);
+      if (action.type === 'onboard') await repository.insertSevenDayCheck(tx, applicationId, record.companyId, sevenDayCheckDueOn(result.state.startDate!));
+      if (action.type === 'confirm_stay' || action.type === 'record_left') await repository.completeOpenTask(tx, applicationId, user.id, at);
+      const stored = await notifications.notify(await notificationsForChange(tx, record, action, result.state), tx);
+      return { record, result, stored };
+    });
+    await finish(outcome.stored, outcome.record, outcome.result.from, outcome.result.to, action.type);
+    return outcome.result.state.status;
+  }
+
+  async function undo(user: AuthUser, applicationId: number) {
+    const outcome = await db.transaction(async (tx) => {
+      const { record, actor } = await loadForActor(tx, user, applicationId, true);
+      const latest = await repository.findLatestEffectiveEvent(tx, applicationId);
+      const decision = decideUndo(latest, actor);
+      if (!decision.ok) throw refusalToError(decision);
+      const at = now();
+      const current = toState(record);
+      const restored = latest!.stateBefore;
+      await repository.insertEvent(tx, {
+        applicationId,
+        action: 'undo',
+        fromStatus: current.status,
+        toStatus: restored.status,
+        actorUserId: user.id,
+        actorRole: 'employer',
+        reason: null,
+        details: { undoneAction: latest!.action },
+        stateBefore: current,
+        undoesEventId: latest!.id,
+        occurredAt: at,
+      });
+      await repository.saveState(tx, applicationId, restored, at);
+      if (latest!.action === 'onboard') await repository.cancelOpenTask(tx, applicationId, at);
+      if (latest!.action === 'confirm_stay' || latest!.action === 'record_left') await repository.reopenLatestTask(tx, applicationId);
+      const label = STATUS_LABELS[restored.status];
+      const stored = await notifications.notify(
+        seekerNotification(record, 'application.status_changed', `「${record.companyName ?? '企业'}」更正了你的报名状态：${label.zh}`, record.jobTitle ?? '', {
+          action: 'undo',
+          undoneAction: latest!.action,
+          status: restored.status,
+          en: `${record.companyName ?? 'The employer'} corrected your application: ${label.en}`,
+        }),
+        tx,
+      );
+      return { record, from: current.status, to: restored.status, stored };
+    });
+    await finish(outcome.stored, outcome.record, outcome.from, outcome.to, 'undo');
+    return outcome.to;
+  }
+
+  async function toEmployerView(tx: Queryable, record: ApplicationRecord, access: 'owner' | 'shared'): Promise<EmployerApplication> {
+    const state = toState(record);
+    const isOwner = access === 'owner';
+    const latest = isOwner ? await repository.findLatestEffectiveEvent(tx, record.id) : null;
+    return {
+      id: record.id,
+      job: { id: record.jobId, title: record.jobTitle },
+      companyName: record.companyName,
+      session: record.sessionId ? { id: record.sessionId, title: record.sessionTitle } : null,
+      source: record.source,
+      seeker: { name: record.seekerName ?? DELETED_SEEKER_NAME, phoneMasked: maskPhone(record.seekerPhone), cityName: record.seekerCityName, isAnonymised: record.anonymisedAt !== null },
+      status: record.status,
+      statusLabel: statusLabel(record.status),
+      appliedAt: record.appliedAt,
+      statusChangedAt: record.statusChangedAt,
+      hiredAt: record.hiredAt,
+      interview: interviewOf(record),
+      startDate: record.startDate,
+      closingReason: record.closingReason,
+      isShared: !isOwner,
+      availableActions: isOwner ? availableActions(state, 'employer') : [],
+      canUnmask: isOwner && CONTACTED_STATUSES.includes(record.status) && record.seekerPhone !== null,
+      canUndo: isOwner && decideUndo(latest, 'employer').ok,
+    };
+  }
+
+  async function toSeekerView(record: ApplicationRecord): Promise<SeekerApplication> {
+    const state = toState(record);
+    const [phoneViews, handoffs] = await Promise.all([repository.listUnmasks(db, record.id), repository.listHandoffsByApplication(db, record.id)]);
+    return {
+      id: record.id,
+      job: { id: record.jobId, title: record.jobTitle },
+      companyName: record.companyName,
+      session: record.sessionId ? { id: record.sessionId, title: record.sessionTitle } : null,
+      status: record.status,
+      statusLabel: statusLabel(record.status),
+      appliedAt: record.appliedAt,
+      statusChangedAt: record.statusChangedAt,
+      interview: interviewOf(record),
+      startDate: record.startDate,
+      closingReason: record.closingReason,
+      nextStep: nextStepForSeeker(state),
+      availableActions: availableActions(state, 'seeker'),
+      phoneViews,
+      handoffs: handoffs.map(toHandoff),
+    };
+  }
+
+  async function getEmployerApplication(user: AuthUser, applicationId: number) {
+    const record = await repository.findApplicationById(db, applicationId);
+    const access = await resolveAccess(db, user, record);
+    if (access !== 'owner' && access !== 'shared') throw notFound('Application');
+    const isOwner = access === 'owner';
+    const [view, history, notes, phoneViews, handoffs] = await Promise.all([
+      toEmployerView(db, record!, access),
+      repository.listEvents(db, applicationId),
+      isOwner ? repository.listNotes(db, applicationId) : Promise.resolve([]),
+      isOwner ? repository.listUnmasks(db, applicationId) : Promise.resolve([]),
+      repository.listHandoffsByApplication(db, applicationId),
+    ]);
+    return { ...view, events: isOwner ? history : [], notes, phoneViews, handoffs: handoffs.map(toHandoff) };
+  }
+
+  function requireCompany(user: AuthUser): string {
+    if (!user.companyId) throw new AppError('forbidden', 'Register your company first / 请先登记企业信息');
+    return user.companyId;
+  }
+
+  function toHostLead(record: ApplicationRecord, handoffs: HandoffView[]): HostLead {
+    return {
+      id: record.id,
+      job: { id: record.jobId, title: record.jobTitle },
+      companyName: record.companyName,
+      session: { id: record.sessionId!, title: record.sessionTitle },
+      seeker: { name: record.seekerName ?? DELETED_SEEKER_NAME, phoneMasked: maskPhone(record.seekerPhone), cityName: record.seekerCityName },
+      status: record.status,
+      statusLabel: statusLabel(record.status),
+      appliedAt: record.appliedAt,
+      handoffs: handoffs.map(toHandoff),
+    };
+  }
+
+  return {
+    transition,
+    undo,
+
+    // ---- employer ----
+
+    async listEmployerApplications(user: AuthUser, filter: ApplicationFilter, page: number, pageSize: number) {
+      const companyId = requireCompany(user);
+      const scope = { kind: 'company' as const, companyId };
+      const [{ applications, total }, counts] = await Promise.all([
+        repository.listApplications(db, scope, filter, { limit: pageSize, offset: (page - 1) * pageSize }),
+        repository.countApplicationsByStatus(db, scope, filter),
+      ]);
+      const views = [];
+      for (const record of applications) views.push(await toEmployerView(db, record, record.isShared ? 'shared' : 'owner'));
+      return { applications: views, total, countsByStatus: Object.fromEntries(counts.map((row) => [row.status, row.count])) };
+    },
+
+    /** The detail page; opening a new application marks it viewed (recorded like any other change). */
+    async openEmployerApplication(user: AuthUser, applicationId: number) {
+      const detail = await getEmployerApplication(user, applicationId);
+      if (!detail.isShared && detail.status === 'submitted') {
+        await transition(user, applicationId, { type: 'view' });
+        return getEmployerApplication(user, applicationId);
+      }
+      return detail;
+    },
+
+    getEmployerApplication,
+
+    async changeStatus(user: AuthUser, applicationId: number, body: EmployerActionBody) {
+      await transition(user, applicationId, toAction(body));
+      return getEmployerApplication(user, applicationId);
+    },
+
+    async undoLatestChange(user: AuthUser, applicationId: number) {
+      await undo(user, applicationId);
+      return getEmployerApplication(user, applicationId);
+    },
+
+    /** The same change for many applicants; each is its own transaction and reports its own result. */
+    async bulkChangeStatus(user: AuthUser, applicationIds: number[], body: EmployerActionBody) {
+      const results: Array<{ id: number; ok: boolean; status?: ApplicationStatus; error?: { code: string; message: string } }> = [];
+      for (const id of [...new Set(applicationIds)]) {
+        try {
+          results.push({ id, ok: true, status: await transition(user, id, toAction(body)) });
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          results.push({ id, ok: false, error: { code: error.code, message: error.message } });
+        }
+      }
+      const succeeded = results.filter((result) => result.ok).length;
+      return { results, succeeded, failed: results.length - succeeded };
+    },
+
+    async addNote(user: AuthUser, applicationId: number, body: string) {
+      const record = await repository.findApplicationById(db, applicationId);
+      if ((await resolveAccess(db, user, record)) !== 'owner') throw notFound('Application');
+      await repository.insertNote(db, applicationId, user.id, body.trim());
+      return repository.listNotes(db, applicationId);
+    },
+
+    /** Shows the full number to the owning employer once contacted; every look is logged and told to the seeker. */
+    async unmaskPhone(user: AuthUser, applicationId: number) {
+      const outcome = await db.transaction(async (tx) => {
+        const record = await repository.findApplicationById(tx, applicationId);
+        if ((await resolveAccess(tx, user, record)) !== 'owner') {
+          throw new AppError('forbidden', 'Only the company that posted the job can see the number / 仅发布岗位的企业可查看号码');
+        }
+        if (!record!.seekerPhone) throw new AppError('conflict', 'This seeker left no phone number or deleted the account / 无可查看的号码');
+        if (!CONTACTED_STATUSES.includes(record!.status)) {
+          throw new AppError('conflict', `Mark the application as contacted first (it is ${record!.status}) / 请先将状态改为“已联系”`);
+        }
+        const at = now();
+        await repository.insertUnmask(tx, applicationId, user.id, user.companyId, at);
+        const stored = await notifications.notify(
+          seekerNotification(record!, 'application.phone_viewed', `「${record!.companyName ?? '企业'}」的 ${user.displayName} 查看了你的手机号`, record!.jobTitle ?? '', {
+            viewer: user.displayName,
+            en: `${user.displayName} at ${record!.companyName ?? 'the employer'} viewed your phone number`,
+          }),
+          tx,
+        );
+        return { phone: record!.seekerPhone, unmaskedAt: at, stored };
+      });
+      notifications.announce(outcome.stored);
+      return { phone: outcome.phone, unmaskedAt: outcome.unmaskedAt };
+    },
+
+    /** CSV of the filtered applications: phone numbers stay masked (no bulk export of contacts). */
+    async exportCsv(user: AuthUser, filter: ApplicationFilter) {
+      const companyId = requireCompany(user);
+      const { applications } = await repository.listApplications(db, { kind: 'company', companyId }, filter, { limit: CSV_MAX_ROWS, offset: 0 });
+      const header = ['id', 'applied_at', 'job', 'session', 'source', 'seeker_name', 'phone_masked', 'seeker_city', 'status', 'status_label', 'status_changed_at', 'interview_at', 'start_date', 'hired_at', 'reason', 'shared'];
+      const lines = applications.map((record) =>
+        [
+          record.id, record.appliedAt, record.jobTitle, record.sessionTitle, record.source, record.seekerName ?? DELETED_SEEKER_NAME,
+          maskPhone(record.seekerPhone), record.seekerCityName, record.status, STATUS_LABELS[record.status].zh, record.statusChangedAt,
+          record.interviewAt, record.startDate, record.hiredAt, record.closingReason, record.isShared,
+        ].map(csvCell).join(','),
+      );
+      // The BOM lets spreadsheet programs read the Chinese text as UTF-8.
+      return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+    },
+
+    async listTasks(user: AuthUser, onlyDue: boolean) {
+      const today = chinaDate(now());
+      return repository.listOpenTasks(db, requireCompany(user), today, onlyDue ? today : null);
+    },
+
+    /**
+     * Announces 7-day checks that came due. The tasks table is the truth; this only sends each due task's
+     * notification once (idempotent), so it can run on a timer, at start-up and from the CLI.
+     */
+    async announceDueTasks() {
+      const outcome = await db.transaction(async (tx) => {
+        const at = now();
+        const due = await repository.claimDueUnnotifiedTasks(tx, chinaDate(at), at);
+        const toSend: NewNotification[] = [];
+        for (const task of due) {
+          if (!task.companyId) continue;
+          const record = await repository.findApplicationById(tx, task.applicationId);
+          const name = record?.seekerName ?? DELETED_SEEKER_NAME;
+          for (const userId of await repository.listCompanyMemberIds(tx, task.companyId)) {
+            toSend.push({
+              userId,
+              kind: 'pipeline.seven_day_check_due',
+              title: `7天回访到期：${name} · ${record?.jobTitle ?? ''}`,
+              body: '请确认该员工是否在岗满7天 / Record whether the hire stayed 7 days',
+              link: `/employer/applications/${task.applicationId}`,
+              payload: { applicationId: task.applicationId, taskId: task.id, dueOn: task.dueOn },
+            });
+          }
+        }
+        return { count: due.length, stored: await notifications.notify(toSend, tx) };
+      });
+      notifications.announce(outcome.stored);
+      return outcome.count;
+    },
+
+    // ---- host ----
+
+    async listHostLeads(user: AuthUser, filter: ApplicationFilter, page: number, pageSize: number) {
+      const { applications, total } = await repository.listApplications(db, { kind: 'host', hostUserId: user.id }, filter, { limit: pageSize, offset: (page - 1) * pageSize });
+      const leads = [];
+      for (const record of applications) leads.push(toHostLead(record, await repository.listHandoffsByApplication(db, record.id)));
+      return { leads, total };
+    },
+
+    // ---- seeker ----
+
+    async listMyApplications(user: AuthUser, page: number, pageSize: number) {
+      const { applications, total } = await repository.listApplications(db, { kind: 'seeker', seekerUserId: user.id }, {}, { limit: pageSize, offset: (page - 1) * pageSize });
+      const views = [];
+      for (const record of applications) views.push(await toSeekerView(record));
+      return { applications: views, total };
+    },
+
+    async getMyApplication(user: AuthUser, applicationId: number) {
+      const record = await repository.findApplicationById(db, applicationId);
+      if ((await resolveAccess(db, user, record)) !== 'seeker') throw notFound('Application');
+      return { ...(await toSeekerView(record!)), events: await repository.listEvents(db, applicationId) };
+    },
+
+    async seekerAction(user: AuthUser, applicationId: number, action: Extract<PipelineAction, { type: 'withdraw' | 'accept_interview' | 'decline_interview' }>) {
+      await transition(user, applicationId, action);
+      const record = await repository.findApplicationById(db, applicationId);
+      return { ...(await toSeekerView(record!)), events: await repository.listEvents(db, applicationId) };
+    },
+
+    // ---- lead handoffs with consent (PIPL art. 23) ----
+
+    /** A host (its session's lead) or an agency (its own job's lead) asks the seeker to let another company have the lead. */
+    async requestHandoff(user: AuthUser, applicationId: number, input: { recipientCompanyId: string; purpose: string }): Promise<Handoff> {
+      const outcome = await db.transaction(async (tx) => {
+        const record = await repository.findApplicationById(tx, applicationId, { lock: true });
+        const access = await resolveAccess(tx, user, record);
+        let requestedByRole: 'host' | 'employer';
+        if (access === 'host') {
+          requestedByRole = 'host';
+        } else if (access === 'owner') {
+          const own = await repository.findCompanyForHandoff(tx, user.companyId!);
+          if (own?.accountType !== 'agency' && own?.accountType !== 'dispatch') {
+            throw new AppError('forbidden', 'Only hosts and agencies hand leads to other companies / 仅主播或中介可转交线索');
+          }
+          requestedByRole = 'employer';
+        } else {
+          throw new AppError('forbidden', 'Only hosts and agencies hand leads to other companies / 仅主播或中介可转交线索');
+        }
+        if (!record!.seekerUserId) throw new AppError('conflict', 'The seeker deleted the account / 求职者已注销');
+        const recipient = await repository.findCompanyForHandoff(tx, input.recipientCompanyId);
+        if (!recipient || recipient.status !== 'verified') {
+          throw new AppError('validation_failed', 'body.recipientCompanyId: must be a verified company', { fields: [{ path: 'body.recipientCompanyId', message: 'must be a verified company / 须为已认证企业' }] });
+        }
+        if (recipient.id === record!.companyId) {
+          throw new AppError('validation_failed', 'body.recipientCompanyId: the lead already belongs to this company', { fields: [{ path: 'body.recipientCompanyId', message: 'the lead already belongs to this company' }] });
+        }
+        const inserted = await repository.insertHandoff(tx, { applicationId, recipientCompanyId: recipient.id, requestedByUserId: user.id, requestedByRole, purpose: input.purpose.trim() });
+        const stored = inserted.isNew
+          ? await notifications.notify(
+              seekerNotification(record!, 'application.handoff_requested', `是否同意将你的报名信息提供给「${recipient.name}」？`, `用途：${input.purpose.trim()}（${user.displayName} 申请）`, {
+                handoffId: inserted.id,
+                en: `May ${user.displayName} pass your application to ${recipient.name}?`,
+              }),
+              tx,
+            )
+          : [];
+        return { handoff: (await repository.findHandoffById(tx, inserted.id))!, stored };
+      });
+      notifications.announce(outcome.stored);
+      return toHandoff(outcome.handoff);
+    },
+
+    async decideHandoff(user: AuthUser, handoffId: number, decision: 'grant' | 'refuse'): Promise<Handoff> {
+      const outcome = await db.transaction(async (tx) => {
+        const handoff = await repository.findHandoffById(tx, handoffId, { lock: true });
+        if (!handoff || handoff.seekerUserId !== user.id) throw notFound('Handoff request');
+        const status = decision === 'grant' ? 'granted' : 'refused';
+        if (handoff.status === status) return { handoff, stored: [] };
+        if (handoff.status !== 'pending') throw new AppError('conflict', `You already ${handoff.status} this request / 已处理过该请求`);
+        await repository.decideHandoff(tx, handoffId, status, now());
+        const stored = handoff.requestedByUserId
+          ? await notifications.notify([{
+              userId: handoff.requestedByUserId,
+              kind: 'application.handoff_decided',
+              title: decision === 'grant' ? `求职者同意将报名信息提供给「${handoff.recipientCompanyName}」` : `求职者拒绝将报名信息提供给「${handoff.recipientCompanyName}」`,
+              payload: { handoffId, applicationId: handoff.applicationId, status },
+            }], tx)
+          : [];
+        return { handoff: (await repository.findHandoffById(tx, handoffId))!, stored };
+      });
+      notifications.announce(outcome.stored);
+      return toHandoff(outcome.handoff);
+    },
+
+    async listMyHandoffs(user: AuthUser) {
+      return (await repository.listHandoffsBySeeker(db, user.id)).map(toHandoff);
+    },
+  };
+}
+
+export type PipelineService = ReturnType<typeof createPipelineService>;
