@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import type { Context } from '../server/src/app.js';
 import { AppError } from '../server/src/platform/errors.js';
 import { registerAdminCommands } from './commands/admin-commands.js';
+import { registerSeedCommand } from './commands/seed-command.js';
 import { registerAnalyticsCommands } from './commands/analytics-commands.js';
 
 /** Where a command writes: the terminal, or a buffer when the running server executes it for the CLI. */
@@ -19,7 +20,7 @@ export type WithContext = <T>(work: (context: Context) => Promise<T>) => Promise
 
 export type CommandRegistrar = (program: Command, io: CliIo, withContext: WithContext) => void;
 
-const REGISTRARS: CommandRegistrar[] = [registerAdminCommands, registerAnalyticsCommands];
+const REGISTRARS: CommandRegistrar[] = [registerAdminCommands, registerSeedCommand, registerAnalyticsCommands];
 
 export function buildProgram(io: CliIo, withContext: WithContext): Command {
   const program = new Command('jobcast')

@@ -1,6 +1,6 @@
-import type { Context } from '../../app.js';
-
-/** Placeholder until the generator lands: creates nothing. */
-export async function seedDemoDataIfEmpty(_context: Context): Promise<boolean> {
-  return false;
-}
+// Synthetic demo data: a seeded, deterministic world shaped like the report (see demo-catalogue.ts).
+export { seedDemoData, seedDemoDataIfEmpty, formatSeedSummary, anchorDateOf, type SeedSummary } from './demo.service.js';
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.js';
+export { MAX_DEMO_SCALE } from './demo.schemas.js';
+export { generateDemoWorld, type DemoWorld } from './demo-generator.js';
+export { REPORT_TOP_CITIES, WINDOW_FROM, WINDOW_TO } from './demo-catalogue.js';
