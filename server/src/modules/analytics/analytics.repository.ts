@@ -129,7 +129,7 @@ held_sessions as (
 ),
 open_jobs as (
   select j.id, j.company_id from jobs j join region_cities c on c.code = j.city_code
-  where j.valid_from <= $2::date and j.valid_until >= $1::date and j.created_at < ${WINDOW_END}
+  where j.valid_from <= $2::date and j.valid_until >= $1::date
     and not (j.status = 'closed' and j.updated_at < ${WINDOW_START})
 )
 select

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../test/harness.js';
+import { fromDayNumber, toDayNumber } from './analytics-window.js';
+import { insertApplications, type ApplicationRow } from './analytics.fixtures.js';
+
+/** mulberry32: a small seeded generator, so a failure can be replayed. */
+function seededRandom(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const SEED = 20_221_201;
+// Cities in a few provinces and every tier, so province and city filters and tier flows all matter.
+const CITIES = ['110000', '310000', '320100', '320200', '320500', '320400', '321000', '330100', '330200', '340100', '341200', '370100', '370200', '371300', '440300', '441900', '420100', '500000', '510100', '530100'];
+const PROVINCES = ['32', '33', '34', '37', '44', '江苏', '浙江省'];
+const CATEGORIES = ['general_worker', 'skilled_worker', 'delivery_warehouse', 'construction_decoration', 'express_warehouse', 'driver', 'security_guard', 'housekeeping_cleaner', 'food_service', 'customer_service', 'quality_inspector', 'electrician', 'welder'];
+const INDUSTRIES = ['C', 'E', 'G', 'H', 'L', 'O'];
+const FIRST_DAY = toDayNumber('2022-06-20')!;
+const LAST_DAY = toDayNumber('2023-03-10')!;
+
+describe('rollups equal the raw applications table (seeded random data)', () => {
+  let context: TestContext;
+  const random = seededRandom(SEED);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const skewedPick = <T>(items: readonly T[]): T => items[Math.floor(random() ** 2 * items.length)];
+  const randomDay = () => FIRST_DAY + Math.floor(random() * (LAST_DAY - FIRST_DAY + 1));
+  // Times cluster around China midnight so the day boundaries are exercised.
+  const randomInstant = () => {
+    const midnightUtc = (randomDay() * 86_400 - 8 * 3_600) * 1000;
+    const offset = random() < 0.3 ? (random() < 0.5 ? -1 : 1) * Math.floor(random() * 3) * 1000 : Math.floor(random() * 86_400_000);
+    return new Date(midnightUtc + offset).toISOString();
+  };
+  const randomApplication = (): ApplicationRow => {
+    const appliedAt = randomInstant();
+    return {
+      appliedAt,
+      seekerCity: skewedPick(CITIES),
+      jobCity: pick(CITIES),
+      category: skewedPick(CATEGORIES),
+      industry: skewedPick(INDUSTRIES),
+      hiredAt: random() < 0.15 ? new Date(Date.parse(appliedAt) + Math.floor(random() * 20 * 86_400_000)).toISOString() : null,
+    };
+  };
+
+  beforeAll(async () => {
+    context = await createTestContext();
+    // Statements of many sizes: the triggers aggregate per statement.
+    for (const size of [1, 1, 7, 250, 1_200, 40, 3, 600]) {
+      await insertApplications(context.db, Array.from({ length: size }, randomApplication));
+    }
+    // Updates of counted columns, of hires, and of nothing counted; deletes.
+    await context.db.query(`update applications set applied_at = applied_at + interval '17 hours' where id % 11 = 0`);
+    await context.db.query(`update applications set job_city_code = '320500', category_code = 'general_worker' where id % 13 = 0`);
+    await context.db.query(`update applications set hired_at = applied_at + interval '3 days' where id % 7 = 0 and hired_at is null`);
+    await context.db.query(`update applications set hired_at = null where id % 17 = 0`);
+    await context.db.query(`update applications set status = 'viewed' where id % 5 = 0`);
+    await context.db.query(`update applications set seeker_city_code = '341200' where id = (select min(id) from applications)`);
+    await context.db.query(`delete from applications where id % 19 = 0`);
+  });
+  afterAll(async () => context.drop());
+
+  it('gives the same figures for many windows, regions and thresholds', async () => {
+    let compared = 0;
+    for (let round = 0; round < 40; round += 1) {
+      let from: number;
+      let to: number;
+      if (round % 5 === 0) {
+        // Month-aligned windows read only monthly rows.
+        const start = new Date(Date.UTC(2022, 5 + Math.floor(random() * 6), 1));
+        from = start.getTime() / 86_400_000;
+        to = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1 + Math.floor(random() * 3), 0) / 86_400_000;
+      } else {
+        const a = randomDay() - 5;
+        const b = randomDay() + 5;
+        [from, to] = a <= b ? [a, b] : [b, a];
+      }
+      const regionRoll = random();
+      const region = regionRoll < 0.4 ? {} : regionRoll < 0.7 ? { province: pick(PROVINCES) } : { city: pick(CITIES) };
+      const request = { from: fromDayNumber(from), to: fromDayNumber(to), minSent: 1 + Math.floor(random() * 12), ...region };
+      const viaRollup = await context.analytics.getFigures({ ...request, source: 'rollup' });
+      const viaRaw = await context.analytics.getFigures({ ...request, source: 'raw' });
+      expect(viaRollup, JSON.stringify(request)).toEqual(viaRaw);
+      if (viaRaw.totals.applications > 0) compared += 1;
+    }
+    // The comparison is only worth something if most windows hold data.
+    expect(compared).toBeGreaterThan(30);
+  });
+
+  it('keeps the rollups equal to a rebuild from scratch', async () => {
+    const snapshot = async () => context.db.query(`
+      select 'received' as kind, grain, period::text, job_city_code || '/' || category_code || '/' || industry_code as key, applications as n from application_received_rollups where applications <> 0
+      union all select 'sent', grain, period::text, seeker_city_code, applications from application_sent_rollups where applications <> 0
+      union all select 'flows', grain, period::text, seeker_tier || '/' || job_city_code, applications from application_tier_flow_rollups where applications <> 0
+      union all select 'hires', grain, period::text, job_city_code, hires from application_hire_rollups where hires <> 0
+      order by 1, 2, 3, 4`);
+    const maintained = await snapshot();
+    await context.analytics.rebuildRollups();
+    const rebuilt = await snapshot();
+    expect(maintained.length).toBeGreaterThan(1_000);
+    expect(maintained).toEqual(rebuilt);
+  });
+
+  it('empties the rollups when applications are truncated', async () => {
+    await context.db.query('truncate applications cascade');
+    expect(await context.analytics.countRollupRows()).toEqual({ received: 0, sent: 0, flows: 0, hires: 0 });
+  });
+});
