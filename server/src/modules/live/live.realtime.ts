@@ -3,7 +3,7 @@ import type { Config } from '../../platform/config.js';
 import { AppError } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import type { AuthUser, Role } from '../../platform/http.js';
-import type { RealtimeServer } from '../../platform/realtime.js';
+import type { InterServerEvents, RealtimeServer } from '../../platform/realtime.js';
 import {
   deleteMessagePayload,
   joinSessionPayload,
@@ -77,6 +77,10 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
   const chatTimestamps = new Map<string, number[]>();
   const likesBySocket = new Map<string, number>();
   let isClosed = false;
+  // Only a clustered adapter (Redis) carries messages between nodes; the in-memory one refuses them.
+  const tellOtherNodes = (payload: Parameters<InterServerEvents['moderation:changed']>[0]) => {
+    if (config.redisUrl) io.serverSideEmit('moderation:changed', payload);
+  };
 
   async function loadRoom(sessionId: string): Promise<LiveRoom> {
     const existing = loadedRooms.get(sessionId);
@@ -290,7 +294,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
       const restriction = await live.restrictUser(requireUser(), { ...payload, kind });
       const until = restriction.until ? restriction.until.toISOString() : null;
       applyRestriction(payload.sessionId, payload.userId, kind, until, false);
-      io.serverSideEmit('moderation:changed', { sessionId: payload.sessionId, userId: payload.userId, kind, until, isLifted: false });
+      tellOtherNodes({ sessionId: payload.sessionId, userId: payload.userId, kind, until, isLifted: false });
       io.to(rooms.user(payload.userId)).emit('moderation:you', { sessionId: payload.sessionId, kind: kind === 'mute' ? 'muted' : 'banned', until });
       if (kind === 'ban') io.in(rooms.user(payload.userId)).socketsLeave([rooms.session(payload.sessionId), rooms.sessionHosts(payload.sessionId)]);
       return null;
@@ -301,7 +305,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     socket.on('host:lift', handle(liftRestrictionPayload, async (payload) => {
       await live.liftRestriction(requireUser(), payload);
       applyRestriction(payload.sessionId, payload.userId, payload.kind, null, true);
-      io.serverSideEmit('moderation:changed', { sessionId: payload.sessionId, userId: payload.userId, kind: payload.kind, until: null, isLifted: true });
+      tellOtherNodes({ sessionId: payload.sessionId, userId: payload.userId, kind: payload.kind, until: null, isLifted: true });
       io.to(rooms.user(payload.userId)).emit('moderation:you', { sessionId: payload.sessionId, kind: payload.kind === 'mute' ? 'unmuted' : 'unbanned', until: null });
       return null;
     }));

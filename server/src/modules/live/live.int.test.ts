@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCompany, buildUser } from '../../test/factories.js';
+import { buildLiveSession, buildSeeker, nextEvent, startLiveTestServer } from '../../test/live-helpers.js';
+
+type Server = Awaited<ReturnType<typeof startLiveTestServer>>;
+
+describe('live sessions over HTTP and Socket.IO', () => {
+  let server: Server;
+
+  beforeAll(async () => {
+    // A small chat limit so the rate-limit test stays short; batching on (200 ms) as in production.
+    server = await startLiveTestServer({ env: { CHAT_RATE_LIMIT_COUNT: '3', CHAT_RATE_LIMIT_WINDOW_SECONDS: '60', REALTIME_FLUSH_MS: '100' } });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('schedules a session, lists it with a countdown, and shows its status and jobs', async () => {
+    const { host, session, jobA } = await buildLiveSession(server.context);
+    const list = await server.app.inject({ method: 'GET', url: '/api/sessions' });
+    expect(list.statusCode).toBe(200);
+    const listed = list.json().sessions.find((item: { id: string }) => item.id === session.id);
+    expect(listed.status).toBe('scheduled');
+    expect(listed.secondsUntilStart).toBeGreaterThan(3000);
+    expect(listed.employerNames).toHaveLength(1);
+
+    const detail = await server.app.inject({ method: 'GET', url: `/api/sessions/${session.id}` });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json()).toMatchObject({ id: session.id, status: 'scheduled', hostName: host.displayName, canManage: false });
+    expect(detail.json().jobs.map((job: { jobId: string }) => job.jobId)).toContain(jobA.id);
+    expect(JSON.stringify(detail.json())).not.toMatch(/key=/);
+  });
+
+  it('shows the stream key to the host only, as rtmpUrl + "/" + streamKey, and rotates it', async () => {
+    const { host, session } = await buildLiveSession(server.context);
+    const hostCookie = await server.signInCookie(host.email!);
+    const key = await server.app.inject({ method: 'GET', url: `/api/sessions/${session.id}/stream-key`, headers: { cookie: hostCookie } });
+    expect(key.statusCode).toBe(200);
+    const { rtmpUrl, streamKey, publishUrl } = key.json();
+    expect(rtmpUrl).toMatch(/^rtmp:\/\/127\.0\.0\.1(:\d+)?\/live$/);
+    expect(streamKey).toMatch(new RegExp(`^${session.id}\\?key=[A-Za-z0-9_-]{24,}$`));
+    expect(publishUrl).toBe(`${rtmpUrl}/${streamKey}`);
+
+    const seeker = await buildSeeker(server.context);
+    const seekerCookie = await server.signInCookie(seeker.email!);
+    const refused = await server.app.inject({ method: 'GET', url: `/api/sessions/${session.id}/stream-key`, headers: { cookie: seekerCookie } });
+    expect(refused.statusCode).toBe(403);
+
+    const rotated = await server.app.inject({ method: 'POST', url: `/api/sessions/${session.id}/stream-key/rotate`, headers: { cookie: hostCookie } });
+    expect(rotated.json().streamKey).not.toBe(streamKey);
+    const oldSecret = streamKey.split('key=')[1];
+    expect(await server.context.live.authorizePublish(session.id, oldSecret)).toBe(false);
+    expect(await server.context.live.authorizePublish(session.id, rotated.json().streamKey.split('key=')[1])).toBe(true);
+  });
+
+  it('refuses scheduling by seekers and a direct employer presenting another company\'s job', async () => {
+    const { jobA } = await buildLiveSession(server.context);
+    const seeker = await buildSeeker(server.context);
+    const seekerCookie = await server.signInCookie(seeker.email!);
+    const body = { title: '测试直播', startsAt: new Date(Date.now() + 3600_000).toISOString(), jobIds: [jobA.id] };
+    expect((await server.app.inject({ method: 'POST', url: '/api/sessions', payload: body, headers: { cookie: seekerCookie } })).statusCode).toBe(403);
+
+    // A direct employer presents its own jobs only.
+    const { employer: otherEmployer } = await buildCompany(server.context);
+    const otherCookie = await server.signInCookie(otherEmployer.email!);
+    const response = await server.app.inject({ method: 'POST', url: '/api/sessions', payload: body, headers: { cookie: otherCookie } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields[0].path).toBe('body.jobIds.0');
+
+    // A host may present several employers' jobs; a bad start time names the field.
+    const host = await buildUser(server.context, { role: 'host' });
+    const hostCookie = await server.signInCookie(host.email!);
+    const bad = await server.app.inject({ method: 'POST', url: '/api/sessions', payload: { ...body, startsAt: 'tomorrow' }, headers: { cookie: hostCookie } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('startsAt');
+    const created = await server.app.inject({ method: 'POST', url: '/api/sessions', payload: body, headers: { cookie: hostCookie } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ status: 'scheduled', canManage: true, jobCount: 1 });
+  });
+
+  it('books a session; going live notifies the booked seeker in real time and durably', async () => {
+    const { session } = await buildLiveSession(server.context);
+    const seeker = await buildSeeker(server.context, '李四');
+    const cookie = await server.signInCookie(seeker.email!);
+    const booked = await server.app.inject({ method: 'PUT', url: `/api/sessions/${session.id}/booking`, headers: { cookie } });
+    expect(booked.statusCode).toBe(200);
+    const detail = await server.app.inject({ method: 'GET', url: `/api/sessions/${session.id}`, headers: { cookie } });
+    expect(detail.json()).toMatchObject({ isBooked: true, bookingCount: 1 });
+
+    const socket = await server.connect(cookie);
+    const pushed = nextEvent(socket, 'notification', (item) => item.kind === 'live_session_started');
+    await server.context.live.handlePublishStarted(session.id);
+    const notification = await pushed;
+    expect(notification.link).toBe(`/live/${session.id}`);
+    const stored = await server.app.inject({ method: 'GET', url: '/api/notifications', headers: { cookie } });
+    expect(stored.json().notifications.filter((item: { kind: string }) => item.kind === 'live_session_started')).toHaveLength(1);
+
+    // A second publish start (encoder reconnect) does not notify again.
+    await server.context.live.handlePublishStarted(session.id);
+    const again = await server.app.inject({ method: 'GET', url: '/api/notifications', headers: { cookie } });
+    expect(again.json().notifications.filter((item: { kind: string }) => item.kind === 'live_session_started')).toHaveLength(1);
+  });
+
+  it('delivers chat to a second client as plain text, filters words, and lets guests watch but not chat', async () => {
+    const { session } = await buildLiveSession(server.context);
+    const alice = await buildSeeker(server.context, '王五');
+    const bob = await buildSeeker(server.context, '赵六');
+    const aliceSocket = await server.connect(await server.signInCookie(alice.email!));
+    const bobSocket = await server.connect(await server.signInCookie(bob.email!));
+    const guestSocket = await server.connect();
+
+    const aliceJoin = await aliceSocket.emitWithAck('session:join', { sessionId: session.id });
+    expect(aliceJoin).toMatchObject({ ok: true, data: { canChat: true, canManage: false, status: 'scheduled' } });
+    await bobSocket.emitWithAck('session:join', { sessionId: session.id });
+    const guestJoin = await guestSocket.emitWithAck('session:join', { sessionId: session.id });
+    expect(guestJoin).toMatchObject({ ok: true, data: { canChat: false } });
+
+    const received = nextEvent(bobSocket, 'chat:batch', (batch) => batch.messages.some((message) => message.userId === alice.id));
+    const sent = await aliceSocket.emitWithAck('chat:send', { sessionId: session.id, text: '<img src=x onerror=alert(1)> 包住吗？' });
+    expect(sent.ok).toBe(true);
+    const batch = await received;
+    const message = batch.messages.find((item) => item.userId === alice.id)!;
+    // Stored and sent as the text typed: the client renders it as text, the server never produces HTML.
+    expect(message.text).toBe('<img src=x onerror=alert(1)> 包住吗？');
+    expect(message.displayName).toBe('王五');
+
+    const blocked = await aliceSocket.emitWithAck('chat:send', { sessionId: session.id, text: '入职要交押 金吗' });
+    expect(blocked).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    const masked = await aliceSocket.emitWithAck('chat:send', { sessionId: session.id, text: '主播加微信聊' });
+    expect(masked.ok && masked.data.message.text).toBe('主播***聊');
+
+    const guestChat = await guestSocket.emitWithAck('chat:send', { sessionId: session.id, text: '你好' });
+    expect(guestChat).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+
+    const invalid = await aliceSocket.emitWithAck('chat:send', { sessionId: 'not-a-uuid', text: 'x' } as never);
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    const notJoined = await (await server.connect(await server.signInCookie((await buildSeeker(server.context)).email!)))
+      .emitWithAck('chat:send', { sessionId: session.id, text: '你好' });
+    expect(notJoined).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    // Stored for moderation and replay.
+    await server.runtime.liveRealtime.flush();
+    const rows = await server.context.db.query<{ text: string }>('select text from live_chat_messages where session_id = $1 order by created_at', [session.id]);
+    expect(rows.map((row) => row.text)).toEqual(['<img src=x onerror=alert(1)> 包住吗？', '主播***聊']);
+  });
+
+  it('rate-limits chat per user', async () => {
+    const { session } = await buildLiveSession(server.context);
+    const seeker = await buildSeeker(server.context);
+    const socket = await server.connect(await server.signInCookie(seeker.email!));
+    await socket.emitWithAck('session:join', { sessionId: session.id });
+    const results = [];
+    for (let index = 0; index < 5; index += 1) results.push(await socket.emitWithAck('chat:send', { sessionId: session.id, text: `第${index}条` }));
+    expect(results.map((result) => result.ok)).toEqual([true, true, true, false, false]);
+    expect(results[3]).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+  });
+
+  it('lets the host delete a message, mute and ban; others cannot moderate', async () => {
+    const { host, session, jobA } = await buildLiveSession(server.context);
+    const seeker = await buildSeeker(server.context, '钱七');
+    const viewer = await buildSeeker(server.context, '孙八');
+    const hostSocket = await server.connect(await server.signInCookie(host.email!));
+    const seekerSocket = await server.connect(await server.signInCookie(seeker.email!));
+    const viewerSocket = await server.connect(await server.signInCookie(viewer.email!));
+    expect(await hostSocket.emitWithAck('session:join', { sessionId: session.id })).toMatchObject({ ok: true, data: { canManage: true } });
+    await seekerSocket.emitWithAck('session:join', { sessionId: session.id });
+    await viewerSocket.emitWithAck('session:join', { sessionId: session.id });
+
+    const sent = await seekerSocket.emitWithAck('chat:send', { sessionId: session.id, text: '骗子公司' });
+    if (!sent.ok) throw new Error('send failed');
+    const deletedEvent = nextEvent(viewerSocket, 'chat:deleted');
+    expect(await viewerSocket.emitWithAck('host:delete-message', { sessionId: session.id, messageId: sent.data.message.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await hostSocket.emitWithAck('host:delete-message', { sessionId: session.id, messageId: sent.data.message.id })).toEqual({ ok: true, data: null });
+    expect((await deletedEvent).messageIds).toEqual([sent.data.message.id]);
+
+    const pinned = nextEvent(viewerSocket, 'job:pinned');
+    expect(await hostSocket.emitWithAck('host:pin', { sessionId: session.id, jobId: jobA.id })).toEqual({ ok: true, data: { pinnedJobId: jobA.id } });
+    expect((await pinned).jobId).toBe(jobA.id);
+    expect(await viewerSocket.emitWithAck('host:pin', { sessionId: session.id, jobId: null })).toMatchObject({ ok: false });
+
+    const mutedNotice = nextEvent(seekerSocket, 'moderation:you');
+    expect(await hostSocket.emitWithAck('host:mute', { sessionId: session.id, userId: seeker.id, minutes: 10 })).toEqual({ ok: true, data: null });
+    expect((await mutedNotice).kind).toBe('muted');
+    expect(await seekerSocket.emitWithAck('chat:send', { sessionId: session.id, text: '还能说话吗' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await hostSocket.emitWithAck('host:lift', { sessionId: session.id, userId: seeker.id, kind: 'mute' })).toEqual({ ok: true, data: null });
+    expect((await seekerSocket.emitWithAck('chat:send', { sessionId: session.id, text: '谢谢主播' })).ok).toBe(true);
+
+    expect(await hostSocket.emitWithAck('host:ban', { sessionId: session.id, userId: seeker.id })).toEqual({ ok: true, data: null });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await seekerSocket.emitWithAck('chat:send', { sessionId: session.id, text: '我回来了' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await seekerSocket.emitWithAck('session:join', { sessionId: session.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('batches viewer and like counters into room:stats', async () => {
+    const { session } = await buildLiveSession(server.context);
+    const seeker = await buildSeeker(server.context);
+    const socket = await server.connect(await server.signInCookie(seeker.email!));
+    const guest = await server.connect();
+    await socket.emitWithAck('session:join', { sessionId: session.id });
+    await guest.emitWithAck('session:join', { sessionId: session.id });
+    const stats: Array<{ viewers: number; likes: number }> = [];
+    socket.on('room:stats', (payload) => stats.push(payload));
+    for (let index = 0; index < 30; index += 1) guest.emit('like', { sessionId: session.id, count: 1 });
+    await nextEvent(socket, 'room:stats', (payload) => payload.likes === 30);
+    // 30 likes arrived as one or two counter updates, not 30 broadcasts.
+    expect(stats.length).toBeLessThanOrEqual(3);
+    expect(stats.at(-1)).toMatchObject({ viewers: 2, likes: 30 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const [row] = await server.context.db.query<{ like_count: number }>('select like_count from live_sessions where id = $1', [session.id]);
+    expect(row.like_count).toBe(30);
+  });
+});
