@@ -1,0 +1,157 @@
+// The foundation's critical journey in headless Chromium over the real server and the built web app:
+// an admin verifies a company, its employer posts a job through the form (and a posting asking for a
+// deposit is refused, naming 押金), and a seeker on a 390×844 phone filters, finds the job and opens it.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
+import {
+  browserAvailability, chooseOption, fieldErrors, launchChromium, newDesktopContext, newPhoneContext,
+  saveScreenshot, signInThroughForm, startServer, watchPageProblems, type PageProblems, type RunningServer,
+} from './support.js';
+
+const availability = browserAvailability();
+const suffix = String(Date.now()).slice(-6);
+const JOB_TITLE = `电子厂普工E2E${suffix}`;
+
+describe.skipIf(availability.shouldSkip)('foundation journey in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let admin: { email: string | null };
+  let employer: { email: string | null; companyId: string | null };
+  let companyName: string;
+  const contexts: BrowserContext[] = [];
+  const problems: PageProblems[] = [];
+
+  async function openPage(kind: 'desktop' | 'phone'): Promise<Page> {
+    const browserContext = kind === 'phone' ? await newPhoneContext(browser, server.baseUrl) : await newDesktopContext(browser, server.baseUrl);
+    contexts.push(browserContext);
+    const page = await browserContext.newPage();
+    problems.push(watchPageProblems(page));
+    return page;
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+    const { context } = server;
+    admin = await buildUser(context, { role: 'admin', displayName: '平台管理员' });
+    const pending = await buildCompany(context, { status: 'pending', cityCode: '320500', name: `苏州精工电子有限公司${suffix}` });
+    employer = pending.employer;
+    companyName = pending.company.name;
+    // Jobs the seeker's filters must leave out: same category elsewhere, another category in the same city.
+    const other = await buildCompany(context, { status: 'verified', cityCode: '330100', name: `杭州远达物流有限公司${suffix}` });
+    await buildJob(context, other.employer, { title: `杭州仓库普工${suffix}`, cityCode: '330100', categoryCode: 'general_worker' });
+    await buildJob(context, other.employer, { title: `苏州货车司机${suffix}`, cityCode: '320500', categoryCode: 'driver', industryCode: 'G' });
+  });
+
+  afterAll(async () => {
+    for (const browserContext of contexts) await browserContext.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('an admin verifies the pending company in the review queue', async () => {
+    const page = await openPage('desktop');
+    await signInThroughForm(page, admin.email!, TEST_PASSWORD);
+    await page.waitForURL('**/admin/companies');
+    const row = page.getByTestId('companies-table').locator('tr', { hasText: companyName });
+    await row.waitFor();
+    await expect(row.count()).resolves.toBe(1);
+    await saveScreenshot(page, 'admin-queue');
+    await row.getByTestId('verify-company').click();
+    await page.getByTestId('verify-confirm').click();
+    await row.waitFor({ state: 'detached' });
+    const company = await server.context.companies.getCompany(employer.companyId!);
+    expect(company.status).toBe('verified');
+  });
+
+  it('the employer posts a job through the form', async () => {
+    const page = await openPage('desktop');
+    await signInThroughForm(page, employer.email!, TEST_PASSWORD);
+    await page.waitForURL('**/employer');
+    await expect(page.getByTestId('company-status').getAttribute('data-status')).resolves.toBe('verified');
+    await page.getByTestId('post-job-link').click();
+    await page.getByTestId('job-title-input').fill(JOB_TITLE);
+    await chooseOption(page, 'job-category', '普工', '普工');
+    await page.getByTestId('job-pay-min').fill('5500');
+    await page.getByTestId('job-pay-max').fill('7500');
+    await page.getByTestId('job-pay-hourly').fill('22');
+    await page.getByTestId('job-daily-pay').click();
+    await chooseOption(page, 'job-shift', '两班倒');
+    await page.getByTestId('job-housing').getByText('包住（宿舍）').click();
+    await page.getByTestId('job-meals').getByText('包吃', { exact: true }).click();
+    await page.getByTestId('job-headcount').fill('30');
+    await page.getByTestId('job-requirements-input').fill('身体健康，能适应两班倒，能站立工作');
+    await page.getByTestId('job-benefits-input').fill('五险一金，满勤奖300元');
+    await page.getByTestId('job-description-input').fill('手机摄像头模组组装，流水线作业，车间有空调。');
+    await saveScreenshot(page, 'employer-post-job-form');
+    await page.getByTestId('job-submit').click();
+    await page.waitForURL('**/employer/jobs');
+    await page.getByTestId('my-jobs-table').getByText(JOB_TITLE).waitFor();
+    await saveScreenshot(page, 'employer-my-jobs');
+    const { jobs } = await server.context.jobs.listJobs({ q: JOB_TITLE, page: 1, pageSize: 5 });
+    const posted = jobs.find((job) => job.title === JOB_TITLE);
+    expect(posted).toMatchObject({ cityCode: '320500', categoryCode: 'general_worker', payMonthlyMin: 5500, payMonthlyMax: 7500, payHourly: 22, isDailyPay: true, shiftPattern: 'two_shifts', housing: 'dormitory', meals: 'free', headcount: 30 });
+  });
+
+  it('a posting that asks for a deposit is refused, naming 押金 on the requirements field', async () => {
+    const page = await openPage('desktop');
+    await signInThroughForm(page, employer.email!, TEST_PASSWORD);
+    await page.goto('/employer/jobs/new');
+    await page.getByTestId('job-title-input').fill(`押金测试岗位${suffix}`);
+    await chooseOption(page, 'job-category', '普工', '普工');
+    await page.getByTestId('job-pay-hourly').fill('21');
+    await chooseOption(page, 'job-shift', '长白班');
+    await page.getByTestId('job-housing').getByText('不提供住宿').click();
+    await page.getByTestId('job-meals').getByText('餐补').click();
+    await page.getByTestId('job-headcount').fill('5');
+    const requirements = page.getByTestId('job-requirements-input');
+    await requirements.fill('入职需交押金200元，工作满三个月退还');
+    await page.getByTestId('job-submit').click();
+    await page.getByTestId('posting-rejected').waitFor();
+    const messages = fieldErrors(page, requirements);
+    await messages.first().waitFor();
+    await expect(messages.first().textContent()).resolves.toContain('押金');
+    await saveScreenshot(page, 'employer-posting-rejected');
+    const rows = await server.context.db.query<{ count: number }>('select count(*)::int as count from jobs where title = $1', [`押金测试岗位${suffix}`]);
+    expect(rows[0]!.count).toBe(0);
+  });
+
+  it('a seeker on a phone signs up, filters by city and category, finds the job and opens it', async () => {
+    const page = await openPage('phone');
+    await page.goto('/sign-up');
+    await page.getByTestId('sign-up-phone').fill(`139${suffix}01`);
+    await page.getByTestId('sign-up-password').fill('seeker-password-1');
+    await page.getByTestId('sign-up-name').fill('李师傅');
+    await page.getByTestId('sign-up-submit').click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByTestId('user-menu').waitFor();
+
+    await chooseOption(page, 'filter-city', /^苏州/, '苏州');
+    await page.waitForURL(/city=320500/);
+    await chooseOption(page, 'filter-category', '普工', '普工');
+    await page.locator('[data-testid="job-results"][data-loaded-for="city=320500&category=general_worker"]').waitFor();
+    const card = page.getByTestId('job-card').filter({ hasText: JOB_TITLE });
+    await card.waitFor();
+    await expect(page.getByTestId('job-card').filter({ hasText: `杭州仓库普工${suffix}` }).count()).resolves.toBe(0);
+    await expect(page.getByTestId('job-card').filter({ hasText: `苏州货车司机${suffix}` }).count()).resolves.toBe(0);
+    await expect(card.getByTestId('job-pay').textContent()).resolves.toBe('5500-7500元/月');
+    await expect(card.textContent()).resolves.toMatch(/包吃住.*日结/);
+    await expect(card.getByTestId('account-type').textContent()).resolves.toBe('自招');
+    await saveScreenshot(page, 'seeker-phone-job-list');
+
+    await card.click();
+    await page.getByTestId('job-detail').waitFor();
+    await expect(page.getByTestId('job-title').textContent()).resolves.toBe(JOB_TITLE);
+    await expect(page.getByTestId('job-detail-pay').textContent()).resolves.toBe('5500-7500元/月');
+    await expect(page.getByTestId('job-company').textContent()).resolves.toContain(companyName);
+    await expect(page.getByTestId('job-requirements').textContent()).resolves.toContain('能适应两班倒');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await saveScreenshot(page, 'seeker-phone-job-detail');
+  });
+
+  it('the pages raised no script errors', () => {
+    expect(problems.flatMap((watch) => watch.errors)).toEqual([]);
+  });
+});

@@ -1,0 +1,123 @@
+// Reusable pieces for browser tests: the real server in-process over a fresh test database, serving the
+// built web app, and Debian's Chromium driven by playwright-core.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { createApp } from '../server/src/app.js';
+import { createTestContext, type TestContext } from '../server/src/test/harness.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const ARTIFACTS_DIR = path.join(ROOT, '.test-artifacts', 'e2e');
+export const PHONE_VIEWPORT = { width: 390, height: 844 };
+export const DESKTOP_VIEWPORT = { width: 1366, height: 900 };
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+const isCi = () => process.env.CI === 'true';
+
+/**
+ * Whether browser tests can run here. Without Chromium they are skipped locally, but in CI they must fail:
+ * `launchChromium` throws there instead.
+ */
+export function browserAvailability(): { shouldSkip: boolean; reason: string } {
+  if (existsSync(CHROMIUM_PATH)) return { shouldSkip: false, reason: '' };
+  const reason = `Chromium is not installed at ${CHROMIUM_PATH} (apt-get install -y chromium)`;
+  if (isCi()) return { shouldSkip: false, reason };
+  console.warn(`[e2e] skipping browser tests: ${reason}`);
+  return { shouldSkip: true, reason };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium is required for the end-to-end tests (CI=${process.env.CI ?? ''}): ${CHROMIUM_PATH} is missing. Install it with apt-get install -y chromium.`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Builds web/dist when it is missing or older than its sources (the same script as postinstall). */
+export function ensureWebBuilt() {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-web-if-missing.mjs')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, JOBCAST_SKIP_WEB_BUILD: '' },
+  });
+  if (result.status !== 0) throw new Error(`Building the web app failed:\n${result.stdout}\n${result.stderr}`);
+  if (!existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) throw new Error('web/dist/index.html is missing after the build');
+}
+
+export type RunningServer = { baseUrl: string; context: TestContext; close: () => Promise<void> };
+
+/** The real composition root over a fresh database, listening on a random loopback port. */
+export async function startServer(): Promise<RunningServer> {
+  ensureWebBuilt();
+  const context = await createTestContext();
+  const app = await createApp(context);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    context,
+    async close() {
+      await app.close();
+      await context.drop();
+    },
+  };
+}
+
+export type PageProblems = { errors: string[] };
+
+/** Uncaught page errors and console errors (minus expected HTTP failures such as a refused posting). */
+export function watchPageProblems(page: Page): PageProblems {
+  const problems: PageProblems = { errors: [] };
+  page.on('pageerror', (error) => problems.errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (message.text().startsWith('Failed to load resource')) return;
+    problems.errors.push(`console: ${message.text()}`);
+  });
+  return problems;
+}
+
+export async function newPhoneContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: baseUrl, viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' });
+}
+
+export async function newDesktopContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: baseUrl, viewport: DESKTOP_VIEWPORT, locale: 'zh-CN' });
+}
+
+export async function saveScreenshot(page: Page, name: string) {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+export async function signInThroughForm(page: Page, login: string, password: string) {
+  await page.goto('/sign-in');
+  await page.getByTestId('sign-in-login').fill(login);
+  await page.getByTestId('sign-in-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** Picks an option of an antd Select (found by data-testid), typing `search` first when given. */
+export async function chooseOption(page: Page, testId: string, optionText: string | RegExp, search?: string) {
+  const select = page.getByTestId(testId);
+  await select.click();
+  if (search) await select.locator('input').fill(search);
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first();
+  await option.click();
+}
+
+/** The error messages shown under the form field that contains `control`. */
+export function fieldErrors(page: Page, control: Locator): Locator {
+  return page.locator('.ant-form-item', { has: control }).locator('.ant-form-item-explain-error');
+}

@@ -1,0 +1,74 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api } from './api';
+import type { Role, User } from './types';
+
+export type SignUpInput = { role: 'seeker' | 'employer' | 'host'; email?: string; phone?: string; password: string; displayName: string };
+
+type AuthState = {
+  user: User | null;
+  isLoading: boolean;
+  refresh: () => Promise<User | null>;
+  signIn: (login: string, password: string) => Promise<User>;
+  signUp: (input: SignUpInput) => Promise<User>;
+  signOut: () => Promise<void>;
+};
+
+const AuthContext = createContext<AuthState | null>(null);
+
+/** Who is signed in, from GET /api/auth/me; the session itself is an HttpOnly cookie. */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null>(null);
+  const [isLoading, setIsLoading] = useState(true);
+
+  const refresh = useCallback(async () => {
+    try {
+      const { user: current } = await api.get<{ user: User | null }>('/api/auth/me');
+      setUser(current);
+      return current;
+    } finally {
+      setIsLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    refresh().catch(() => setUser(null));
+  }, [refresh]);
+
+  const value = useMemo<AuthState>(() => ({
+    user,
+    isLoading,
+    refresh,
+    async signIn(login, password) {
+      const { user: signedIn } = await api.post<{ user: User }>('/api/auth/sign-in', { login, password });
+      setUser(signedIn);
+      return signedIn;
+    },
+    async signUp(input) {
+      const { user: created } = await api.post<{ user: User }>('/api/auth/sign-up', input);
+      setUser(created);
+      return created;
+    },
+    async signOut() {
+      try {
+        await api.post('/api/auth/sign-out');
+      } finally {
+        setUser(null);
+      }
+    },
+  }), [user, isLoading, refresh]);
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const state = useContext(AuthContext);
+  if (!state) throw new Error('useAuth must be used inside <AuthProvider>');
+  return state;
+}
+
+/** Where a user lands after signing in. */
+export function homePathFor(role: Role): string {
+  if (role === 'employer') return '/employer';
+  if (role === 'admin') return '/admin/companies';
+  return '/';
+}

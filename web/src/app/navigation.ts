@@ -1,0 +1,29 @@
+// Menu entries by role. A later feature adds one entry here (and one route in router.tsx);
+// entries with isImplemented: false stay hidden until their feature lands.
+import type { Role } from './types';
+
+export type NavigationEntry = {
+  path: string;
+  /** A key in the common namespace (app/locales/common.ts → nav). */
+  labelKey: string;
+  /** Who sees it: 'everyone', signed-out visitors too, or these roles. */
+  audience: 'everyone' | readonly Role[];
+  isImplemented: boolean;
+};
+
+export const NAVIGATION: readonly NavigationEntry[] = [
+  { path: '/', labelKey: 'nav.jobs', audience: 'everyone', isImplemented: true },
+  { path: '/live', labelKey: 'nav.live', audience: 'everyone', isImplemented: false }, // live rooms feature
+  { path: '/me/profile', labelKey: 'nav.profile', audience: ['seeker'], isImplemented: true },
+  { path: '/me/applications', labelKey: 'nav.applications', audience: ['seeker'], isImplemented: false }, // applications feature
+  { path: '/employer', labelKey: 'nav.employerHome', audience: ['employer'], isImplemented: true },
+  { path: '/employer/jobs', labelKey: 'nav.employerJobs', audience: ['employer'], isImplemented: true },
+  { path: '/employer/jobs/new', labelKey: 'nav.postJob', audience: ['employer'], isImplemented: true },
+  { path: '/host', labelKey: 'nav.hostConsole', audience: ['host'], isImplemented: false }, // live rooms: host console
+  { path: '/admin/companies', labelKey: 'nav.adminCompanies', audience: ['admin'], isImplemented: true },
+  { path: '/analytics', labelKey: 'nav.analytics', audience: ['admin', 'bureau'], isImplemented: false }, // analytics feature
+];
+
+export function navigationFor(role: Role | null): NavigationEntry[] {
+  return NAVIGATION.filter((entry) => entry.isImplemented && (entry.audience === 'everyone' || (role !== null && entry.audience.includes(role))));
+}

@@ -1,0 +1,26 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AuthProvider } from './auth';
+import { ReferenceProvider } from './reference';
+
+const theme = {
+  token: { colorPrimary: '#1677ff', borderRadius: 8, fontSize: 15 },
+};
+
+/** antd's locale follows the i18next language (no space inserted in two-character Chinese buttons, so that
+ * 登录 stays findable by its name); AntApp gives message/modal the theme and locale. */
+export function Providers({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <AuthProvider>
+          <ReferenceProvider>{children}</ReferenceProvider>
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

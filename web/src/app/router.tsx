@@ -1,0 +1,51 @@
+/*
+ * The web app's routes. To add a feature's pages:
+ *   1. put them in web/src/features/<domain>/ (a page module default-exports its component; the feature's
+ *      words go in its own i18n.ts via registerTranslations — no central dictionary to edit);
+ *   2. add ONE line to FEATURE_ROUTES, e.g.
+ *        { path: 'live/:sessionId', lazy: page(() => import('../features/live/live-room-page')) },
+ *      wrapping role-only pages: lazy: page(() => import('…'), ['host']);
+ *   3. for a menu entry, flip or add its line in app/navigation.ts.
+ * Reserved (hidden until implemented): /live, /live/:id (live rooms), /host (host console),
+ * /analytics (dashboard), /me/applications (my applications).
+ */
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router-dom';
+import { AppLayout } from '../components/app-layout';
+import NotFoundPage from '../pages/not-found-page';
+import { RequireRole } from '../components/require-role';
+import type { Role } from './types';
+
+type PageModule = { default: ComponentType };
+
+/** A lazily loaded page (its code is fetched on first visit), optionally for some roles only. */
+export function page(load: () => Promise<PageModule>, roles?: readonly Role[]): RouteObject['lazy'] {
+  return async () => {
+    const { default: Page } = await load();
+    if (!roles) return { Component: Page };
+    return { Component: () => <RequireRole roles={roles}><Page /></RequireRole> };
+  };
+}
+
+const FEATURE_ROUTES: RouteObject[] = [
+  { index: true, lazy: page(() => import('../features/jobs/job-list-page')) },
+  { path: 'jobs/:jobId', lazy: page(() => import('../features/jobs/job-detail-page')) },
+  { path: 'sign-in', lazy: page(() => import('../features/auth/sign-in-page')) },
+  { path: 'sign-up', lazy: page(() => import('../features/auth/sign-up-page')) },
+  { path: 'me/profile', lazy: page(() => import('../features/seekers/profile-page'), ['seeker']) },
+  { path: 'employer', lazy: page(() => import('../features/companies/employer-home-page'), ['employer']) },
+  { path: 'employer/company', lazy: page(() => import('../features/companies/register-company-page'), ['employer']) },
+  { path: 'employer/jobs', lazy: page(() => import('../features/jobs/employer/my-jobs-page'), ['employer']) },
+  { path: 'employer/jobs/new', lazy: page(() => import('../features/jobs/employer/post-job-page'), ['employer']) },
+  { path: 'employer/jobs/:jobId/edit', lazy: page(() => import('../features/jobs/employer/edit-job-page'), ['employer']) },
+  { path: 'admin/companies', lazy: page(() => import('../features/admin/companies-queue-page'), ['admin']) },
+  // Later features add their line here, e.g. live rooms, host console, analytics, my applications.
+];
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [...FEATURE_ROUTES, { path: '*', element: <NotFoundPage /> }],
+  },
+]);

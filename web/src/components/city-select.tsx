@@ -1,0 +1,41 @@
+import { Select } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../app/i18n';
+import { useReference } from '../app/reference';
+import { cityOptions, type CityOption } from './city-options';
+
+type Props = {
+  value?: string | null;
+  onChange?: (value: string | undefined) => void;
+  placeholder?: string;
+  allowClear?: boolean;
+  id?: string;
+  testId?: string;
+  style?: React.CSSProperties;
+};
+
+/** Any prefecture-level city, searchable by Chinese name, short name, English name or province. */
+export function CitySelect({ value, onChange, placeholder, allowClear = true, id, testId, style }: Props) {
+  const { t, i18n } = useTranslation();
+  const { reference } = useReference();
+  const language = currentLanguage();
+  const options = useMemo(() => (reference ? cityOptions(reference, language) : []), [reference, language, i18n.language]);
+  return (
+    <Select<string, CityOption>
+      id={id}
+      data-testid={testId}
+      style={style}
+      value={value ?? undefined}
+      onChange={(next) => onChange?.(next ?? undefined)}
+      options={options}
+      loading={!reference}
+      allowClear={allowClear}
+      placeholder={placeholder ?? t('common.cityPlaceholder')}
+      showSearch={{ optionFilterProp: 'search', filterSort: (a, b, { searchValue }) => Number(b.label.startsWith(searchValue)) - Number(a.label.startsWith(searchValue)) }}
+      notFoundContent={null}
+      popupMatchSelectWidth={false}
+      listHeight={320}
+    />
+  );
+}

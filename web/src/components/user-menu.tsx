@@ -1,0 +1,44 @@
+import { UserOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { useAuth } from '../app/auth';
+
+/** Sign-in button for visitors; name, role and sign-out for a signed-in user. */
+export function UserMenu() {
+  const { t } = useTranslation();
+  const { user, signOut } = useAuth();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+
+  if (!user) {
+    return (
+      <Link to="/sign-in">
+        <Button type="primary" size="small" data-testid="header-sign-in">{t('auth.signIn')}</Button>
+      </Link>
+    );
+  }
+
+  const handleSignOut = async () => {
+    await signOut();
+    message.success(t('auth.signedOut'));
+    navigate('/');
+  };
+
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'role', label: t(`roles.${user.role}`), disabled: true },
+          { type: 'divider' },
+          { key: 'sign-out', label: <span data-testid="sign-out">{t('auth.signOut')}</span>, onClick: () => void handleSignOut() },
+        ],
+      }}
+    >
+      <Button size="small" icon={<UserOutlined />} data-testid="user-menu">
+        <span style={{ maxWidth: 96, overflow: 'hidden', textOverflow: 'ellipsis' }}>{user.displayName}</span>
+      </Button>
+    </Dropdown>
+  );
+}

@@ -1,0 +1,73 @@
+import { registerTranslations } from '../../app/i18n';
+
+const zh = {
+  signIn: {
+    title: '登录',
+    login: '手机号或邮箱',
+    loginPlaceholder: '请输入手机号或邮箱',
+    password: '密码',
+    submit: '登录',
+    noAccount: '还没有账号？',
+    signUpSeeker: '求职者注册',
+    signUpEmployer: '企业注册',
+    failed: '登录失败',
+  },
+  signUp: {
+    title: '注册',
+    seekerTab: '我要找工作',
+    employerTab: '我要招人',
+    phone: '手机号',
+    phonePlaceholder: '11位手机号',
+    phoneInvalid: '请输入11位手机号',
+    email: '工作邮箱',
+    emailInvalid: '邮箱格式不正确',
+    password: '密码',
+    passwordHint: '至少8位',
+    passwordTooShort: '密码至少8位',
+    displayName: '怎么称呼您',
+    displayNamePlaceholder: '如：张先生',
+    contactName: '联系人姓名',
+    submitSeeker: '注册并开始找工作',
+    submitEmployer: '注册企业账号',
+    haveAccount: '已有账号？',
+    signIn: '去登录',
+    employerNext: '注册后请登记企业信息，审核通过即可发布岗位。',
+  },
+};
+
+const en: typeof zh = {
+  signIn: {
+    title: 'Sign in',
+    login: 'Phone or email',
+    loginPlaceholder: 'Your mobile number or email',
+    password: 'Password',
+    submit: 'Sign in',
+    noAccount: 'No account yet?',
+    signUpSeeker: 'Sign up to find work',
+    signUpEmployer: 'Sign up to hire',
+    failed: 'Could not sign in',
+  },
+  signUp: {
+    title: 'Sign up',
+    seekerTab: 'I want a job',
+    employerTab: 'I am hiring',
+    phone: 'Mobile number',
+    phonePlaceholder: '11-digit mobile number',
+    phoneInvalid: 'Enter an 11-digit mainland mobile number',
+    email: 'Work email',
+    emailInvalid: 'Enter a valid email address',
+    password: 'Password',
+    passwordHint: 'At least 8 characters',
+    passwordTooShort: 'At least 8 characters',
+    displayName: 'Your name',
+    displayNamePlaceholder: 'e.g. Mr Zhang',
+    contactName: 'Contact person',
+    submitSeeker: 'Sign up and find jobs',
+    submitEmployer: 'Create employer account',
+    haveAccount: 'Already have an account?',
+    signIn: 'Sign in',
+    employerNext: 'Next, register your company; once it is verified you can post jobs.',
+  },
+};
+
+export const AUTH_NS = registerTranslations('auth', { zh, en });

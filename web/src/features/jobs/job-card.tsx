@@ -1,0 +1,38 @@
+import { Card } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { currentLanguage } from '../../app/i18n';
+import { useLocalizedNames } from '../../app/reference';
+import { AccountTypeTag } from '../../components/account-type-tag';
+import { SyntheticTag } from '../../components/synthetic-notice';
+import { JOBS_NS } from './i18n';
+import { JobTags } from './job-tags';
+import { formatPay } from './pay';
+import type { Job } from './types';
+
+export function JobCard({ job }: { job: Job }) {
+  const { t } = useTranslation(JOBS_NS);
+  const language = currentLanguage();
+  const names = useLocalizedNames(language);
+  const pay = formatPay(job, language);
+  return (
+    <Link to={`/jobs/${job.id}`} data-testid="job-card" aria-label={job.title}>
+      <Card className="job-card" size="small" hoverable>
+        <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'baseline' }}>
+          <h3 className="job-card-title">{job.title}</h3>
+          <span className="job-card-pay" data-testid="job-pay">{pay.headline}</span>
+        </div>
+        <div style={{ display: 'flex', justifyContent: 'space-between', margin: '4px 0 8px' }} className="job-card-meta">
+          <span>{names.city(job.cityCode, job.cityName)} · {names.category(job.categoryCode, job.categoryName)} · {t('detail.hiring', { count: job.headcount })}</span>
+          {pay.secondary ? <span>{pay.secondary}</span> : null}
+        </div>
+        <JobTags job={job} />
+        <div className="job-card-meta" style={{ marginTop: 8, display: 'flex', alignItems: 'center', gap: 6, flexWrap: 'wrap' }}>
+          <span>{job.companyName}</span>
+          <AccountTypeTag accountType={job.companyAccountType} />
+          <SyntheticTag isSynthetic={job.isSynthetic} />
+        </div>
+      </Card>
+    </Link>
+  );
+}

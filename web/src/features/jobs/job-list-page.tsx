@@ -1,0 +1,43 @@
+import { Button, Empty, Skeleton, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { PageError } from '../../components/page-states';
+import { SyntheticNotice } from '../../components/synthetic-notice';
+import { JOBS_NS } from './i18n';
+import { JobCard } from './job-card';
+import { JobFilterBar } from './job-filter-bar';
+import { parseJobFilters, toSearchParams, type JobFilters } from './job-filters';
+import { useJobList } from './use-job-list';
+
+/** The seeker's home: filters (kept in the URL) and job cards, phone first. */
+export default function JobListPage() {
+  const { t } = useTranslation(JOBS_NS);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = parseJobFilters(searchParams);
+  const filterKey = toSearchParams(filters).toString();
+  const { state, hasMore, loadMore, retry } = useJobList(filterKey);
+  const handleFiltersChange = (next: JobFilters) => setSearchParams(toSearchParams(next), { replace: true });
+
+  return (
+    <div className="stack">
+      <div>
+        <Typography.Title level={3} className="page-title" style={{ marginBottom: 4 }}>{t('list.title')}</Typography.Title>
+        <Typography.Text type="secondary">{t('list.subtitle')}</Typography.Text>
+      </div>
+      <JobFilterBar filters={filters} onChange={handleFiltersChange} />
+      <SyntheticNotice isShown={state.jobs.some((job) => job.isSynthetic)} />
+      <section className="stack" data-testid="job-results" data-loaded-for={state.loadedFor ?? undefined} aria-busy={state.isLoading}>
+        {state.error ? <PageError error={state.error} onRetry={retry} /> : null}
+        {!state.error && !state.isLoading ? <Typography.Text type="secondary" data-testid="job-total">{t('list.total', { count: state.total })}</Typography.Text> : null}
+        {state.jobs.length > 0 ? (
+          <div className="job-grid" data-testid="job-list">
+            {state.jobs.map((job) => <JobCard key={job.id} job={job} />)}
+          </div>
+        ) : null}
+        {state.isLoading ? <Skeleton active paragraph={{ rows: 4 }} /> : null}
+        {!state.isLoading && !state.error && state.jobs.length === 0 ? <Empty description={t('list.empty')} data-testid="job-list-empty" /> : null}
+        {hasMore && !state.isLoading ? <Button block onClick={() => void loadMore()} data-testid="load-more">{t('list.loadMore')}</Button> : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const webRoot = path.dirname(fileURLToPath(import.meta.url));
+const apiServer = 'http://localhost:3000';
+
+// `npm run build` writes web/dist, which the server serves with an SPA fallback.
+// `npx vite --config web/vite.config.ts` runs a dev server that proxies the API to `npm run dev`.
+export default defineConfig({
+  root: webRoot,
+  plugins: [react()],
+  build: {
+    outDir: path.join(webRoot, 'dist'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+  },
+  server: {
+    proxy: {
+      '/api': apiServer,
+      '/docs': apiServer,
+      '/socket.io': { target: apiServer, ws: true },
+    },
+  },
+});
