@@ -1,5 +1,8 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -34,6 +37,10 @@ const configSchema = z.object({
   CHAT_FLUSH_MS: z.coerce.number().int().min(0).max(5000).default(200),
   REALTIME_FLUSH_MS: z.coerce.number().int().min(50).max(10000).default(1000),
   REDIS_URL: z.string().url().optional(),
+  // Analytics: the China map (GeoJSON of provinces). A map shown to the public in China needs an approved
+  // base map (审图号): point this at the approved file. Chromium prints the report to PDF.
+  ANALYTICS_MAP_GEOJSON: z.string().min(1).optional(),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 });
 
 export type Config = {
@@ -68,6 +75,8 @@ export type Config = {
     realtimeFlushMs: number;
   };
   redisUrl: string | null;
+  analytics: { mapGeoJsonPath: string };
+  chromiumPath: string;
 };
 
 export class ConfigError extends Error {}
@@ -113,5 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       realtimeFlushMs: values.REALTIME_FLUSH_MS,
     },
     redisUrl: values.REDIS_URL ?? null,
+    analytics: { mapGeoJsonPath: path.resolve(values.ANALYTICS_MAP_GEOJSON ?? path.join(PROJECT_ROOT, 'reference/geo/china-provinces.geojson')) },
+    chromiumPath: values.CHROMIUM_PATH,
   };
 }
