@@ -1,0 +1,300 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Queryable } from '../../platform/db.js';
+import { createTestApp, createTestContext, type TestContext } from '../../test/harness.js';
+import { buildUser } from '../../test/factories.js';
+import { findPostingViolations } from '../jobs/index.js';
+import { anchorDateOf, DEMO_ACCOUNTS, generateDemoWorld, REPORT_TOP_CITIES, seedDemoData, seedDemoDataIfEmpty, WINDOW_FROM, WINDOW_TO } from './index.js';
+
+// One anchor for the whole file: determinism is "same seed + same anchor date → same rows".
+const NOW = new Date();
+const SEED = 20260101;
+const OTHER_SEED = 7;
+
+/** A fingerprint of every generated row (explicit columns, so columns other modules add later don't matter). */
+async function contentHash(db: Queryable): Promise<string> {
+  const [row] = await db.query<{ hash: string; lines: number }>(`
+    select md5(string_agg(line, E'\\n' order by line)) as hash, count(*) as lines from (
+      select 'users' || row(id, role, email, phone, password_hash, display_name, company_id, province_code, created_at)::text as line
+        from users where is_synthetic
+      union all
+      select 'companies' || row(id, name, credit_code, city_code, industry_code, account_type, hr_licence_number, status, review_reason,
+                                reviewed_by, reviewed_at, created_at)::text
+        from companies where is_synthetic
+      union all
+      select 'jobs' || row(id, company_id, created_by, title, category_code, industry_code, city_code, pay_monthly_min, pay_monthly_max,
+                           pay_hourly, is_daily_pay, shift_pattern, housing, meals, headcount, requirements, benefits, description,
+                           valid_from, valid_until, status, created_at)::text
+        from jobs where is_synthetic
+      union all
+      select 'profiles' || row(p.user_id, p.name, p.phone, p.home_city_code, p.current_city_code, p.desired_categories, p.experience,
+                               p.skills, p.updated_at)::text
+        from seeker_profiles p join users u on u.id = p.user_id where u.is_synthetic
+      union all
+      select 'sessions' || row(id, title, host_user_id, starts_at, status, cover_text, province_code, city_code, went_live_at, ended_at,
+                               created_at)::text
+        from live_sessions where is_synthetic
+      union all
+      select 'session_jobs' || row(sj.session_id, sj.job_id, sj.position)::text
+        from live_session_jobs sj join live_sessions s on s.id = sj.session_id where s.is_synthetic
+      union all
+      select 'applications' || row(id, job_id, seeker_user_id, session_id, source, status, applied_at, seeker_city_code, job_city_code,
+                                   category_code, industry_code, company_id, hired_at)::text
+        from applications where is_synthetic
+    ) t`);
+  expect(row.lines).toBeGreaterThan(5000);
+  return row.hash;
+}
+
+async function countSynthetic(db: Queryable) {
+  const [row] = await db.query<Record<string, number>>(`
+    select (select count(*) from users where is_synthetic) as users, (select count(*) from companies where is_synthetic) as companies,
+           (select count(*) from jobs where is_synthetic) as jobs, (select count(*) from live_sessions where is_synthetic) as sessions,
+           (select count(*) from applications where is_synthetic) as applications`);
+  return row;
+}
+
+describe('demo data', () => {
+  let harness: Awaited<ReturnType<typeof createTestApp>>;
+  let seededWhenOff: boolean;
+  let summary: Awaited<ReturnType<typeof seedDemoData>>;
+  const query = <Row,>(sql: string, params?: unknown[]) => harness.context.db.query<Row>(sql, params);
+
+  beforeAll(async () => {
+    harness = await createTestApp();
+    seededWhenOff = await seedDemoDataIfEmpty(harness.context, NOW);
+    summary = await seedDemoData(harness.context, { seed: SEED, scale: 1, now: NOW });
+  });
+  afterAll(async () => harness.close());
+
+  it('does not seed on start when JOBCAST_DEMO_DATA=off', () => {
+    expect(seededWhenOff).toBe(false);
+  });
+
+  it('creates a few hundred jobs, thousands of applications, and marks every row synthetic', async () => {
+    expect(summary.counts.jobs.total).toBeGreaterThanOrEqual(200);
+    expect(summary.counts.applications).toBeGreaterThanOrEqual(5000);
+    expect(summary.counts.companies.pending).toBeGreaterThanOrEqual(1);
+    expect(summary.counts.companies.rejected).toBeGreaterThanOrEqual(1);
+    expect(summary.counts.provinces).toBeGreaterThanOrEqual(10);
+    const synthetic = await countSynthetic(harness.context.db);
+    expect(synthetic).toEqual({
+      users: Object.values(summary.counts.users).reduce((sum, count) => sum + count, 0),
+      companies: summary.counts.companies.verified + summary.counts.companies.pending + summary.counts.companies.rejected,
+      jobs: summary.counts.jobs.total,
+      sessions: summary.counts.sessions,
+      applications: summary.counts.applications,
+    });
+    const [real] = await query<Record<string, number>>(`
+      select (select count(*) from users where not is_synthetic) as users, (select count(*) from companies where not is_synthetic) as companies,
+             (select count(*) from jobs where not is_synthetic) as jobs, (select count(*) from live_sessions where not is_synthetic) as sessions,
+             (select count(*) from applications where not is_synthetic) as applications`);
+    expect(real).toEqual({ users: 0, companies: 0, jobs: 0, sessions: 0, applications: 0 });
+  });
+
+  it('lets every demo account sign in with its role', async () => {
+    expect(new Set(DEMO_ACCOUNTS.map((account) => account.role))).toEqual(new Set(['admin', 'bureau', 'host', 'employer', 'seeker']));
+    for (const account of DEMO_ACCOUNTS) {
+      const response = await harness.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { login: account.login, password: account.password } });
+      expect(response.statusCode, account.login).toBe(200);
+      expect(response.json().user.role).toBe(account.role);
+    }
+    const wrong = await harness.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { login: 'admin@jobcast.demo', password: 'not-the-password' } });
+    expect(wrong.statusCode).toBe(401);
+  });
+
+  it('gives the demo accounts what their role needs', async () => {
+    const [bureau] = await query<{ province_code: string }>("select province_code from users where email = 'bureau@jobcast.demo'");
+    expect(bureau.province_code).toBe('32');
+    const [employer] = await query<{ status: string; account_type: string; city: string; jobs: number; applications: number }>(`
+      select c.status, c.account_type, ci.short_name as city,
+             (select count(*) from jobs j where j.company_id = c.id) as jobs,
+             (select count(*) from applications a where a.company_id = c.id) as applications
+      from users u join companies c on c.id = u.company_id join cities ci on ci.code = c.city_code where u.email = 'employer@jobcast.demo'`);
+    expect(employer).toMatchObject({ status: 'verified', account_type: 'direct', city: '苏州' });
+    expect(employer.jobs).toBeGreaterThanOrEqual(2);
+    expect(employer.applications).toBeGreaterThan(0);
+    const [agency] = await query<{ status: string; account_type: string; hr_licence_number: string | null; jobs: number }>(`
+      select c.status, c.account_type, c.hr_licence_number, (select count(*) from jobs j where j.company_id = c.id) as jobs
+      from users u join companies c on c.id = u.company_id where u.email = 'agency@jobcast.demo'`);
+    expect(agency).toMatchObject({ status: 'verified', account_type: 'agency' });
+    expect(agency.hr_licence_number).toMatch(/人服证字/);
+    expect(agency.jobs).toBeGreaterThan(0);
+    const [host] = await query<{ sessions: number }>(`
+      select count(*) as sessions from live_sessions s join users u on u.id = s.host_user_id where u.email = 'host@jobcast.demo'`);
+    expect(host.sessions).toBeGreaterThan(10);
+    const [seeker] = await query<{ home_city_code: string; applications: number }>(`
+      select p.home_city_code, (select count(*) from applications a where a.seeker_user_id = u.id) as applications
+      from users u join seeker_profiles p on p.user_id = u.id where u.phone = '13800000001'`);
+    expect(seeker.applications).toBeGreaterThanOrEqual(3);
+    const types = await query<{ account_type: string }>("select distinct account_type from companies where status = 'verified' order by 1");
+    expect(types.map((row) => row.account_type)).toEqual(['agency', 'direct', 'dispatch', 'public']);
+    const [missingLicence] = await query<{ count: number }>(
+      "select count(*) as count from companies where account_type in ('agency', 'dispatch') and (hr_licence_number is null or hr_licence_number = '')");
+    expect(missingLicence.count).toBe(0);
+    const [rejected] = await query<{ review_reason: string }>("select review_reason from companies where status = 'rejected'");
+    expect(rejected.review_reason.length).toBeGreaterThan(5);
+  });
+
+  it('shows the open jobs to seekers today, and every posting passes the posting rules', async () => {
+    const response = await harness.app.inject({ method: 'GET', url: '/api/jobs?pageSize=100' });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.total).toBeGreaterThanOrEqual(200);
+    expect(body.jobs.every((job: { isSynthetic: boolean }) => job.isSynthetic)).toBe(true);
+    const [open] = await query<{ count: number }>("select count(*) as count from jobs j join companies c on c.id = j.company_id where j.status = 'open' and c.status = 'verified'");
+    expect(body.total).toBe(open.count);
+    const suzhou = await harness.app.inject({ method: 'GET', url: '/api/jobs?cityCode=320500&categoryCode=general_worker' });
+    expect(suzhou.json().total).toBeGreaterThan(0);
+    const jobs = await query<{ title: string; requirements: string; benefits: string; description: string }>('select title, requirements, benefits, description from jobs');
+    const violations = jobs.flatMap((job) => findPostingViolations(job));
+    expect(violations).toEqual([]);
+    const [fields] = await query<{ daily: number; couple: number; free_meals: number; allowance: number; hourly: number; two_shifts: number; day_shift: number }>(`
+      select count(*) filter (where is_daily_pay) as daily, count(*) filter (where housing = 'couple_room') as couple,
+             count(*) filter (where meals = 'free') as free_meals, count(*) filter (where meals = 'allowance') as allowance,
+             count(*) filter (where pay_hourly is not null) as hourly, count(*) filter (where shift_pattern = 'two_shifts') as two_shifts,
+             count(*) filter (where shift_pattern = 'day_shift') as day_shift
+      from jobs`);
+    for (const [field, count] of Object.entries(fields)) expect(count, field).toBeGreaterThan(5);
+  });
+
+  it('keeps every application consistent with its job, seeker, session and the report window', async () => {
+    const [row] = await query<Record<string, number | string>>(`
+      select count(*) filter (where a.job_city_code <> j.city_code or a.category_code <> j.category_code
+                              or a.industry_code <> j.industry_code or a.company_id <> j.company_id) as job_mismatch,
+             count(*) filter (where a.seeker_city_code <> p.home_city_code) as home_mismatch,
+             count(*) filter (where a.source not in ('live', 'replay') or a.session_id is null) as bad_source,
+             count(*) filter (where not exists (select 1 from live_session_jobs sj where sj.session_id = a.session_id and sj.job_id = a.job_id)) as job_not_in_session,
+             count(*) filter (where a.source = 'live' and (a.applied_at < s.went_live_at or a.applied_at > s.ended_at)) as live_outside_session,
+             count(*) filter (where a.source = 'replay' and a.applied_at <= s.ended_at) as replay_before_end,
+             count(*) filter (where a.hired_at is not null) as hired,
+             count(*) filter (where a.hired_at is not null and a.hired_at <= a.applied_at) as hired_before_applied,
+             min((a.applied_at at time zone 'Asia/Shanghai')::date)::text as first_day,
+             max((a.applied_at at time zone 'Asia/Shanghai')::date)::text as last_day
+      from applications a join jobs j on j.id = a.job_id join seeker_profiles p on p.user_id = a.seeker_user_id
+      join live_sessions s on s.id = a.session_id`);
+    expect(row).toMatchObject({ job_mismatch: 0, home_mismatch: 0, bad_source: 0, job_not_in_session: 0, live_outside_session: 0, replay_before_end: 0, hired_before_applied: 0 });
+    expect(row.hired).toBeGreaterThan(100);
+    expect(row.first_day >= WINDOW_FROM && row.last_day <= WINDOW_TO).toBe(true);
+    const [sessions] = await query<{ ended: number; all: number; first_day: string; last_day: string }>(`
+      select count(*) filter (where status = 'ended' and ended_at > went_live_at) as ended, count(*) as all,
+             min((starts_at at time zone 'Asia/Shanghai')::date)::text as first_day, max((starts_at at time zone 'Asia/Shanghai')::date)::text as last_day
+      from live_sessions`);
+    expect(sessions.ended).toBe(sessions.all);
+    expect(sessions.first_day >= WINDOW_FROM && sessions.last_day <= WINDOW_TO).toBe(true);
+    const [seekers] = await query<{ fake_phones: number; seekers: number }>(`
+      select count(*) filter (where phone ~ '^13800[0-9]{6}$') as fake_phones, count(*) as seekers from users where role = 'seeker'`);
+    expect(seekers.fake_phones).toBe(seekers.seekers);
+  });
+
+  it('is shaped like the report: manufacturing ≈ 70 %, 普工 first, the top-3 table, 江苏 first, 苏州 most attractive', async () => {
+    const [industry] = await query<{ share: number }>("select count(*) filter (where industry_code = 'C')::float8 / count(*) as share from applications");
+    expect(industry.share).toBeGreaterThan(0.65);
+    expect(industry.share).toBeLessThan(0.75);
+
+    const categories = await query<{ name: string }>(`
+      select c.name from applications a join job_categories c on c.code = a.category_code
+      group by c.name, c.code order by count(*) desc, c.code limit 10`);
+    expect(categories.map((row) => row.name)).toEqual(REPORT_TOP_CITIES.map((row) => row.category));
+
+    const topCities = await query<{ category: string; cities: string[] }>(`
+      select category, array_agg(city order by rank) as cities from (
+        select c.name as category, ci.short_name as city,
+               row_number() over (partition by c.name order by count(*) desc, ci.code) as rank
+        from applications a join job_categories c on c.code = a.category_code join cities ci on ci.code = a.job_city_code
+        group by c.name, ci.short_name, ci.code
+      ) ranked where rank <= 3 group by category`);
+    const table = new Map(topCities.map((row) => [row.category, row.cities]));
+    for (const expected of REPORT_TOP_CITIES) expect(table.get(expected.category), expected.category).toEqual(expected.cities);
+
+    const provinces = await query<{ name: string }>(`
+      select p.short_name as name from applications a join cities ci on ci.code = a.job_city_code join provinces p on p.code = ci.province_code
+      group by p.short_name, p.code order by count(*) desc, p.code limit 3`);
+    expect(provinces[0].name).toBe('江苏');
+
+    const attractive = await query<{ city: string; sent: number; index: number }>(`
+      with received as (select job_city_code as code, count(*) as n from applications group by 1),
+           sent as (select seeker_city_code as code, count(*) as n from applications group by 1)
+      select ci.short_name as city, s.n as sent, coalesce(r.n, 0)::float8 / s.n as index
+      from sent s join cities ci on ci.code = s.code left join received r on r.code = s.code
+      where s.n >= 30 order by index desc, ci.code limit 5`);
+    expect(attractive[0].city).toBe('苏州');
+    expect(attractive[0].index).toBeGreaterThan(attractive[1].index * 1.5);
+
+    const flows = await query<{ from_tier: string; to_tier: string; applications: number }>(`
+      select s.tier as from_tier, r.tier as to_tier, count(*) as applications
+      from applications a join cities s on s.code = a.seeker_city_code join cities r on r.code = a.job_city_code
+      group by 1, 2 order by 3 desc`);
+    expect(flows[0].to_tier).toBe('new1');
+    expect(['3', '4', '5']).toContain(flows[0].from_tier);
+    const intoNewFirst = (tiers: string[]) => flows.filter((flow) => flow.to_tier === 'new1' && tiers.includes(flow.from_tier)).reduce((sum, flow) => sum + flow.applications, 0);
+    expect(intoNewFirst(['3', '4', '5'])).toBeGreaterThan(3 * intoNewFirst(['1', 'new1', '2']));
+  });
+
+  it('keeps the calibration for other seeds and is a pure function of seed, scale and anchor date', () => {
+    const reference = harness.context.geo.reference;
+    const today = anchorDateOf(NOW);
+    const first = generateDemoWorld(reference, { seed: 99, scale: 1, today });
+    const again = generateDemoWorld(reference, { seed: 99, scale: 1, today });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(first));
+    const other = generateDemoWorld(reference, { seed: 100, scale: 1, today });
+    expect(JSON.stringify(other)).not.toBe(JSON.stringify(first));
+    const categoryName = new Map(reference.categories.map((category) => [category.code, category.name]));
+    const cityName = new Map(reference.cities.map((city) => [city.code, city.shortName]));
+    for (const seed of [1, 42, 99]) {
+      const world = seed === 99 ? first : generateDemoWorld(reference, { seed, scale: 1, today });
+      const counts = new Map<string, Map<string, number>>();
+      for (const application of world.applications) {
+        const byCity = counts.get(application.categoryCode) ?? new Map<string, number>();
+        byCity.set(application.jobCityCode, (byCity.get(application.jobCityCode) ?? 0) + 1);
+        counts.set(application.categoryCode, byCity);
+      }
+      for (const expected of REPORT_TOP_CITIES) {
+        const code = [...categoryName].find(([, name]) => name === expected.category)![0];
+        const top = [...counts.get(code)!].sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0])).slice(0, 3).map(([city]) => cityName.get(city));
+        expect(top, `seed ${seed} ${expected.category}`).toEqual(expected.cities);
+      }
+      const manufacturing = world.applications.filter((application) => application.industryCode === 'C').length / world.applications.length;
+      expect(manufacturing, `seed ${seed}`).toBeGreaterThan(0.65);
+      expect(manufacturing, `seed ${seed}`).toBeLessThan(0.75);
+    }
+  });
+
+  it('refuses to seed a database that already has demo data, and changes nothing', async () => {
+    const before = await countSynthetic(harness.context.db);
+    await expect(seedDemoData(harness.context, { seed: SEED, scale: 1, now: NOW })).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('already has demo data') });
+    expect(await countSynthetic(harness.context.db)).toEqual(before);
+  });
+
+  it('rejects a scale that is not a positive integer, naming the field', async () => {
+    await expect(seedDemoData(harness.context, { seed: SEED, scale: 0, now: NOW })).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringContaining('scale') });
+    await expect(seedDemoData(harness.context, { seed: 1.5, scale: 1, now: NOW })).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringContaining('seed') });
+  });
+
+  describe('on fresh databases', () => {
+    const opened: TestContext[] = [];
+    afterAll(async () => {
+      for (const context of opened) await context.drop();
+    });
+
+    it('seeds on start when the database has no users (same seed and date → identical rows); never twice', async () => {
+      const context = await createTestContext({ JOBCAST_DEMO_DATA: 'auto', JOBCAST_DEMO_SEED: String(SEED) });
+      opened.push(context);
+      expect(await seedDemoDataIfEmpty(context, NOW)).toBe(true);
+      expect(await seedDemoDataIfEmpty(context, NOW)).toBe(false);
+      expect(await contentHash(context.db)).toBe(await contentHash(harness.context.db));
+    }, 180_000);
+
+    it('writes nothing when a row collides, leaves a database with users alone on start, and a different seed gives different rows', async () => {
+      const context = await createTestContext({ JOBCAST_DEMO_DATA: 'auto', JOBCAST_DEMO_SEED: String(OTHER_SEED) });
+      opened.push(context);
+      // Someone registered with a number the generator gives a demo seeker: the seed fails as a whole.
+      const squatter = await buildUser(context, { phone: '13800000500' });
+      expect(await seedDemoDataIfEmpty(context, NOW)).toBe(false);
+      await expect(seedDemoData(context, { seed: OTHER_SEED, scale: 1, now: NOW })).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('Nothing was written') });
+      expect(await countSynthetic(context.db)).toEqual({ users: 0, companies: 0, jobs: 0, sessions: 0, applications: 0 });
+      await context.db.query('delete from users where id = $1', [squatter.id]);
+      await seedDemoData(context, { seed: OTHER_SEED, scale: 1, now: NOW });
+      expect(await contentHash(context.db)).not.toBe(await contentHash(harness.context.db));
+    }, 180_000);
+  });
+});
