@@ -341,3 +341,9 @@ export async function insertJobCardOpen(db: Queryable, sessionId: string, jobId:
     [sessionId, jobId, viewerKey],
   );
 }
+
+/** Operators name a host by email (CLI); the account itself is read through the auth module. */
+export async function findUserIdByEmail(db: Queryable, email: string) {
+  const [row] = await db.query<{ id: string }>('select id from users where email = $1', [email]);
+  return row?.id ?? null;
+}

@@ -272,6 +272,12 @@ export function createLiveService(deps: {
       return !!row && isSameSecret(presentedKey, row.secret);
     },
 
+    /** The account an operator names as host (jobcast sessions create --host EMAIL), or null. */
+    async findUserByEmail(email: string): Promise<AuthUser | null> {
+      const userId = await repository.findUserIdByEmail(db, email.trim().toLowerCase());
+      return userId ? auth.getUser(userId) : null;
+    },
+
     listPublishableStreamKeys(sessionId: string | null = null) {
       return repository.listPublishableStreamKeys(db, sessionId);
     },

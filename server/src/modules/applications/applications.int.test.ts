@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser } from '../../test/factories.js';
+import { buildLiveSession, buildSeeker, nextEvent, startLiveTestServer } from '../../test/live-helpers.js';
+
+describe('one-tap apply', () => {
+  let server: Awaited<ReturnType<typeof startLiveTestServer>>;
+
+  beforeAll(async () => {
+    server = await startLiveTestServer({ env: { REALTIME_FLUSH_MS: '100' } });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const apply = (cookie: string, payload: Record<string, unknown>) => server.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie }, payload });
+
+  it('is one application under concurrent double taps, with or without an idempotency key', async () => {
+    const { session, jobA, jobB } = await buildLiveSession(server.context);
+    const seeker = await buildSeeker(server.context, '周九');
+    const cookie = await server.signInCookie(seeker.email!);
+
+    const taps = await Promise.all(Array.from({ length: 6 }, () => apply(cookie, { jobId: jobA.id, sessionId: session.id })));
+    expect(taps.map((tap) => tap.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(new Set(taps.map((tap) => tap.json().id)).size).toBe(1);
+    expect(taps[0].json()).toMatchObject({ jobId: jobA.id, sessionId: session.id, source: 'live', status: 'submitted' });
+
+    const key = 'tap-7f1c2a9e-retry';
+    const retries = await Promise.all(Array.from({ length: 4 }, () => apply(cookie, { jobId: jobB.id, sessionId: session.id, idempotencyKey: key })));
+    expect(new Set(retries.map((retry) => retry.json().id)).size).toBe(1);
+    expect(retries.filter((retry) => retry.json().created)).toHaveLength(1);
+    const reused = await apply(cookie, { jobId: jobA.id, idempotencyKey: key });
+    expect(reused.statusCode).toBe(409);
+
+    const [row] = await server.context.db.query<{ count: number }>('select count(*)::int as count from applications where seeker_user_id = $1', [seeker.id]);
+    expect(row.count).toBe(2);
+  });
+
+  it('saves the quick profile given with the first tap, and asks for it when missing', async () => {
+    const { session, jobA } = await buildLiveSession(server.context);
+    const seeker = await buildUser(server.context, { role: 'seeker' });
+    const cookie = await server.signInCookie(seeker.email!);
+    const missing = await apply(cookie, { jobId: jobA.id, sessionId: session.id });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.fields[0].path).toBe('body.profile');
+    const applied = await apply(cookie, { jobId: jobA.id, sessionId: session.id, profile: { name: '吴十', phone: '13912345678', homeCityCode: '411600' } });
+    expect(applied.statusCode).toBe(201);
+    const [stored] = await server.context.db.query<{ seeker_city_code: string; category_code: string; company_id: string }>(
+      'select seeker_city_code, category_code, company_id from applications where id = $1', [applied.json().id]);
+    expect(stored).toMatchObject({ seeker_city_code: '411600', category_code: 'general_worker', company_id: jobA.companyId });
+  });
+
+  it('refuses non-seekers and jobs outside the session; records replays as such', async () => {
+    const { host, session, jobA } = await buildLiveSession(server.context);
+    const other = await buildLiveSession(server.context);
+    const hostCookie = await server.signInCookie(host.email!);
+    expect((await apply(hostCookie, { jobId: jobA.id, sessionId: session.id })).statusCode).toBe(403);
+    const seeker = await buildSeeker(server.context);
+    const cookie = await server.signInCookie(seeker.email!);
+    const outside = await apply(cookie, { jobId: other.jobA.id, sessionId: session.id });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().error.fields[0].path).toBe('body.jobId');
+
+    await server.context.live.handlePublishStarted(session.id);
+    await server.app.inject({ method: 'POST', url: `/api/sessions/${session.id}/end`, headers: { cookie: hostCookie } });
+    const fromReplay = await apply(cookie, { jobId: jobA.id, sessionId: session.id });
+    expect(fromReplay.json()).toMatchObject({ source: 'replay', created: true });
+  });
+
+  it('pushes new applications to the host console (phone masked) and a masked ticker to viewers', async () => {
+    const { host, session, jobA } = await buildLiveSession(server.context);
+    const hostCookie = await server.signInCookie(host.email!);
+    const hostSocket = await server.connect(hostCookie);
+    await hostSocket.emitWithAck('session:join', { sessionId: session.id });
+    const viewerSocket = await server.connect();
+    await viewerSocket.emitWithAck('session:join', { sessionId: session.id });
+
+    const seeker = await buildSeeker(server.context, '张小明', '13812345678');
+    const toHost = nextEvent(hostSocket, 'host:application');
+    const toViewers = nextEvent(viewerSocket, 'ticker:batch');
+    await apply(await server.signInCookie(seeker.email!), { jobId: jobA.id, sessionId: session.id });
+
+    const pushed = await toHost;
+    expect(pushed.application).toMatchObject({ jobId: jobA.id, seekerName: '张小明', maskedPhone: '138****5678', seekerCityName: '周口' });
+    expect(pushed.jobCount).toBe(1);
+    const ticker = await toViewers;
+    expect(ticker.items[0]).toMatchObject({ maskedName: '张**', jobTitle: jobA.title });
+    expect(JSON.stringify(ticker)).not.toContain('13812345678');
+
+    const list = await server.app.inject({ method: 'GET', url: `/api/sessions/${session.id}/applications`, headers: { cookie: hostCookie } });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().applications[0].maskedPhone).toBe('138****5678');
+    expect(list.json().counts.find((count: { jobId: string }) => count.jobId === jobA.id).count).toBe(1);
+    expect(list.body).not.toContain('13812345678');
+
+    const stranger = await buildSeeker(server.context);
+    const refused = await server.app.inject({ method: 'GET', url: `/api/sessions/${session.id}/applications`, headers: { cookie: await server.signInCookie(stranger.email!) } });
+    expect(refused.statusCode).toBe(403);
+  });
+});
