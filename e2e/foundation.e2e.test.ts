@@ -3,6 +3,7 @@
 // deposit is refused, naming 押金), and a seeker on a 390×844 phone filters, finds the job and opens it.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCreditCode } from '../server/src/modules/companies/index.js';
 import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
 import {
   browserAvailability, chooseOption, fieldErrors, launchChromium, newDesktopContext, newPhoneContext,
@@ -13,7 +14,8 @@ const availability = browserAvailability();
 const suffix = String(Date.now()).slice(-6);
 const JOB_TITLE = `电子厂普工E2E${suffix}`;
 
-describe.skipIf(availability.shouldSkip)('foundation journey in the browser', () => {
+// A loaded 2-core machine needs more than vitest's default per-test time for a browser journey.
+describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { timeout: 120_000 }, () => {
   let server: RunningServer;
   let browser: Browser;
   let admin: { email: string | null };
@@ -117,6 +119,40 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', ()
     expect(rows[0]!.count).toBe(0);
   });
 
+  it('an employer signs up and registers an agency; the server names the bad credit code on its field', async () => {
+    const page = await openPage('desktop');
+    await page.goto('/sign-up?role=employer');
+    await page.getByTestId('sign-up-email').fill(`hr${suffix}@agency.example`);
+    await page.getByTestId('sign-up-password').fill('employer-password-1');
+    await page.getByTestId('sign-up-name').fill('王经理');
+    await page.getByTestId('sign-up-submit').click();
+    await page.waitForURL('**/employer/company');
+
+    const validCode = buildCreditCode(`91320500${suffix}123`);
+    const wrongCheck = validCode.slice(0, 17) + (validCode[17] === '1' ? '2' : '1');
+    await page.getByTestId('company-name').fill(`苏州快聘人力资源有限公司${suffix}`);
+    const creditCode = page.getByTestId('company-credit-code');
+    await creditCode.fill(wrongCheck);
+    await chooseOption(page, 'company-city', /^苏州/, '苏州');
+    await chooseOption(page, 'company-industry', '租赁和商务服务业', '租赁');
+    await page.getByTestId('account-type-agency').click();
+    await page.getByTestId('company-submit').click();
+    // The HR licence is required for agencies: the form asks before anything is sent.
+    await fieldErrors(page, page.getByTestId('company-hr-licence')).first().waitFor();
+    await page.getByTestId('company-hr-licence').fill('320500202400123');
+    await page.getByTestId('company-submit').click();
+    const codeErrors = fieldErrors(page, creditCode);
+    await codeErrors.first().waitFor();
+    await expect(codeErrors.first().textContent()).resolves.toContain('校验位错误');
+    await saveScreenshot(page, 'employer-register-company-error');
+
+    await creditCode.fill(validCode);
+    await page.getByTestId('company-submit').click();
+    await page.waitForURL('**/employer');
+    await expect(page.getByTestId('company-status').getAttribute('data-status')).resolves.toBe('pending');
+    await saveScreenshot(page, 'employer-company-pending');
+  });
+
   it('a seeker on a phone signs up, filters by city and category, finds the job and opens it', async () => {
     const page = await openPage('phone');
     await page.goto('/sign-up');
@@ -149,6 +185,35 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', ()
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await saveScreenshot(page, 'seeker-phone-job-detail');
+
+    await page.getByTestId('language-switch').click();
+    await page.getByText('Back to jobs').waitFor();
+    await page.reload();
+    await page.getByText('Back to jobs').waitFor();
+    await expect(page.getByTestId('job-detail-pay').textContent()).resolves.toBe('¥5,500–7,500/month');
+    await saveScreenshot(page, 'seeker-phone-job-detail-en');
+    await page.getByTestId('language-switch').click();
+    await page.getByText('返回列表').waitFor();
+  });
+
+  it('the seeker saves a quick profile on the phone', async () => {
+    const page = await openPage('phone');
+    await signInThroughForm(page, `139${suffix}01`, 'seeker-password-1');
+    await page.goto('/me/profile');
+    await expect(page.getByTestId('profile-phone').inputValue()).resolves.toBe(`139${suffix}01`);
+    await page.getByTestId('profile-name').fill('李建国');
+    await chooseOption(page, 'profile-home-city', /^周口/, '周口');
+    await chooseOption(page, 'profile-current-city', /^苏州/, '苏州');
+    await chooseOption(page, 'profile-categories', '普工', '普工');
+    await page.keyboard.press('Escape');
+    await saveScreenshot(page, 'seeker-phone-profile');
+    await page.getByTestId('profile-save').click();
+    await page.getByText('简历已保存').waitFor();
+    const rows = await server.context.db.query<{ name: string; home: string }>(
+      `select p.name, p.home_city_code as home from seeker_profiles p join users u on u.id = p.user_id where u.phone = $1`,
+      [`139${suffix}01`],
+    );
+    expect(rows).toEqual([{ name: '李建国', home: '411600' }]);
   });
 
   it('the pages raised no script errors', () => {

@@ -96,6 +96,7 @@ export async function newDesktopContext(browser: Browser, baseUrl: string): Prom
 export async function saveScreenshot(page: Page, name: string) {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

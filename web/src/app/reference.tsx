@@ -59,6 +59,10 @@ export function useLocalizedNames(language: Language) {
       const city = reference?.cityByCode.get(code);
       return city ? (language === 'en' ? city.nameEn : city.shortName) : fallback;
     },
+    provinceOfCity: (cityCode: string, fallback: string) => {
+      const province = reference?.provinceByCode.get(reference.cityByCode.get(cityCode)?.provinceCode ?? '');
+      return province ? (language === 'en' ? province.nameEn : province.shortName) : fallback;
+    },
     category: (code: string, fallback: string) => localName(reference?.categoryByCode.get(code), language, fallback),
     industry: (code: string, fallback: string) => localName(reference?.industryByCode.get(code), language, fallback),
   };

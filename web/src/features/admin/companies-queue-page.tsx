@@ -66,9 +66,9 @@ export default function CompaniesQueuePage() {
 
   const columns: ColumnsType<Company> = [
     { title: t('queue.name'), dataIndex: 'name', render: (_value, company) => <Space size={4} wrap>{company.name}<SyntheticTag isSynthetic={company.isSynthetic} /></Space> },
-    { title: t('queue.creditCode'), dataIndex: 'creditCode', render: (value: string) => <Typography.Text code copyable>{value}</Typography.Text> },
+    { title: t('queue.creditCode'), dataIndex: 'creditCode', width: 230, render: (value: string) => <Typography.Text code copyable style={{ whiteSpace: 'nowrap' }}>{value}</Typography.Text> },
     { title: t('queue.city'), key: 'city', width: 90, render: (_value, company) => names.city(company.cityCode, company.cityName) },
-    { title: t('queue.industry'), key: 'industry', render: (_value, company) => names.industry(company.industryCode, company.industryName) },
+    { title: t('queue.industry'), key: 'industry', width: 150, render: (_value, company) => names.industry(company.industryCode, company.industryName) },
     { title: t('queue.accountType'), key: 'accountType', width: 110, render: (_value, company) => <AccountTypeTag accountType={company.accountType} /> },
     { title: t('queue.hrLicence'), dataIndex: 'hrLicenceNumber', render: (value: string | null) => value ?? '—' },
     { title: t('queue.registeredAt'), dataIndex: 'createdAt', width: 120, render: (value: string) => new Date(value).toLocaleDateString() },

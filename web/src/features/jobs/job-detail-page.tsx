@@ -57,7 +57,7 @@ export default function JobDetailPage() {
           <AccountTypeTag accountType={job.companyAccountType} />
         </div>
         <Typography.Text type="secondary">
-          {names.city(job.cityCode, job.cityName)} · {job.provinceName} · {t('detail.hiring', { count: job.headcount })}
+          {names.city(job.cityCode, job.cityName)} · {names.provinceOfCity(job.cityCode, job.provinceName)} · {t('detail.hiring', { count: job.headcount })}
         </Typography.Text>
       </Card>
       {/* The applications feature adds its one-tap apply button here. */}
