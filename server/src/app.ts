@@ -11,6 +11,8 @@ import { createGeoService, registerGeoRoutes } from './modules/geo/index.js';
 import { createJobsService, registerJobsRoutes } from './modules/jobs/index.js';
 import { createNotificationsService, registerNotificationsRoutes } from './modules/notifications/index.js';
 import { createOutcomesService, createPipelineService, registerOutcomesRoutes, registerPipelineRoutes, startDueTaskSweeper } from './modules/pipeline/index.js';
+import { createPrivacyService, registerPrivacyRoutes } from './modules/privacy/index.js';
+import { createReportsService, registerReportsRoutes } from './modules/reports/index.js';
 import { createSeekersService, registerSeekersRoutes } from './modules/seekers/index.js';
 import { attachLiveRealtime, createLiveService, registerLiveMediaFileRoutes, registerLiveRoutes } from './modules/live/index.js';
 import { createApplicationsService, registerApplicationsRoutes } from './modules/applications/index.js';
@@ -58,6 +60,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const applications = createApplicationsService({ db, events, jobs, seekers, live });
   const pipeline = createPipelineService({ db, events, notifications });
   const outcomes = createOutcomesService({ db, trustSignalMinSample: config.pipeline.trustSignalMinSample });
+  const reports = createReportsService({ db, companies, notifications });
+  const privacy = createPrivacyService({ db, auth, pipeline });
   const database = db;
 
   return {
@@ -76,6 +80,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
     applications,
     pipeline,
     outcomes,
+    reports,
+    privacy,
     lock,
     async close() {
       live.stopTimers();
@@ -102,6 +108,8 @@ export async function createApp(context: Context) {
   if (context.config.media.mode === 'external') registerNginxRtmpCallbacks(app, context.live);
   registerPipelineRoutes(app, context.pipeline);
   registerOutcomesRoutes(app, context.outcomes);
+  registerReportsRoutes(app, context.reports);
+  registerPrivacyRoutes(app, context.privacy);
   // Due 7-day checks are announced by the listening server only (tests and the CLI do not start timers).
   let stopSweeper: () => void = () => undefined;
   app.addHook('onListen', async () => {

@@ -4,6 +4,7 @@ import type { Db, Queryable } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { AuthUser, Role } from '../../platform/http.js';
 import * as repository from './auth.repository.js';
+import { isPhoneBanned } from '../reports/index.js';
 
 export const SESSION_COOKIE = 'jobcast_session';
 const SESSION_DAYS = 30;
@@ -24,6 +25,10 @@ export function createAuthService(db: Db) {
     const email = input.email ? input.email.trim().toLowerCase() : null;
     const phone = input.phone ? input.phone.trim() : null;
     if (!email && !phone) throw new AppError('validation_failed', 'email or phone is required', { fields: [{ path: 'body.email', message: 'email or phone is required' }] });
+    // A ban survives re-registration: a blacklisted number never gets a new account.
+    if (phone && (await isPhoneBanned(tx, phone))) {
+      throw new AppError('forbidden', 'This phone number is blocked from registering / 该手机号已被封禁，无法注册', { fields: [{ path: 'body.phone', message: 'blocked' }] });
+    }
     if (await repository.findUserIdByEmailOrPhone(tx, email, phone)) {
       throw new AppError('conflict', 'An account with this email or phone already exists / 该邮箱或手机号已注册', {
         fields: [{ path: email ? 'body.email' : 'body.phone', message: 'already registered' }],
@@ -64,6 +69,13 @@ export function createAuthService(db: Db) {
 
     async signOut(token: string) {
       await repository.deleteAuthSession(db, hashToken(token));
+    },
+
+    /** Re-checks the signed-in user's password before a destructive step (account deletion). */
+    async verifyPassword(user: AuthUser, password: string): Promise<boolean> {
+      const login = user.email ?? user.phone;
+      const credentials = login ? await repository.findUserCredentialsByLogin(db, login) : null;
+      return credentials !== null && credentials.user.id === user.id && (await argon2.verify(credentials.passwordHash, password));
     },
 
     async findUserBySessionToken(token: string | undefined): Promise<AuthUser | null> {

@@ -395,3 +395,27 @@ export async function listCompanyMemberIds(db: Queryable, companyId: string): Pr
   );
   return rows.map((row) => row.id);
 }
+
+// ---- personal data (download and account deletion) ----
+
+export async function listApplicationIdsBySeeker(db: Queryable, seekerUserId: string): Promise<number[]> {
+  const rows = await db.query<{ id: number }>('select id from applications where seeker_user_id = $1 order by id', [seekerUserId]);
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Removes the seeker from their applications. Kept: the analytics snapshot columns (cities, category,
+ * industry, company, dates, status, hired_at) and the history's actions and times; removed: the link to
+ * the person, the company's notes about them, and the free text they wrote.
+ */
+export async function anonymiseApplicationsOfSeeker(db: Queryable, seekerUserId: string, at: Date) {
+  const ids = await listApplicationIdsBySeeker(db, seekerUserId);
+  if (ids.length === 0) return 0;
+  await db.query(`update lead_handoffs set status = 'refused', decided_at = $2 where status = 'pending' and application_id = any($1::bigint[])`, [ids, at]);
+  await db.query('delete from application_notes where application_id = any($1::bigint[])', [ids]);
+  await db.query(`update application_events set actor_user_id = null, reason = case when actor_role = 'seeker' then null else reason end where application_id = any($1::bigint[]) and actor_user_id = $2`, [ids, seekerUserId]);
+  await db.query(`update application_progress set closing_reason = null where application_id = any($1::bigint[]) and closing_reason is not null
+                  and application_id in (select id from applications where status = 'withdrawn')`, [ids]);
+  await db.query('update applications set seeker_user_id = null, anonymised_at = $2 where id = any($1::bigint[])', [ids, at]);
+  return ids.length;
+}

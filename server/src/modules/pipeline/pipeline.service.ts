@@ -543,6 +543,53 @@ export function createPipelineService(deps: PipelineDeps) {
     async listMyHandoffs(user: AuthUser) {
       return (await repository.listHandoffsBySeeker(db, user.id)).map(toHandoff);
     },
+
+    // ---- personal data (used by the privacy module) ----
+
+    /** Everything the pipeline holds about a seeker: applications with history, notes, number views, handoffs. */
+    async collectSeekerData(tx: Queryable, seekerUserId: string) {
+      const applications = [];
+      for (const id of await repository.listApplicationIdsBySeeker(tx, seekerUserId)) {
+        const record = (await repository.findApplicationById(tx, id))!;
+        applications.push({
+          id,
+          job: { id: record.jobId, title: record.jobTitle },
+          companyName: record.companyName,
+          session: record.sessionId ? { id: record.sessionId, title: record.sessionTitle } : null,
+          source: record.source,
+          status: record.status,
+          appliedAt: record.appliedAt,
+          hiredAt: record.hiredAt,
+          interview: interviewOf(record),
+          startDate: record.startDate,
+          closingReason: record.closingReason,
+          history: await repository.listEvents(tx, id),
+          employerNotes: await repository.listNotes(tx, id),
+          phoneViews: await repository.listUnmasks(tx, id),
+          handoffs: (await repository.listHandoffsByApplication(tx, id)).map(toHandoff),
+        });
+      }
+      return applications;
+    },
+
+    /**
+     * Account deletion: open applications are withdrawn (recorded as a system change), then every
+     * application loses its link to the seeker; statistics keep their snapshot columns.
+     */
+    async anonymiseSeeker(tx: Queryable, seekerUserId: string, at: Date) {
+      for (const id of await repository.listApplicationIdsBySeeker(tx, seekerUserId)) {
+        const record = (await repository.findApplicationById(tx, id, { lock: true }))!;
+        const before = toState(record);
+        const result = applyTransition(before, { type: 'withdraw', reason: null }, 'seeker', at);
+        if (!result.ok) continue;
+        await repository.insertEvent(tx, {
+          applicationId: id, action: 'withdraw', fromStatus: result.from, toStatus: result.to, actorUserId: null, actorRole: 'system',
+          reason: 'account deleted / 账号已注销', details: {}, stateBefore: before, undoesEventId: null, occurredAt: at,
+        });
+        await repository.saveState(tx, id, result.state, at);
+      }
+      return repository.anonymiseApplicationsOfSeeker(tx, seekerUserId, at);
+    },
   };
 }
 
