@@ -20,7 +20,7 @@ export type PublishGate = {
   scheduleEndOfOrphanedLiveSessions(): Promise<void>;
 };
 
-export type MediaLog = { info(message: string): void; warn(message: string): void; error(message: string): void };
+export type MediaLog = { debug(message: string): void; info(message: string): void; warn(message: string): void; error(message: string): void };
 
 export type EmbeddedMediaServer = { rtmpPort: number; httpPort: number; isHlsEnabled: boolean; stop(): Promise<void> };
 
@@ -116,9 +116,13 @@ export async function startEmbeddedMediaServer(deps: { config: Config; links: Me
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     child = worker;
-    // node-media-server logs to stdout (warnings and errors only at our level); stream paths never carry the key.
+    // node-media-server logs to stdout; its start-up banner is info, the rest is warnings and errors at our
+    // level. Stream paths never carry the key (the query string is not part of them).
     const forward = (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) if (line.trim()) log.warn(`media: ${line.trim()}`);
+      for (const line of chunk.toString().split('\n')) {
+        if (/\[(WARN|ERROR)\]/.test(line)) log.warn(`media: ${line.trim()}`);
+        else if (line.trim()) log.debug(`media: ${line.trim()}`);
+      }
     };
     worker.stdout?.on('data', forward);
     worker.stderr?.on('data', forward);

@@ -1,0 +1,142 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildLiveSession, startLiveTestServer } from '../../test/live-helpers.js';
+import { pushTestPattern, requireTool, waitFor } from '../../test/tools.js';
+
+const MODULE_PATH = '/usr/lib/nginx/modules/ngx_rtmp_module.so';
+const EXAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../docs/nginx-rtmp.conf.example');
+
+function isNginxRtmpPresent() {
+  const hasFfmpeg = requireTool('ffmpeg');
+  const hasNginx = requireTool('nginx', ['-v']);
+  if (hasNginx && !existsSync(MODULE_PATH)) {
+    if (process.env.CI === 'true') throw new Error(`${MODULE_PATH} is missing in CI (apt-get install -y libnginx-mod-rtmp)`);
+    console.warn('Skipping: libnginx-mod-rtmp is not installed');
+    return false;
+  }
+  return hasFfmpeg && hasNginx;
+}
+
+const freePort = () => new Promise<number>((resolve, reject) => {
+  const probe = net.createServer();
+  probe.once('error', reject);
+  probe.listen(0, '127.0.0.1', () => {
+    const address = probe.address();
+    probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+  });
+});
+
+/** The documented config, pointed at loopback ports and a temp folder, run unprivileged in the foreground. */
+function writeNginxConfig(directory: string, ports: { rtmp: number; http: number; app: number }) {
+  const example = readFileSync(EXAMPLE, 'utf8');
+  const config = [
+    'daemon off;',
+    'master_process off;',
+    `pid ${directory}/nginx.pid;`,
+    `error_log ${directory}/error.log warn;`,
+    example
+      .replace('listen 1935;', `listen 127.0.0.1:${ports.rtmp};`)
+      .replace('listen 8080;', `listen 127.0.0.1:${ports.http};`)
+      .replaceAll('127.0.0.1:3000', `127.0.0.1:${ports.app}`)
+      .replaceAll('/var/lib/jobcast/hls', `${directory}/hls`)
+      .replace('http {', ['http {', '  access_log off;', ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `  ${kind}_temp_path ${directory}/tmp-${kind};`)].join('\n')),
+  ].join('\n');
+  const file = path.join(directory, 'nginx.conf');
+  writeFileSync(file, config);
+  return file;
+}
+
+describe.skipIf(!isNginxRtmpPresent())('external media mode with nginx-rtmp (Debian libnginx-mod-rtmp)', () => {
+  let server: Awaited<ReturnType<typeof startLiveTestServer>>;
+  let nginx: ChildProcess;
+  let directory: string;
+  let ports: { rtmp: number; http: number; app: number };
+
+  beforeAll(async () => {
+    directory = mkdtempSync(path.join(os.tmpdir(), 'jobcast-nginx-'));
+    mkdirSync(path.join(directory, 'hls'));
+    const [rtmp, http] = [await freePort(), await freePort()];
+    server = await startLiveTestServer({
+      env: {
+        MEDIA_MODE: 'external',
+        LIVE_END_GRACE_SECONDS: '1',
+        MEDIA_RTMP_URL: `rtmp://127.0.0.1:${rtmp}/live`,
+        MEDIA_HLS_URL_TEMPLATE: `http://127.0.0.1:${http}/hls/{sessionId}.m3u8`,
+      },
+    });
+    ports = { rtmp, http, app: Number(new URL(server.url).port) };
+    const configFile = writeNginxConfig(directory, ports);
+    nginx = spawn('nginx', ['-c', configFile, '-p', directory], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    nginx.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    await waitFor(() => new Promise<boolean>((resolve) => {
+      if (nginx.exitCode !== null) throw new Error(`nginx exited: ${stderr}`);
+      const socket = net.connect(ports.rtmp, '127.0.0.1', () => { socket.destroy(); resolve(true); });
+      socket.on('error', () => resolve(false));
+    }), 'nginx to listen', 10_000);
+  });
+
+  afterAll(async () => {
+    if (nginx && nginx.exitCode === null) {
+      const exited = new Promise((resolve) => nginx.once('exit', resolve));
+      nginx.kill('SIGTERM');
+      await exited;
+    }
+    await server?.close();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  const detailOf = async (sessionId: string) => (await server.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}` })).json();
+  const keyOf = async (sessionId: string, email: string) =>
+    (await server.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}/stream-key`, headers: { cookie: await server.signInCookie(email) } })).json();
+
+  it('refuses a wrong key through on_publish (ffmpeg exits non-zero)', async () => {
+    const { session } = await buildLiveSession(server.context);
+    const refused = pushTestPattern(`rtmp://127.0.0.1:${ports.rtmp}/live/${session.id}?key=wrong-wrong-wrong-wrong-wrong`, 3);
+    expect((await refused.exited).code).not.toBe(0);
+    expect((await detailOf(session.id)).status).toBe('scheduled');
+  });
+
+  it('accepts the right key: live, HLS from nginx at the configured URL, ended after on_publish_done', async () => {
+    const { host, session } = await buildLiveSession(server.context);
+    const { rtmpUrl, streamKey } = await keyOf(session.id, host.email!);
+    expect(rtmpUrl).toBe(`rtmp://127.0.0.1:${ports.rtmp}/live`);
+    const encoder = pushTestPattern(`${rtmpUrl}/${streamKey}`, 7);
+    await waitFor(async () => (await detailOf(session.id)).status === 'live', 'live', 15_000, 200);
+    const detail = await detailOf(session.id);
+    expect(detail.playback.hlsUrl).toBe(`http://127.0.0.1:${ports.http}/hls/${session.id}.m3u8`);
+    const playlist = await waitFor(async () => {
+      const response = await fetch(detail.playback.hlsUrl).catch(() => null);
+      const text = response?.ok ? await response.text() : '';
+      return text.includes('.ts') ? text : null;
+    }, 'the HLS playlist', 15_000, 250);
+    const segment = playlist.split('\n').find((line) => line.endsWith('.ts'))!;
+    const bytes = Buffer.from(await (await fetch(new URL(segment, detail.playback.hlsUrl))).arrayBuffer());
+    expect(bytes[0]).toBe(0x47); // MPEG-TS sync byte
+    expect((await encoder.exited).code).toBe(0);
+    await waitFor(async () => (await detailOf(session.id)).status === 'ended', 'ended', 15_000, 200);
+  });
+
+  it('ignores an on_publish_done that does not carry the session key', async () => {
+    const { host, session } = await buildLiveSession(server.context);
+    const { streamKey } = await keyOf(session.id, host.email!);
+    const encoder = pushTestPattern(`rtmp://127.0.0.1:${ports.rtmp}/live/${streamKey}`, 5);
+    await waitFor(async () => (await detailOf(session.id)).status === 'live', 'live', 15_000, 200);
+    const spoof = await server.app.inject({
+      method: 'POST',
+      url: '/api/media/nginx/on-publish-done',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `call=publish_done&app=live&name=${session.id}&key=guess`,
+    });
+    expect(spoof.statusCode).toBe(204);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await detailOf(session.id)).status).toBe('live');
+    await encoder.exited;
+    await waitFor(async () => (await detailOf(session.id)).status === 'ended', 'ended', 15_000, 200);
+  });
+});
