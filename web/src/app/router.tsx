@@ -12,6 +12,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { AppLayout } from '../components/app-layout';
+import { PageLoading } from '../components/page-states';
 import NotFoundPage from '../pages/not-found-page';
 import { RequireRole } from '../components/require-role';
 import type { Role } from './types';
@@ -46,6 +47,8 @@ export const router = createBrowserRouter([
   {
     path: '/',
     element: <AppLayout />,
+    // Shown while the first page's code loads.
+    hydrateFallbackElement: <PageLoading />,
     children: [...FEATURE_ROUTES, { path: '*', element: <NotFoundPage /> }],
   },
 ]);

@@ -46,7 +46,7 @@ export function AppLayout() {
         <div className="header-actions">
           <LanguageSwitch />
           <UserMenu />
-          {!isDesktop ? (
+          {!isDesktop && entries.length > 1 ? (
             <Button size="small" icon={<MenuOutlined />} aria-label="menu" data-testid="nav-toggle" onClick={() => setIsDrawerOpen(true)} />
           ) : null}
         </div>

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../app/i18n';
 import { useReference } from '../app/reference';
-import { cityOptions, type CityOption } from './city-options';
+import { cityMatchScore, cityOptions, type CityOption } from './city-options';
 
 type Props = {
   value?: string | null;
@@ -32,7 +32,10 @@ export function CitySelect({ value, onChange, placeholder, allowClear = true, id
       loading={!reference}
       allowClear={allowClear}
       placeholder={placeholder ?? t('common.cityPlaceholder')}
-      showSearch={{ optionFilterProp: 'search', filterSort: (a, b, { searchValue }) => Number(b.label.startsWith(searchValue)) - Number(a.label.startsWith(searchValue)) }}
+      showSearch={{
+        filterOption: (search, option) => (option ? cityMatchScore(option, search) > 0 : false),
+        filterSort: (a, b, { searchValue }) => cityMatchScore(b, searchValue) - cityMatchScore(a, searchValue),
+      }}
       notFoundContent={null}
       popupMatchSelectWidth={false}
       listHeight={320}
