@@ -17,10 +17,10 @@ type Props = {
 
 /** Any prefecture-level city, searchable by Chinese name, short name, English name or province. */
 export function CitySelect({ value, onChange, placeholder, allowClear = true, id, testId, style }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { reference } = useReference();
   const language = currentLanguage();
-  const options = useMemo(() => (reference ? cityOptions(reference, language) : []), [reference, language, i18n.language]);
+  const options = useMemo(() => (reference ? cityOptions(reference, language) : []), [reference, language]);
   return (
     <Select<string, CityOption>
       id={id}
