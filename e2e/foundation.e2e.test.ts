@@ -214,6 +214,11 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
       [`139${suffix}01`],
     );
     expect(rows).toEqual([{ name: '李建国', home: '411600' }]);
+
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('header-sign-in').waitFor();
+    await expect(page.evaluate(() => fetch('/api/auth/me').then((response) => response.json()))).resolves.toEqual({ user: null });
   });
 
   it('the pages raised no script errors', () => {

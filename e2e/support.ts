@@ -20,25 +20,23 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-const isCi = () => process.env.CI === 'true';
-
 /**
- * Whether browser tests can run here. Without Chromium they are skipped locally, but in CI they must fail:
- * `launchChromium` throws there instead.
+ * Whether browser tests can run here. Without Chromium they are skipped locally, but with CI=true they must
+ * fail instead: `launchChromium` throws then.
  */
-export function browserAvailability(): { shouldSkip: boolean; reason: string } {
-  if (existsSync(CHROMIUM_PATH)) return { shouldSkip: false, reason: '' };
-  const reason = `Chromium is not installed at ${CHROMIUM_PATH} (apt-get install -y chromium)`;
-  if (isCi()) return { shouldSkip: false, reason };
+export function browserAvailability(chromiumPath = CHROMIUM_PATH, isCi = process.env.CI === 'true'): { shouldSkip: boolean; reason: string } {
+  if (existsSync(chromiumPath)) return { shouldSkip: false, reason: '' };
+  const reason = `Chromium is not installed at ${chromiumPath} (apt-get install -y chromium)`;
+  if (isCi) return { shouldSkip: false, reason };
   console.warn(`[e2e] skipping browser tests: ${reason}`);
   return { shouldSkip: true, reason };
 }
 
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is required for the end-to-end tests (CI=${process.env.CI ?? ''}): ${CHROMIUM_PATH} is missing. Install it with apt-get install -y chromium.`);
+export async function launchChromium(chromiumPath = CHROMIUM_PATH): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium is required for the end-to-end tests: ${chromiumPath} is missing. Install it with apt-get install -y chromium.`);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS, headless: true });
 }
 
 /** Builds web/dist when it is missing or older than its sources (the same script as postinstall). */
@@ -85,12 +83,19 @@ export function watchPageProblems(page: Page): PageProblems {
   return problems;
 }
 
+/** Playwright's 30 s per action is short on a loaded 2-core CI machine; waits are event-driven anyway. */
+const ACTION_TIMEOUT_MS = 45_000;
+
 export async function newPhoneContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: baseUrl, viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' });
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  return context;
 }
 
 export async function newDesktopContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: baseUrl, viewport: DESKTOP_VIEWPORT, locale: 'zh-CN' });
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: DESKTOP_VIEWPORT, locale: 'zh-CN' });
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  return context;
 }
 
 export async function saveScreenshot(page: Page, name: string) {
