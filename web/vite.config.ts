@@ -4,7 +4,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const webRoot = path.dirname(fileURLToPath(import.meta.url));
-const apiServer = 'http://localhost:3000';
+// The API server the dev server proxies to (`npm run dev`); JOBCAST_DEV_API_URL points it elsewhere.
+const apiServer = process.env.JOBCAST_DEV_API_URL ?? 'http://localhost:3000';
 
 // `npm run build` writes web/dist, which the server serves with an SPA fallback.
 // `npx vite --config web/vite.config.ts` runs a dev server that proxies the API to `npm run dev`.
