@@ -21,6 +21,7 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
   let admin: { email: string | null };
   let employer: { email: string | null; companyId: string | null };
   let companyName: string;
+  let doubtfulCompany: { id: string; name: string };
   const contexts: BrowserContext[] = [];
   const problems: PageProblems[] = [];
 
@@ -40,6 +41,7 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
     const pending = await buildCompany(context, { status: 'pending', cityCode: '320500', name: `苏州精工电子有限公司${suffix}` });
     employer = pending.employer;
     companyName = pending.company.name;
+    doubtfulCompany = (await buildCompany(context, { status: 'pending', name: `无锡某某贸易有限公司${suffix}` })).company;
     // Jobs the seeker's filters must leave out: same category elsewhere, another category in the same city.
     const other = await buildCompany(context, { status: 'verified', cityCode: '330100', name: `杭州远达物流有限公司${suffix}` });
     await buildJob(context, other.employer, { title: `杭州仓库普工${suffix}`, cityCode: '330100', categoryCode: 'general_worker' });
@@ -52,7 +54,7 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
     await server?.close();
   });
 
-  it('an admin verifies the pending company in the review queue', async () => {
+  it('an admin verifies one pending company and rejects another with a reason', async () => {
     const page = await openPage('desktop');
     await signInThroughForm(page, admin.email!, TEST_PASSWORD);
     await page.waitForURL('**/admin/companies');
@@ -65,6 +67,13 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
     await row.waitFor({ state: 'detached' });
     const company = await server.context.companies.getCompany(employer.companyId!);
     expect(company.status).toBe('verified');
+
+    const doubtfulRow = page.getByTestId('companies-table').locator('tr', { hasText: doubtfulCompany.name });
+    await doubtfulRow.getByTestId('reject-company').click();
+    await page.getByTestId('review-reason').fill('营业执照与企业名称不符');
+    await page.getByTestId('review-confirm').click();
+    await doubtfulRow.waitFor({ state: 'detached' });
+    await expect(server.context.companies.getCompany(doubtfulCompany.id)).resolves.toMatchObject({ status: 'rejected', reviewReason: '营业执照与企业名称不符' });
   });
 
   it('the employer posts a job through the form', async () => {
