@@ -35,10 +35,15 @@ type LiveRoom = {
   hostUserId: string;
   createdBy: string | null;
   status: SessionStatus;
+  pinnedJobId: string | null;
   likes: number;
   pendingLikes: number;
   pendingChat: ChatMessage[];
   pendingTicker: TickerItem[];
+  /** The last messages, for joiners (no database read per join). */
+  recentMessages: ChatMessage[];
+  /** Viewers seen since the last flush, written in one insert. */
+  pendingViewers: Map<string, string | null>;
   lastViewers: number;
   isDirty: boolean;
   /** userId → until (null = for the whole session) */
@@ -48,6 +53,7 @@ type LiveRoom = {
 
 const MAX_LIKES_PER_SOCKET_PER_FLUSH = 100;
 const MAX_TICKER_PER_FLUSH = 10;
+const RECENT_MESSAGES = 30;
 
 function toErrorPayload(error: unknown): ErrorPayload {
   if (error instanceof AppError) return { code: error.code, message: error.message };
@@ -90,15 +96,19 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     const promise = (async () => {
       const session = await live.getSessionRow(sessionId);
       const restrictions = await live.listActiveRestrictions(sessionId);
+      const recentMessages = await live.listRecentChat(sessionId, session.hostUserId, RECENT_MESSAGES);
       const room: LiveRoom = {
         sessionId,
         hostUserId: session.hostUserId,
         createdBy: session.createdBy,
         status: session.status,
+        pinnedJobId: session.pinnedJobId,
         likes: session.likeCount,
         pendingLikes: 0,
         pendingChat: [],
         pendingTicker: [],
+        recentMessages,
+        pendingViewers: new Map(),
         lastViewers: 0,
         isDirty: true,
         mutes: new Map(restrictions.filter((item) => item.kind === 'mute').map((item) => [item.userId, item.until])),
@@ -144,6 +154,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     if (room.pendingChat.length === 0) return;
     const messages = room.pendingChat;
     room.pendingChat = [];
+    room.recentMessages = [...room.recentMessages, ...messages].slice(-RECENT_MESSAGES);
     io.to(rooms.session(room.sessionId)).emit('chat:batch', { sessionId: room.sessionId, messages });
     live.persistChatMessages(messages).catch((error: unknown) => console.error('storing chat failed', error));
   }
@@ -152,13 +163,18 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     for (const room of loadedRooms.values()) {
       const viewers = viewerCount(room.sessionId);
       if (viewers !== room.lastViewers) room.isDirty = true;
+      if (room.pendingViewers.size > 0) {
+        const seen = [...room.pendingViewers].map(([viewerKey, userId]) => ({ viewerKey, userId }));
+        room.pendingViewers = new Map();
+        live.recordViewers(room.sessionId, seen).catch((error: unknown) => console.error('storing viewers failed', error));
+      }
       if (room.pendingTicker.length > 0) {
         const items = room.pendingTicker.slice(-MAX_TICKER_PER_FLUSH);
         room.pendingTicker = [];
         io.to(rooms.session(room.sessionId)).emit('ticker:batch', { sessionId: room.sessionId, items });
       }
       if (!room.isDirty && room.pendingLikes === 0) {
-        if (viewers === 0 && room.pendingChat.length === 0) loadedRooms.delete(room.sessionId);
+        if (viewers === 0 && room.pendingChat.length === 0 && room.pendingViewers.size === 0) loadedRooms.delete(room.sessionId);
         continue;
       }
       const likes = room.pendingLikes;
@@ -211,17 +227,16 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
       if (canManage) await socket.join(rooms.sessionHosts(sessionId));
       if (!socket.data.joinedSessions.includes(sessionId)) socket.data.joinedSessions.push(sessionId);
       room.isDirty = true;
-      live.recordViewer(sessionId, viewerKey, user?.id ?? null).catch(() => undefined);
+      room.pendingViewers.set(viewerKey, user?.id ?? null);
       const until = user ? mutedUntil(room, user.id) : undefined;
-      const session = await live.getSessionRow(sessionId);
       return {
         sessionId,
-        status: session.status,
+        status: room.status,
         viewers: viewerCount(sessionId),
         likes: room.likes + room.pendingLikes,
-        pinnedJobId: session.pinnedJobId,
-        recentMessages: [...(await live.listRecentChat(sessionId, room.hostUserId)), ...room.pendingChat],
-        canChat: !!user && until === undefined && session.status !== 'ended',
+        pinnedJobId: room.pinnedJobId,
+        recentMessages: [...room.recentMessages, ...room.pendingChat],
+        canChat: !!user && until === undefined && room.status !== 'ended',
         canManage,
         mutedUntil: until ? until.toISOString() : null,
       };
@@ -278,6 +293,8 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
 
     socket.on('host:pin', handle(pinJobPayload, async ({ sessionId, jobId }) => {
       const pinnedJobId = await live.pinJob(requireUser(), sessionId, jobId);
+      const room = loadedRooms.get(sessionId);
+      if (room) room.pinnedJobId = pinnedJobId;
       io.to(rooms.session(sessionId)).emit('job:pinned', { sessionId, jobId: pinnedJobId });
       return { pinnedJobId };
     }));
@@ -285,7 +302,10 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     socket.on('host:delete-message', handle(deleteMessagePayload, async ({ sessionId, messageId }) => {
       await live.deleteChatMessage(requireUser(), sessionId, messageId);
       const room = loadedRooms.get(sessionId);
-      if (room) room.pendingChat = room.pendingChat.filter((message) => message.id !== messageId);
+      if (room) {
+        room.pendingChat = room.pendingChat.filter((message) => message.id !== messageId);
+        room.recentMessages = room.recentMessages.filter((message) => message.id !== messageId);
+      }
       io.to(rooms.session(sessionId)).emit('chat:deleted', { sessionId, messageIds: [messageId] });
       return null;
     }));
@@ -338,6 +358,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     const room = loadedRooms.get(sessionId);
     if (room) {
       room.status = status;
+      if (status === 'ended') room.pinnedJobId = null;
       flushChat(room);
     }
     io.to(rooms.session(sessionId)).emit('session:status', {

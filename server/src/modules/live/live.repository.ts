@@ -326,10 +326,12 @@ export async function findRecording(db: Queryable, sessionId: string, fileName: 
   return row ?? null;
 }
 
-export async function insertViewer(db: Queryable, sessionId: string, viewerKey: string, userId: string | null) {
+export async function insertViewers(db: Queryable, sessionId: string, viewers: Array<{ viewerKey: string; userId: string | null }>) {
+  if (viewers.length === 0) return;
   await db.query(
-    'insert into live_session_viewers (session_id, viewer_key, user_id) values ($1, $2, $3) on conflict do nothing',
-    [sessionId, viewerKey, userId],
+    `insert into live_session_viewers (session_id, viewer_key, user_id)
+     select $1, * from unnest($2::text[], $3::uuid[]) on conflict do nothing`,
+    [sessionId, viewers.map((viewer) => viewer.viewerKey), viewers.map((viewer) => viewer.userId)],
   );
 }
 

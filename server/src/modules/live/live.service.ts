@@ -384,8 +384,9 @@ export function createLiveService(deps: {
       return repository.addLikesAndPeakViewers(db, sessionId, likes, viewers);
     },
 
-    recordViewer(sessionId: string, viewerKey: string, userId: string | null) {
-      return repository.insertViewer(db, sessionId, viewerKey, userId);
+    /** Who was in the room (the funnel's first step), written in batches by the realtime layer. */
+    recordViewers(sessionId: string, viewers: Array<{ viewerKey: string; userId: string | null }>) {
+      return repository.insertViewers(db, sessionId, viewers);
     },
 
     recordJobCardOpen(sessionId: string, jobId: string, viewerKey: string) {
