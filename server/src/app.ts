@@ -14,6 +14,7 @@ import { createOutcomesService, createPipelineService, registerOutcomesRoutes, r
 import { createPrivacyService, registerPrivacyRoutes } from './modules/privacy/index.js';
 import { createReportsService, registerReportsRoutes } from './modules/reports/index.js';
 import { createSeekersService, registerSeekersRoutes } from './modules/seekers/index.js';
+import { registerDemoRoutes } from './modules/demo/index.js';
 import { attachLiveRealtime, createLiveService, registerLiveMediaFileRoutes, registerLiveRoutes } from './modules/live/index.js';
 import { createApplicationsService, registerApplicationsRoutes } from './modules/applications/index.js';
 import { createMediaLinks } from './platform/media/media-links.js';
@@ -110,6 +111,7 @@ export async function createApp(context: Context) {
   registerOutcomesRoutes(app, context.outcomes);
   registerReportsRoutes(app, context.reports);
   registerPrivacyRoutes(app, context.privacy);
+  registerDemoRoutes(app, context.db);
   // Due 7-day checks are announced by the listening server only (tests and the CLI do not start timers).
   let stopSweeper: () => void = () => undefined;
   app.addHook('onListen', async () => {

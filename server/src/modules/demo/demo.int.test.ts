@@ -56,12 +56,14 @@ async function countSynthetic(db: Queryable) {
 describe('demo data', () => {
   let harness: Awaited<ReturnType<typeof createTestApp>>;
   let seededWhenOff: boolean;
+  let accountsBeforeSeed: { isSeeded: boolean; accounts: unknown[] };
   let summary: Awaited<ReturnType<typeof seedDemoData>>;
   const query = <Row,>(sql: string, params?: unknown[]) => harness.context.db.query<Row>(sql, params);
 
   beforeAll(async () => {
     harness = await createTestApp();
     seededWhenOff = await seedDemoDataIfEmpty(harness.context, NOW);
+    accountsBeforeSeed = (await harness.app.inject({ method: 'GET', url: '/api/demo/accounts' })).json();
     summary = await seedDemoData(harness.context, { seed: SEED, scale: 1, now: NOW });
   });
   afterAll(async () => harness.close());
@@ -100,6 +102,13 @@ describe('demo data', () => {
     }
     const wrong = await harness.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { login: 'admin@jobcast.demo', password: 'not-the-password' } });
     expect(wrong.statusCode).toBe(401);
+  });
+
+  it('lists the demo accounts for the sign-in page only where the demo data exists', async () => {
+    expect(accountsBeforeSeed).toEqual({ isSeeded: false, accounts: [] });
+    const response = await harness.app.inject({ method: 'GET', url: '/api/demo/accounts' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ isSeeded: true, accounts: DEMO_ACCOUNTS });
   });
 
   it('gives the demo accounts what their role needs', async () => {

@@ -31,6 +31,11 @@ export async function countSyntheticRows(db: Queryable) {
   return row;
 }
 
+export async function hasSyntheticUser(db: Queryable, email: string): Promise<boolean> {
+  const [row] = await db.query<{ exists: boolean }>('select exists (select 1 from users where email = $1 and is_synthetic) as exists', [email]);
+  return row.exists;
+}
+
 export async function findUsersByLogins(db: Queryable, emails: string[], phones: string[]) {
   return db.query<{ email: string | null; phone: string | null }>(
     'select email, phone from users where email = any($1::text[]) or phone = any($2::text[]) order by email, phone',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import argon2 from 'argon2';
 import type { Context } from '../../app.js';
+import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { jobBodySchema } from '../jobs/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.js';
@@ -181,4 +182,10 @@ export function formatSeedSummary(summary: SeedSummary): string {
     ...summary.accounts.map((account) => `  ${account.key.padEnd(9)} ${account.login.padEnd(22)} ${account.description.en}`),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** The sign-in page's hint: the demo accounts, only where the demo data (and so those accounts) exists. */
+export async function listDemoAccounts(db: Db): Promise<{ isSeeded: boolean; accounts: readonly DemoAccount[] }> {
+  const isSeeded = await repository.hasSyntheticUser(db, DEMO_ACCOUNTS[0].login);
+  return { isSeeded, accounts: isSeeded ? DEMO_ACCOUNTS : [] };
 }
