@@ -1,0 +1,139 @@
+/**
+ * Apply burst against PostgreSQL: 2,000 distinct seekers apply within 10 s through the real HTTP route
+ * (POST /api/applications: auth cookie, profile check, session and job checks, one transaction), from a
+ * separate client process on loopback. 10 % of them double-tap (a concurrent second request with the same
+ * idempotency key) and 10 % tap twice without a key. Checks: applications stored = applications acknowledged,
+ * zero duplicates. Same-run baseline: the same number of requests at the same rate to GET /api/auth/me
+ * (cookie → user lookup, no write): the HTTP + auth floor under which an apply cannot go.
+ *
+ *   npx tsx bench/apply-burst.bench.ts   # BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres)
+ */
+import { fork } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import argon2 from 'argon2';
+import pg from 'pg';
+import { createApp, createContext } from '../server/src/app.js';
+import { loadConfig } from '../server/src/platform/config.js';
+import { openPostgres } from '../server/src/platform/db.js';
+import { buildCompany, buildJob } from '../server/src/test/factories.js';
+import type { BurstCommand, BurstReport, BurstRequest } from './apply-burst-clients.js';
+
+const SEEKERS = Number(process.env.BENCH_SEEKERS ?? 2000);
+const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 10_000);
+const BASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const round = (value: number) => Math.round(value * 10) / 10;
+
+async function main() {
+  const databaseName = `jobcast_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: BASE_URL });
+  await admin.connect();
+  await admin.query(`create database ${databaseName}`);
+  const url = new URL(BASE_URL);
+  url.pathname = `/${databaseName}`;
+  const db = openPostgres(url.toString(), { maxConnections: 20 });
+  try {
+    const context = await createContext(loadConfig({ LOG_LEVEL: 'silent', JOBCAST_DEMO_DATA: 'off', PORT: '0', DATABASE_URL: url.toString() }), { db });
+    const host = await context.auth.createUser({ role: 'host', email: 'burst-host@example.test', password: 'bench-password', displayName: '主播' });
+    const { employer } = await buildCompany(context);
+    const jobs: Array<Awaited<ReturnType<typeof buildJob>>> = [];
+    for (let index = 0; index < 5; index += 1) jobs.push(await buildJob(context, employer, { title: `普工${index + 1}` }));
+    const session = await context.live.scheduleSession(host, { title: '报名压测', startsAt: new Date().toISOString(), jobIds: jobs.map((job) => job.id), coverText: '' });
+    await context.live.handlePublishStarted(session.id);
+
+    // Seekers, profiles and sign-in sessions in bulk (seeding goes the raw path; the burst goes through HTTP).
+    const passwordHash = await argon2.hash('bench-password');
+    const tokens = Array.from({ length: SEEKERS }, () => randomBytes(32).toString('base64url'));
+    const userIds = (await db.query<{ id: string }>(
+      `insert into users (role, email, password_hash, display_name)
+       select 'seeker', 'burst-' || n || '@example.test', $1, '求职者' || n from generate_series(1, $2::int) n returning id`,
+      [passwordHash, SEEKERS],
+    )).map((row) => row.id);
+    await db.query(
+      `insert into seeker_profiles (user_id, name, phone, home_city_code)
+       select id, '张' || ord, '138' || lpad(ord::text, 8, '0'), '411600' from unnest($1::uuid[]) with ordinality as t(id, ord)`,
+      [userIds],
+    );
+    await db.query(
+      `insert into auth_sessions (token_hash, user_id, expires_at) select * from unnest($1::text[], $2::uuid[], $3::timestamptz[])`,
+      [tokens.map((token) => createHash('sha256').update(token).digest('hex')), userIds, userIds.map(() => new Date(Date.now() + 86_400_000))],
+    );
+
+    const app = await createApp(context);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const clients = fork(path.join(path.dirname(fileURLToPath(import.meta.url)), 'apply-burst-clients.ts'), [], { execArgv: ['--import', 'tsx'] });
+    const run = (requests: BurstRequest[]) => new Promise<BurstReport>((resolve) => {
+      clients.once('message', (report: BurstReport) => resolve(report));
+      clients.send({ type: 'run', baseUrl, requests, windowMs: WINDOW_MS } satisfies BurstCommand);
+    });
+
+    // Baseline first (same rate, same cookies): the HTTP + auth floor.
+    const baseline = await run(userIds.map((_, index) => ({ method: 'GET', path: '/api/auth/me', cookie: `jobcast_session=${tokens[index]}`, tag: 'me' })));
+
+    const requests: BurstRequest[] = [];
+    userIds.forEach((_, index) => {
+      const body = { jobId: jobs[index % jobs.length].id, sessionId: session.id, idempotencyKey: `burst-${index}-${randomBytes(4).toString('hex')}` };
+      const request: BurstRequest = { method: 'POST', path: '/api/applications', cookie: `jobcast_session=${tokens[index]}`, body, tag: String(index) };
+      requests.push(request);
+      if (index % 10 === 0) requests.push({ ...request }); // double tap, same key
+      if (index % 10 === 5) requests.push({ ...request, body: { ...body, idempotencyKey: undefined } }); // second tap, no key
+    });
+    const cpuBefore = process.cpuUsage();
+    const burst = await run(requests);
+    const cpu = process.cpuUsage(cpuBefore);
+    clients.disconnect();
+    await app.close();
+
+    const acknowledged = burst.responses.filter((response) => response.status === 200 || response.status === 201);
+    const failures = burst.responses.filter((response) => response.status !== 200 && response.status !== 201);
+    const idsBySeeker = new Map<string, Set<number>>();
+    for (const response of acknowledged) {
+      const ids = idsBySeeker.get(response.tag) ?? new Set<number>();
+      ids.add((response.body as { id: number }).id);
+      idsBySeeker.set(response.tag, ids);
+    }
+    const acknowledgedApplications = new Set(acknowledged.map((response) => (response.body as { id: number }).id));
+    const [stored] = await db.query<{ count: number }>('select count(*)::int as count from applications where session_id = $1', [session.id]);
+    const [duplicates] = await db.query<{ count: number }>(
+      'select count(*)::int as count from (select job_id, seeker_user_id from applications group by 1, 2 having count(*) > 1) d',
+    );
+    const seekersWithTwoIds = [...idsBySeeker.values()].filter((ids) => ids.size > 1).length;
+    const applyLatencies = burst.responses.map((response) => response.latencyMs).sort((a, b) => a - b);
+    const baselineLatencies = baseline.responses.map((response) => response.latencyMs).sort((a, b) => a - b);
+
+    const results = [
+      { scenario: 'baseline GET /api/auth/me', requests: baseline.responses.length, wallS: round(baseline.wallMs / 1000), p50Ms: round(percentile(baselineLatencies, 50)), p99Ms: round(percentile(baselineLatencies, 99)), maxMs: round(baselineLatencies.at(-1)!), errors: baseline.responses.filter((response) => response.status !== 200).length },
+      { scenario: 'POST /api/applications burst', requests: burst.responses.length, wallS: round(burst.wallMs / 1000), p50Ms: round(percentile(applyLatencies, 50)), p99Ms: round(percentile(applyLatencies, 99)), maxMs: round(applyLatencies.at(-1)!), errors: failures.length },
+    ];
+    const checks = {
+      distinctSeekers: SEEKERS,
+      requestsIncludingRepeats: requests.length,
+      applicationsAcknowledged: acknowledgedApplications.size,
+      applicationsStored: stored.count,
+      storedEqualsAcknowledged: stored.count === acknowledgedApplications.size,
+      duplicateJobSeekerPairs: duplicates.count,
+      seekersGivenTwoDifferentApplications: seekersWithTwoIds,
+      serverCpuPercentOfOneCoreDuringBurst: Math.round(((cpu.user + cpu.system) / 1000 / burst.wallMs) * 100),
+      loadAverage1m: round(os.loadavg()[0]),
+    };
+    console.log(`apply-burst: ${SEEKERS} distinct seekers within ${WINDOW_MS / 1000} s against PostgreSQL (${context.db.kind}), 10 % double taps with the same key, 10 % second taps without`);
+    console.table(results);
+    console.table([checks]);
+    console.log(JSON.stringify({ bench: 'apply-burst', results, checks }));
+    context.live.stopTimers();
+    if (!checks.storedEqualsAcknowledged || checks.duplicateJobSeekerPairs > 0 || checks.seekersGivenTwoDifferentApplications > 0 || failures.length > 0) process.exitCode = 1;
+  } finally {
+    await db.close();
+    await admin.query(`drop database if exists ${databaseName} with (force)`);
+    await admin.end();
+  }
+}
+
+await main();
+process.exit(process.exitCode ?? 0);
