@@ -121,9 +121,10 @@ export async function insertSeekerProfiles(db: Queryable, profiles: readonly Dem
 
 export async function insertLiveSessions(db: Queryable, sessions: readonly DemoSession[]) {
   await inChunks(sessions, (chunk) => db.query(
-    `insert into live_sessions (id, title, host_user_id, starts_at, status, cover_text, province_code, city_code, went_live_at, ended_at,
-                                created_at, is_synthetic)
-     select id, title, host_user_id, starts_at, 'ended', cover_text, province_code, city_code, went_live_at, ended_at, created_at, true
+    `insert into live_sessions (id, title, host_user_id, created_by, starts_at, status, cover_text, province_code, city_code, went_live_at,
+                                ended_at, created_at, is_synthetic)
+     select id, title, host_user_id, host_user_id, starts_at, 'ended', cover_text, province_code, city_code, went_live_at, ended_at,
+            created_at, true
      from unnest($1::uuid[], $2::text[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::timestamptz[],
                  $9::timestamptz[], $10::timestamptz[])
        as t (id, title, host_user_id, starts_at, cover_text, province_code, city_code, went_live_at, ended_at, created_at)`,
