@@ -32,7 +32,8 @@ export type FigureName = (typeof FIGURE_NAMES)[number];
 /** The region the figures were computed for (null: the whole country). */
 export type AnalyticsRegion = { kind: 'province'; code: string; name: string } | { kind: 'city'; code: string; name: string; provinceCode: string } | null;
 
-export type AnalyticsResponse = AnalyticsFigures & { region: AnalyticsRegion; minSent: number };
+/** containsSyntheticData: some applications in the window are generated demo data (labelled wherever shown). */
+export type AnalyticsResponse = AnalyticsFigures & { region: AnalyticsRegion; minSent: number; containsSyntheticData: boolean };
 
 /** Cells below this count are never published on the public page (null + suppressed: true). */
 export const PUBLIC_MIN_COUNT = 10;
@@ -53,5 +54,6 @@ export type PublicAnalyticsFigures = {
   tierFlows: Array<Suppressible<AnalyticsFigures['tierFlows'][number], 'applications'>>;
   region: AnalyticsRegion;
   minSent: number;
+  containsSyntheticData: boolean;
   suppression: { threshold: number; cells: number };
 };

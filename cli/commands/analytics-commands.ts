@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { TIER_NAMES, type AnalyticsFigures, type AnalyticsResponse } from '../../contracts/analytics.js';
@@ -114,6 +114,27 @@ export const registerAnalyticsCommands: CommandRegistrar = (program, io, withCon
         await context.analytics.rebuildRollups();
         const rows = await context.analytics.countRollupRows();
         io.out(`Rebuilt analytics rollups in ${((performance.now() - started) / 1000).toFixed(1)} s (${rows.received.toLocaleString('en')} received, ${rows.sent.toLocaleString('en')} sent, ${rows.flows.toLocaleString('en')} tier-flow, ${rows.hires.toLocaleString('en')} hire rows).\n`);
+      });
+    });
+
+  addFigureOptions(program.command('report').description('Render a printable HTML report (charts and method) for a window and region; --pdf also prints it with headless Chromium'))
+    .requiredOption('--out <file>', 'where to write the HTML report, e.g. report.html')
+    .option('--pdf', 'also write a PDF beside it (needs Chromium; CHROMIUM_PATH)')
+    .action(async (options: FigureOptions & { out: string; pdf?: boolean }) => {
+      const htmlPath = resolveFile(io, options.out.replace(/\.pdf$/i, '.html'));
+      await withContext(async (context) => {
+        const report = await context.analytics.renderReport(
+          { from: options.from, to: options.to, province: options.province, city: options.city, minSent: options.minSent },
+          OPTION_PATHS,
+        );
+        await writeFile(htmlPath, report.html, 'utf8');
+        if (report.mapProblem) io.err(`Warning: the map was left out: ${report.mapProblem} (set ANALYTICS_MAP_GEOJSON)\n`);
+        io.out(`Wrote ${htmlPath} (${Math.round(report.html.length / 1024)} KB, ${report.figures.totals.applications.toLocaleString('en')} applications)\n`);
+        if (options.pdf) {
+          const pdfPath = htmlPath.replace(/\.html?$/i, '') + '.pdf';
+          await context.analytics.printReportPdf(report.html, pdfPath);
+          io.out(`Wrote ${pdfPath}\n`);
+        }
       });
     });
 

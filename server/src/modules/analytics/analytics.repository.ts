@@ -133,6 +133,7 @@ open_jobs as (
     and not (j.status = 'closed' and j.updated_at < ${WINDOW_START})
 )
 select
+  exists (select 1 from applications where is_synthetic and applied_at >= ${WINDOW_START} and applied_at < ${WINDOW_END}) as contains_synthetic_data,
   json_build_object(
     'applications', (select applications from total),
     'sessions', (select count(*) from held_sessions),
@@ -162,6 +163,7 @@ select
 }
 
 type FiguresRow = {
+  contains_synthetic_data: boolean;
   totals: AnalyticsFigures['totals'];
   industries: AnalyticsFigures['industries'];
   top_categories: AnalyticsFigures['topCategories'];
@@ -174,7 +176,7 @@ type FiguresRow = {
 const FIGURES_SQL: Record<FigureSource, string> = { rollup: figuresSql('rollup'), raw: figuresSql('raw') };
 
 /** Every figure for a window and region, from the rollups or from the raw applications table. */
-export async function computeFigures(db: Queryable, source: FigureSource, query: FigureQuery): Promise<AnalyticsFigures> {
+export async function computeFigures(db: Queryable, source: FigureSource, query: FigureQuery): Promise<AnalyticsFigures & { containsSyntheticData: boolean }> {
   const [row] = await db.query<FiguresRow>(FIGURES_SQL[source], [
     query.from, query.to, query.provinceCode, query.cityCode, query.minSent, query.monthStart, query.monthEnd,
   ]);
@@ -187,6 +189,7 @@ export async function computeFigures(db: Queryable, source: FigureSource, query:
     topProvinces: row.top_provinces,
     attractiveness: row.attractiveness,
     tierFlows: row.tier_flows,
+    containsSyntheticData: row.contains_synthetic_data,
   };
 }
 

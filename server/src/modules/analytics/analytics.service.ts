@@ -10,6 +10,7 @@ import type { Db } from '../../platform/db.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import type { AuthUser } from '../../platform/http.js';
 import type { GeoService } from '../geo/index.js';
+import { loadReportMap, printReportPdf, renderReportHtml } from './analytics-report.js';
 import { parseWindow, splitWindowIntoMonths } from './analytics-window.js';
 import * as repository from './analytics.repository.js';
 import type { FigureSource } from './analytics.repository.js';
@@ -32,8 +33,11 @@ export type FigureRequest = {
 export type FieldPaths = { from: string; to: string; province: string; city: string; minSent: string };
 const QUERY_PATHS: FieldPaths = { from: 'query.from', to: 'query.to', province: 'query.province', city: 'query.city', minSent: 'query.minSent' };
 
-export function createAnalyticsService(deps: { db: Db; geo: GeoService }) {
+export type ReportSettings = { mapGeoJsonPath: string; chromiumPath: string };
+
+export function createAnalyticsService(deps: { db: Db; geo: GeoService; report: ReportSettings }) {
   const { db, geo } = deps;
+  const cityPoints = new Map(geo.reference.cities.map((city) => [city.code, { code: city.code, longitude: city.longitude, latitude: city.latitude }]));
 
   function resolveRegion(request: FigureRequest, paths: FieldPaths): { provinceCode: string | null; cityCode: string | null; region: AnalyticsRegion } {
     if (request.province && request.city) {
@@ -94,6 +98,18 @@ export function createAnalyticsService(deps: { db: Db; geo: GeoService }) {
 
     figureCsv(figures: AnalyticsResponse | PublicAnalyticsFigures, figure: FigureName): string {
       return figureCsv(figures, figure);
+    },
+
+    /** The printable report: figures, charts rendered to SVG on the server, and the method section. */
+    async renderReport(request: FigureRequest, paths: FieldPaths = QUERY_PATHS, generatedAt = new Date()) {
+      const figures = await computeFigures(request, paths);
+      const map = await loadReportMap(deps.report.mapGeoJsonPath);
+      const html = renderReportHtml({ figures, cities: cityPoints, map, generatedAt });
+      return { html, figures, mapProblem: map.geoJson !== null ? null : map.problem };
+    },
+
+    printReportPdf(html: string, outPath: string): Promise<void> {
+      return printReportPdf(html, outPath, deps.report.chromiumPath);
     },
 
     rebuildRollups(): Promise<void> {

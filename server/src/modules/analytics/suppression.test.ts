@@ -6,6 +6,7 @@ const base: AnalyticsResponse = {
   window: { from: '2022-08-01', to: '2023-01-31' },
   region: null,
   minSent: 30,
+  containsSyntheticData: false,
   totals: { applications: 120, sessions: 12, companies: 9, jobs: 40, hires: 0 },
   industries: [
     { industry: '制造业', applications: 90, share: 0.75 },

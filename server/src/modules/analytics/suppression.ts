@@ -43,6 +43,7 @@ export function suppressSmallCounts(figures: AnalyticsResponse, threshold: numbe
     window: figures.window,
     region: figures.region,
     minSent: figures.minSent,
+    containsSyntheticData: figures.containsSyntheticData,
     totals: {
       applications: hide(figures.totals.applications, suppressedTotals.includes('applications')),
       sessions: hide(figures.totals.sessions, suppressedTotals.includes('sessions')),

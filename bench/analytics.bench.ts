@@ -1,0 +1,284 @@
+/**
+ * Resume-flow analytics at scale (issue 5). In a fresh PostgreSQL database of its own (created here and
+ * dropped at the end unless --keep): loads N applications over 2022-08-01 … 2023-01-31 (China time) with
+ * `insert … select … from generate_series` in chunks of 1,000,000 rows, so the rollup triggers run as
+ * they would for bulk imports; then times the whole figure set for the six-month window via the rollups
+ * and via the raw applications table in the same run (p50/p95, ratio), checks the two agree, times
+ * single-row inserts (the live apply path, triggers included), and imports a generated CSV through the
+ * real importer. Prints figures and a Markdown block for docs/BENCHMARKS.md; asserts nothing.
+ *
+ *   npx tsx bench/analytics.bench.ts [--applications 10000000] [--import-rows 1000000] [--runs 20] [--raw-runs 5] [--keep]
+ *   BENCH_ANALYTICS_APPLICATIONS=100000 BENCH_ANALYTICS_IMPORT_ROWS=20000 npm run bench -- analytics   # a quick check
+ * Database: BENCH_DATABASE_URL or TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+ */
+import { execSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import pg from 'pg';
+import { isDeepStrictEqual } from 'node:util';
+import { createContext, type Context } from '../server/src/app.js';
+import { loadConfig } from '../server/src/platform/config.js';
+import type { FigureRequest } from '../server/src/modules/analytics/index.js';
+
+function option(name: string, envName: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const raw = index !== -1 ? process.argv[index + 1] : process.env[envName];
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number`);
+  return value;
+}
+
+const APPLICATIONS = option('applications', 'BENCH_ANALYTICS_APPLICATIONS', 10_000_000);
+const IMPORT_ROWS = option('import-rows', 'BENCH_ANALYTICS_IMPORT_ROWS', 1_000_000);
+const RUNS = option('runs', 'BENCH_ANALYTICS_RUNS', 20);
+const RAW_RUNS = option('raw-runs', 'BENCH_ANALYTICS_RAW_RUNS', 5);
+const KEEP = process.argv.includes('--keep');
+const CHUNK = 1_000_000;
+const BASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const SIX_MONTHS = { from: '2022-08-01', to: '2023-01-31' };
+const UNALIGNED = { from: '2022-08-16', to: '2023-01-15' };
+
+// Where the report's jobs are: these cities receive most (a skewed draw), the rest follow by tier.
+const HUB_CITIES = ['320500', '120000', '330100', '320400', '110000', '371300', '220100', '440100', '441900', '530100', '310000', '370200', '440300', '370700', '130100', '320200', '330200', '320100', '410100', '420100'];
+// Each category's usual industry (GB/T 4754 section); 15 % of applications draw another one.
+const CATEGORY_INDUSTRY: Record<string, string> = {
+  general_worker: 'C', skilled_worker: 'C', delivery_warehouse: 'G', construction_decoration: 'E', express_warehouse: 'G',
+  driver: 'G', security_guard: 'L', housekeeping_cleaner: 'O', food_service: 'H', customer_service: 'L', quality_inspector: 'C',
+  electrician: 'C', welder: 'C', forklift_driver: 'C', cook: 'H', sales: 'F', caregiver: 'Q', courier: 'G', food_delivery_rider: 'G', other: 'L',
+};
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
+const count = (value: number) => value.toLocaleString('en');
+
+async function time<T>(work: () => Promise<T>): Promise<{ result: T; elapsed: number }> {
+  const started = performance.now();
+  const result = await work();
+  return { result, elapsed: performance.now() - started };
+}
+
+async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `jobcast_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: BASE_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(BASE_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const cleanup = new pg.Client({ connectionString: BASE_URL });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** Companies, jobs and live sessions for the totals (they are read from their own tables). */
+async function loadPostings(context: Context) {
+  await context.db.exec(`
+    insert into users (email, password_hash, display_name, role) values ('bench-host@example.test', 'x', '压测主播', 'host');
+    insert into companies (name, credit_code, city_code, industry_code, account_type, status, is_synthetic)
+      select '压测企业' || g, '91' || lpad(g::text, 16, '0'), (array[${HUB_CITIES.map((code) => `'${code}'`).join(',')}])[1 + g % ${HUB_CITIES.length}],
+        'C', 'direct', 'verified', true
+      from generate_series(1, 2000) g;
+    insert into jobs (company_id, title, category_code, industry_code, city_code, pay_monthly_min, shift_pattern, housing, meals, headcount,
+        valid_from, valid_until, is_synthetic)
+      select c.id, '普工', 'general_worker', 'C', c.city_code, 5000, 'two_shifts', 'dormitory', 'allowance', 20,
+        date '2022-07-01' + (g % 200), date '2022-07-01' + (g % 200) + 60, true
+      from generate_series(1, 20000) g join (select id, city_code, row_number() over (order by credit_code) as n from companies) c on c.n = 1 + g % 2000;
+    insert into live_sessions (title, host_user_id, starts_at, status, went_live_at, city_code, is_synthetic)
+      select '压测场次' || g, (select id from users where email = 'bench-host@example.test'),
+        timestamptz '2022-07-20 10:00+08' + g * interval '5 minutes', 'ended', timestamptz '2022-07-20 10:00+08' + g * interval '5 minutes',
+        (array[${HUB_CITIES.map((code) => `'${code}'`).join(',')}])[1 + g % ${HUB_CITIES.length}], true
+      from generate_series(1, 50000) g;`);
+}
+
+/** Applications [first, last] by generate_series: skewed cities and categories, correlated industries. */
+async function loadApplications(context: Context, first: number, last: number) {
+  const categories = Object.keys(CATEGORY_INDUSTRY);
+  await context.db.query(
+    `with
+     cities_ranked as (
+       select code, tier,
+         coalesce(array_position($3::text[], code), 1000) as hub_rank,
+         array_position(array['1', 'new1', '2', '3', '4', '5'], tier) as tier_rank
+       from cities
+     ),
+     settings as (
+       select
+         (select array_agg(code order by hub_rank, tier_rank, code) from cities_ranked) as job_cities,
+         (select array_agg(code order by tier_rank desc, md5(code)) from cities_ranked) as seeker_cities,
+         (select count(*) from cities)::int as city_count,
+         $4::text[] as categories,
+         $5::text[] as industries
+     ),
+     drawn as (
+       select g,
+         1 + floor(array_length($4::text[], 1) * power(random(), 2.5))::int as k,
+         timestamptz '2022-08-01 00:00+08' + random() * (timestamptz '2023-02-01 00:00+08' - timestamptz '2022-08-01 00:00+08') as applied_at
+       from generate_series($1::int, $2::int) g
+     )
+     insert into applications (source, applied_at, seeker_city_code, job_city_code, category_code, industry_code, hired_at)
+     select 'import', d.applied_at,
+       s.seeker_cities[1 + floor(s.city_count * power(random(), 1.3))::int],
+       s.job_cities[1 + floor(s.city_count * power(random(), 3))::int],
+       s.categories[d.k],
+       case when random() < 0.85 then s.industries[d.k] else (array['C', 'F', 'L', 'O', 'H'])[1 + floor(random() * 5)::int] end,
+       case when random() < 0.08 then d.applied_at + random() * interval '20 days' end
+     from drawn d cross join settings s`,
+    [first, last, HUB_CITIES, categories, categories.map((code) => CATEGORY_INDUSTRY[code])],
+  );
+}
+
+async function writeImportCsv(context: Context, file: string, rows: number) {
+  const cities = context.geo.reference.cities;
+  const categories = context.geo.reference.categories;
+  const industries = context.geo.reference.industries;
+  const out = createWriteStream(file);
+  out.write('applied_at,seeker_city,job_city,job_category,industry,company,job_title\n');
+  let state = 12_345;
+  const next = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+  const start = Date.parse('2022-08-01T00:00:00+08:00');
+  const span = Date.parse('2023-02-01T00:00:00+08:00') - start;
+  let buffer = '';
+  for (let index = 0; index < rows; index += 1) {
+    const seeker = cities[Math.floor(next() * cities.length)];
+    const job = cities[Math.floor(next() ** 3 * cities.length)];
+    const category = categories[Math.floor(next() ** 2.5 * categories.length)];
+    const industry = industries[Math.floor(next() * 6)];
+    // Cities as code, short and full name; times with and without an offset.
+    const spell = (city: (typeof cities)[number], variant: number) => [city.code, city.shortName, city.name][variant % 3];
+    const instant = new Date(start + Math.floor(next() * span));
+    const appliedAt = index % 2 ? instant.toISOString() : new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 19);
+    buffer += `${appliedAt},${spell(seeker, index)},${spell(job, index + 1)},${index % 4 ? category.code : category.name},${index % 3 ? industry.code : industry.name},招聘会企业${index % 500},普工\n`;
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, 'drain');
+      buffer = '';
+    }
+  }
+  out.end(buffer);
+  await once(out, 'finish');
+}
+
+async function timeFigures(context: Context, request: FigureRequest, runs: number, warmups: number) {
+  for (let index = 0; index < warmups; index += 1) await context.analytics.getFigures(request);
+  const durations: number[] = [];
+  let last = null;
+  for (let index = 0; index < runs; index += 1) {
+    const { result, elapsed } = await time(() => context.analytics.getFigures(request));
+    durations.push(elapsed);
+    last = result;
+  }
+  durations.sort((a, b) => a - b);
+  return { p50: percentile(durations, 50), p95: percentile(durations, 95), min: durations[0], max: durations[durations.length - 1], runs, result: last! };
+}
+
+async function main() {
+  const machine = {
+    date: new Date().toISOString(),
+    nproc: execSync('nproc').toString().trim(),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memory: execSync('free -h').toString().split('\n').find((line) => line.startsWith('Mem:'))?.replace(/\s+/g, ' ') ?? '',
+    node: process.version,
+  };
+  const database = await createDatabase();
+  const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', JOBCAST_DEMO_DATA: 'off', PORT: '0' });
+  const context = await createContext(config, { purpose: 'bench' });
+  const lines: string[] = [];
+  const report = (line: string) => {
+    console.log(line);
+    lines.push(line);
+  };
+  try {
+    const [{ version }] = await context.db.query<{ version: string }>('show server_version');
+    console.log(`Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.memory}; Node ${machine.node}; PostgreSQL ${version}; ${machine.date}`);
+    console.log(`Database ${new URL(database.url).pathname.slice(1)}; loading ${count(APPLICATIONS)} applications …`);
+
+    await loadPostings(context);
+    let loadMs = 0;
+    for (let first = 1; first <= APPLICATIONS; first += CHUNK) {
+      const last = Math.min(APPLICATIONS, first + CHUNK - 1);
+      const { elapsed } = await time(() => loadApplications(context, first, last));
+      loadMs += elapsed;
+      process.stdout.write(`  ${count(last)} rows (${seconds(loadMs)})\n`);
+    }
+    await context.db.exec('vacuum analyze');
+    const rollupRows = await context.analytics.countRollupRows();
+    const [sizes] = await context.db.query<{ applications: string; rollups: string }>(`select
+      pg_size_pretty(pg_total_relation_size('applications')) as applications,
+      pg_size_pretty(pg_total_relation_size('application_received_rollups') + pg_total_relation_size('application_sent_rollups')
+        + pg_total_relation_size('application_tier_flow_rollups') + pg_total_relation_size('application_hire_rollups')) as rollups`);
+
+    const rollup = await timeFigures(context, { ...SIX_MONTHS, source: 'rollup' }, RUNS, 2);
+    const raw = await timeFigures(context, { ...SIX_MONTHS, source: 'raw' }, RAW_RUNS, 1);
+    const agree = isDeepStrictEqual(rollup.result, raw.result);
+    const unaligned = await timeFigures(context, { ...UNALIGNED, source: 'rollup' }, RUNS, 1);
+    const unalignedRaw = await timeFigures(context, { ...UNALIGNED, source: 'raw' }, Math.min(RAW_RUNS, 3), 0);
+    const province = await timeFigures(context, { ...SIX_MONTHS, province: '江苏', source: 'rollup' }, RUNS, 1);
+    const provinceRaw = await timeFigures(context, { ...SIX_MONTHS, province: '江苏', source: 'raw' }, Math.min(RAW_RUNS, 3), 0);
+    const agreeOthers = isDeepStrictEqual(unaligned.result, unalignedRaw.result) && isDeepStrictEqual(province.result, provinceRaw.result);
+
+    // The live apply path: one application per statement, the triggers' fixed cost included.
+    const single = await time(async () => {
+      for (let index = 0; index < 1000; index += 1) {
+        await context.db.query(`insert into applications (source, applied_at, seeker_city_code, job_city_code, category_code, industry_code)
+          values ('import', timestamptz '2022-10-01 10:00+08' + $1 * interval '1 minute', '341200', '320500', 'general_worker', 'C')`, [index]);
+      }
+    });
+    const rebuild = await time(() => context.analytics.rebuildRollups());
+
+    let importLine = 'CSV import: skipped (--import-rows 0)';
+    if (IMPORT_ROWS > 0) {
+      const file = path.join(os.tmpdir(), `jobcast-bench-import-${process.pid}.csv`);
+      const written = await time(() => writeImportCsv(context, file, IMPORT_ROWS));
+      const before = (await context.analytics.getFigures(SIX_MONTHS)).totals.applications;
+      const imported = await time(() => context.analytics.importApplications(createReadStream(file), { fileName: path.basename(file) }));
+      const after = (await context.analytics.getFigures(SIX_MONTHS)).totals.applications;
+      await rm(file, { force: true });
+      importLine = `CSV import (jobcast import applications, all-or-nothing, one transaction): ${count(imported.result.rows)} rows in ${seconds(imported.elapsed)} ` +
+        `(${count(Math.round(imported.result.rows / (imported.elapsed / 1000)))} rows/s; writing the CSV took ${seconds(written.elapsed)}); ` +
+        `six-month total ${count(before)} → ${count(after)}`;
+    }
+
+    console.log('');
+    report(`### ${count(APPLICATIONS)} applications, PostgreSQL ${version} — ${machine.date.slice(0, 10)}`);
+    report('');
+    report(`Machine: ${machine.nproc} cores (\`nproc\`), ${machine.cpu}; \`free -h\`: ${machine.memory}; Node ${machine.node}.`);
+    report('');
+    report(`Load: ${count(APPLICATIONS)} rows in ${seconds(loadMs)} (${count(Math.round(APPLICATIONS / (loadMs / 1000)))} rows/s, statements of ${count(CHUNK)} rows, rollup triggers on). ` +
+      `Sizes: applications ${sizes.applications}, rollups ${sizes.rollups} (${count(rollupRows.received)} received, ${count(rollupRows.sent)} sent, ${count(rollupRows.flows)} tier-flow, ${count(rollupRows.hires)} hire rows).`);
+    report('');
+    report('| Full figure set | rollups p50 | rollups p95 | raw table p50 | raw table p95 | raw ÷ rollups (p50) |');
+    report('|---|---:|---:|---:|---:|---:|');
+    for (const [label, viaRollup, viaRaw] of [
+      [`6 months ${SIX_MONTHS.from} … ${SIX_MONTHS.to}, whole country`, rollup, raw],
+      [`${UNALIGNED.from} … ${UNALIGNED.to} (daily edges), whole country`, unaligned, unalignedRaw],
+      [`6 months, province 江苏`, province, provinceRaw],
+    ] as const) {
+      report(`| ${label} | ${ms(viaRollup.p50)} | ${ms(viaRollup.p95)} | ${ms(viaRaw.p50)} | ${ms(viaRaw.p95)} | ${(viaRaw.p50 / viaRollup.p50).toFixed(0)}× |`);
+    }
+    report('');
+    report(`Runs: ${RUNS} per rollup row after warm-up, ${RAW_RUNS} (6 months) / ${Math.min(RAW_RUNS, 3)} (others) per raw row. Rollup and raw results identical: ${agree && agreeOthers ? 'yes' : 'NO'}. ` +
+      `Six-month total ${count(rollup.result.totals.applications)} applications.`);
+    report(`Single-row inserts (the live apply path, triggers included): ${ms(single.elapsed / 1000)} each on average over 1,000. Rebuilding all rollups from the table: ${seconds(rebuild.elapsed)}.`);
+    report(importLine);
+  } finally {
+    await context.close();
+    if (KEEP) console.log(`Kept database: ${database.url}`);
+    else await database.drop();
+  }
+}
+
+await main();
