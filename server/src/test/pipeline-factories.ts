@@ -22,10 +22,10 @@ export async function buildSeeker(context: Context, overrides: { name?: string; 
 }
 
 /** A live session hosted by `host`, presenting `jobIds`. */
-export async function buildSession(context: Context, host: AuthUser, overrides: { title?: string; startsAt?: Date; jobIds?: string[]; provinceCode?: string } = {}) {
+export async function buildSession(context: Context, host: AuthUser, overrides: { title?: string; startsAt?: Date; jobIds?: string[]; provinceCode?: string; status?: 'scheduled' | 'live' | 'ended' } = {}) {
   const [row] = await context.db.query<{ id: string }>(
-    `insert into live_sessions (title, host_user_id, starts_at, status, province_code) values ($1, $2, $3, 'ended', $4) returning id`,
-    [overrides.title ?? `直播带岗 ${next()}`, host.id, overrides.startsAt ?? new Date(), overrides.provinceCode ?? null],
+    `insert into live_sessions (title, host_user_id, starts_at, status, province_code) values ($1, $2, $3, $4, $5) returning id`,
+    [overrides.title ?? `直播带岗 ${next()}`, host.id, overrides.startsAt ?? new Date(), overrides.status ?? 'ended', overrides.provinceCode ?? null],
   );
   for (const [position, jobId] of (overrides.jobIds ?? []).entries()) {
     await context.db.query('insert into live_session_jobs (session_id, job_id, position) values ($1, $2, $3)', [row.id, jobId, position]);

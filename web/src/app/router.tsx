@@ -40,6 +40,11 @@ const FEATURE_ROUTES: RouteObject[] = [
   { path: 'employer/jobs/new', lazy: page(() => import('../features/jobs/employer/post-job-page'), ['employer']) },
   { path: 'employer/jobs/:jobId/edit', lazy: page(() => import('../features/jobs/employer/edit-job-page'), ['employer']) },
   { path: 'admin/companies', lazy: page(() => import('../features/admin/companies-queue-page'), ['admin']) },
+  { path: 'me/applications', lazy: page(() => import('../features/pipeline/my-applications-page'), ['seeker']) },
+  { path: 'employer/applications', lazy: page(() => import('../features/pipeline/employer-applications-page'), ['employer']) },
+  { path: 'outcomes', lazy: page(() => import('../features/pipeline/outcomes-page'), ['employer', 'host', 'bureau', 'admin']) },
+  { path: 'host/leads', lazy: page(() => import('../features/pipeline/host-leads-page'), ['host']) },
+  { path: 'admin/reports', lazy: page(() => import('../features/pipeline/reports-queue-page'), ['admin']) },
   // Later features add their line here, e.g. live rooms, host console, analytics, my applications.
 ];
 

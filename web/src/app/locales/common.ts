@@ -15,6 +15,10 @@ export const commonZh = {
     postJob: '发布岗位',
     adminCompanies: '企业审核',
     analytics: '数据看板',
+    employerApplications: '报名管理',
+    outcomes: '招聘成效',
+    hostLeads: '我的线索',
+    adminReports: '举报处理',
   },
   auth: {
     signIn: '登录',
@@ -84,6 +88,10 @@ export const commonEn: SameKeys<typeof commonZh> = {
     postJob: 'Post a job',
     adminCompanies: 'Company review',
     analytics: 'Analytics',
+    employerApplications: 'Applications',
+    outcomes: 'Outcomes',
+    hostLeads: 'My leads',
+    adminReports: 'Reports',
   },
   auth: {
     signIn: 'Sign in',

@@ -13,6 +13,8 @@ import { getJob } from './api';
 import { JOBS_NS } from './i18n';
 import { JobTags } from './job-tags';
 import { formatHourlyPay, formatMonthlyPay, formatPay } from './pay';
+import { ReportButton } from '../pipeline/report-button';
+import { TrustSignalsCard } from '../pipeline/trust-signals';
 
 function TextSection({ title, text, empty, testId }: { title: string; text: string; empty: string; testId: string }) {
   return (
@@ -79,6 +81,8 @@ export default function JobDetailPage() {
       <TextSection title={t('detail.benefits')} text={job.benefits} empty={t('detail.none')} testId="job-benefits" />
       {job.description ? <TextSection title={t('detail.description')} text={job.description} empty={t('detail.none')} testId="job-description" /> : null}
       <Alert type="warning" title={t('detail.antiFraud')} />
+      <TrustSignalsCard companyId={job.companyId} />
+      <div style={{ textAlign: 'right' }}><ReportButton targetKind="job" targetId={job.id} /></div>
     </div>
   );
 }

@@ -1,0 +1,220 @@
+// The recruitment pipeline in headless Chromium over the real server and the built web app:
+// a seeker applies from a live session → the employer opens it (masked number), contacts, reveals the
+// number (logged), invites to an interview → the seeker accepts on a phone → hire → onboard → a week
+// later the 7-day check comes due and is recorded → the outcome figures and the session funnel update.
+// Then a report about the job goes through the admin queue. The apply step uses the real one-tap apply
+// API (POST /api/applications) from the seeker's browser: the live room page does not exist yet.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
+import { buildSeeker, buildSession } from '../server/src/test/pipeline-factories.js';
+import type { AddressInfo } from 'node:net';
+import { createApp, startLiveRuntime } from '../server/src/app.js';
+import { createTestContext } from '../server/src/test/harness.js';
+import {
+  browserAvailability, ensureWebBuilt, launchChromium, newDesktopContext, newPhoneContext, saveScreenshot, signInThroughForm,
+  watchPageProblems, type PageProblems, type RunningServer,
+} from './support.js';
+
+const availability = browserAvailability();
+
+/** The real server with its realtime layer (the web app opens a socket for notifications), no media server. */
+async function startServerWithRealtime(): Promise<RunningServer> {
+  ensureWebBuilt();
+  const context = await createTestContext();
+  const app = await createApp(context);
+  const runtime = await startLiveRuntime(app, context, { withMedia: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    context,
+    async close() {
+      await runtime.stop();
+      await app.close();
+      await context.drop();
+    },
+  };
+}
+const suffix = String(Date.now()).slice(-6);
+
+describe.skipIf(availability.shouldSkip)('pipeline journey in the browser', { timeout: 180_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let employer: { email: string | null };
+  let admin: { email: string | null };
+  let seeker: { phone: string };
+  let jobId: string;
+  let sessionId: string;
+  let applicationId: number;
+  const contexts: BrowserContext[] = [];
+  const problems: PageProblems[] = [];
+  const pages: Record<string, Page> = {};
+
+  async function openPage(kind: 'desktop' | 'phone'): Promise<Page> {
+    const browserContext = kind === 'phone' ? await newPhoneContext(browser, server.baseUrl) : await newDesktopContext(browser, server.baseUrl);
+    contexts.push(browserContext);
+    const page = await browserContext.newPage();
+    problems.push(watchPageProblems(page));
+    return page;
+  }
+
+  beforeAll(async () => {
+    server = await startServerWithRealtime();
+    browser = await launchChromium();
+    const { context } = server;
+    const company = await buildCompany(context, { name: `苏州立讯精密${suffix}` });
+    employer = company.employer;
+    jobId = (await buildJob(context, company.employer, { title: `摄像头模组普工${suffix}` })).id;
+    const host = await buildUser(context, { role: 'host', displayName: '小李带岗' });
+    sessionId = (await buildSession(context, host, { title: `春风行动专场${suffix}`, jobIds: [jobId], status: 'live' })).id;
+    seeker = await buildSeeker(context, { name: '张建国', phone: `137${suffix}88` });
+    admin = await buildUser(context, { role: 'admin' });
+    // Three viewers were in the room and two opened the job card (the live module's own records).
+    await context.live.recordViewers(sessionId, [{ viewerKey: 'guest-a', userId: null }, { viewerKey: 'guest-b', userId: null }, { viewerKey: 'guest-c', userId: null }]);
+    await context.live.recordJobCardOpen(sessionId, jobId, 'guest-a');
+    await context.live.recordJobCardOpen(sessionId, jobId, 'guest-b');
+  });
+
+  afterAll(async () => {
+    for (const browserContext of contexts) await browserContext.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the seeker applies in one tap from the live session', async () => {
+    pages.seeker = await openPage('phone');
+    await signInThroughForm(pages.seeker, seeker.phone, TEST_PASSWORD);
+    const receipt = await pages.seeker.evaluate(async ({ job, session }) => {
+      const response = await fetch('/api/applications', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jobId: job, sessionId: session, idempotencyKey: crypto.randomUUID() }) });
+      return { status: response.status, body: await response.json() as { id: number } };
+    }, { job: jobId, session: sessionId });
+    expect(receipt.status).toBe(201);
+    applicationId = receipt.body.id;
+    await pages.seeker.goto('/me/applications');
+    const card = pages.seeker.getByTestId('my-application');
+    await card.waitFor();
+    await expect(card.getByTestId('status-tag').getAttribute('data-status')).resolves.toBe('submitted');
+  });
+
+  it('the employer sees it masked, contacts, reveals the number (logged) and invites to an interview', async () => {
+    const page = pages.employer = await openPage('desktop');
+    await signInThroughForm(page, employer.email!, TEST_PASSWORD);
+    await page.goto('/employer/applications');
+    const table = page.getByTestId('applications-table');
+    await table.getByText('张建国').waitFor();
+    await expect(table.textContent()).resolves.toContain(`${seeker.phone.slice(0, 3)}****${seeker.phone.slice(7)}`);
+    await expect(table.textContent()).resolves.not.toContain(seeker.phone);
+    await saveScreenshot(page, 'pipeline-employer-list');
+
+    await table.getByTestId('open-application').click();
+    const drawer = page.getByTestId('application-drawer');
+    await drawer.getByTestId('action-contact').waitFor();
+    await expect(drawer.getByTestId('status-tag').getAttribute('data-status')).resolves.toBe('viewed');
+    await expect(drawer.getByTestId('unmask-phone').isDisabled()).resolves.toBe(true);
+    await drawer.getByTestId('action-contact').click();
+    await drawer.locator('[data-testid="status-tag"][data-status="contacted"]').waitFor();
+    await drawer.getByTestId('unmask-phone').click();
+    await expect(drawer.getByTestId('drawer-phone').innerText()).resolves.toBe(seeker.phone);
+
+    await drawer.getByTestId('action-schedule_interview').click();
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+    await page.getByTestId('interview-at').fill(`${inTwoDays}T09:30`);
+    await page.getByTestId('interview-place').fill('苏州工业园区星湖街 328 号 人事部');
+    await page.getByTestId('action-dialog-ok').click();
+    await drawer.locator('[data-testid="status-tag"][data-status="interview"]').waitFor();
+    await drawer.getByTestId('interview-summary').waitFor();
+    await saveScreenshot(page, 'pipeline-employer-drawer-interview');
+  });
+
+  it('the seeker sees the invitation and who viewed the number, and accepts on the phone', async () => {
+    const page = pages.seeker;
+    await page.reload();
+    const card = page.getByTestId('my-application');
+    await card.getByTestId('interview-accept').waitFor();
+    await expect(card.getByTestId('phone-view').count()).resolves.toBe(1);
+    await expect(card.getByTestId('next-step').textContent()).resolves.toContain('请确认是否参加面试');
+    await saveScreenshot(page, 'pipeline-seeker-interview-invitation');
+    await card.getByTestId('interview-accept').click();
+    await card.getByText('已接受').waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    const notifications = await server.context.db.query<{ kind: string }>('select kind from notifications n join users u on u.id = n.user_id where u.phone = $1', [seeker.phone]);
+    expect(notifications.map((item) => item.kind)).toEqual(expect.arrayContaining(['application.status_changed', 'application.phone_viewed']));
+  });
+
+  it('the employer hires and onboards; a week later the 7-day check comes due and is recorded', async () => {
+    const page = pages.employer;
+    await page.goto('/employer/applications');
+    await page.getByTestId('open-application').click();
+    const drawer = page.getByTestId('application-drawer');
+    await drawer.getByTestId('interview-response').getByText('已接受').waitFor();
+    await drawer.getByTestId('action-hire').click();
+    await drawer.getByTestId('action-onboard').waitFor();
+    await drawer.getByTestId('action-onboard').click();
+    await page.getByTestId('action-dialog-ok').click();
+    await drawer.locator('[data-testid="status-tag"][data-status="onboarded"]').waitFor();
+
+    // A week passes: move this application's recorded times eight days back, as if it had all happened then.
+    const db = server.context.db;
+    await db.query(`update applications set applied_at = applied_at - interval '8 days', hired_at = hired_at - interval '8 days' where id = $1`, [applicationId]);
+    await db.query(`update application_events set occurred_at = occurred_at - interval '8 days' where application_id = $1`, [applicationId]);
+    await db.query(`update application_progress set start_date = start_date - 8, interview_at = interview_at - interval '8 days', status_changed_at = status_changed_at - interval '8 days' where application_id = $1`, [applicationId]);
+    await db.query(`update pipeline_tasks set due_on = due_on - 8 where application_id = $1`, [applicationId]);
+
+    await page.goto('/employer/applications');
+    const due = page.getByTestId('due-checks');
+    await due.getByTestId('due-check').waitFor();
+    await saveScreenshot(page, 'pipeline-employer-due-check');
+    await due.getByTestId('check-stayed').click();
+    await due.waitFor({ state: 'detached' });
+    const [row] = await db.query<{ status: string }>('select status from applications where id = $1', [applicationId]);
+    expect(row.status).toBe('stayed_7_days');
+  });
+
+  it('the outcome figures and the session funnel show the hire who stayed', async () => {
+    const page = pages.employer;
+    await page.goto('/outcomes?groupBy=session');
+    const outcomes = page.getByTestId('outcomes-table');
+    const row = outcomes.locator('tr', { hasText: `春风行动专场${suffix}` });
+    await row.waitFor();
+    await expect(row.getByTestId('attrition').innerText()).resolves.toBe('0%');
+    const funnel = page.getByTestId('funnels-table').locator('tr', { hasText: `春风行动专场${suffix}` });
+    await funnel.waitFor();
+    // viewers 3 → card opens 2 → applications 1 → interviews 1 → hires 1 → stayed 1.
+    const cells = await funnel.locator('td').allInnerTexts();
+    expect(cells.slice(1, 7)).toEqual(['3', '2', '1', '1', '1', '1']);
+    await page.getByTestId('funnel-chart').locator('canvas').waitFor();
+    await saveScreenshot(page, 'pipeline-outcomes');
+  });
+
+  it('the seeker reports the job and an admin suspends the company from the queue', async () => {
+    const page = pages.seeker;
+    await page.goto('/me/applications');
+    await page.getByTestId('my-application').locator('[data-status="stayed_7_days"]').waitFor();
+    await saveScreenshot(page, 'pipeline-seeker-my-applications');
+    await page.goto(`/jobs/${jobId}`);
+    await page.getByTestId('report-button').click();
+    await page.getByTestId('report-details').fill('入职前要求交300元工服押金');
+    await page.getByRole('button', { name: '提交举报' }).click();
+    await page.getByText('已收到举报').waitFor();
+
+    const adminPage = await openPage('desktop');
+    await signInThroughForm(adminPage, admin.email!, TEST_PASSWORD);
+    await adminPage.goto('/admin/reports');
+    const reportRow = adminPage.getByTestId('reports-table').locator('tr', { hasText: '工服押金' });
+    await reportRow.waitFor();
+    await saveScreenshot(adminPage, 'pipeline-admin-reports');
+    await reportRow.getByTestId('report-resolve').click();
+    await adminPage.getByTestId('resolve-note').fill('核实收取押金，暂停企业');
+    await adminPage.getByTestId('resolve-suspend').click();
+    await adminPage.locator('.ant-modal-footer .ant-btn-primary').click();
+    await reportRow.waitFor({ state: 'detached' });
+    const company = await server.context.db.query<{ status: string }>('select c.status from companies c join jobs j on j.company_id = c.id where j.id = $1', [jobId]);
+    expect(company[0].status).toBe('suspended');
+  });
+
+  it('raised no page errors', () => {
+    expect(problems.flatMap((item) => item.errors)).toEqual([]);
+  });
+});

@@ -1,0 +1,75 @@
+import { App, Badge, Button, Space, Table, Tabs, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { currentLanguage } from '../../app/i18n';
+import { pickLanguage } from '../../app/server-errors';
+import { useApi } from '../../app/use-api';
+import { PageError } from '../../components/page-states';
+import { pipelineApi, type Report } from './api';
+import { formatDateTime } from './format';
+import { PIPELINE_NS } from './i18n';
+import { ResolveReportDialog } from './resolve-report-dialog';
+
+const STATUSES: Report['status'][] = ['open', 'resolved', 'dismissed'];
+
+/** The admin queue of seekers' reports about jobs and sessions. */
+export default function ReportsQueuePage() {
+  const { t } = useTranslation(PIPELINE_NS);
+  const { message } = App.useApp();
+  const language = currentLanguage();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const status = (STATUSES as string[]).includes(searchParams.get('status') ?? '') ? (searchParams.get('status') as Report['status']) : 'open';
+  const { data, error, isLoading, reload } = useApi(() => pipelineApi.listReports(status), status);
+  const [acting, setActing] = useState<{ report: Report; decision: 'resolve' | 'dismiss' } | null>(null);
+
+  const columns: ColumnsType<Report> = [
+    {
+      title: t('queue.target'), key: 'target',
+      render: (_value, report) => (
+        <div>
+          <Tag>{t(report.targetKind === 'job' ? 'queue.job' : 'queue.session')}</Tag>
+          {report.jobId ? <Link to={`/jobs/${report.jobId}`}>{report.jobTitle}</Link> : report.sessionTitle}
+          <div><Typography.Text type="secondary">{report.companyName ?? report.hostName}</Typography.Text>{report.isHostBanned ? <Tag color="red" style={{ marginLeft: 6 }}>{t('queue.banned')}</Tag> : null}{report.companyStatus === 'suspended' ? <Tag color="red" style={{ marginLeft: 6 }}>suspended</Tag> : null}</div>
+        </div>
+      ),
+    },
+    { title: t('queue.reason'), key: 'reason', width: 130, render: (_value, report) => <Tag color={report.reason === 'fee_request' ? 'red' : 'orange'}>{t(`report.reasons.${report.reason}`)}</Tag> },
+    { title: t('queue.details'), dataIndex: 'details', render: (value: string, report) => <>{value}{report.resolution ? <div><Typography.Text type="secondary">→ {report.resolution}</Typography.Text></div> : null}</> },
+    { title: t('queue.count'), key: 'count', width: 110, render: (_value, report) => <Badge count={report.openReportsOnTarget} showZero color={report.openReportsOnTarget > 1 ? 'red' : 'gray'} /> },
+    { title: t('queue.reporter'), dataIndex: 'reporterName', width: 110, render: (value: string | null) => value ?? '—' },
+    { title: t('queue.createdAt'), key: 'createdAt', width: 120, render: (_value, report) => formatDateTime(report.createdAt, language) },
+    ...(status === 'open' ? [{
+      title: t('queue.actions'), key: 'actions', width: 160,
+      render: (_value: unknown, report: Report) => (
+        <Space>
+          <Button size="small" type="primary" danger onClick={() => setActing({ report, decision: 'resolve' })} data-testid="report-resolve">{t('queue.resolve')}</Button>
+          <Button size="small" onClick={() => setActing({ report, decision: 'dismiss' })} data-testid="report-dismiss">{t('queue.dismiss')}</Button>
+        </Space>
+      ),
+    }] : []),
+  ];
+
+  return (
+    <div className="stack" data-testid="reports-queue">
+      <Typography.Title level={3} className="page-title">{t('queue.title')}</Typography.Title>
+      <Tabs activeKey={status} onChange={(key) => setSearchParams({ status: key })} items={STATUSES.map((key) => ({ key, label: t(`queue.tabs.${key}`) }))} />
+      {error ? <PageError error={error} onRetry={reload} /> : (
+        <Table<Report> rowKey="id" columns={columns} dataSource={data?.reports ?? []} loading={isLoading} locale={{ emptyText: t('queue.empty') }} pagination={{ pageSize: 50, hideOnSinglePage: true }} scroll={{ x: 1000 }} data-testid="reports-table" />
+      )}
+      {acting ? (
+        <ResolveReportDialog report={acting.report} decision={acting.decision} onCancel={() => setActing(null)} onSubmit={async (values) => {
+          try {
+            await pipelineApi.resolveReport(acting.report.id, { decision: acting.decision, ...values });
+            message.success(t('queue.done'));
+            setActing(null);
+            reload();
+          } catch (caught) {
+            message.error(pickLanguage((caught as Error).message, language));
+          }
+        }} />
+      ) : null}
+    </div>
+  );
+}
