@@ -20,7 +20,11 @@ function newDataDir() {
 }
 
 function childEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, JOBCAST_DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOBCAST_DEMO_DATA: 'off', ...extra };
+  // Random loopback ports for everything a server would open (never 3000 / 1935 / 8000).
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, JOBCAST_DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOBCAST_DEMO_DATA: 'off',
+    HOST: '127.0.0.1', PORT: '0', MEDIA_BIND: '127.0.0.1', RTMP_PORT: '0', MEDIA_HTTP_PORT: '0', ...extra,
+  };
   if (!extra.DATABASE_URL) delete env.DATABASE_URL;
   return env;
 }
@@ -124,7 +128,7 @@ describe('jobcast CLI (child processes)', () => {
 
   it('goes through the running server that holds the folder, without corrupting it', async () => {
     const dataDir = newDataDir();
-    const server = start(['--import', 'tsx', 'server/src/server.ts'], childEnv(dataDir, { PORT: '0', HOST: '127.0.0.1' }));
+    const server = start(['--import', 'tsx', 'server/src/server.ts'], childEnv(dataDir));
     const lock = await waitForLock(dataDir, (info) => info.purpose === 'server' && info.port !== null, server);
     expect(lock.pid).toBe(server.child.pid);
 
