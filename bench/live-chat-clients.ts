@@ -121,7 +121,7 @@ async function sendMessages(command: Extract<ClientCommand, { type: 'send' }>) {
     sent: total,
     acked,
     measuredViewers,
-    expectedDeliveries: measuredViewers * acked,
+    expectedDeliveries: measuredViewers * total,
     deliveries,
     latenciesMs: latencies,
     clientCpuPercent: ((cpu.user + cpu.system) / 1000 / (Date.now() - wallBefore)) * 100,

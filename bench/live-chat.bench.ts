@@ -8,6 +8,7 @@
  *   npx tsx bench/live-chat.bench.ts            # BENCH_VIEWERS=10000 BENCH_SECONDS=10 BENCH_RATE=20
  */
 import { fork } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -88,6 +89,7 @@ async function main() {
       messagesSent: result.sent,
       messagesAcked: result.acked,
       measuredViewers: result.measuredViewers,
+      // Deliveries to the measured viewers within the run (sending window + 3 s), of messages sent × viewers.
       deliveredToMeasured: `${result.deliveries} / ${result.expectedDeliveries}`,
       p50Ms: percentile(sorted, 50),
       p99Ms: percentile(sorted, 99),
@@ -101,6 +103,7 @@ async function main() {
   clients.disconnect();
   await db.close();
 
+  console.log(`load average (1 min) at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
   console.log(`live-chat: one room, ${VIEWERS} viewer sockets requested, ${RATE} chat msgs/s for ${SECONDS} s, ${SENDERS} senders, latency sampled on every ${MEASURE_EVERY}th viewer`);
   console.table(results);
   console.log(JSON.stringify({ bench: 'live-chat', viewers: VIEWERS, rate: RATE, seconds: SECONDS, results }));
