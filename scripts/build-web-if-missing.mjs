@@ -75,6 +75,8 @@ function main() {
   const result = spawnSync(process.execPath, [viteBin, 'build', '--config', path.join(web, 'vite.config.ts'), '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    // Always a production bundle: vitest runs this with NODE_ENV=test, which would give React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0 || !existsSync(builtIndex)) {
     console.error(

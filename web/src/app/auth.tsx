@@ -70,5 +70,6 @@ export function useAuth(): AuthState {
 export function homePathFor(role: Role): string {
   if (role === 'employer') return '/employer';
   if (role === 'admin') return '/admin/companies';
+  if (role === 'host') return '/host/sessions';
   return '/';
 }

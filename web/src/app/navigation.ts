@@ -13,7 +13,7 @@ export type NavigationEntry = {
 
 export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/', labelKey: 'nav.jobs', audience: 'everyone', isImplemented: true },
-  { path: '/live', labelKey: 'nav.live', audience: 'everyone', isImplemented: false }, // live rooms feature
+  { path: '/live', labelKey: 'nav.live', audience: 'everyone', isImplemented: true },
   { path: '/me/profile', labelKey: 'nav.profile', audience: ['seeker'], isImplemented: true },
   { path: '/me/applications', labelKey: 'nav.applications', audience: ['seeker'], isImplemented: true },
   { path: '/employer', labelKey: 'nav.employerHome', audience: ['employer'], isImplemented: true },
@@ -22,7 +22,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/employer/applications', labelKey: 'nav.employerApplications', audience: ['employer'], isImplemented: true },
   { path: '/outcomes', labelKey: 'nav.outcomes', audience: ['employer', 'host', 'bureau', 'admin'], isImplemented: true },
   { path: '/host/leads', labelKey: 'nav.hostLeads', audience: ['host'], isImplemented: true },
-  { path: '/host', labelKey: 'nav.hostConsole', audience: ['host'], isImplemented: false }, // live rooms: host console
+  { path: '/host/sessions', labelKey: 'nav.hostConsole', audience: ['host', 'bureau'], isImplemented: true },
   { path: '/admin/companies', labelKey: 'nav.adminCompanies', audience: ['admin'], isImplemented: true },
   { path: '/admin/reports', labelKey: 'nav.adminReports', audience: ['admin'], isImplemented: true },
   { path: '/analytics', labelKey: 'nav.analytics', audience: ['admin', 'bureau'], isImplemented: false }, // analytics feature

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../app/auth';
 import { navigationFor, type NavigationEntry } from '../app/navigation';
+import { NotificationToasts } from '../features/live/notification-toasts';
 import { LanguageSwitch } from './language-switch';
 import { UserMenu } from './user-menu';
 
@@ -57,6 +58,7 @@ export function AppLayout() {
       <main className="app-main">
         <Outlet />
       </main>
+      <NotificationToasts />
       <footer className="app-footer">
         <div>{t('footer.about')} · <a href="/docs">{t('footer.api')}</a></div>
         <div>{t('footer.rules')}</div>

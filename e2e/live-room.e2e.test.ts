@@ -1,0 +1,238 @@
+// The live room's critical journey in headless Chromium over the real server, Socket.IO and the embedded
+// media server: a host's session is pushed over RTMP by a real ffmpeg with the key shown in the host console;
+// a seeker on a 390×844 phone watches (the video's currentTime advances), chats (the host's console receives
+// it), applies in one tap from the job the host pinned, and the host's console shows the application without
+// a reload. After the encoder stops, the page plays the replay and a visitor applies from it after a quick
+// phone sign-up.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
+import { pushTestPattern } from '../server/src/test/tools.js';
+import { ffmpegAvailability, requireFfmpeg, startLiveServer, type RunningLiveServer } from './live-support.js';
+import {
+  browserAvailability, chooseOption, launchChromium, newDesktopContext, newPhoneContext, saveScreenshot,
+  signInThroughForm, watchPageProblems, type PageProblems,
+} from './support.js';
+
+const browser$ = browserAvailability();
+const ffmpeg$ = ffmpegAvailability();
+const suffix = String(Date.now()).slice(-6);
+
+type Encoder = ReturnType<typeof pushTestPattern>;
+
+async function videoTime(page: Page): Promise<number> {
+  return page.getByTestId('live-video').evaluate((video) => (video as HTMLVideoElement).currentTime);
+}
+
+/** Polls until `probe` is truthy (the page updates on its own: no reloads). */
+async function eventually<T>(probe: () => Promise<T>, what: string, timeoutMs = 20_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Waits until the video has played at least `seconds` more of media time. */
+async function expectVideoAdvancing(page: Page, seconds: number) {
+  const start = await eventually(async () => {
+    const time = await videoTime(page);
+    return time > 0 ? time : null;
+  }, 'the first video frame', 30_000);
+  const advanced = await eventually(async () => {
+    const time = await videoTime(page);
+    return time >= start + seconds ? time : null;
+  }, `currentTime to advance ${seconds} s past ${start}`, 30_000);
+  expect(advanced).toBeGreaterThanOrEqual(start + seconds);
+  return { start, advanced };
+}
+
+describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the browser', { timeout: 180_000 }, () => {
+  let server: RunningLiveServer;
+  let browser: Browser;
+  let encoder: Encoder | null = null;
+  const contexts: BrowserContext[] = [];
+  const problems: PageProblems[] = [];
+  let host: { id: string; email: string | null };
+  let seeker: { id: string; email: string | null };
+  let sessionId: string;
+  let jobA: { id: string; title: string };
+  let jobB: { id: string; title: string };
+  let hostPage: Page;
+  let viewerPage: Page;
+
+  async function openPage(kind: 'desktop' | 'phone'): Promise<Page> {
+    const browserContext = kind === 'phone' ? await newPhoneContext(browser, server.baseUrl) : await newDesktopContext(browser, server.baseUrl);
+    contexts.push(browserContext);
+    const page = await browserContext.newPage();
+    problems.push(watchPageProblems(page));
+    return page;
+  }
+
+  beforeAll(async () => {
+    requireFfmpeg();
+    server = await startLiveServer();
+    browser = await launchChromium();
+    const { context } = server;
+    host = await buildUser(context, { role: 'host', displayName: '带岗主播小王' });
+    const { employer } = await buildCompany(context, { name: `苏州精工电子有限公司${suffix}` });
+    jobA = await buildJob(context, employer, { title: `电子厂普工${suffix}`, housing: 'dormitory', meals: 'free', isDailyPay: true });
+    jobB = await buildJob(context, employer, { title: `仓库分拣员${suffix}`, categoryCode: 'express_warehouse', payMonthlyMin: 6000, payMonthlyMax: 8000 });
+    const session = await context.live.scheduleSession(host as never, {
+      title: '苏州电子厂专场｜包吃住 月薪6000+',
+      startsAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+      jobIds: [jobA.id, jobB.id],
+      coverText: '带你看车间、宿舍和食堂，工价当场问',
+      cityCode: '320500',
+    });
+    sessionId = session.id;
+    seeker = await buildUser(context, { role: 'seeker', displayName: '张小明', phone: '13912345678' });
+    await context.seekers.saveProfile(seeker as never, { name: '张小明', phone: '13912345678', homeCityCode: '411600', desiredCategories: [] });
+  });
+
+  afterAll(async () => {
+    encoder?.child.kill('SIGKILL');
+    for (const browserContext of contexts) await browserContext.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the host opens the console of the scheduled session and sees the OBS fields', async () => {
+    hostPage = await openPage('desktop');
+    await signInThroughForm(hostPage, host.email!, TEST_PASSWORD);
+    await hostPage.waitForURL('**/host/sessions');
+    await hostPage.getByTestId('host-sessions-table').getByText('苏州电子厂专场').click();
+    await hostPage.waitForURL(`**/host/sessions/${sessionId}`);
+    await expect(hostPage.getByTestId('console-status').textContent()).resolves.toBe('未开播');
+    const server$ = await hostPage.getByTestId('rtmp-server').textContent();
+    expect(server$).toBe(`rtmp://127.0.0.1:${server.rtmpPort}/live`);
+    // The key is hidden until asked for.
+    await expect(hostPage.getByTestId('stream-key').textContent()).resolves.toContain('•');
+    await hostPage.getByTestId('toggle-key').click();
+    await expect(hostPage.getByTestId('stream-key').textContent()).resolves.toMatch(new RegExp(`^${sessionId}\\?key=[^•]+$`));
+    await saveScreenshot(hostPage, 'live-host-console-scheduled');
+  });
+
+  it('a seeker finds the session in the list with a countdown and opens the room', async () => {
+    viewerPage = await openPage('phone');
+    await signInThroughForm(viewerPage, seeker.email!, TEST_PASSWORD);
+    await viewerPage.goto('/live?tab=upcoming');
+    const card = viewerPage.locator(`[data-testid="session-card"][data-session-id="${sessionId}"]`);
+    await card.waitFor();
+    await expect(card.getByTestId('session-countdown').textContent()).resolves.toMatch(/距开播 \d\d:\d\d/);
+    await saveScreenshot(viewerPage, 'live-list-phone');
+    await card.locator('.session-cover').click();
+    await viewerPage.waitForURL(`**/live/${sessionId}`);
+    await viewerPage.getByTestId('room-countdown').waitFor();
+    await expect(viewerPage.getByTestId('live-room').getAttribute('data-status')).resolves.toBe('scheduled');
+  });
+
+  it('ffmpeg publishes with the console key: the room goes live and the video plays on the phone', async () => {
+    const rtmpServer = (await hostPage.getByTestId('rtmp-server').textContent())!;
+    const streamKey = (await hostPage.getByTestId('stream-key').textContent())!;
+    // OBS joins 服务器 and 串流密钥 with a slash; so does this encoder.
+    encoder = pushTestPattern(`${rtmpServer}/${streamKey}`, 120);
+    await viewerPage.locator('[data-testid="live-room"][data-status="live"]').waitFor({ timeout: 30_000 });
+    await expect(viewerPage.getByTestId('live-video').getAttribute('data-plan')).resolves.toBe('flv');
+    const { start, advanced } = await expectVideoAdvancing(viewerPage, 2);
+    console.info(`[e2e] phone video currentTime ${start.toFixed(2)} → ${advanced.toFixed(2)} s`);
+    await hostPage.locator('[data-testid="host-console"][data-status="live"]').waitFor({ timeout: 15_000 });
+  });
+
+  it('a chat message from the phone reaches the host console (a second client)', async () => {
+    const text = `请问包吃住吗？${suffix}`;
+    await viewerPage.getByTestId('chat-input').fill(text);
+    await viewerPage.getByTestId('chat-input').press('Enter');
+    await viewerPage.getByTestId('chat-list').getByText(text).waitFor();
+    await hostPage.getByTestId('chat-moderation').getByText(text).waitFor();
+    // Text is text: markup sent as chat is shown literally, never rendered.
+    const markup = '<b>加班多吗</b><img src=x onerror=alert(1)>';
+    await viewerPage.getByTestId('chat-input').fill(markup);
+    await viewerPage.getByTestId('chat-input').press('Enter');
+    await hostPage.getByTestId('chat-moderation').getByText(markup).waitFor();
+    await expect(hostPage.getByTestId('chat-moderation').locator('b, img').count()).resolves.toBe(0);
+    await expect(viewerPage.getByTestId('chat-list').locator('b, img').count()).resolves.toBe(0);
+  });
+
+  it('the host pins a job; the seeker applies in one tap from the pinned card; the console shows it without a reload', async () => {
+    await hostPage.locator(`[data-testid="host-job"][data-job-id="${jobA.id}"]`).getByTestId('pin-job').click();
+    const pinned = viewerPage.getByTestId('pinned-job');
+    await pinned.waitFor();
+    await expect(pinned.getAttribute('data-job-id')).resolves.toBe(jobA.id);
+    await expect(pinned.textContent()).resolves.toContain('讲解中');
+    await saveScreenshot(viewerPage, 'live-room-phone');
+
+    const navigations: string[] = [];
+    hostPage.on('framenavigated', (frame) => navigations.push(frame.url()));
+    // A double tap is still one application.
+    await pinned.getByTestId('pinned-apply').dblclick();
+    await viewerPage.locator('[data-testid="pinned-apply"][data-applied="true"]').waitFor();
+
+    const lead = hostPage.locator(`[data-testid="lead-item"][data-job-id="${jobA.id}"]`);
+    await lead.waitFor({ timeout: 15_000 });
+    await expect(lead.textContent()).resolves.toContain('张小明');
+    await expect(lead.getByTestId('lead-phone').textContent()).resolves.toBe('139****5678');
+    await expect(hostPage.locator(`[data-testid="host-job"][data-job-id="${jobA.id}"]`).getByTestId('host-job-count').textContent()).resolves.toBe('1人报名');
+    expect(navigations).toEqual([]);
+    await saveScreenshot(hostPage, 'live-host-console-live');
+
+    const rows = await server.context.db.query<{ count: number; source: string; session_id: string }>(
+      'select count(*)::int as count, min(source) as source, min(session_id::text) as session_id from applications where seeker_user_id = $1 and job_id = $2',
+      [seeker.id, jobA.id],
+    );
+    expect(rows[0]).toEqual({ count: 1, source: 'live', session_id: sessionId });
+  });
+
+  it('the ticker shows the application to other viewers (张** 正在报名)', async () => {
+    const guestPage = await openPage('phone');
+    await guestPage.goto(`/live/${sessionId}`);
+    await guestPage.locator('[data-testid="live-room"][data-status="live"]').waitFor();
+    const other = await buildUser(server.context, { role: 'seeker', displayName: '李四' });
+    await server.context.seekers.saveProfile(other as never, { name: '李四', phone: '13700001111', homeCityCode: '320500', desiredCategories: [] });
+    // Wait until the guest's socket has joined (it receives the viewer counter), then apply through the API.
+    await eventually(async () => Number(await guestPage.getByTestId('viewer-count').textContent()) >= 2, 'the guest to be counted');
+    await server.context.applications.apply(other as never, { jobId: jobB.id, sessionId });
+    const ticker = guestPage.getByTestId('application-ticker');
+    await ticker.waitFor({ timeout: 10_000 });
+    await expect(ticker.textContent()).resolves.toContain('李**');
+    await expect(ticker.textContent()).resolves.toContain(jobB.title);
+  });
+
+  it('after the encoder stops the session ends, the page plays the replay, and a visitor applies from it after a quick phone sign-up', async () => {
+    encoder!.child.kill('SIGINT');
+    await encoder!.exited;
+    await viewerPage.locator('[data-testid="live-room"][data-status="ended"]').waitFor({ timeout: 30_000 });
+    await hostPage.locator('[data-testid="host-console"][data-status="ended"]').waitFor({ timeout: 15_000 });
+
+    const visitorPage = await openPage('phone');
+    await visitorPage.goto(`/live/${sessionId}`);
+    await visitorPage.locator('[data-testid="live-room"][data-status="ended"]').waitFor();
+    await eventually(async () => (await visitorPage.getByTestId('live-video').getAttribute('data-plan')) === 'file', 'the MP4 replay', 40_000);
+    await expectVideoAdvancing(visitorPage, 1);
+
+    await visitorPage.getByTestId('open-jobs').click();
+    const row = visitorPage.locator(`[data-testid="session-job"][data-job-id="${jobB.id}"]`);
+    await row.getByTestId('job-apply').click();
+    await visitorPage.getByTestId('apply-name').fill('王芳');
+    await visitorPage.getByTestId('apply-phone').fill('13655556666');
+    await chooseOption(visitorPage, 'apply-city', '郑州', '郑州');
+    await visitorPage.getByTestId('apply-new-password').fill('visitor-pass-1');
+    await saveScreenshot(visitorPage, 'live-replay-apply-sheet');
+    await visitorPage.getByTestId('apply-submit').click();
+    await visitorPage.getByTestId('apply-success').waitFor();
+
+    const rows = await server.context.db.query<{ source: string; session_id: string; name: string; phone: string }>(
+      `select a.source, a.session_id::text as session_id, p.name, p.phone
+         from applications a join users u on u.id = a.seeker_user_id join seeker_profiles p on p.user_id = u.id
+        where a.job_id = $1 and u.phone = $2`,
+      [jobB.id, '13655556666'],
+    );
+    expect(rows).toEqual([{ source: 'replay', session_id: sessionId, name: '王芳', phone: '13655556666' }]);
+  });
+
+  it('left no errors in any page', () => {
+    expect(problems.flatMap((item) => item.errors)).toEqual([]);
+  });
+});

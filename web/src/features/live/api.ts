@@ -1,0 +1,57 @@
+// REST calls of the live rooms. Shapes come from contracts/live.ts (shared with the server); type imports only,
+// so zod stays out of the bundle.
+import { api } from '../../app/api';
+import type {
+  ApplicationReceipt,
+  ApplyBody,
+  HostApplication,
+  JobCount,
+  ScheduleSessionBody,
+  SessionDetail,
+  SessionStatus,
+  SessionSummary,
+  StreamKeyInfo,
+} from '../../../../contracts/live';
+
+export type { ApplicationReceipt, HostApplication, JobCount, SessionDetail, SessionStatus, SessionSummary, StreamKeyInfo };
+
+const sessionPath = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}`;
+
+export const listSessions = (query: { status?: SessionStatus[]; mine?: boolean; booked?: boolean; limit?: number } = {}) =>
+  api.get<{ sessions: SessionSummary[] }>('/api/sessions', {
+    status: query.status?.join(','),
+    mine: query.mine ? 'true' : undefined,
+    booked: query.booked ? 'true' : undefined,
+    limit: query.limit,
+  });
+
+export const getSession = (sessionId: string) => api.get<SessionDetail>(sessionPath(sessionId));
+
+export const bookSession = (sessionId: string) => api.put<{ ok: true }>(`${sessionPath(sessionId)}/booking`, {});
+export const cancelBooking = (sessionId: string) => api.delete<{ ok: true }>(`${sessionPath(sessionId)}/booking`);
+
+/** ScheduleSessionBody with its defaults optional (the server fills them in). */
+export type ScheduleSessionInput = Omit<ScheduleSessionBody, 'jobIds' | 'coverText'> & { jobIds?: string[]; coverText?: string };
+export const scheduleSession = (input: ScheduleSessionInput) => api.post<SessionDetail>('/api/sessions', input);
+
+export const getStreamKey = (sessionId: string) => api.get<StreamKeyInfo>(`${sessionPath(sessionId)}/stream-key`);
+export const rotateStreamKey = (sessionId: string) => api.post<StreamKeyInfo>(`${sessionPath(sessionId)}/stream-key/rotate`);
+export const endSession = (sessionId: string) => api.post<SessionDetail>(`${sessionPath(sessionId)}/end`);
+
+/** ApplyBody as sent (the idempotency key and profile are optional). */
+export type ApplyInput = ApplyBody;
+export const applyToJob = (input: ApplyInput) => api.post<ApplicationReceipt>('/api/applications', input);
+
+export const listSessionApplications = (sessionId: string, limit = 100) =>
+  api.get<{ applications: HostApplication[]; counts: JobCount[] }>(`${sessionPath(sessionId)}/applications`, { limit });
+
+/** The job ids this seeker has applied to (to show 已报名 on the cards). */
+export const listMyAppliedJobIds = async (): Promise<string[]> => {
+  const { applications } = await api.get<{ applications: Array<{ job: { id: string | null } }> }>('/api/seeker/applications', { page: 1, pageSize: 100 });
+  return applications.map((application) => application.job.id).filter((id): id is string => id !== null);
+};
+
+/** Open jobs a host can present (the public job search). */
+export type PresentableJob = { id: string; title: string; companyName: string; cityName: string; status: 'open' | 'closed' };
+export const searchPresentableJobs = (q: string) =>
+  api.get<{ jobs: PresentableJob[]; total: number }>('/api/jobs', { q: q || undefined, page: 1, pageSize: 50 });

@@ -1,0 +1,176 @@
+import { CloseOutlined, EyeOutlined, ShoppingOutlined } from '@ant-design/icons';
+import { App, Badge } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { useAuth } from '../../app/auth';
+import { currentLanguage } from '../../app/i18n';
+import { pickLanguage } from '../../app/server-errors';
+import { bookSession, cancelBooking, type SessionDetail } from './api';
+import { ApplySheet } from './apply-sheet';
+import { ChatInput } from './chat-input';
+import { ChatList } from './chat-list';
+import { coverGradient } from './cover';
+import { DanmakuLayer, type DanmakuHandle } from './danmaku-layer';
+import { formatCount } from './format';
+import { LIVE_NS } from './i18n';
+import { JobsDrawer } from './jobs-drawer';
+import { LikeButton } from './like-button';
+import { detectCapabilities, LivePlayer, type PlayerState } from './live-player';
+import { choosePlayback } from './playback-plan';
+import { SoundButton, VideoOverlay } from './room-overlays';
+import { JobStrip, PinnedJobCard } from './session-job';
+import { ApplicationTicker, type TickerHandle } from './ticker';
+import { useApply } from './use-apply';
+import { useLiveRoom } from './use-live-room';
+import { useNow } from './use-now';
+
+type Props = { detail: SessionDetail; loadedAt: number; onReload: () => void };
+
+/** The phone-first live room (and replay): video, 弹幕, chat, the pinned job and one-tap 报名. */
+export function LiveRoom({ detail, loadedAt, onReload }: Props) {
+  const { t } = useTranslation(LIVE_NS);
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const { user } = useAuth();
+  const language = currentLanguage();
+  const danmaku = useRef<DanmakuHandle>(null);
+  const ticker = useRef<TickerHandle>(null);
+  const room = useLiveRoom(detail.id, { status: detail.status, likes: detail.likeCount, pinnedJobId: detail.pinnedJobId }, {
+    onNewMessages: (messages) => danmaku.current?.add(messages, user?.id ?? null),
+    onTicker: (items) => ticker.current?.add(items),
+  });
+  const apply = useApply(detail.id);
+  const [capabilities] = useState(detectCapabilities);
+  const [replayIndex, setReplayIndex] = useState(0);
+  const [playerState, setPlayerState] = useState<PlayerState>('idle');
+  const [orientation, setOrientation] = useState<'portrait' | 'landscape'>('landscape');
+  const [isMuted, setIsMuted] = useState(true);
+  const [isJobsOpen, setIsJobsOpen] = useState(false);
+  const [booking, setBooking] = useState({ isBooked: detail.isBooked, isBusy: false });
+  const now = useNow();
+
+  const status = room.status;
+  const plan = choosePlayback(status, detail.playback, capabilities, replayIndex);
+  const pinnedJob = useMemo(() => detail.jobs.find((job) => job.jobId === room.pinnedJobId) ?? null, [detail.jobs, room.pinnedJobId]);
+  const secondsUntilStart = Math.round((loadedAt + detail.secondsUntilStart * 1000 - now) / 1000);
+
+  // The details (playback URLs, replay list) change with the status: fetch them again, and poll for the
+  // replay while the recording is being finished.
+  const needsReload = status !== detail.status || (status === 'ended' && detail.playback.replay.length === 0);
+  useEffect(() => {
+    if (!needsReload) return;
+    const timer = setTimeout(onReload, status !== detail.status ? 800 : 5000);
+    return () => clearTimeout(timer);
+  }, [needsReload, onReload, status, detail.status, loadedAt]);
+
+  useEffect(() => {
+    const previous = document.body.style.overflow;
+    document.body.style.overflow = 'hidden';
+    return () => {
+      document.body.style.overflow = previous;
+    };
+  }, []);
+
+  const handleToggleBooking = useCallback(async () => {
+    if (!user) {
+      navigate(`/sign-in?next=${encodeURIComponent(`/live/${detail.id}`)}`);
+      return;
+    }
+    setBooking((previous) => ({ ...previous, isBusy: true }));
+    try {
+      if (booking.isBooked) await cancelBooking(detail.id);
+      else await bookSession(detail.id);
+      message.success(booking.isBooked ? t('list.unbookedToast') : t('list.bookedToast'));
+      setBooking({ isBooked: !booking.isBooked, isBusy: false });
+    } catch (error) {
+      message.error(pickLanguage((error as Error).message, language));
+      setBooking((previous) => ({ ...previous, isBusy: false }));
+    }
+  }, [booking.isBooked, detail.id, language, message, navigate, t, user]);
+
+  const handleReplayEnded = () => {
+    if (replayIndex + 1 < detail.playback.replay.length) setReplayIndex(replayIndex + 1);
+  };
+
+  const mutedReason = room.isBanned ? t('room.banned') : room.mutedUntil ? t('room.muted') : status === 'ended' ? t('room.chatClosed') : null;
+  const isPlayable = 'url' in plan;
+
+  return (
+    <div className={`live-room is-${orientation}`} data-testid="live-room" data-status={status}>
+      <div className="live-stage">
+        <div className="live-backdrop" style={{ background: coverGradient(detail.id) }} />
+        <div className="live-video-box">
+          <LivePlayer plan={plan} isMuted={isMuted} className="live-video" onStateChange={setPlayerState} onEnded={handleReplayEnded} onOrientation={setOrientation} />
+          <DanmakuLayer ref={danmaku} />
+          <VideoOverlay
+            plan={plan}
+            playerState={playerState}
+            secondsUntilStart={secondsUntilStart}
+            isBooked={booking.isBooked}
+            isBookingBusy={booking.isBusy}
+            onToggleBooking={handleToggleBooking}
+            onPlay={() => setIsMuted(false)}
+          />
+          {isPlayable && isMuted && status === 'live' ? <SoundButton onUnmute={() => setIsMuted(false)} /> : null}
+        </div>
+
+        <header className="live-top">
+          <div className="host-chip">
+            <span className="host-avatar">{Array.from(detail.hostName)[0] ?? '播'}</span>
+            <span className="host-chip-text">
+              <span className="host-chip-name">{detail.hostName}</span>
+              <span className="host-chip-sub">{t('room.likes', { value: formatCount(room.likes, language) })}</span>
+            </span>
+          </div>
+          <div className="live-top-right">
+            <span className={`status-pill is-${status}`} data-testid="room-status">
+              {status === 'live' ? <span className="live-dot" /> : null}
+              {status === 'live' ? t('room.liveBadge') : status === 'ended' ? t('room.replayBadge') : t('status.scheduled')}
+            </span>
+            <span className="viewer-pill" data-testid="viewer-count"><EyeOutlined /> {formatCount(room.viewers, language)}</span>
+            <button type="button" className="room-close" onClick={() => navigate('/live')} aria-label={t('room.back')} data-testid="room-close">
+              <CloseOutlined />
+            </button>
+          </div>
+        </header>
+
+        <div className="live-info">
+          <h1 className="live-title">{detail.title}</h1>
+          {detail.coverText ? <p className="live-cover-text">{detail.coverText}</p> : null}
+          {status === 'ended' ? <p className="live-replay-hint">{t('room.replayHint')}</p> : null}
+          <JobStrip jobs={detail.jobs} pinnedJobId={room.pinnedJobId} appliedJobIds={apply.appliedJobIds} onOpen={() => setIsJobsOpen(true)} />
+          {detail.playback.replay.length > 1 && status === 'ended' ? (
+            <div className="replay-segments">
+              {detail.playback.replay.map((item, index) => (
+                <button key={item.url} type="button" className={index === replayIndex ? 'is-current' : ''} onClick={() => setReplayIndex(index)}>
+                  {t('room.segment', { index: index + 1 })}
+                </button>
+              ))}
+            </div>
+          ) : null}
+        </div>
+
+        <div className="live-bottom">
+          <ApplicationTicker ref={ticker} />
+          <ChatList messages={room.messages} />
+          {pinnedJob ? (
+            <PinnedJobCard job={pinnedJob} isApplied={apply.appliedJobIds.has(pinnedJob.jobId)} isBusy={apply.busyJobId === pinnedJob.jobId} onApply={apply.startApply} />
+          ) : null}
+          <div className="live-actions">
+            <ChatInput isSignedIn={!!user} canChat={room.canChat && room.isJoined} closedReason={mutedReason} onSend={room.sendChat} />
+            <button type="button" className="room-round-button is-jobs" onClick={() => setIsJobsOpen(true)} aria-label={t('room.jobsButton')} data-testid="open-jobs">
+              <Badge count={detail.jobs.length} size="small" offset={[4, -4]} color="#fa541c">
+                <ShoppingOutlined />
+              </Badge>
+              <span className="room-round-label">{t('room.jobsButton')}</span>
+            </button>
+            <LikeButton likes={room.likes} isEnabled={status === 'live' && room.isJoined} onLikes={room.like} />
+          </div>
+        </div>
+      </div>
+      <JobsDrawer isOpen={isJobsOpen} onClose={() => setIsJobsOpen(false)} jobs={detail.jobs} pinnedJobId={room.pinnedJobId} apply={apply} />
+      <ApplySheet controller={apply} />
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { BellFilled, BellOutlined, PlayCircleFilled } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { currentLanguage } from '../../app/i18n';
+import type { SessionSummary } from './api';
+import { coverGradient } from './cover';
+import { formatCountdown, formatStart } from './format';
+import { LIVE_NS } from './i18n';
+
+type Props = {
+  session: SessionSummary;
+  /** Milliseconds since the epoch when the session starts, by this browser's clock. */
+  startsAtLocal: number;
+  now: number;
+  isBookingBusy: boolean;
+  onToggleBooking: (session: SessionSummary) => void;
+};
+
+/** A portrait card like a short-video feed: cover with status badge, title, host and jobs, and 预约. */
+export function SessionCard({ session, startsAtLocal, now, isBookingBusy, onToggleBooking }: Props) {
+  const { t } = useTranslation(LIVE_NS);
+  const language = currentLanguage();
+  const secondsLeft = Math.round((startsAtLocal - now) / 1000);
+  const link = `/live/${session.id}`;
+  let badge;
+  if (session.status === 'live') {
+    badge = <span className="live-badge is-live"><span className="live-dot" />{t('status.live')}</span>;
+  } else if (session.status === 'scheduled') {
+    badge = (
+      <span className="live-badge is-countdown" data-testid="session-countdown">
+        {secondsLeft > 0 ? `${t('list.startsIn')} ${formatCountdown(secondsLeft, language)}` : t('list.startingSoon')}
+      </span>
+    );
+  } else {
+    badge = <span className="live-badge is-replay"><PlayCircleFilled /> {t('room.replayBadge')}</span>;
+  }
+
+  return (
+    <article className="session-card" data-testid="session-card" data-session-id={session.id} data-status={session.status}>
+      <Link to={link} className="session-cover" style={{ background: coverGradient(session.id) }} aria-label={session.title}>
+        {badge}
+        <span className="session-cover-text">{session.coverText || session.title}</span>
+        <span className="session-cover-foot">
+          {session.employerNames.slice(0, 2).join(' · ')}
+          {session.employerNames.length > 2 ? ` +${session.employerNames.length - 2}` : ''}
+        </span>
+      </Link>
+      <div className="session-body">
+        <Link to={link} className="session-title">{session.title}</Link>
+        <div className="session-meta">
+          {[session.cityName, t('list.jobs', { count: session.jobCount })].filter(Boolean).join(' · ')}
+        </div>
+        <div className="session-meta">
+          {session.status === 'scheduled' ? formatStart(session.startsAt, new Date(now), language) : t('list.host', { name: session.hostName })}
+        </div>
+        {session.status === 'scheduled' ? (
+          <div className="session-actions">
+            <Button
+              size="small"
+              shape="round"
+              type={session.isBooked ? 'default' : 'primary'}
+              danger={!session.isBooked}
+              icon={session.isBooked ? <BellFilled /> : <BellOutlined />}
+              loading={isBookingBusy}
+              onClick={() => onToggleBooking(session)}
+              data-testid="book-session"
+              aria-pressed={session.isBooked}
+            >
+              {session.isBooked ? t('list.booked') : t('list.book')}
+            </Button>
+            <span className="session-bookings">{t('list.bookings', { count: session.bookingCount })}</span>
+          </div>
+        ) : null}
+      </div>
+    </article>
+  );
+}
