@@ -95,6 +95,7 @@ async function main() {
       p99Ms: percentile(sorted, 99),
       maxMs: sorted.at(-1) ?? NaN,
       serverCpuPercentOfOneCore: Math.round(serverCpuPercent),
+      serverCpuSeconds: Math.round((cpu.user + cpu.system) / 1e5) / 10,
       serverEventLoopDelayP99Ms: Math.round(loop.percentile(99) / 1e6),
       clientProcessCpuPercent: Math.round(result.clientCpuPercent),
     });

@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/db.js';
+import type { Db, Queryable } from '../../platform/db.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import type { AuthUser } from '../../platform/http.js';
@@ -47,26 +47,28 @@ export function createApplicationsService(deps: { db: Db; events: EventBus; jobs
           return toReceipt(previous, false);
         }
       }
-      if (!(await seekers.findProfile(user.id))) {
-        if (!body.profile) throw invalid('body.profile', 'fill in your name, phone and home city first / 请先填写姓名、手机号和所在城市');
-        await seekers.saveProfile(user, { ...body.profile, desiredCategories: [] });
-      }
-      let source: 'live' | 'replay' | 'job_page' = 'job_page';
-      if (body.sessionId) {
-        const session = await live.getSessionRow(body.sessionId);
-        if (!(await live.isJobInSession(body.sessionId, body.jobId))) throw invalid('body.jobId', 'is not one of this session\'s jobs');
-        source = session.status === 'ended' ? 'replay' : 'live';
-      }
+      const source: 'live' | 'replay' | 'job_page' = body.sessionId ? await live.getApplicationSource(body.sessionId, body.jobId) : 'job_page';
       const job = await jobs.getJob(null, body.jobId);
       if (job.status !== 'open') throw new AppError('conflict', 'This job is closed / 岗位已关闭');
 
-      const result = await db.transaction(async (tx) => {
-        const inserted = await repository.insertApplication(tx, { jobId: body.jobId, seekerUserId: user.id, sessionId: body.sessionId ?? null, source });
+      const input = { jobId: body.jobId, seekerUserId: user.id, sessionId: body.sessionId ?? null, source };
+      const store = async (tx: Queryable) => {
+        const inserted = await repository.insertApplication(tx, input);
         const application = inserted ?? (await repository.findApplicationByJobAndSeeker(tx, body.jobId, user.id));
-        if (!application) throw new AppError('internal', 'Application was neither stored nor found');
-        if (body.idempotencyKey) await repository.insertApplicationRequest(tx, user.id, body.idempotencyKey, application.id, body.jobId);
-        return { application, created: inserted !== null };
-      });
+        if (application && body.idempotencyKey) await repository.insertApplicationRequest(tx, user.id, body.idempotencyKey, application.id, body.jobId);
+        return application ? { application, created: inserted !== null } : null;
+      };
+      // One statement when there is no key; the key and the application are written together otherwise.
+      const attempt = () => (body.idempotencyKey ? db.transaction(store) : store(db));
+      let result = await attempt();
+      if (!result) {
+        // Nothing inserted and nothing there: the seeker has no quick profile yet (the insert reads it).
+        if (await seekers.findProfile(user.id)) throw new AppError('internal', 'Application was neither stored nor found');
+        if (!body.profile) throw invalid('body.profile', 'fill in your name, phone and home city first / 请先填写姓名、手机号和所在城市');
+        await seekers.saveProfile(user, { ...body.profile, desiredCategories: [] });
+        result = await attempt();
+        if (!result) throw new AppError('internal', 'Application was neither stored nor found');
+      }
       if (result.created) {
         events.emit('ApplicationSubmitted', {
           applicationId: result.application.id,

@@ -38,6 +38,7 @@ export type SummaryRow = {
   pinnedJobId: string | null;
   likeCount: number;
   createdBy: string | null;
+  isSynthetic: boolean;
 };
 
 // $1 is the viewer's user id (or null) in every summary query.
@@ -52,7 +53,7 @@ const SUMMARY_SELECT = `
          (select count(*) from live_session_bookings b where b.session_id = s.id)::int as "bookingCount",
          exists (select 1 from live_session_bookings b where b.session_id = s.id and b.user_id = $1::uuid) as "isBooked",
          s.went_live_at as "wentLiveAt", s.ended_at as "endedAt", s.pinned_job_id as "pinnedJobId", s.like_count as "likeCount",
-         s.created_by as "createdBy"
+         s.created_by as "createdBy", s.is_synthetic as "isSynthetic"
   from live_sessions s
   join users u on u.id = s.host_user_id
   left join cities ci on ci.code = s.city_code`;
@@ -155,6 +156,16 @@ export function listSessionJobs(db: Queryable, sessionId: string) {
      order by sj.position, j.title`,
     [sessionId],
   );
+}
+
+/** One read for an application from a room: the session's status and whether the job is one of its jobs. */
+export async function findSessionStatusForJob(db: Queryable, sessionId: string, jobId: string) {
+  const [row] = await db.query<{ status: SessionStatus; isJobInSession: boolean }>(
+    `select s.status, exists (select 1 from live_session_jobs sj where sj.session_id = s.id and sj.job_id = $2) as "isJobInSession"
+     from live_sessions s where s.id = $1`,
+    [sessionId, jobId],
+  );
+  return row ?? null;
 }
 
 export async function isJobInSession(db: Queryable, sessionId: string, jobId: string) {

@@ -79,6 +79,7 @@ export function createLiveService(deps: {
       isBooked: row.isBooked,
       wentLiveAt: iso(row.wentLiveAt),
       endedAt: iso(row.endedAt),
+      isSynthetic: row.isSynthetic,
     };
   }
 
@@ -395,6 +396,14 @@ export function createLiveService(deps: {
 
     isJobInSession(sessionId: string, jobId: string) {
       return repository.isJobInSession(db, sessionId, jobId);
+    },
+
+    /** Where an application from a room comes from: `live` (scheduled or live) or `replay` (ended). */
+    async getApplicationSource(sessionId: string, jobId: string): Promise<'live' | 'replay'> {
+      const row = await repository.findSessionStatusForJob(db, sessionId, jobId);
+      if (!row) throw notFound('Live session');
+      if (!row.isJobInSession) throw invalid('body.jobId', 'is not one of this session\'s jobs');
+      return row.status === 'ended' ? 'replay' : 'live';
     },
 
     // ------------------------------------------------------------ word filter table (admins)
