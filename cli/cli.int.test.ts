@@ -9,6 +9,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 // The real `jobcast` binary in child processes, each with its own data folder: what an operator types.
 
+// Each child process compiles the TypeScript and opens its own database: generous limits for a busy
+// two-core machine (no test here asserts on time).
+const TIMEOUT = 420_000;
+const SLOW_TIMEOUT = 900_000;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const started = new Set<ChildProcess>();
 const folders: string[] = [];
@@ -81,7 +85,7 @@ describe('jobcast CLI (child processes)', () => {
     expect(seedHelp.code).toBe(0);
     expect(seedHelp.stdout).toContain('--scale');
     expect(seedHelp.stdout).toContain('--seed');
-  });
+  }, TIMEOUT);
 
   it('creates a user of any role, and names the allowed roles for a bad one', async () => {
     const dataDir = newDataDir();
@@ -93,7 +97,7 @@ describe('jobcast CLI (child processes)', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('wizard');
     expect(bad.stderr).toContain('seeker, employer, host, bureau, admin');
-  }, 180_000);
+  }, TIMEOUT);
 
   it('rejects a bad --scale or --seed with a clear message, before opening anything', async () => {
     const dataDir = newDataDir();
@@ -107,7 +111,7 @@ describe('jobcast CLI (child processes)', () => {
       expect(result.code, args.join(' ')).toBe(1);
       expect(result.stderr).toContain(message);
     }
-  }, 180_000);
+  }, TIMEOUT);
 
   it('seeds a fresh folder, prints what it made and the demo accounts, and refuses a second time', async () => {
     const dataDir = newDataDir();
@@ -124,7 +128,7 @@ describe('jobcast CLI (child processes)', () => {
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('already has demo data');
     expect(second.stderr).toContain('remove the data folder');
-  }, 240_000);
+  }, TIMEOUT);
 
   it('goes through the running server that holds the folder, without corrupting it', async () => {
     const dataDir = newDataDir();
@@ -156,7 +160,7 @@ describe('jobcast CLI (child processes)', () => {
     const reseed = await cli(['seed'], childEnv(dataDir));
     expect(reseed.code).toBe(1);
     expect(reseed.stderr).toContain('already has demo data');
-  }, 300_000);
+  }, SLOW_TIMEOUT);
 
   it('refuses, saying what to do, while another CLI process holds the folder', async () => {
     const dataDir = newDataDir();
@@ -170,7 +174,7 @@ describe('jobcast CLI (child processes)', () => {
     const holderResult = await holder.done;
     expect(holderResult.code, holderResult.stderr).toBe(0);
     expect(holderResult.stdout).toContain('scale 3');
-  }, 300_000);
+  }, SLOW_TIMEOUT);
 
   it.runIf(Boolean(process.env.TEST_DATABASE_URL))('seeds PostgreSQL through DATABASE_URL, once', async () => {
     const baseUrl = process.env.TEST_DATABASE_URL!;
@@ -196,5 +200,5 @@ describe('jobcast CLI (child processes)', () => {
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
     }
-  }, 240_000);
+  }, TIMEOUT);
 });
