@@ -65,7 +65,7 @@ describe('demo data', () => {
     seededWhenOff = await seedDemoDataIfEmpty(harness.context, NOW);
     accountsBeforeSeed = (await harness.app.inject({ method: 'GET', url: '/api/demo/accounts' })).json();
     summary = await seedDemoData(harness.context, { seed: SEED, scale: 1, now: NOW });
-  });
+  }, 600_000);
   afterAll(async () => harness.close());
 
   it('does not seed on start when JOBCAST_DEMO_DATA=off', () => {
@@ -102,7 +102,7 @@ describe('demo data', () => {
     }
     const wrong = await harness.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { login: 'admin@jobcast.demo', password: 'not-the-password' } });
     expect(wrong.statusCode).toBe(401);
-  });
+  }, 300_000);
 
   it('lists the demo accounts for the sign-in page only where the demo data exists', async () => {
     expect(accountsBeforeSeed).toEqual({ isSeeded: false, accounts: [] });
@@ -266,7 +266,7 @@ describe('demo data', () => {
       expect(manufacturing, `seed ${seed}`).toBeGreaterThan(0.65);
       expect(manufacturing, `seed ${seed}`).toBeLessThan(0.75);
     }
-  });
+  }, 300_000);
 
   it('refuses to seed a database that already has demo data, and changes nothing', async () => {
     const before = await countSynthetic(harness.context.db);
@@ -291,7 +291,7 @@ describe('demo data', () => {
       expect(await seedDemoDataIfEmpty(context, NOW)).toBe(true);
       expect(await seedDemoDataIfEmpty(context, NOW)).toBe(false);
       expect(await contentHash(context.db)).toBe(await contentHash(harness.context.db));
-    }, 180_000);
+    }, 600_000);
 
     it('writes nothing when a row collides, leaves a database with users alone on start, and a different seed gives different rows', async () => {
       const context = await createTestContext({ JOBCAST_DEMO_DATA: 'auto', JOBCAST_DEMO_SEED: String(OTHER_SEED) });
@@ -304,6 +304,6 @@ describe('demo data', () => {
       await context.db.query('delete from users where id = $1', [squatter.id]);
       await seedDemoData(context, { seed: OTHER_SEED, scale: 1, now: NOW });
       expect(await contentHash(context.db)).not.toBe(await contentHash(harness.context.db));
-    }, 180_000);
+    }, 600_000);
   });
 });
