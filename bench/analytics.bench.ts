@@ -218,7 +218,7 @@ async function main() {
     const rollupRows = await context.analytics.countRollupRows();
     const [sizes] = await context.db.query<{ applications: string; rollups: string }>(`select
       pg_size_pretty(pg_total_relation_size('applications')) as applications,
-      pg_size_pretty(pg_total_relation_size('application_received_rollups') + pg_total_relation_size('application_sent_rollups')
+      pg_size_pretty(pg_total_relation_size('application_category_rollups') + pg_total_relation_size('application_industry_rollups') + pg_total_relation_size('application_sent_rollups')
         + pg_total_relation_size('application_tier_flow_rollups') + pg_total_relation_size('application_hire_rollups')) as rollups`);
 
     const rollup = await timeFigures(context, { ...SIX_MONTHS, source: 'rollup' }, RUNS, 2);
@@ -258,7 +258,7 @@ async function main() {
     report(`Machine: ${machine.nproc} cores (\`nproc\`), ${machine.cpu}; \`free -h\`: ${machine.memory}; Node ${machine.node}.`);
     report('');
     report(`Load: ${count(APPLICATIONS)} rows in ${seconds(loadMs)} (${count(Math.round(APPLICATIONS / (loadMs / 1000)))} rows/s, statements of ${count(CHUNK)} rows, rollup triggers on). ` +
-      `Sizes: applications ${sizes.applications}, rollups ${sizes.rollups} (${count(rollupRows.received)} received, ${count(rollupRows.sent)} sent, ${count(rollupRows.flows)} tier-flow, ${count(rollupRows.hires)} hire rows).`);
+      `Sizes: applications ${sizes.applications}, rollups ${sizes.rollups} (${count(rollupRows.categories)} category, ${count(rollupRows.industries)} industry, ${count(rollupRows.sent)} sent, ${count(rollupRows.flows)} tier-flow, ${count(rollupRows.hires)} hire rows).`);
     report('');
     report('| Full figure set | rollups p50 | rollups p95 | raw table p50 | raw table p95 | raw ÷ rollups (p50) |');
     report('|---|---:|---:|---:|---:|---:|');

@@ -113,7 +113,7 @@ export const registerAnalyticsCommands: CommandRegistrar = (program, io, withCon
         const started = performance.now();
         await context.analytics.rebuildRollups();
         const rows = await context.analytics.countRollupRows();
-        io.out(`Rebuilt analytics rollups in ${((performance.now() - started) / 1000).toFixed(1)} s (${rows.received.toLocaleString('en')} received, ${rows.sent.toLocaleString('en')} sent, ${rows.flows.toLocaleString('en')} tier-flow, ${rows.hires.toLocaleString('en')} hire rows).\n`);
+        io.out(`Rebuilt analytics rollups in ${((performance.now() - started) / 1000).toFixed(1)} s (${rows.categories.toLocaleString('en')} category, ${rows.industries.toLocaleString('en')} industry, ${rows.sent.toLocaleString('en')} sent, ${rows.flows.toLocaleString('en')} tier-flow, ${rows.hires.toLocaleString('en')} hire rows).\n`);
       });
     });
 

@@ -94,7 +94,8 @@ describe('rollups equal the raw applications table (seeded random data)', () => 
 
   it('keeps the rollups equal to a rebuild from scratch', async () => {
     const snapshot = async () => context.db.query(`
-      select 'received' as kind, grain, period::text, job_city_code || '/' || category_code || '/' || industry_code as key, applications as n from application_received_rollups where applications <> 0
+      select 'categories' as kind, grain, period::text, job_city_code || '/' || category_code as key, applications as n from application_category_rollups where applications <> 0
+      union all select 'industries', grain, period::text, job_city_code || '/' || industry_code, applications from application_industry_rollups where applications <> 0
       union all select 'sent', grain, period::text, seeker_city_code, applications from application_sent_rollups where applications <> 0
       union all select 'flows', grain, period::text, seeker_tier || '/' || job_city_code, applications from application_tier_flow_rollups where applications <> 0
       union all select 'hires', grain, period::text, job_city_code, hires from application_hire_rollups where hires <> 0
@@ -108,6 +109,6 @@ describe('rollups equal the raw applications table (seeded random data)', () => 
 
   it('empties the rollups when applications are truncated', async () => {
     await context.db.query('truncate applications cascade');
-    expect(await context.analytics.countRollupRows()).toEqual({ received: 0, sent: 0, flows: 0, hires: 0 });
+    expect(await context.analytics.countRollupRows()).toEqual({ categories: 0, industries: 0, sent: 0, flows: 0, hires: 0 });
   });
 });

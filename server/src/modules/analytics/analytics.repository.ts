@@ -29,16 +29,19 @@ function rollupRows(table: string, columns: string) {
     select ${columns} from ${table} where grain = 'day' and period between $1::date and $2::date and (period < $6::date or period >= $7::date)`;
 }
 
-/** Each source yields the same columns: (job_city_code, category_code, industry_code, applications) etc. */
-const SOURCES: Record<FigureSource, { received: string; sent: string; flows: string; hires: string }> = {
+/** Each source yields the same columns: (job_city_code, category_code, applications) etc. */
+const SOURCES: Record<FigureSource, { categories: string; industries: string; sent: string; flows: string; hires: string }> = {
   rollup: {
-    received: rollupRows('application_received_rollups', 'job_city_code, category_code, industry_code, applications'),
+    categories: rollupRows('application_category_rollups', 'job_city_code, category_code, applications'),
+    industries: rollupRows('application_industry_rollups', 'job_city_code, industry_code, applications'),
     sent: rollupRows('application_sent_rollups', 'seeker_city_code, applications'),
     flows: rollupRows('application_tier_flow_rollups', 'seeker_tier, job_city_code, applications'),
     hires: rollupRows('application_hire_rollups', 'job_city_code, hires'),
   },
   raw: {
-    received: `select job_city_code, category_code, industry_code, 1 as applications from applications
+    categories: `select job_city_code, category_code, 1 as applications from applications
+      where applied_at >= ${WINDOW_START} and applied_at < ${WINDOW_END}`,
+    industries: `select job_city_code, industry_code, 1 as applications from applications
       where applied_at >= ${WINDOW_START} and applied_at < ${WINDOW_END}`,
     sent: `select seeker_city_code, 1 as applications from applications
       where applied_at >= ${WINDOW_START} and applied_at < ${WINDOW_END}`,
@@ -68,9 +71,14 @@ region_cities as materialized (
   where ($3::text is null or province_code = $3::text) and ($4::text is null or code = $4::text)
 ),
 received as materialized (
-  select s.job_city_code as city_code, s.category_code, s.industry_code, sum(s.applications) as applications
-  from (${rows.received}) s join region_cities c on c.code = s.job_city_code
-  group by 1, 2, 3 having sum(s.applications) <> 0
+  select s.job_city_code as city_code, s.category_code, sum(s.applications) as applications
+  from (${rows.categories}) s join region_cities c on c.code = s.job_city_code
+  group by 1, 2 having sum(s.applications) <> 0
+),
+received_by_industry as (
+  select s.industry_code, sum(s.applications) as applications
+  from (${rows.industries}) s join region_cities c on c.code = s.job_city_code
+  group by 1 having sum(s.applications) <> 0
 ),
 sent as materialized (
   select s.seeker_city_code as city_code, sum(s.applications) as applications
@@ -88,7 +96,7 @@ hired as (
 total as (select coalesce(sum(applications), 0) as applications from received),
 industry_rows as (
   select i.code, i.name, sum(r.applications) as applications
-  from received r join industries i on i.code = r.industry_code
+  from received_by_industry r join industries i on i.code = r.industry_code
   group by i.code, i.name
 ),
 category_rows as (
@@ -199,8 +207,9 @@ export async function rebuildRollups(db: Queryable): Promise<void> {
 }
 
 export async function countRollupRows(db: Queryable) {
-  const [row] = await db.query<{ received: number; sent: number; flows: number; hires: number }>(`select
-    (select count(*) from application_received_rollups) as received,
+  const [row] = await db.query<{ categories: number; industries: number; sent: number; flows: number; hires: number }>(`select
+    (select count(*) from application_category_rollups) as categories,
+    (select count(*) from application_industry_rollups) as industries,
     (select count(*) from application_sent_rollups) as sent,
     (select count(*) from application_tier_flow_rollups) as flows,
     (select count(*) from application_hire_rollups) as hires`);

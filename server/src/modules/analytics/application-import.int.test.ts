@@ -17,7 +17,7 @@ describe('jobcast import applications (all-or-nothing CSV)', () => {
     const [row] = await context.db.query<{ applications: number; imports: number; rollups: number }>(`select
       (select count(*) from applications) as applications,
       (select count(*) from application_imports) as imports,
-      (select count(*) from application_received_rollups) as rollups`);
+      (select count(*) from application_category_rollups) as rollups`);
     return row;
   };
 
