@@ -55,6 +55,8 @@ export const sessionSummarySchema = z.object({
   isBooked: z.boolean(),
   wentLiveAt: z.string().nullable(),
   endedAt: z.string().nullable(),
+  /** Generated demo data: the web app must say so wherever it shows the session. */
+  isSynthetic: z.boolean(),
 });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 

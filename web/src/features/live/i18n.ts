@@ -57,7 +57,7 @@ const zh = {
     applying: '正在报名',
     noJobs: '本场暂无岗位',
     notFound: '直播不存在或已下线',
-    synthetic: '合成演示数据',
+    synthetic: '合成演示数据：本场直播、企业和岗位均为程序生成的虚构数据',
   },
   apply: {
     title: '快速报名',
@@ -233,7 +233,7 @@ const en: typeof zh = {
     applying: 'is applying',
     noJobs: 'No jobs in this session',
     notFound: 'This session does not exist or was taken down',
-    synthetic: 'Synthetic demo data',
+    synthetic: 'Synthetic demo data: this session, its companies and jobs are generated and fictional',
   },
   apply: {
     title: 'Quick apply',

@@ -138,6 +138,7 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
         <div className="live-info">
           <h1 className="live-title">{detail.title}</h1>
           {detail.coverText ? <p className="live-cover-text">{detail.coverText}</p> : null}
+          {detail.isSynthetic ? <p className="live-synthetic" data-testid="room-synthetic">{t('room.synthetic')}</p> : null}
           {status === 'ended' ? <p className="live-replay-hint">{t('room.replayHint')}</p> : null}
           <JobStrip jobs={detail.jobs} pinnedJobId={room.pinnedJobId} appliedJobIds={apply.appliedJobIds} onOpen={() => setIsJobsOpen(true)} />
           {detail.playback.replay.length > 1 && status === 'ended' ? (

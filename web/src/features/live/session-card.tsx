@@ -20,6 +20,7 @@ type Props = {
 /** A portrait card like a short-video feed: cover with status badge, title, host and jobs, and 预约. */
 export function SessionCard({ session, startsAtLocal, now, isBookingBusy, onToggleBooking }: Props) {
   const { t } = useTranslation(LIVE_NS);
+  const { t: tCommon } = useTranslation();
   const language = currentLanguage();
   const secondsLeft = Math.round((startsAtLocal - now) / 1000);
   const link = `/live/${session.id}`;
@@ -51,6 +52,7 @@ export function SessionCard({ session, startsAtLocal, now, isBookingBusy, onTogg
         <div className="session-meta">
           {[session.cityName, t('list.jobs', { count: session.jobCount })].filter(Boolean).join(' · ')}
         </div>
+        {session.isSynthetic ? <div className="session-synthetic" data-testid="session-synthetic">{tCommon('synthetic.tag')}</div> : null}
         <div className="session-meta">
           {session.status === 'scheduled' ? formatStart(session.startsAt, new Date(now), language) : t('list.host', { name: session.hostName })}
         </div>
