@@ -131,7 +131,7 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
     resolveUser: (cookieHeader) => context.auth.findUserBySessionToken(readCookie(cookieHeader, SESSION_COOKIE)),
     redisUrl: context.config.redisUrl,
   });
-  const liveRealtime = attachLiveRealtime(realtime.io, { live: context.live, applications: context.applications, events: context.events, config: context.config });
+  const liveRealtime = attachLiveRealtime(realtime.io, { live: context.live, applications: context.applications, events: context.events, config: context.config, log: app.log });
   const withMedia = (options.withMedia ?? true) && context.config.media.mode === 'embedded';
   let media: Awaited<ReturnType<typeof startEmbeddedMediaServer>> | null = null;
   try {

@@ -18,6 +18,7 @@ import {
   type Ack,
   type ChatMessage,
   type ErrorPayload,
+  type HostApplication,
   type RoomState,
   type SessionStatus,
   type SocketIdentity,
@@ -27,8 +28,10 @@ import type { LiveService } from './live.service.js';
 
 /** What the realtime layer needs from the applications module (kept narrow to avoid a module cycle). */
 export type ApplicationsForRoom = {
-  describeForRoom(applicationId: number): Promise<{ sessionId: string; application: import('../../../../contracts/live.js').HostApplication; jobCount: number; ticker: TickerItem } | null>;
+  describeForRoom(applicationId: number): Promise<{ sessionId: string; application: HostApplication; jobCount: number; ticker: TickerItem } | null>;
 };
+
+export type RealtimeLog = { error(details: object, message: string): void };
 
 type LiveRoom = {
   sessionId: string;
@@ -55,13 +58,13 @@ const MAX_LIKES_PER_SOCKET_PER_FLUSH = 100;
 const MAX_TICKER_PER_FLUSH = 10;
 const RECENT_MESSAGES = 30;
 
-function toErrorPayload(error: unknown): ErrorPayload {
+function toErrorPayload(error: unknown, log: RealtimeLog): ErrorPayload {
   if (error instanceof AppError) return { code: error.code, message: error.message };
   if (error instanceof ZodError) {
     const issue = error.issues[0];
     return { code: 'validation_failed', message: `${issue.path.join('.') || 'payload'}: ${issue.message}` };
   }
-  console.error('socket handler failed', error);
+  log.error({ err: error }, 'socket handler failed');
   return { code: 'internal', message: 'Something went wrong on our side / 服务器内部错误' };
 }
 
@@ -76,8 +79,9 @@ const asUser = (identity: SocketIdentity): AuthUser | null =>
  * like counters and the application ticker batched every REALTIME_FLUSH_MS, host moderation, and the pushes
  * that domain events ask for (status changes, new applications, notifications).
  */
-export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService; applications: ApplicationsForRoom; events: EventBus; config: Config }) {
-  const { live, applications, events, config } = deps;
+export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService; applications: ApplicationsForRoom; events: EventBus; config: Config; log: RealtimeLog }) {
+  const { live, applications, events, config, log } = deps;
+  const logFailure = (what: string) => (error: unknown) => log.error({ err: error }, what);
   const loadedRooms = new Map<string, LiveRoom>();
   const loading = new Map<string, Promise<LiveRoom>>();
   const chatTimestamps = new Map<string, number[]>();
@@ -156,7 +160,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     room.pendingChat = [];
     room.recentMessages = [...room.recentMessages, ...messages].slice(-RECENT_MESSAGES);
     io.to(rooms.session(room.sessionId)).emit('chat:batch', { sessionId: room.sessionId, messages });
-    live.persistChatMessages(messages).catch((error: unknown) => console.error('storing chat failed', error));
+    live.persistChatMessages(messages).catch(logFailure('storing chat failed'));
   }
 
   async function flushStats() {
@@ -166,7 +170,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
       if (room.pendingViewers.size > 0) {
         const seen = [...room.pendingViewers].map(([viewerKey, userId]) => ({ viewerKey, userId }));
         room.pendingViewers = new Map();
-        live.recordViewers(room.sessionId, seen).catch((error: unknown) => console.error('storing viewers failed', error));
+        live.recordViewers(room.sessionId, seen).catch(logFailure('storing viewers failed'));
       }
       if (room.pendingTicker.length > 0) {
         const items = room.pendingTicker.slice(-MAX_TICKER_PER_FLUSH);
@@ -184,7 +188,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
       room.lastViewers = viewers;
       io.to(rooms.session(room.sessionId)).emit('room:stats', { sessionId: room.sessionId, viewers, likes: room.likes });
       if (likes > 0 || viewers > 0) {
-        live.addLikesAndPeakViewers(room.sessionId, likes, viewers).catch((error: unknown) => console.error('storing likes failed', error));
+        live.addLikesAndPeakViewers(room.sessionId, likes, viewers).catch(logFailure('storing likes failed'));
       }
     }
     likesBySocket.clear();
@@ -201,7 +205,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
       const respond = typeof ack === 'function' ? ack : () => undefined;
       Promise.resolve()
         .then(() => work(schema.parse(raw)))
-        .then((data) => respond({ ok: true, data }), (error: unknown) => respond({ ok: false, error: toErrorPayload(error) }));
+        .then((data) => respond({ ok: true, data }), (error: unknown) => respond({ ok: false, error: toErrorPayload(error, log) }));
     };
   }
 
@@ -376,7 +380,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
       io.to(rooms.sessionHosts(described.sessionId)).emit('host:application', { sessionId: described.sessionId, application: described.application, jobCount: described.jobCount });
       const room = loadedRooms.get(described.sessionId);
       if (room) room.pendingTicker.push(described.ticker);
-    }).catch((error: unknown) => console.error('pushing an application failed', error));
+    }).catch(logFailure('pushing an application failed'));
   });
 
   events.on('NotificationCreated', ({ notification }) => {
