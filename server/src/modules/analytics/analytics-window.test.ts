@@ -1,19 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { parseWindow, splitWindowIntoMonths, toDayNumber } from './analytics-window.js';
+import { parseWindow, planWindowReads, toDayNumber } from './analytics-window.js';
 
 describe('analytics windows', () => {
-  it('reads whole months from the monthly rollups and the rest day by day', () => {
-    expect(splitWindowIntoMonths({ from: '2022-08-01', to: '2023-01-31' })).toEqual({ monthStart: '2022-08-01', monthEnd: '2023-02-01' });
-    expect(splitWindowIntoMonths({ from: '2022-08-02', to: '2023-01-30' })).toEqual({ monthStart: '2022-09-01', monthEnd: '2023-01-01' });
-    expect(splitWindowIntoMonths({ from: '2022-02-01', to: '2022-02-28' })).toEqual({ monthStart: '2022-02-01', monthEnd: '2022-03-01' });
-    expect(splitWindowIntoMonths({ from: '2024-02-01', to: '2024-02-28' })).toEqual({ monthStart: '2024-02-01', monthEnd: '2024-02-01' });
-    expect(splitWindowIntoMonths({ from: '2022-12-01', to: '2022-12-31' })).toEqual({ monthStart: '2022-12-01', monthEnd: '2023-01-01' });
+  const days = (first: string, count: number) => Array.from({ length: count }, (_, index) => new Date(Date.parse(`${first}T00:00:00Z`) + index * 86_400_000).toISOString().slice(0, 10));
+
+  it('reads whole months from the monthly rollups', () => {
+    expect(planWindowReads({ from: '2022-08-01', to: '2023-01-31' })).toEqual({
+      months: ['2022-08-01', '2022-09-01', '2022-10-01', '2022-11-01', '2022-12-01', '2023-01-01'],
+      addDays: [],
+      subtractDays: [],
+    });
+    expect(planWindowReads({ from: '2024-02-01', to: '2024-02-29' }).months).toEqual(['2024-02-01']);
   });
 
-  it('uses no month when none fits wholly inside', () => {
-    const span = splitWindowIntoMonths({ from: '2022-08-15', to: '2022-09-14' });
-    expect(span.monthStart).toBe(span.monthEnd);
-    expect(splitWindowIntoMonths({ from: '2022-08-01', to: '2022-08-01' })).toEqual({ monthStart: '2022-08-01', monthEnd: '2022-08-01' });
+  it('reads a short edge day by day, and a long one as the month minus the days left out', () => {
+    // Aug 30–31 (2 days) are added; of January, the 1st–29th are covered: the month minus Jan 30–31.
+    expect(planWindowReads({ from: '2022-08-30', to: '2023-01-29' })).toEqual({
+      months: ['2022-09-01', '2022-10-01', '2022-11-01', '2022-12-01', '2023-01-01'],
+      addDays: ['2022-08-30', '2022-08-31'],
+      subtractDays: ['2023-01-30', '2023-01-31'],
+    });
+    // Inside one month: 29 of 31 days is the month minus two; 3 days are three days.
+    expect(planWindowReads({ from: '2022-08-02', to: '2022-08-30' })).toEqual({ months: ['2022-08-01'], addDays: [], subtractDays: ['2022-08-01', '2022-08-31'] });
+    expect(planWindowReads({ from: '2022-08-10', to: '2022-08-12' })).toEqual({ months: [], addDays: days('2022-08-10', 3), subtractDays: [] });
+    // Exactly half or less is read daily.
+    expect(planWindowReads({ from: '2022-09-16', to: '2022-09-30' }).addDays).toEqual(days('2022-09-16', 15));
+  });
+
+  it('never reads more than about half a month of days per edge', () => {
+    for (let offset = 0; offset < 400; offset += 7) {
+      const from = new Date(Date.UTC(2022, 0, 1 + offset)).toISOString().slice(0, 10);
+      const to = new Date(Date.UTC(2022, 0, 1 + offset + 150 + (offset % 31))).toISOString().slice(0, 10);
+      const reads = planWindowReads({ from, to });
+      expect(reads.addDays.length + reads.subtractDays.length).toBeLessThanOrEqual(32);
+    }
   });
 
   it('accepts real dates only, in order, at most ten years', () => {

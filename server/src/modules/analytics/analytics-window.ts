@@ -3,8 +3,12 @@ import { AppError } from '../../platform/errors.js';
 /** A window of whole days in China Standard Time, both ends included ('YYYY-MM-DD'). */
 export type AnalyticsWindow = { from: string; to: string };
 
-/** The months lying wholly inside a window, as [monthStart, monthEnd): read from the monthly rollups. */
-export type MonthSpan = { monthStart: string; monthEnd: string };
+/**
+ * Which rollup rows make up a window: whole months from the monthly grain, the rest from the daily grain.
+ * A month the window covers for more than half its days is read as the month minus the days left out
+ * (subtractDays), so an edge never costs more than about half a month of daily rows.
+ */
+export type WindowReads = { months: string[]; addDays: string[]; subtractDays: string[] };
 
 /** Longest window accepted: ten years keeps the daily edges and the raw path bounded. */
 export const MAX_WINDOW_DAYS = 3_660;
@@ -46,15 +50,26 @@ function firstOfMonth(dayNumber: number, monthOffset: number): number {
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + monthOffset, 1) / 86_400_000;
 }
 
-/**
- * The whole months inside [from, to]. The days of the window outside them are read from the daily
- * rollups; when no month fits, monthStart = monthEnd and every day is read daily.
- */
-export function splitWindowIntoMonths(window: AnalyticsWindow): MonthSpan {
+const range = (first: number, last: number) => Array.from({ length: Math.max(0, last - first + 1) }, (_, index) => fromDayNumber(first + index));
+
+export function planWindowReads(window: AnalyticsWindow): WindowReads {
   const fromDay = toDayNumber(window.from)!;
   const toDay = toDayNumber(window.to)!;
-  const start = firstOfMonth(fromDay, 0) === fromDay ? fromDay : firstOfMonth(fromDay, 1);
-  const end = firstOfMonth(toDay + 1, 0);
-  if (end <= start) return { monthStart: window.from, monthEnd: window.from };
-  return { monthStart: fromDayNumber(start), monthEnd: fromDayNumber(end) };
+  const reads: WindowReads = { months: [], addDays: [], subtractDays: [] };
+  for (let monthStart = firstOfMonth(fromDay, 0); monthStart <= toDay; monthStart = firstOfMonth(monthStart, 1)) {
+    const monthEnd = firstOfMonth(monthStart, 1) - 1;
+    const first = Math.max(monthStart, fromDay);
+    const last = Math.min(monthEnd, toDay);
+    const inside = last - first + 1;
+    const outside = monthEnd - monthStart + 1 - inside;
+    if (outside === 0) {
+      reads.months.push(fromDayNumber(monthStart));
+    } else if (outside < inside) {
+      reads.months.push(fromDayNumber(monthStart));
+      reads.subtractDays.push(...range(monthStart, first - 1), ...range(last + 1, monthEnd));
+    } else {
+      reads.addDays.push(...range(first, last));
+    }
+  }
+  return reads;
 }

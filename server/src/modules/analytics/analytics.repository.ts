@@ -13,30 +13,34 @@ export type FigureQuery = {
   provinceCode: string | null;
   cityCode: string | null;
   minSent: number;
-  /** Whole months inside the window, [monthStart, monthEnd): read from the monthly rollups. */
-  monthStart: string;
-  monthEnd: string;
+  /** Rollup rows that make up the window (see planWindowReads). */
+  months: string[];
+  addDays: string[];
+  subtractDays: string[];
 };
 
-// Parameters: $1 from, $2 to, $3 province code, $4 city code, $5 minSent, $6 monthStart, $7 monthEnd.
+// Parameters: $1 from, $2 to, $3 province code, $4 city code, $5 minSent, $6 months, $7 days to add,
+// $8 days to subtract (the last three only for the rollups).
 const WINDOW_START = `(($1::date)::timestamp at time zone 'Asia/Shanghai')`;
 const WINDOW_END = `(($2::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
 
-/** Rows of a rollup table for the window: whole months from the monthly grain, edge days from the daily. */
-function rollupRows(table: string, columns: string) {
-  return `select ${columns} from ${table} where grain = 'month' and period >= $6::date and period < $7::date
+/** Rows of a rollup table for the window: months, plus edge days, minus the days a month row overshoots. */
+function rollupRows(table: string, columns: string, count = 'applications') {
+  return `select ${columns}, ${count} from ${table} where grain = 'month' and period = any($6::date[])
     union all
-    select ${columns} from ${table} where grain = 'day' and period between $1::date and $2::date and (period < $6::date or period >= $7::date)`;
+    select ${columns}, ${count} from ${table} where grain = 'day' and period = any($7::date[])
+    union all
+    select ${columns}, -${count} from ${table} where grain = 'day' and period = any($8::date[])`;
 }
 
 /** Each source yields the same columns: (job_city_code, category_code, applications) etc. */
 const SOURCES: Record<FigureSource, { categories: string; industries: string; sent: string; flows: string; hires: string }> = {
   rollup: {
-    categories: rollupRows('application_category_rollups', 'job_city_code, category_code, applications'),
-    industries: rollupRows('application_industry_rollups', 'job_city_code, industry_code, applications'),
-    sent: rollupRows('application_sent_rollups', 'seeker_city_code, applications'),
-    flows: rollupRows('application_tier_flow_rollups', 'seeker_tier, job_city_code, applications'),
-    hires: rollupRows('application_hire_rollups', 'job_city_code, hires'),
+    categories: rollupRows('application_category_rollups', 'job_city_code, category_code'),
+    industries: rollupRows('application_industry_rollups', 'job_city_code, industry_code'),
+    sent: rollupRows('application_sent_rollups', 'seeker_city_code'),
+    flows: rollupRows('application_tier_flow_rollups', 'seeker_tier, job_city_code'),
+    hires: rollupRows('application_hire_rollups', 'job_city_code', 'hires'),
   },
   raw: {
     categories: `select job_city_code, category_code, 1 as applications from applications
@@ -65,7 +69,7 @@ function figuresSql(source: FigureSource) {
   return `
 with
 bounds as (select $1::date as from_day, $2::date as to_day, $3::text as province_code, $4::text as city_code,
-  $5::int as min_sent, $6::date as month_start, $7::date as month_end),
+  $5::int as min_sent, $6::date[] as months, $7::date[] as add_days, $8::date[] as subtract_days),
 region_cities as materialized (
   select code, short_name, province_code, tier from cities
   where ($3::text is null or province_code = $3::text) and ($4::text is null or code = $4::text)
@@ -186,7 +190,7 @@ const FIGURES_SQL: Record<FigureSource, string> = { rollup: figuresSql('rollup')
 /** Every figure for a window and region, from the rollups or from the raw applications table. */
 export async function computeFigures(db: Queryable, source: FigureSource, query: FigureQuery): Promise<AnalyticsFigures & { containsSyntheticData: boolean }> {
   const [row] = await db.query<FiguresRow>(FIGURES_SQL[source], [
-    query.from, query.to, query.provinceCode, query.cityCode, query.minSent, query.monthStart, query.monthEnd,
+    query.from, query.to, query.provinceCode, query.cityCode, query.minSent, query.months, query.addDays, query.subtractDays,
   ]);
   return {
     window: { from: query.from, to: query.to },

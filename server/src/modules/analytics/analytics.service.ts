@@ -11,7 +11,7 @@ import { AppError, invalid } from '../../platform/errors.js';
 import type { AuthUser } from '../../platform/http.js';
 import type { GeoService } from '../geo/index.js';
 import { loadReportMap, printReportPdf, renderReportHtml } from './analytics-report.js';
-import { parseWindow, splitWindowIntoMonths } from './analytics-window.js';
+import { parseWindow, planWindowReads } from './analytics-window.js';
 import * as repository from './analytics.repository.js';
 import type { FigureSource } from './analytics.repository.js';
 import { DEFAULT_MIN_SENT, type AnalyticsQuery } from './analytics.schemas.js';
@@ -63,7 +63,7 @@ export function createAnalyticsService(deps: { db: Db; geo: GeoService; report: 
     const { provinceCode, cityCode, region } = resolveRegion(request, paths);
     const figures = await repository.computeFigures(db, request.source ?? 'rollup', {
       ...window,
-      ...splitWindowIntoMonths(window),
+      ...planWindowReads(window),
       provinceCode,
       cityCode,
       minSent,
