@@ -2,13 +2,14 @@ import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Config } from '../config.js';
+import { ConfigError, type Config } from '../config.js';
 import type { EventBus } from '../events.js';
 import type { MediaLinks } from './media-links.js';
 import type { MediaWorkerOptions, ParentToWorker, WorkerToParent } from './media-protocol.js';
 
 const WORKER_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), 'media-worker.ts');
-const READY_TIMEOUT_MS = 15_000;
+// Generous: on a busy two-core machine the child (tsx + node-media-server) can take several seconds to start.
+const READY_TIMEOUT_MS = 60_000;
 const ALLOW_LIST_REFRESH_MS = 30_000;
 
 /** What the media layer needs from the live-session rules (the live service provides it). */
@@ -130,7 +131,7 @@ export async function startEmbeddedMediaServer(deps: { config: Config; links: Me
       let isReady = false;
       const timer = setTimeout(() => {
         worker.kill('SIGKILL');
-        reject(new Error('The embedded media server did not start within 15 s'));
+        reject(new Error(`The embedded media server did not start within ${READY_TIMEOUT_MS / 1000} s`));
       }, READY_TIMEOUT_MS);
       worker.on('message', (message: WorkerToParent) => {
         if (message.type === 'ready') {
@@ -140,7 +141,8 @@ export async function startEmbeddedMediaServer(deps: { config: Config; links: Me
           resolve();
         } else if (message.type === 'fatal') {
           clearTimeout(timer);
-          reject(new Error(`The embedded media server could not start: ${message.message} (set RTMP_PORT / MEDIA_HTTP_PORT, or MEDIA_MODE=external)`));
+          // A taken port is a configuration problem: the server prints the message alone and exits.
+          reject(new ConfigError(`The embedded media server could not start: ${message.message} (set RTMP_PORT / MEDIA_HTTP_PORT, or MEDIA_MODE=external)`));
         } else {
           handleMessage(message);
         }
