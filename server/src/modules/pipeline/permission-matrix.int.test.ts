@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompany, buildJob, buildUser } from '../../test/factories.js';
 import { createTestApp } from '../../test/harness.js';
-import { buildApplication, buildSeeker, buildSession, signIn } from '../../test/pipeline-factories.js';
+import { buildApplication, buildSeeker, buildSession, sessionCookie } from '../../test/pipeline-factories.js';
 
 /**
  * The permission matrix, enforced in the services and checked through HTTP on PGlite and (with
@@ -38,13 +38,13 @@ describe('permission matrix', () => {
     applications.xB = await buildApplication(context, { jobId: jobB.id, seekerUserId: x.id });
     applications.yB = await buildApplication(context, { jobId: jobB.id, seekerUserId: y.id, sessionId: sessions.s2 });
     const admin = await buildUser(context, { role: 'admin' });
-    cookies.employerA = await signIn(harness.app, a.employer.email!);
-    cookies.employerB = await signIn(harness.app, b.employer.email!);
-    cookies.host1 = await signIn(harness.app, host1.email!);
-    cookies.host2 = await signIn(harness.app, host2.email!);
-    cookies.seekerX = await signIn(harness.app, x.phone);
-    cookies.seekerY = await signIn(harness.app, y.phone);
-    cookies.admin = await signIn(harness.app, admin.email!);
+    cookies.employerA = await sessionCookie(harness.context, a.employer.id);
+    cookies.employerB = await sessionCookie(harness.context, b.employer.id);
+    cookies.host1 = await sessionCookie(harness.context, host1.id);
+    cookies.host2 = await sessionCookie(harness.context, host2.id);
+    cookies.seekerX = await sessionCookie(harness.context, x.id);
+    cookies.seekerY = await sessionCookie(harness.context, y.id);
+    cookies.admin = await sessionCookie(harness.context, admin.id);
   });
   afterAll(async () => harness.close());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompany, buildJob, buildUser } from '../../test/factories.js';
 import { createTestApp } from '../../test/harness.js';
-import { buildApplication, buildSeeker, buildSession, signIn } from '../../test/pipeline-factories.js';
+import { buildApplication, buildSeeker, buildSession, sessionCookie } from '../../test/pipeline-factories.js';
 import { createPipelineService } from './index.js';
 import { addDays, chinaDate } from './pipeline-state.js';
 
@@ -32,8 +32,8 @@ describe('pipeline API: the whole journey of one application', () => {
     seeker = await buildSeeker(harness.context, { name: '王小明', phone: '13812345678' });
     // Applied ten days ago, so a start date eight days ago is possible and its 7-day check is due.
     applicationId = await buildApplication(harness.context, { jobId: job.id, seekerUserId: seeker.id, appliedAt: new Date(Date.now() - 10 * DAY) });
-    employerCookies = await signIn(harness.app, member.email!);
-    seekerCookies = await signIn(harness.app, seeker.phone);
+    employerCookies = await sessionCookie(harness.context, member.id);
+    seekerCookies = await sessionCookie(harness.context, seeker.id);
   });
   afterAll(async () => harness.close());
 
@@ -175,22 +175,22 @@ describe('pipeline API: bulk, refusals, withdrawal, CSV, handoff consent', () =>
       seekers.push(seeker);
       applicationIds.push(await buildApplication(harness.context, { jobId: job.id, seekerUserId: seeker.id, sessionId }));
     }
-    employerCookies = await signIn(harness.app, employer.email!);
-    hostCookies = await signIn(harness.app, host.email!);
+    employerCookies = await sessionCookie(harness.context, employer.id);
+    hostCookies = await sessionCookie(harness.context, host.id);
 
     // An agency (中介代招) with its own job, and a client company it may pass leads to.
     const agency = await buildCompany(harness.context);
     await harness.context.db.query(`update companies set account_type = 'agency', hr_licence_number = 'HR-320500-0001' where id = $1`, [agency.company.id]);
     agencyJobId = (await buildJob(harness.context, agency.employer)).id;
-    agencyCookies = await signIn(harness.app, agency.employer.email!);
+    agencyCookies = await sessionCookie(harness.context, agency.employer.id);
     const client = await buildCompany(harness.context);
     clientCompanyId = client.company.id;
-    clientCookies = await signIn(harness.app, client.employer.email!);
+    clientCookies = await sessionCookie(harness.context, client.employer.id);
   });
   afterAll(async () => harness.close());
 
   it('applies one change to many applications and reports each result', async () => {
-    const seekerCookies = await signIn(harness.app, seekers[3].phone);
+    const seekerCookies = await sessionCookie(harness.context, seekers[3].id);
     await harness.app.inject({ method: 'POST', url: `/api/seeker/applications/${applicationIds[3]}/withdraw`, payload: { reason: '找到别的工作了' }, cookies: seekerCookies });
     const response = await harness.app.inject({
       method: 'POST',
@@ -247,7 +247,7 @@ describe('pipeline API: bulk, refusals, withdrawal, CSV, handoff consent', () =>
 
   it('passes a lead to another company only after the seeker consents (host)', async () => {
     const leadId = applicationIds[2];
-    const seekerCookies = await signIn(harness.app, seekers[2].phone);
+    const seekerCookies = await sessionCookie(harness.context, seekers[2].id);
     const clientSees = async () => (await harness.app.inject({ method: 'GET', url: '/api/employer/applications', cookies: clientCookies })).json().total;
 
     const request = await harness.app.inject({ method: 'POST', url: `/api/host/leads/${leadId}/handoffs`, cookies: hostCookies, payload: { recipientCompanyId: clientCompanyId, purpose: '推荐同类普工岗位' } });
@@ -281,7 +281,7 @@ describe('pipeline API: bulk, refusals, withdrawal, CSV, handoff consent', () =>
     const agencyLead = await buildApplication(harness.context, { jobId: agencyJobId, seekerUserId: seeker.id });
     const asked = await harness.app.inject({ method: 'POST', url: `/api/employer/applications/${agencyLead}/handoffs`, cookies: agencyCookies, payload: { recipientCompanyId: clientCompanyId, purpose: '代招：转给用工企业面试' } });
     expect(asked.json()).toMatchObject({ status: 'pending', requestedByRole: 'employer' });
-    const seekerCookies = await signIn(harness.app, seeker.phone);
+    const seekerCookies = await sessionCookie(harness.context, seeker.id);
     const refused = await harness.app.inject({ method: 'POST', url: `/api/seeker/handoffs/${asked.json().id}`, cookies: seekerCookies, payload: { decision: 'refuse' } });
     expect(refused.json().status).toBe('refused');
     const change = await harness.app.inject({ method: 'POST', url: `/api/seeker/handoffs/${asked.json().id}`, cookies: seekerCookies, payload: { decision: 'grant' } });

@@ -184,6 +184,21 @@ export async function findLatestEffectiveEvent(db: Queryable, applicationId: num
   return row ?? null;
 }
 
+/** The latest effective change of each application (one query for a whole page of the console). */
+export async function listLatestEffectiveEvents(db: Queryable, applicationIds: number[]): Promise<Map<number, EffectiveEvent>> {
+  if (applicationIds.length === 0) return new Map();
+  const rows = await db.query<EffectiveEvent & { applicationId: number }>(
+    `select distinct on (e.application_id) e.application_id as "applicationId", e.id, e.action, e.actor_role as "actorRole",
+            e.from_status as "fromStatus", e.to_status as "toStatus", e.state_before as "stateBefore"
+     from application_events e
+     where e.application_id = any($1::bigint[]) and e.action <> 'undo'
+       and not exists (select 1 from application_events u where u.undoes_event_id = e.id)
+     order by e.application_id, e.id desc`,
+    [applicationIds],
+  );
+  return new Map(rows.map(({ applicationId, ...event }) => [applicationId, event]));
+}
+
 export type EventView = {
   id: number;
   action: PipelineActionType | 'undo';
@@ -289,6 +304,15 @@ export async function findHandoffById(db: Queryable, handoffId: number, options:
 
 export function listHandoffsByApplication(db: Queryable, applicationId: number) {
   return db.query<HandoffView>(`${HANDOFF_SELECT} where h.application_id = $1 order by h.id`, [applicationId]);
+}
+
+export async function listHandoffsByApplications(db: Queryable, applicationIds: number[]): Promise<Map<number, HandoffView[]>> {
+  const byApplication = new Map<number, HandoffView[]>();
+  if (applicationIds.length === 0) return byApplication;
+  for (const row of await db.query<HandoffView>(`${HANDOFF_SELECT} where h.application_id = any($1::bigint[]) order by h.id`, [applicationIds])) {
+    byApplication.set(row.applicationId, [...(byApplication.get(row.applicationId) ?? []), row]);
+  }
+  return byApplication;
 }
 
 export function listHandoffsBySeeker(db: Queryable, seekerUserId: string) {

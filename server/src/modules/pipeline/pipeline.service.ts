@@ -224,10 +224,9 @@ export function createPipelineService(deps: PipelineDeps) {
     return outcome.to;
   }
 
-  async function toEmployerView(tx: Queryable, record: ApplicationRecord, access: 'owner' | 'shared'): Promise<EmployerApplication> {
+  function toEmployerView(record: ApplicationRecord, access: 'owner' | 'shared', latest: repository.EffectiveEvent | null): EmployerApplication {
     const state = toState(record);
     const isOwner = access === 'owner';
-    const latest = isOwner ? await repository.findLatestEffectiveEvent(tx, record.id) : null;
     return {
       id: record.id,
       job: { id: record.jobId, title: record.jobTitle },
@@ -277,13 +276,14 @@ export function createPipelineService(deps: PipelineDeps) {
     const access = await resolveAccess(db, user, record);
     if (access !== 'owner' && access !== 'shared') throw notFound('Application');
     const isOwner = access === 'owner';
-    const [view, history, notes, phoneViews, handoffs] = await Promise.all([
-      toEmployerView(db, record!, access),
+    const [latest, history, notes, phoneViews, handoffs] = await Promise.all([
+      isOwner ? repository.findLatestEffectiveEvent(db, applicationId) : Promise.resolve(null),
       repository.listEvents(db, applicationId),
       isOwner ? repository.listNotes(db, applicationId) : Promise.resolve([]),
       isOwner ? repository.listUnmasks(db, applicationId) : Promise.resolve([]),
       repository.listHandoffsByApplication(db, applicationId),
     ]);
+    const view = toEmployerView(record!, access, latest);
     return { ...view, events: isOwner ? history : [], notes, phoneViews, handoffs: handoffs.map(toHandoff) };
   }
 
@@ -319,8 +319,8 @@ export function createPipelineService(deps: PipelineDeps) {
         repository.listApplications(db, scope, filter, { limit: pageSize, offset: (page - 1) * pageSize }),
         repository.countApplicationsByStatus(db, scope, filter),
       ]);
-      const views = [];
-      for (const record of applications) views.push(await toEmployerView(db, record, record.isShared ? 'shared' : 'owner'));
+      const latestById = await repository.listLatestEffectiveEvents(db, applications.filter((record) => !record.isShared).map((record) => record.id));
+      const views = applications.map((record) => toEmployerView(record, record.isShared ? 'shared' : 'owner', latestById.get(record.id) ?? null));
       return { applications: views, total, countsByStatus: Object.fromEntries(counts.map((row) => [row.status, row.count])) };
     },
 
@@ -449,9 +449,8 @@ export function createPipelineService(deps: PipelineDeps) {
 
     async listHostLeads(user: AuthUser, filter: ApplicationFilter, page: number, pageSize: number) {
       const { applications, total } = await repository.listApplications(db, { kind: 'host', hostUserId: user.id }, filter, { limit: pageSize, offset: (page - 1) * pageSize });
-      const leads = [];
-      for (const record of applications) leads.push(toHostLead(record, await repository.listHandoffsByApplication(db, record.id)));
-      return { leads, total };
+      const handoffsById = await repository.listHandoffsByApplications(db, applications.map((record) => record.id));
+      return { leads: applications.map((record) => toHostLead(record, handoffsById.get(record.id) ?? [])), total };
     },
 
     // ---- seeker ----

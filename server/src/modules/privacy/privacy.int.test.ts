@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompany, buildJob } from '../../test/factories.js';
 import { createTestApp } from '../../test/harness.js';
-import { buildApplication, buildSeeker, signIn } from '../../test/pipeline-factories.js';
+import { buildApplication, buildSeeker, sessionCookie } from '../../test/pipeline-factories.js';
 import { addDays, chinaDate } from '../pipeline/pipeline-state.js';
 
 type Harness = Awaited<ReturnType<typeof createTestApp>>;
@@ -24,8 +24,8 @@ describe('personal data: download and account deletion', () => {
     const jobA = await buildJob(harness.context, member);
     const jobB = await buildJob(harness.context, member, { title: '包装工' });
     seeker = await buildSeeker(harness.context, { name: '赵六', phone: '13912345678' });
-    seekerCookies = await signIn(harness.app, seeker.phone);
-    employerCookies = await signIn(harness.app, member.email!);
+    seekerCookies = await sessionCookie(harness.context, seeker.id);
+    employerCookies = await sessionCookie(harness.context, member.id);
     openApplication = await buildApplication(harness.context, { jobId: jobA.id, seekerUserId: seeker.id });
     onboardedApplication = await buildApplication(harness.context, { jobId: jobB.id, seekerUserId: seeker.id, appliedAt: new Date(Date.now() - 6 * DAY) });
 

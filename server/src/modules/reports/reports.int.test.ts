@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompany, buildJob, buildUser } from '../../test/factories.js';
 import { createTestApp } from '../../test/harness.js';
-import { buildSeeker, buildSession, nextPhone, signIn } from '../../test/pipeline-factories.js';
+import { buildSeeker, buildSession, nextPhone, sessionCookie, signIn } from '../../test/pipeline-factories.js';
 
 type Harness = Awaited<ReturnType<typeof createTestApp>>;
 
@@ -31,10 +31,10 @@ describe('reports, the admin queue, suspensions and bans', () => {
     sessionId = (await buildSession(harness.context, host, { jobIds: [jobId] })).id;
     const seeker = await buildSeeker(harness.context);
     seekerId = seeker.id;
-    seekerCookies = await signIn(harness.app, seeker.phone);
+    seekerCookies = await sessionCookie(harness.context, seeker.id);
     otherSeekerCookies = await signIn(harness.app, (await buildSeeker(harness.context)).phone);
     const admin = await buildUser(harness.context, { role: 'admin' });
-    adminCookies = await signIn(harness.app, admin.email!);
+    adminCookies = await sessionCookie(harness.context, admin.id);
   });
   afterAll(async () => harness.close());
 
