@@ -127,6 +127,9 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     await viewerPage.waitForURL(`**/live/${sessionId}`);
     await viewerPage.getByTestId('room-countdown').waitFor();
     await expect(viewerPage.getByTestId('live-room').getAttribute('data-status')).resolves.toBe('scheduled');
+    // 预约 from the room: the seeker is told when it goes live.
+    await viewerPage.getByTestId('room-book').click();
+    await viewerPage.getByTestId('room-book').getByText('已预约').waitFor();
   });
 
   it('ffmpeg publishes with the console key: the room goes live and the video plays on the phone', async () => {
@@ -139,6 +142,14 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     const { start, advanced } = await expectVideoAdvancing(viewerPage, 2);
     console.info(`[e2e] phone video currentTime ${start.toFixed(2)} → ${advanced.toFixed(2)} s`);
     await hostPage.locator('[data-testid="host-console"][data-status="live"]').waitFor({ timeout: 15_000 });
+    // The booking's in-app notification arrives as a toast (socket push of the durable notification).
+    await viewerPage.locator('.ant-notification-notice').filter({ hasText: '你预约的直播开始了' }).waitFor({ timeout: 15_000 });
+  });
+
+  it('likes from the phone are counted and reach the host console in batches', async () => {
+    for (let tap = 0; tap < 5; tap += 1) await viewerPage.getByTestId('like-button').click();
+    await eventually(async () => Number(await hostPage.getByTestId('console-likes').locator('.ant-statistic-content-value').textContent()) >= 5, 'five likes on the console');
+    await eventually(async () => Number(await viewerPage.getByTestId('like-count').textContent()) >= 5, 'five likes on the phone');
   });
 
   it('a chat message from the phone reaches the host console (a second client)', async () => {
@@ -198,6 +209,18 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     await ticker.waitFor({ timeout: 10_000 });
     await expect(ticker.textContent()).resolves.toContain('李**');
     await expect(ticker.textContent()).resolves.toContain(jobB.title);
+  });
+
+  it('the host deletes a message and mutes the seeker, then lifts the mute', async () => {
+    const markup = '<b>加班多吗</b><img src=x onerror=alert(1)>';
+    await hostPage.getByTestId('moderation-message').filter({ hasText: markup }).getByTestId('delete-message').click();
+    await viewerPage.getByTestId('chat-list').getByText(markup).waitFor({ state: 'detached' });
+
+    await hostPage.getByTestId('moderation-message').filter({ hasText: '请问包吃住吗' }).getByTestId('mute-user').click();
+    await hostPage.locator('.ant-dropdown:visible').getByText('禁言10分钟').click();
+    await expect(viewerPage.getByTestId('chat-closed').textContent()).resolves.toBe('你已被主播禁言');
+    await hostPage.getByTestId('restricted-list').getByTestId('lift-restriction').click();
+    await viewerPage.getByTestId('chat-input').waitFor();
   });
 
   it('after the encoder stops the session ends, the page plays the replay, and a visitor applies from it after a quick phone sign-up', async () => {

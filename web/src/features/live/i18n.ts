@@ -172,6 +172,10 @@ const zh = {
       deleted: '评论已删除',
       muted: '已禁言 {{name}}',
       bannedToast: '已将 {{name}} 移出直播间',
+      mutedLabel: '已禁言',
+      bannedLabel: '已移出',
+      lift: '解除',
+      lifted: '已解除 {{name}} 的限制',
     },
   },
 };
@@ -348,6 +352,10 @@ const en: typeof zh = {
       deleted: 'Message deleted',
       muted: '{{name}} muted',
       bannedToast: '{{name}} removed',
+      mutedLabel: 'Muted:',
+      bannedLabel: 'Removed:',
+      lift: 'Undo',
+      lifted: 'Restriction on {{name}} lifted',
     },
   },
 };

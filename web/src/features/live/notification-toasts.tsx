@@ -2,11 +2,13 @@
 // notification itself is durable on the server; this only announces it while the app is open.
 import { BellOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import type { ServerToClientEvents } from '../../../../contracts/live';
 import { useAuth } from '../../app/auth';
+import { currentLanguage } from '../../app/i18n';
+import { pickLanguage } from '../../app/server-errors';
 import { LIVE_NS } from './i18n';
 import { useLiveSocket } from './socket';
 
@@ -15,16 +17,20 @@ function NotificationListener() {
   const { notification } = App.useApp();
   const navigate = useNavigate();
   const socket = useLiveSocket();
+  const { pathname } = useLocation();
+  const pathnameRef = useRef(pathname);
+  pathnameRef.current = pathname;
 
   useEffect(() => {
     if (!socket) return;
     const handleNotification: ServerToClientEvents['notification'] = (payload) => {
       const key = `notification-${payload.id}`;
-      const link = payload.link && payload.link.startsWith('/') ? payload.link : null;
+      // Only links inside the app, and none to the page already open.
+      const link = payload.link && payload.link.startsWith('/') && payload.link !== pathnameRef.current ? payload.link : null;
       notification.open({
         key,
-        title: payload.title,
-        description: payload.body,
+        title: pickLanguage(payload.title, currentLanguage()),
+        description: pickLanguage(payload.body, currentLanguage()),
         icon: <BellOutlined style={{ color: '#fa541c' }} />,
         placement: 'top',
         duration: 8,

@@ -14,13 +14,18 @@ type Props = {
   onDelete: (messageId: string) => Promise<unknown>;
   onMute: (userId: string, minutes?: number) => Promise<unknown>;
   onBan: (userId: string) => Promise<unknown>;
+  onLift: (userId: string, kind: 'mute' | 'ban') => Promise<unknown>;
 };
 
+type Restricted = { userId: string; displayName: string; kind: 'mute' | 'ban' };
+
 /** 评论管理: the chat with delete / mute / remove on every viewer's message, and the host's own input. */
-export function ChatModeration({ messages, canChat, onSend, onDelete, onMute, onBan }: Props) {
+export function ChatModeration({ messages, canChat, onSend, onDelete, onMute, onBan, onLift }: Props) {
   const { t } = useTranslation(LIVE_NS);
   const { message } = App.useApp();
   const [text, setText] = useState('');
+  // Who this console restricted, so that it can be undone here (the server keeps the durable record).
+  const [restricted, setRestricted] = useState<Restricted[]>([]);
   const listRef = useRef<HTMLOListElement>(null);
   const language = currentLanguage();
 
@@ -33,8 +38,23 @@ export function ChatModeration({ messages, canChat, onSend, onDelete, onMute, on
     try {
       await work();
       message.success(done);
+      return true;
     } catch (error) {
       message.error(pickLanguage((error as Error).message, language));
+      return false;
+    }
+  };
+
+  const restrict = async (item: ChatMessage, kind: 'mute' | 'ban', minutes?: number) => {
+    const isDone = kind === 'mute'
+      ? await run(() => onMute(item.userId, minutes), t('host.chat.muted', { name: item.displayName }))
+      : await run(() => onBan(item.userId), t('host.chat.bannedToast', { name: item.displayName }));
+    if (isDone) setRestricted((previous) => [...previous.filter((entry) => entry.userId !== item.userId || entry.kind !== kind), { userId: item.userId, displayName: item.displayName, kind }]);
+  };
+
+  const lift = async (entry: Restricted) => {
+    if (await run(() => onLift(entry.userId, entry.kind), t('host.chat.lifted', { name: entry.displayName }))) {
+      setRestricted((previous) => previous.filter((item) => item !== entry));
     }
   };
 
@@ -72,12 +92,12 @@ export function ChatModeration({ messages, canChat, onSend, onDelete, onMute, on
                       { key: '10', label: t('host.chat.mute10') },
                       { key: 'session', label: t('host.chat.muteSession') },
                     ],
-                    onClick: ({ key }) => run(() => onMute(item.userId, key === '10' ? 10 : undefined), t('host.chat.muted', { name: item.displayName })),
+                    onClick: ({ key }) => void restrict(item, 'mute', key === '10' ? 10 : undefined),
                   }}
                 >
                   <Button size="small" type="text" icon={<AudioMutedOutlined />} aria-label={t('host.chat.mute')} data-testid="mute-user" />
                 </Dropdown>
-                <Popconfirm title={t('host.chat.banConfirm', { name: item.displayName })} okButtonProps={{ danger: true }} onConfirm={() => run(() => onBan(item.userId), t('host.chat.bannedToast', { name: item.displayName }))}>
+                <Popconfirm title={t('host.chat.banConfirm', { name: item.displayName })} okButtonProps={{ danger: true }} onConfirm={() => restrict(item, 'ban')}>
                   <Button size="small" type="text" danger icon={<StopOutlined />} aria-label={t('host.chat.ban')} data-testid="ban-user" />
                 </Popconfirm>
               </div>
@@ -85,6 +105,16 @@ export function ChatModeration({ messages, canChat, onSend, onDelete, onMute, on
           </li>
         ))}
       </ol>
+      {restricted.length > 0 ? (
+        <div className="restricted-list" data-testid="restricted-list">
+          {restricted.map((entry) => (
+            <span key={`${entry.kind}:${entry.userId}`} className="restricted-item">
+              {entry.kind === 'mute' ? t('host.chat.mutedLabel') : t('host.chat.bannedLabel')} {entry.displayName}
+              <Button type="link" size="small" onClick={() => lift(entry)} data-testid="lift-restriction">{t('host.chat.lift')}</Button>
+            </span>
+          ))}
+        </div>
+      ) : null}
       {canChat ? (
         <Input.Search value={text} onChange={(event) => setText(event.target.value)} onSearch={handleSend} enterButton={t('room.send')} maxLength={200} placeholder={t('host.chat.placeholder')} data-testid="host-chat-input" />
       ) : null}

@@ -149,7 +149,7 @@ function HostConsole({ detail, loadedAt, onReload }: { detail: SessionDetail; lo
           <LeadFeed applications={applications} freshIds={freshIds} />
         </div>
         <div className="host-column">
-          <ChatModeration messages={room.messages} canChat={room.canChat} onSend={room.sendChat} onDelete={room.deleteMessage} onMute={room.mute} onBan={room.ban} />
+          <ChatModeration messages={room.messages} canChat={room.canChat} onSend={room.sendChat} onDelete={room.deleteMessage} onMute={room.mute} onBan={room.ban} onLift={room.lift} />
         </div>
       </div>
     </div>
