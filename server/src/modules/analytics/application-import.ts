@@ -86,20 +86,23 @@ function checkHeader(header: string[]): Column[] {
   return names as Column[];
 }
 
+/** A record's value by column name (the header decides the positions). */
+export type RowValues = (column: Column) => string | undefined;
+
 /** Validates one record into a staged row; throws ImportRowError naming the row and column. */
-export function parseImportRow(record: Record<string, string>, rowNumber: number, lineNumber: number, geo: GeoService, now: Date): StagedApplication {
+export function parseImportRow(value: RowValues, rowNumber: number, lineNumber: number, geo: GeoService, now: Date): StagedApplication {
   const fail = (column: Column | null, reason: string): never => {
     throw new ImportRowError(rowNumber, lineNumber, column, reason);
   };
   const required = (column: Column) => {
-    const value = (record[column] ?? '').trim();
-    if (!value) fail(column, 'missing value / 缺少必填值');
-    return value;
+    const text = (value(column) ?? '').trim();
+    if (!text) fail(column, 'missing value / 缺少必填值');
+    return text;
   };
   const optionalText = (column: Column) => {
-    const value = (record[column] ?? '').trim();
-    if (value.length > MAX_TEXT) fail(column, `longer than ${MAX_TEXT} characters / 超过 ${MAX_TEXT} 个字符`);
-    return value || null;
+    const text = (value(column) ?? '').trim();
+    if (text.length > MAX_TEXT) fail(column, `longer than ${MAX_TEXT} characters / 超过 ${MAX_TEXT} 个字符`);
+    return text || null;
   };
 
   const appliedAt = parseAppliedAt(required('applied_at'), now);
@@ -130,6 +133,38 @@ export function parseImportRow(record: Record<string, string>, rowNumber: number
   };
 }
 
+type ParsedRecord = { record: string[]; info: { lines: number } };
+
+/** Records in the batches the parser has ready: synchronous reads, no promise per record. */
+async function* readRecordBatches(parser: ReturnType<typeof parse>): AsyncGenerator<ParsedRecord[]> {
+  for (;;) {
+    const records: ParsedRecord[] = [];
+    let item: ParsedRecord | null;
+    while ((item = parser.read() as ParsedRecord | null) !== null) records.push(item);
+    if (records.length) yield records;
+    if (parser.errored) throw parser.errored;
+    if (parser.readableEnded) return;
+    await new Promise<void>((resolve, reject) => {
+      const cleanup = () => {
+        parser.off('readable', done);
+        parser.off('end', done);
+        parser.off('error', fail);
+      };
+      const done = () => {
+        cleanup();
+        resolve();
+      };
+      const fail = (error: Error) => {
+        cleanup();
+        reject(error);
+      };
+      parser.on('readable', done);
+      parser.on('end', done);
+      parser.on('error', fail);
+    });
+  }
+}
+
 /**
  * Streams a CSV into a temporary table inside one transaction, checking every row; any bad row aborts the
  * transaction, so nothing is written. The rows then reach `applications` in one statement, so the
@@ -151,7 +186,7 @@ export async function importApplicationsCsv(
       callback(null, chunk);
     },
   });
-  const parser = parse({ bom: true, columns: checkHeader, skip_empty_lines: true, info: true, relax_quotes: false });
+  const parser = parse({ bom: true, skip_empty_lines: true, info: true, relax_quotes: false });
   input.on('error', (error) => meter.destroy(error));
   meter.on('error', (error) => parser.destroy(error));
   input.pipe(meter).pipe(parser);
@@ -161,15 +196,31 @@ export async function importApplicationsCsv(
       await repository.createImportStaging(tx);
       let rows = 0;
       let batch: StagedApplication[] = [];
+      let positions: Map<Column, number> | null = null;
+      let fields: string[] = [];
+      const value: RowValues = (column) => {
+        const position = positions!.get(column);
+        return position === undefined ? undefined : fields[position];
+      };
       try {
-        for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-          rows += 1;
-          batch.push(parseImportRow(record, rows, info.lines, geo, now));
-          if (batch.length >= BATCH_SIZE) {
-            await repository.insertStagedApplications(tx, batch);
-            batch = [];
+        for await (const records of readRecordBatches(parser)) {
+          for (const { record, info } of records) {
+            if (!positions) {
+              positions = new Map(checkHeader(record).map((column, index) => [column, index]));
+              continue;
+            }
+            if (record.length !== positions.size) {
+              throw new ImportRowError(rows + 1, info.lines, null, `the CSV is malformed: ${record.length} fields where the header has ${positions.size} / 列数与表头不符`);
+            }
+            rows += 1;
+            fields = record;
+            batch.push(parseImportRow(value, rows, info.lines, geo, now));
+            if (batch.length >= BATCH_SIZE) {
+              await repository.insertStagedApplications(tx, batch);
+              batch = [];
+            }
+            if (rows % PROGRESS_EVERY === 0) options.onProgress?.({ rows, bytes, phase: 'reading' });
           }
-          if (rows % PROGRESS_EVERY === 0) options.onProgress?.({ rows, bytes, phase: 'reading' });
         }
       } catch (error) {
         if (error instanceof CsvError) {
