@@ -185,6 +185,13 @@ describe('analytics figures (hand-computed fixtures, August 2022)', () => {
       expect(body.suppression).toEqual({ threshold: 10, cells: expect.any(Number) });
     });
 
+    it('serves the configured China map to everyone', async () => {
+      const map = await get('/api/public/analytics/map.geojson');
+      expect(map.statusCode).toBe(200);
+      expect(map.headers['content-type']).toMatch(/^application\/geo\+json/);
+      expect(map.json().type).toBe('FeatureCollection');
+    });
+
     it('downloads each figure as CSV', async () => {
       const admin = await signIn('admin');
       const categories = await get('/api/analytics/top-categories.csv?from=2022-08-01&to=2022-08-31', admin);

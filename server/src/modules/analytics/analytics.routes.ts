@@ -46,6 +46,13 @@ export function registerAnalyticsRoutes(app: App, analytics: AnalyticsService) {
     return analytics.getPublicFigures(request.query);
   });
 
+  app.get('/api/public/analytics/map.geojson', {
+    config: { access: 'public' },
+    schema: { tags: ['analytics'], summary: 'The China base map (GeoJSON of provinces) the dashboard draws on; replaceable with ANALYTICS_MAP_GEOJSON (an approved map, 审图号, for public use)' },
+  }, async (_request, reply) => {
+    return reply.type('application/geo+json; charset=utf-8').header('cache-control', 'public, max-age=86400').send(await analytics.getMapGeoJson());
+  });
+
   app.get('/api/public/analytics/:figure.csv', {
     config: { access: 'public' },
     schema: { tags: ['analytics'], summary: 'One public (suppressed) figure as CSV', params: csvParams, querystring: analyticsQuerySchema },

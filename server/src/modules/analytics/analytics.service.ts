@@ -108,6 +108,13 @@ export function createAnalyticsService(deps: { db: Db; geo: GeoService; report: 
       return { html, figures, mapProblem: map.geoJson !== null ? null : map.problem };
     },
 
+    /** The configured China map for the dashboard (ANALYTICS_MAP_GEOJSON); not_found when it is missing. */
+    async getMapGeoJson(): Promise<string> {
+      const map = await loadReportMap(deps.report.mapGeoJsonPath);
+      if (map.geoJson === null) throw new AppError('not_found', `The China map is not available: ${map.problem} (ANALYTICS_MAP_GEOJSON) / 地图文件不可用`);
+      return map.geoJson;
+    },
+
     printReportPdf(html: string, outPath: string): Promise<void> {
       return printReportPdf(html, outPath, deps.report.chromiumPath);
     },
