@@ -241,8 +241,14 @@ export function createLiveService(deps: {
     },
 
     async getStreamKey(user: AuthUser | null, sessionId: string): Promise<StreamKeyInfo> {
-      await getManagedSession(user, sessionId);
-      const key = await repository.findStreamKey(db, sessionId);
+      const session = await getManagedSession(user, sessionId);
+      let key = await repository.findStreamKey(db, sessionId);
+      if (!key && session.status !== 'ended') {
+        // Sessions made outside scheduleSession (imports, demo data) get their key on first use.
+        await repository.upsertStreamKey(db, sessionId, newSecret());
+        events.emit('LiveStreamKeyChanged', { sessionId });
+        key = await repository.findStreamKey(db, sessionId);
+      }
       if (!key) throw notFound('Stream key');
       const rtmpUrl = media.rtmpServerUrl();
       const streamKey = `${sessionId}?key=${key.secret}`;
