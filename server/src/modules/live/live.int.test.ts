@@ -54,6 +54,15 @@ describe('live sessions over HTTP and Socket.IO', () => {
     expect(await server.context.live.authorizePublish(session.id, rotated.json().streamKey.split('key=')[1])).toBe(true);
   });
 
+  it('issues a key on first use for a session made outside scheduling (demo data, imports)', async () => {
+    const host = await buildUser(server.context, { role: 'host' });
+    const [row] = await server.context.db.query<{ id: string }>(
+      `insert into live_sessions (title, host_user_id, starts_at) values ('导入的直播', $1, now()) returning id`, [host.id]);
+    const response = await server.app.inject({ method: 'GET', url: `/api/sessions/${row.id}/stream-key`, headers: { cookie: await server.signInCookie(host.email!) } });
+    expect(response.statusCode).toBe(200);
+    expect(await server.context.live.authorizePublish(row.id, response.json().streamKey.split('key=')[1])).toBe(true);
+  });
+
   it('refuses scheduling by seekers and a direct employer presenting another company\'s job', async () => {
     const { jobA } = await buildLiveSession(server.context);
     const seeker = await buildSeeker(server.context);
