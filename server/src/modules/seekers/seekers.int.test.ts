@@ -43,3 +43,22 @@ describe('seeker quick profile', () => {
     expect((await harness.app.inject({ method: 'GET', url: '/api/seeker/profile', cookies })).statusCode).toBe(403);
   });
 });
+
+describe('banned phone numbers', () => {
+  let harness: Awaited<ReturnType<typeof createTestApp>>;
+  beforeAll(async () => {
+    harness = await createTestApp();
+  });
+  afterAll(async () => harness.close());
+
+  it('cannot come back as another account’s profile phone', async () => {
+    const banned = await buildUser(harness.context, { role: 'seeker', phone: '13711112222' });
+    await harness.context.db.query('insert into banned_phones (phone, user_id, reason) values ($1, $2, $3)', ['13711112222', banned.id, '骚扰']);
+    const other = await buildUser(harness.context, { role: 'seeker' });
+    const cookies = await signIn(harness.app, other.email!);
+    const response = await harness.app.inject({ method: 'PUT', url: '/api/seeker/profile', cookies, payload: { name: '换号', phone: '13711112222', homeCityCode: '411600' } });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.fields[0].path).toBe('body.phone');
+    expect((await harness.app.inject({ method: 'GET', url: '/api/seeker/profile', cookies })).json().profile).toBeNull();
+  });
+});

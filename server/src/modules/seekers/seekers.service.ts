@@ -1,6 +1,8 @@
 import type { Db } from '../../platform/db.js';
 import type { AuthUser } from '../../platform/http.js';
+import { AppError } from '../../platform/errors.js';
 import type { GeoService } from '../geo/index.js';
+import { isPhoneBanned } from '../reports/index.js';
 import * as repository from './seekers.repository.js';
 import type { Profile, ProfileInput } from './seekers.schemas.js';
 
@@ -12,6 +14,10 @@ export function createSeekersService(deps: { db: Db; geo: GeoService }) {
       geo.getCity(input.homeCityCode, 'body.homeCityCode');
       if (input.currentCityCode) geo.getCity(input.currentCityCode, 'body.currentCityCode');
       input.desiredCategories.forEach((code, index) => geo.getCategory(code, `body.desiredCategories.${index}`));
+      // A banned number stays banned: it cannot come back as the contact of another account's profile.
+      if (await isPhoneBanned(db, input.phone)) {
+        throw new AppError('forbidden', 'body.phone: this phone number is blocked / 该手机号已被封禁', { fields: [{ path: 'body.phone', message: 'blocked' }] });
+      }
       await repository.upsertProfile(db, user.id, input);
       return (await repository.findProfileByUserId(db, user.id))!;
     },
