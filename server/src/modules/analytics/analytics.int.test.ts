@@ -185,6 +185,15 @@ describe('analytics figures (hand-computed fixtures, August 2022)', () => {
       expect(body.suppression).toEqual({ threshold: 10, cells: expect.any(Number) });
     });
 
+    it('renders the printable report for a bureau, for its province by default', async () => {
+      const report = await get('/api/analytics/report.html?from=2022-08-01&to=2022-08-31&minSent=1', await signIn('bureau', '32'));
+      expect(report.statusCode).toBe(200);
+      expect(report.headers['content-type']).toMatch(/^text\/html/);
+      expect(report.body).toContain('江苏（32）');
+      expect(report.body).toContain('<b>11</b><span>投递简历');
+      expect((await get('/api/analytics/report.html?from=2022-08-01&to=2022-08-31')).statusCode).toBe(401);
+    });
+
     it('serves the configured China map to everyone', async () => {
       const map = await get('/api/public/analytics/map.geojson');
       expect(map.statusCode).toBe(200);

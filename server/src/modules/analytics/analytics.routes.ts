@@ -33,6 +33,11 @@ export function registerAnalyticsRoutes(app: App, analytics: AnalyticsService) {
       .send(analytics.figureCsv(figures, FIGURE_BY_SLUG.get(request.params.figure)!));
   });
 
+  app.get('/api/analytics/report.html', {
+    config: { access: ['admin', 'bureau'] },
+    schema: { tags: ['analytics'], summary: 'The printable report (charts, tables, method) as one self-contained HTML page', querystring: analyticsQuerySchema },
+  }, async (request, reply) => reply.type('text/html; charset=utf-8').send(await analytics.renderReportForUser(request.user!, request.query)));
+
   app.get('/api/public/analytics', {
     config: { access: 'public' },
     schema: {

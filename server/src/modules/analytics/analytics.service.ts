@@ -108,6 +108,14 @@ export function createAnalyticsService(deps: { db: Db; geo: GeoService; report: 
       return { html, figures, mapProblem: map.geoJson !== null ? null : map.problem };
     },
 
+    /** The printable report over HTTP, with the same region rules as the figures. */
+    async renderReportForUser(user: AuthUser, query: AnalyticsQuery): Promise<string> {
+      if (user.role !== 'admin' && user.role !== 'bureau') throw new AppError('forbidden', 'Analytics are for admins and bureaus / 仅管理员和人社部门可查看');
+      const figures = await computeFigures(withDefaultRegion(user, query), QUERY_PATHS);
+      const map = await loadReportMap(deps.report.mapGeoJsonPath);
+      return renderReportHtml({ figures, cities: cityPoints, map, generatedAt: new Date() });
+    },
+
     /** The configured China map for the dashboard (ANALYTICS_MAP_GEOJSON); not_found when it is missing. */
     async getMapGeoJson(): Promise<string> {
       const map = await loadReportMap(deps.report.mapGeoJsonPath);
