@@ -211,6 +211,15 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     await expect(ticker.textContent()).resolves.toContain(jobB.title);
   });
 
+  it('the HLS fallback (made by ffmpeg from the stream) plays through hls.js, forced with ?player=hlsjs', async () => {
+    const hlsPage = await openPage('phone');
+    await hlsPage.goto(`/live/${sessionId}?player=hlsjs`);
+    await hlsPage.locator('[data-testid="live-room"][data-status="live"]').waitFor();
+    await expect(hlsPage.getByTestId('live-video').getAttribute('data-plan')).resolves.toBe('hls-script');
+    await expectVideoAdvancing(hlsPage, 1);
+    await hlsPage.context().close();
+  });
+
   it('the host deletes a message and mutes the seeker, then lifts the mute', async () => {
     const markup = '<b>加班多吗</b><img src=x onerror=alert(1)>';
     await hostPage.getByTestId('moderation-message').filter({ hasText: markup }).getByTestId('delete-message').click();
@@ -253,6 +262,39 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
       [jobB.id, '13655556666'],
     );
     expect(rows).toEqual([{ source: 'replay', session_id: sessionId, name: '王芳', phone: '13655556666' }]);
+  });
+
+  it('the host schedules another session through the form, presenting a job, and lands on its console', async () => {
+    await hostPage.goto('/host/sessions');
+    await hostPage.getByTestId('schedule-session').click();
+    await hostPage.getByTestId('schedule-title').fill('昆山仓储夜班专场');
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const pad = (value: number) => String(value).padStart(2, '0');
+    const startsAt = `${tomorrow.getFullYear()}-${pad(tomorrow.getMonth() + 1)}-${pad(tomorrow.getDate())} 19:30`;
+    const dateInput = hostPage.locator('[data-testid="schedule-starts-at"] input, input[data-testid="schedule-starts-at"]').first();
+    await dateInput.click();
+    await dateInput.fill(startsAt);
+    // The picker's OK button (Enter would also submit the form).
+    await hostPage.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
+    await hostPage.getByTestId('schedule-jobs').click();
+    await hostPage.keyboard.type(jobB.title.slice(0, 5));
+    await hostPage.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: jobB.title }).click();
+    await hostPage.getByTestId('schedule-cover').fill('夜班补贴每晚30元，宿舍四人间');
+    await chooseOption(hostPage, 'schedule-city', '苏州', '苏州');
+    await saveScreenshot(hostPage, 'live-host-schedule-form');
+    await hostPage.getByTestId('schedule-submit').click();
+    await hostPage.waitForURL(/\/host\/sessions\/[0-9a-f-]{36}$/);
+    const scheduledId = hostPage.url().split('/').pop()!;
+    await hostPage.getByTestId('go-live-panel').waitFor();
+    const rows = await server.context.db.query<{ title: string; city_code: string; job_ids: string[]; starts_at: Date | string }>(
+      `select s.title, s.city_code, array_agg(sj.job_id::text) as job_ids, s.starts_at
+         from live_sessions s join live_session_jobs sj on sj.session_id = s.id where s.id = $1 group by s.id`,
+      [scheduledId],
+    );
+    expect(rows[0]).toMatchObject({ title: '昆山仓储夜班专场', city_code: '320500', job_ids: [jobB.id] });
+    // The browser and this process share the machine's time zone: 19:30 there is this instant.
+    const expected = new Date(tomorrow.getFullYear(), tomorrow.getMonth(), tomorrow.getDate(), 19, 30);
+    expect(new Date(rows[0]!.starts_at).getTime()).toBe(expected.getTime());
   });
 
   it('left no errors in any page', () => {

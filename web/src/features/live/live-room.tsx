@@ -2,7 +2,7 @@ import { CloseOutlined, EyeOutlined, ShoppingOutlined } from '@ant-design/icons'
 import { App, Badge } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
 import { currentLanguage } from '../../app/i18n';
 import { pickLanguage } from '../../app/server-errors';
@@ -17,7 +17,7 @@ import { LIVE_NS } from './i18n';
 import { JobsDrawer } from './jobs-drawer';
 import { LikeButton } from './like-button';
 import { detectCapabilities, LivePlayer, type PlayerState } from './live-player';
-import { choosePlayback } from './playback-plan';
+import { choosePlayback, withPlayerOverride } from './playback-plan';
 import { SoundButton, VideoOverlay } from './room-overlays';
 import { JobStrip, PinnedJobCard } from './session-job';
 import { ApplicationTicker, type TickerHandle } from './ticker';
@@ -41,7 +41,8 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
     onTicker: (items) => ticker.current?.add(items),
   });
   const apply = useApply(detail.id);
-  const [capabilities] = useState(detectCapabilities);
+  const [searchParams] = useSearchParams();
+  const [capabilities] = useState(() => withPlayerOverride(detectCapabilities(), searchParams.get('player')));
   const [replayIndex, setReplayIndex] = useState(0);
   const [playerState, setPlayerState] = useState<PlayerState>('idle');
   const [orientation, setOrientation] = useState<'portrait' | 'landscape'>('landscape');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Playback } from '../../../../contracts/live';
-import { choosePlayback, type BrowserCapabilities } from './playback-plan';
+import { choosePlayback, withPlayerOverride, type BrowserCapabilities } from './playback-plan';
 
 const desktop: BrowserCapabilities = { canPlayFlvWithMse: true, canPlayNativeHls: false, canPlayHlsWithScript: true };
 const iphone: BrowserCapabilities = { canPlayFlvWithMse: false, canPlayNativeHls: true, canPlayHlsWithScript: false };
@@ -43,5 +43,16 @@ describe('choosePlayback', () => {
 
   it('reports a session that ended without a recording', () => {
     expect(choosePlayback('ended', recordings(), desktop)).toEqual({ kind: 'no-replay' });
+  });
+});
+
+describe('withPlayerOverride', () => {
+  it('turns HTTP-FLV off for ?player=hls (native HLS where the browser has it) and native HLS too for ?player=hlsjs', () => {
+    expect(choosePlayback('live', live, withPlayerOverride(desktop, 'hls'))).toEqual({ kind: 'hls-script', url: live.hlsUrl });
+    const chromeWithNativeHls = { ...desktop, canPlayNativeHls: true };
+    expect(choosePlayback('live', live, withPlayerOverride(chromeWithNativeHls, 'hls'))).toEqual({ kind: 'native-hls', url: live.hlsUrl });
+    expect(choosePlayback('live', live, withPlayerOverride(chromeWithNativeHls, 'hlsjs'))).toEqual({ kind: 'hls-script', url: live.hlsUrl });
+    expect(withPlayerOverride(desktop, null)).toEqual(desktop);
+    expect(withPlayerOverride(desktop, 'nonsense')).toEqual(desktop);
   });
 });

@@ -36,3 +36,14 @@ export function choosePlayback(status: SessionStatus, playback: Playback, capabi
   if (recording.format === 'mp4') return { kind: 'file', url: recording.url };
   return capabilities.canPlayFlvWithMse ? { kind: 'flv', url: recording.url, isLive: false } : { kind: 'unsupported' };
 }
+
+/**
+ * `?player=hls` on a room's address plays HLS even where HTTP-FLV would work (natively when the browser can,
+ * as on iPhones), `?player=hlsjs` forces hls.js: for support ("the video does not start") and for testing the
+ * fallbacks. Anything else leaves the browser's own capabilities.
+ */
+export function withPlayerOverride(capabilities: BrowserCapabilities, player: string | null): BrowserCapabilities {
+  if (player === 'hls') return { ...capabilities, canPlayFlvWithMse: false };
+  if (player === 'hlsjs') return { ...capabilities, canPlayFlvWithMse: false, canPlayNativeHls: false };
+  return capabilities;
+}
