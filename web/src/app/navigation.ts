@@ -25,7 +25,8 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/host/sessions', labelKey: 'nav.hostConsole', audience: ['host', 'bureau'], isImplemented: true },
   { path: '/admin/companies', labelKey: 'nav.adminCompanies', audience: ['admin'], isImplemented: true },
   { path: '/admin/reports', labelKey: 'nav.adminReports', audience: ['admin'], isImplemented: true },
-  { path: '/analytics', labelKey: 'nav.analytics', audience: ['admin', 'bureau'], isImplemented: false }, // analytics feature
+  { path: '/analytics', labelKey: 'nav.analytics', audience: ['admin', 'bureau'], isImplemented: true },
+  { path: '/analytics/public', labelKey: 'nav.publicAnalytics', audience: 'everyone', isImplemented: true },
 ];
 
 export function navigationFor(role: Role | null): NavigationEntry[] {

@@ -49,6 +49,8 @@ const FEATURE_ROUTES: RouteObject[] = [
   { path: 'outcomes', lazy: page(() => import('../features/pipeline/outcomes-page'), ['employer', 'host', 'bureau', 'admin']) },
   { path: 'host/leads', lazy: page(() => import('../features/pipeline/host-leads-page'), ['host']) },
   { path: 'admin/reports', lazy: page(() => import('../features/pipeline/reports-queue-page'), ['admin']) },
+  { path: 'analytics', lazy: page(() => import('../features/analytics/analytics-page'), ['admin', 'bureau']) },
+  { path: 'analytics/public', lazy: page(() => import('../features/analytics/public-analytics-page')) },
   // Later features add their line here, e.g. live rooms, host console, analytics, my applications.
 ];
 

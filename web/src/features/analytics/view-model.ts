@@ -1,0 +1,75 @@
+import type { AnalyticsResponse, PublicAnalyticsFigures, Tier } from '../../../../contracts/analytics';
+import type { Language } from '../../app/i18n';
+import type { ReferenceData } from '../../app/reference';
+
+/** A count, or null when the public page withholds it (below the threshold). */
+export type Count = number | null;
+
+/** One shape for both dashboards: the public one has nulls where counts are withheld. */
+export type FiguresView = {
+  window: { from: string; to: string };
+  minSent: number;
+  containsSyntheticData: boolean;
+  /** The public threshold, or null for the full figures. */
+  threshold: number | null;
+  totals: { applications: Count; sessions: Count; companies: Count; jobs: Count; hires: Count };
+  industries: Array<{ name: string; applications: Count; share: Count }>;
+  categories: Array<{ name: string; applications: Count }>;
+  topCities: Array<{ category: string; cities: Array<{ name: string; code: string; applications: Count }> }>;
+  provinces: Array<{ name: string; code: string; applications: Count }>;
+  attractiveness: Array<{ name: string; code: string; received: Count; sent: Count; index: Count }>;
+  tierFlows: Array<{ from: Tier; to: Tier; applications: Count }>;
+};
+
+/** Names come from the server in Chinese; English readers get the reference data's English names. */
+export type Names = {
+  industry(name: string): string;
+  category(name: string): string;
+  city(code: string, name: string): string;
+  province(code: string, name: string): string;
+};
+
+export function namesFor(reference: ReferenceData | null, language: Language): Names {
+  if (language === 'zh' || !reference) {
+    return { industry: (name) => name, category: (name) => name, city: (_code, name) => name, province: (_code, name) => name };
+  }
+  const industries = new Map(reference.industries.map((item) => [item.name, item.nameEn]));
+  const categories = new Map(reference.categories.map((item) => [item.name, item.nameEn]));
+  return {
+    industry: (name) => industries.get(name) ?? name,
+    category: (name) => categories.get(name) ?? name,
+    city: (code, name) => reference.cityByCode.get(code)?.nameEn ?? name,
+    province: (code, name) => reference.provinceByCode.get(code)?.nameEn ?? name,
+  };
+}
+
+export function toView(figures: AnalyticsResponse | PublicAnalyticsFigures, names: Names): FiguresView {
+  const threshold = 'suppression' in figures ? figures.suppression.threshold : null;
+  return {
+    window: figures.window,
+    minSent: figures.minSent,
+    containsSyntheticData: figures.containsSyntheticData,
+    threshold,
+    totals: {
+      applications: figures.totals.applications,
+      sessions: figures.totals.sessions,
+      companies: figures.totals.companies,
+      jobs: figures.totals.jobs,
+      hires: figures.totals.hires,
+    },
+    industries: figures.industries.map((item) => ({ name: names.industry(item.industry), applications: item.applications, share: item.share })),
+    categories: figures.topCategories.map((item) => ({ name: names.category(item.category), applications: item.applications })),
+    topCities: figures.topCitiesByCategory.map((group) => ({
+      category: names.category(group.category),
+      cities: group.cities.map((city) => ({ name: names.city(city.cityCode, city.city), code: city.cityCode, applications: city.applications })),
+    })),
+    provinces: figures.topProvinces.map((item) => ({ name: names.province(item.provinceCode, item.province), code: item.provinceCode, applications: item.applications })),
+    attractiveness: figures.attractiveness.map((item) => ({ name: names.city(item.cityCode, item.city), code: item.cityCode, received: item.received, sent: item.sent, index: item.index })),
+    tierFlows: figures.tierFlows.map((flow) => ({ from: flow.from, to: flow.to, applications: flow.applications })),
+  };
+}
+
+export function formatCount(value: Count, language: Language): string {
+  if (value === null) return '<10';
+  return value.toLocaleString(language === 'en' ? 'en' : 'zh-CN');
+}
