@@ -192,6 +192,7 @@ async function main() {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     memory: execSync('free -h').toString().split('\n').find((line) => line.startsWith('Mem:'))?.replace(/\s+/g, ' ') ?? '',
     node: process.version,
+    loadAtStart: os.loadavg().map((value) => value.toFixed(1)).join(' / '),
   };
   const database = await createDatabase();
   const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', JOBCAST_DEMO_DATA: 'off', PORT: '0' });
@@ -255,7 +256,8 @@ async function main() {
     console.log('');
     report(`### ${count(APPLICATIONS)} applications, PostgreSQL ${version} — ${machine.date.slice(0, 10)}`);
     report('');
-    report(`Machine: ${machine.nproc} cores (\`nproc\`), ${machine.cpu}; \`free -h\`: ${machine.memory}; Node ${machine.node}.`);
+    report(`Machine: ${machine.nproc} cores (\`nproc\`), ${machine.cpu}; \`free -h\`: ${machine.memory}; Node ${machine.node}. ` +
+      `Load average (1/5/15 min) at start ${machine.loadAtStart}, at the end ${os.loadavg().map((value) => value.toFixed(1)).join(' / ')} (other work shared the machine when this is above ~2).`);
     report('');
     report(`Load: ${count(APPLICATIONS)} rows in ${seconds(loadMs)} (${count(Math.round(APPLICATIONS / (loadMs / 1000)))} rows/s, statements of ${count(CHUNK)} rows, rollup triggers on). ` +
       `Sizes: applications ${sizes.applications}, rollups ${sizes.rollups} (${count(rollupRows.categories)} category, ${count(rollupRows.industries)} industry, ${count(rollupRows.sent)} sent, ${count(rollupRows.flows)} tier-flow, ${count(rollupRows.hires)} hire rows).`);
