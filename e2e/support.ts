@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { createApp } from '../server/src/app.js';
+import { createApp, startLiveRuntime } from '../server/src/app.js';
 import { createTestContext, type TestContext } from '../server/src/test/harness.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,12 +57,15 @@ export async function startServer(): Promise<RunningServer> {
   ensureWebBuilt();
   const context = await createTestContext();
   const app = await createApp(context);
+  // The web app opens a socket on every page (notifications): serve it as the real server does, minus video.
+  const runtime = await startLiveRuntime(app, context, { withMedia: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     context,
     async close() {
+      await runtime.stop();
       await app.close();
       await context.drop();
     },
