@@ -203,7 +203,7 @@ async function main() {
     lines.push(line);
   };
   try {
-    const [{ version }] = await context.db.query<{ version: string }>('show server_version');
+    const [{ server_version: version }] = await context.db.query<{ server_version: string }>('show server_version');
     console.log(`Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.memory}; Node ${machine.node}; PostgreSQL ${version}; ${machine.date}`);
     console.log(`Database ${new URL(database.url).pathname.slice(1)}; loading ${count(APPLICATIONS)} applications …`);
 
