@@ -54,7 +54,9 @@ export function SessionCard({ session, startsAtLocal, now, isBookingBusy, onTogg
         </div>
         {session.isSynthetic ? <div className="session-synthetic" data-testid="session-synthetic">{tCommon('synthetic.tag')}</div> : null}
         <div className="session-meta">
-          {session.status === 'scheduled' ? formatStart(session.startsAt, new Date(now), language) : t('list.host', { name: session.hostName })}
+          {session.status === 'scheduled' ? formatStart(session.startsAt, new Date(now), language) : null}
+          {session.status === 'live' ? t('list.host', { name: session.hostName }) : null}
+          {session.status === 'ended' ? `${formatStart(session.wentLiveAt ?? session.startsAt, new Date(now), language)} · ${t('list.host', { name: session.hostName })}` : null}
         </div>
         {session.status === 'scheduled' ? (
           <div className="session-actions">
