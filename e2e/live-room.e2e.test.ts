@@ -49,6 +49,43 @@ async function expectVideoAdvancing(page: Page, seconds: number) {
   return { start, advanced };
 }
 
+/**
+ * Prints (never asserts: no timing assertions in tests) how far the phone's picture trails the encoder. ffmpeg
+ * publishes before it reads its first frame and -re paces by the wall clock, so the frame at media time t was
+ * made at about publish + t; the session's wentLiveAt is stamped on publish, and a viewer that was waiting
+ * starts at the first frame (mpegts.js counts currentTime from it). Glass-to-glass ≈ now − wentLiveAt − t.
+ */
+async function reportGlassToGlass(page: Page, running: RunningLiveServer, sessionId: string) {
+  const [row] = await running.context.db.query<{ went_live_at: Date | string }>('select went_live_at from live_sessions where id = $1', [sessionId]);
+  const wentLiveAt = new Date(row!.went_live_at).getTime();
+  const samples: Array<{ latency: number; buffer: number }> = [];
+  for (let index = 0; index < 12; index += 1) {
+    const sample = await page.getByTestId('live-video').evaluate((element) => {
+      const video = element as HTMLVideoElement;
+      const bufferEnd = video.buffered.length ? video.buffered.end(video.buffered.length - 1) : video.currentTime;
+      return { now: Date.now(), currentTime: video.currentTime, buffer: bufferEnd - video.currentTime };
+    });
+    samples.push({ latency: sample.now - wentLiveAt - sample.currentTime * 1000, buffer: sample.buffer * 1000 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+  const latencies = sorted(samples.map((item) => item.latency));
+  const buffers = sorted(samples.map((item) => item.buffer));
+  const at = (values: number[], share: number) => Math.round(values[Math.min(values.length - 1, Math.floor(share * values.length))]!);
+  console.info(`[e2e] glass-to-glass (publish → phone picture) p50 ${at(latencies, 0.5)} ms, max ${at(latencies, 1)} ms; player buffer p50 ${at(buffers, 0.5)} ms, max ${at(buffers, 1)} ms`);
+}
+
+/** Prints how much the player holds behind the newest data it has (what it adds to the latency), ten seconds in. */
+async function reportPlayerBuffer(page: Page, who: string) {
+  await expectVideoAdvancing(page, 1);
+  await new Promise((resolve) => setTimeout(resolve, 8000));
+  const buffer = await page.getByTestId('live-video').evaluate((element) => {
+    const video = element as HTMLVideoElement;
+    return video.buffered.length ? video.buffered.end(video.buffered.length - 1) - video.currentTime : 0;
+  });
+  console.info(`[e2e] player buffer for ${who}: ${Math.round(buffer * 1000)} ms`);
+}
+
 describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the browser', { timeout: 180_000 }, () => {
   let server: RunningLiveServer;
   let browser: Browser;
@@ -141,9 +178,10 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     await expect(viewerPage.getByTestId('live-video').getAttribute('data-plan')).resolves.toBe('flv');
     const { start, advanced } = await expectVideoAdvancing(viewerPage, 2);
     console.info(`[e2e] phone video currentTime ${start.toFixed(2)} → ${advanced.toFixed(2)} s`);
-    await hostPage.locator('[data-testid="host-console"][data-status="live"]').waitFor({ timeout: 15_000 });
     // The booking's in-app notification arrives as a toast (socket push of the durable notification).
     await viewerPage.locator('.ant-notification-notice').filter({ hasText: '你预约的直播开始了' }).waitFor({ timeout: 15_000 });
+    await hostPage.locator('[data-testid="host-console"][data-status="live"]').waitFor({ timeout: 15_000 });
+    await reportGlassToGlass(viewerPage, server, sessionId);
   });
 
   it('likes from the phone are counted and reach the host console in batches', async () => {
@@ -209,6 +247,7 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     await ticker.waitFor({ timeout: 10_000 });
     await expect(ticker.textContent()).resolves.toContain('李**');
     await expect(ticker.textContent()).resolves.toContain(jobB.title);
+    await reportPlayerBuffer(guestPage, 'a viewer who joined mid-stream');
   });
 
   it('the HLS fallback (made by ffmpeg from the stream) plays through hls.js, forced with ?player=hlsjs', async () => {

@@ -30,10 +30,15 @@ async function attachFlv(video: HTMLVideoElement, url: string, isLive: boolean, 
       ? {
           enableStashBuffer: false,
           lazyLoad: false,
-          // Stay close to the live edge: jump forward when more than 1.5 s behind (glass-to-glass target < 3 s).
+          // Stay close to the live edge (glass-to-glass target < 3 s). A viewer joining mid-stream starts at the
+          // last keyframe, up to a GOP behind: play at 1.2× until 0.6 s behind; jump only when 2.5 s behind (stalls).
+          liveSync: true,
+          liveSyncMaxLatency: 1.0,
+          liveSyncTargetLatency: 0.6,
+          liveSyncPlaybackRate: 1.2,
           liveBufferLatencyChasing: true,
-          liveBufferLatencyMaxLatency: 1.5,
-          liveBufferLatencyMinRemain: 0.3,
+          liveBufferLatencyMaxLatency: 2.5,
+          liveBufferLatencyMinRemain: 0.5,
           autoCleanupSourceBuffer: true,
         }
       : { lazyLoad: true },
