@@ -17,7 +17,7 @@ import { useNow } from '../use-now';
 import { ChatModeration } from './chat-moderation';
 import { GoLivePanel } from './go-live-panel';
 import { HostJobsPanel } from './host-jobs-panel';
-import { STATUS_COLORS } from './host-sessions-page';
+import { STATUS_COLORS } from './status';
 import { LeadFeed } from './lead-feed';
 import '../live.css';
 

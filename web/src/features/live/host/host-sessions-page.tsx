@@ -10,9 +10,8 @@ import { listSessions, type SessionSummary } from '../api';
 import { formatStart } from '../format';
 import { LIVE_NS } from '../i18n';
 import { ScheduleSessionForm } from './schedule-session-form';
+import { STATUS_COLORS } from './status';
 import '../live.css';
-
-export const STATUS_COLORS = { scheduled: 'blue', live: 'red', ended: 'default' } as const;
 
 /** /host/sessions: the host's sessions (live first, then upcoming, then ended) and 安排直播. */
 export default function HostSessionsPage() {
