@@ -40,6 +40,7 @@ export function AnalyticsDashboard({ view, query, isPublic, hasRegion, map }: Pr
     flows: tierSankeyOption(view, (tier: Tier) => t(`tiers.${tier}`), { sent: t('sent'), received: t('receivedSide') }),
   }), [view, points, map.isReady, hasRegion, t]);
   const isEmpty = view.totals.applications === 0;
+  const hasMapPoints = view.attractiveness.some((item) => item.index !== null);
 
   return (
     <div className="stack" data-testid="analytics-dashboard">
@@ -92,7 +93,9 @@ export function AnalyticsDashboard({ view, query, isPublic, hasRegion, map }: Pr
           </Col>
           <Col xs={24} xl={14}>
             <FigureCard title={t('charts.map')} hint={t('charts.attractivenessHint', { minSent: view.minSent })} csvUrl={csv('attractiveness')} testId="figure-map">
-              {map.error ? <Alert type="warning" title={`${t('mapMissing')}${map.error.message}`} /> : options.map ? <EChart option={options.map} height={460} testId="analytics-map" /> : null}
+              {map.error ? <Alert type="warning" title={`${t('mapMissing')}${map.error.message}`} /> : null}
+              {!map.error && options.map ? <EChart option={options.map} height={460} testId="analytics-map" /> : null}
+              {!hasMapPoints ? <Typography.Text type="secondary">{view.attractiveness.length ? t('allWithheld') : t('noRankedCities', { minSent: view.minSent })}</Typography.Text> : null}
               <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>{t('mapNote')}</Typography.Paragraph>
             </FigureCard>
           </Col>
@@ -117,7 +120,7 @@ export function AnalyticsDashboard({ view, query, isPublic, hasRegion, map }: Pr
           </Col>
           <Col xs={24}>
             <FigureCard title={t('charts.tierFlows')} hint={t('charts.tierFlowsHint')} csvUrl={csv('tierFlows')} testId="figure-tier-flows">
-              <EChart option={options.flows} height={380} testId="analytics-sankey" />
+              {view.tierFlows.some((flow) => flow.applications) ? <EChart option={options.flows} height={380} testId="analytics-sankey" /> : <Empty description={t('allWithheld')} />}
             </FigureCard>
           </Col>
         </Row>
