@@ -301,6 +301,18 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
       [jobB.id, '13655556666'],
     );
     expect(rows).toEqual([{ source: 'replay', session_id: sessionId, name: '王芳', phone: '13655556666' }]);
+
+    // Now that the quick profile exists, the next job in the list (still open under the sheet) is a single tap.
+    await visitorPage.getByTestId('apply-close').click();
+    await visitorPage.getByTestId('apply-success').waitFor({ state: 'detached' });
+    await visitorPage.locator(`[data-testid="session-job"][data-job-id="${jobA.id}"]`).getByTestId('job-apply').click();
+    await visitorPage.locator(`[data-testid="session-job"][data-job-id="${jobA.id}"] [data-testid="job-apply"][data-applied="true"]`).waitFor();
+    await expect(visitorPage.getByTestId('apply-success').count()).resolves.toBe(0);
+    const both = await server.context.db.query<{ count: number }>(
+      'select count(*)::int as count from applications a join users u on u.id = a.seeker_user_id where u.phone = $1 and a.session_id = $2 and a.source = $3',
+      ['13655556666', sessionId, 'replay'],
+    );
+    expect(both[0]!.count).toBe(2);
   });
 
   it('the host schedules another session through the form, presenting a job, and lands on its console', async () => {

@@ -36,14 +36,18 @@ export function ApplySheet({ controller }: { controller: ApplyController }) {
   const [mode, setMode] = useState<Mode>('sign-up');
   const [failure, setFailure] = useState<string | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
-  const job = sheet?.job ?? null;
-  const receipt = sheet?.receipt ?? null;
+  // While the drawer slides away it keeps showing what it showed (not the empty form).
+  const lastSheet = useRef(sheet);
+  if (sheet) lastSheet.current = sheet;
+  const shown = sheet ?? lastSheet.current;
+  const job = shown?.job ?? null;
+  const receipt = shown?.receipt ?? null;
   const isOpen = sheet !== null;
 
   // Reset when the sheet opens for a job; a sign-in during the flow must not reset it again.
   const latest = useRef({ user, profile });
   latest.current = { user, profile };
-  const openedFor = job?.jobId ?? null;
+  const openedFor = sheet?.job.jobId ?? null;
   useEffect(() => {
     if (!openedFor) return;
     const { user: current, profile: known } = latest.current;

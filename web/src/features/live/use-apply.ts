@@ -50,9 +50,10 @@ export function useApply(sessionId: string) {
     }
     const receipt = await applyToJob({ jobId: job.jobId, sessionId, idempotencyKey: key, profile: quickProfile });
     setAppliedJobIds((previous) => new Set([...previous, job.jobId]));
-    if (quickProfile) setProfile((previous) => previous ?? null);
+    // The quick profile now exists: the next 报名 is a single tap.
+    if (quickProfile) await loadSeekerState().catch(() => undefined);
     return receipt;
-  }, [sessionId]);
+  }, [sessionId, loadSeekerState]);
 
   const startApply = useCallback(async (job: SessionJob) => {
     if (!user || user.role !== 'seeker' || !profile) {
