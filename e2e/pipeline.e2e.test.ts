@@ -8,34 +8,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
 import { buildSeeker, buildSession } from '../server/src/test/pipeline-factories.js';
-import type { AddressInfo } from 'node:net';
-import { createApp, startLiveRuntime } from '../server/src/app.js';
-import { createTestContext } from '../server/src/test/harness.js';
 import {
-  browserAvailability, ensureWebBuilt, launchChromium, newDesktopContext, newPhoneContext, saveScreenshot, signInThroughForm,
+  browserAvailability, launchChromium, startServer, newDesktopContext, newPhoneContext, saveScreenshot, signInThroughForm,
   watchPageProblems, type PageProblems, type RunningServer,
 } from './support.js';
 
 const availability = browserAvailability();
 
-/** The real server with its realtime layer (the web app opens a socket for notifications), no media server. */
-async function startServerWithRealtime(): Promise<RunningServer> {
-  ensureWebBuilt();
-  const context = await createTestContext();
-  const app = await createApp(context);
-  const runtime = await startLiveRuntime(app, context, { withMedia: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    context,
-    async close() {
-      await runtime.stop();
-      await app.close();
-      await context.drop();
-    },
-  };
-}
 const suffix = String(Date.now()).slice(-6);
 
 describe.skipIf(availability.shouldSkip)('pipeline journey in the browser', { timeout: 180_000 }, () => {
@@ -60,7 +39,7 @@ describe.skipIf(availability.shouldSkip)('pipeline journey in the browser', { ti
   }
 
   beforeAll(async () => {
-    server = await startServerWithRealtime();
+    server = await startServer();
     browser = await launchChromium();
     const { context } = server;
     const company = await buildCompany(context, { name: `苏州立讯精密${suffix}` });
