@@ -189,6 +189,9 @@ export async function importApplicationsCsv(
   const parser = parse({ bom: true, skip_empty_lines: true, info: true, relax_quotes: false });
   input.on('error', (error) => meter.destroy(error));
   meter.on('error', (error) => parser.destroy(error));
+  // Errors reach the reader through `parser.errored`; this listener keeps a parse error that happens after
+  // the reader stopped (a bad row already rejected the file) from becoming an uncaught exception.
+  parser.on('error', () => {});
   input.pipe(meter).pipe(parser);
 
   try {
@@ -252,5 +255,7 @@ export async function importApplicationsCsv(
   } finally {
     input.unpipe(meter);
     if (!input.destroyed) input.destroy();
+    meter.destroy();
+    parser.destroy();
   }
 }
