@@ -57,7 +57,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
   };
 }
 
-export function openPostgres(url: string, options: { maxConnections?: number } = {}): Db {
+export function openPostgres(url: string, options: { maxConnections?: number; onIdleClientError?: (error: Error) => void } = {}): Db {
   const typeParsers = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
       if (oid === INT8 || oid === NUMERIC) return toNumber;
@@ -66,6 +66,11 @@ export function openPostgres(url: string, options: { maxConnections?: number } =
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types: typeParsers as pg.CustomTypesConfig });
+  // An idle connection can die (the server restarts, an administrator ends it); pg then emits 'error' on the
+  // pool, which would end the process if nobody listened. The pool drops that client and opens a new one.
+  pool.on('error', options.onIdleClientError ?? ((error) => {
+    process.stderr.write(`jobcast: an idle PostgreSQL connection failed (${error.message}); the pool opens a new one when needed\n`);
+  }));
   return {
     kind: 'postgres',
     async query(sql, params) {
@@ -77,6 +82,7 @@ export function openPostgres(url: string, options: { maxConnections?: number } =
     },
     async transaction(work) {
       const client = await pool.connect();
+      let broken = false;
       try {
         await client.query('begin');
         const result = await work({
@@ -91,10 +97,13 @@ export function openPostgres(url: string, options: { maxConnections?: number } =
         await client.query('commit');
         return result;
       } catch (error) {
-        await client.query('rollback').catch(() => undefined);
+        await client.query('rollback').catch(() => {
+          broken = true;
+        });
         throw error;
       } finally {
-        client.release();
+        // A connection that cannot even roll back is discarded rather than returned to the pool.
+        client.release(broken);
       }
     },
     async close() {
