@@ -62,7 +62,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const pipeline = createPipelineService({ db, events, notifications });
   const outcomes = createOutcomesService({ db, trustSignalMinSample: config.pipeline.trustSignalMinSample });
   const reports = createReportsService({ db, companies, notifications });
-  const privacy = createPrivacyService({ db, auth, pipeline });
+  const privacy = createPrivacyService({ db, auth, pipeline, events });
+  privacy.registerPersonalDataSource(live.personalDataSource);
+  privacy.registerPersonalDataSource(applications.personalDataSource);
   const database = db;
 
   return {

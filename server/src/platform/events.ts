@@ -11,6 +11,8 @@ export type DomainEvents = {
   LiveSessionStatusChanged: { sessionId: string; status: 'scheduled' | 'live' | 'ended'; wentLiveAt: Date | null; endedAt: Date | null };
   /** A session's stream key was issued, rotated or revoked: the media server refreshes its allow-list. */
   LiveStreamKeyChanged: { sessionId: string };
+  /** A seeker deleted their account (after the deletion committed): live rooms drop what they still hold in memory. */
+  AccountDeleted: { userId: string };
   ApplicationSubmitted: { applicationId: number; jobId: string; seekerUserId: string; sessionId: string | null; source: 'live' | 'replay' | 'job_page'; companyId: string | null };
 };
 

@@ -87,3 +87,15 @@ export async function countApplicationsForSessionJob(db: Queryable, sessionId: s
   const [row] = await db.query<{ count: number }>('select count(*)::int as count from applications where session_id = $1 and job_id = $2', [sessionId, jobId]);
   return row.count;
 }
+
+export function listApplicationRequestsOfSeeker(db: Queryable, seekerUserId: string) {
+  return db.query<{ applicationId: number; jobId: string; idempotencyKey: string; createdAt: Date }>(
+    `select application_id as "applicationId", job_id as "jobId", idempotency_key as "idempotencyKey", created_at as "createdAt"
+     from application_requests where seeker_user_id = $1 order by created_at`,
+    [seekerUserId],
+  );
+}
+
+export async function deleteApplicationRequestsOfSeeker(db: Queryable, seekerUserId: string) {
+  await db.query('delete from application_requests where seeker_user_id = $1', [seekerUserId]);
+}

@@ -100,6 +100,16 @@ export function createApplicationsService(deps: { db: Db; events: EventBus; jobs
       const ticker: TickerItem = { maskedName: maskName(row.seekerName || '求职者'), jobTitle: row.jobTitle, at: new Date(row.appliedAt).toISOString() };
       return { sessionId: row.sessionId, application: toHostView(row), jobCount, ticker };
     },
+
+    /**
+     * For the privacy module: the retry keys of one-tap applications tie the account to its applications, so
+     * the download lists them and account deletion removes them (the applications are anonymised elsewhere).
+     */
+    personalDataSource: {
+      name: 'applyRequests',
+      collect: (tx: Queryable, userId: string) => repository.listApplicationRequestsOfSeeker(tx, userId),
+      erase: (tx: Queryable, userId: string) => repository.deleteApplicationRequestsOfSeeker(tx, userId),
+    },
   };
 }
 

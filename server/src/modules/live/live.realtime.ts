@@ -292,7 +292,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     socket.on('job:open', (raw) => {
       const parsed = openJobCardPayload.safeParse(raw);
       if (!parsed.success || !socket.rooms.has(rooms.session(parsed.data.sessionId))) return;
-      live.recordJobCardOpen(parsed.data.sessionId, parsed.data.jobId, viewerKey).catch(() => undefined);
+      live.recordJobCardOpen(parsed.data.sessionId, parsed.data.jobId, viewerKey, user?.id ?? null).catch(() => undefined);
     });
 
     socket.on('host:pin', handle(pinJobPayload, async ({ sessionId, jobId }) => {
@@ -381,6 +381,21 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
       const room = loadedRooms.get(described.sessionId);
       if (room) room.pendingTicker.push(described.ticker);
     }).catch(logFailure('pushing an application failed'));
+  });
+
+  // The deleted account's sockets are closed (sign-in is gone, but a socket keeps the identity of its
+  // handshake), its batched viewer entry and messages are dropped, and viewers remove its messages from view.
+  events.on('AccountDeleted', ({ userId }) => {
+    if (isClosed) return;
+    io.in(rooms.user(userId)).disconnectSockets(true);
+    for (const room of loadedRooms.values()) {
+      room.pendingViewers.delete(userId);
+      const messageIds = [...room.recentMessages, ...room.pendingChat].filter((message) => message.userId === userId).map((message) => message.id);
+      if (messageIds.length === 0) continue;
+      room.pendingChat = room.pendingChat.filter((message) => message.userId !== userId);
+      room.recentMessages = room.recentMessages.filter((message) => message.userId !== userId);
+      io.to(rooms.session(room.sessionId)).emit('chat:deleted', { sessionId: room.sessionId, messageIds });
+    }
   });
 
   events.on('NotificationCreated', ({ notification }) => {

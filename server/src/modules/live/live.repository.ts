@@ -231,9 +231,11 @@ export type ChatRow = { id: string; sessionId: string; userId: string; displayNa
 
 export async function insertChatMessages(db: Queryable, messages: ChatRow[]) {
   if (messages.length === 0) return;
+  // A message still in the batch when its author deleted the account is not stored.
   await db.query(
     `insert into live_chat_messages (id, session_id, user_id, display_name, text, created_at)
-     select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[])
+     select t.* from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[]) as t(id, session_id, user_id, display_name, text, created_at)
+     where not exists (select 1 from users u where u.id = t.user_id and u.deleted_at is not null)
      on conflict (id) do nothing`,
     [
       messages.map((message) => message.id),
@@ -339,19 +341,23 @@ export async function findRecording(db: Queryable, sessionId: string, fileName: 
 
 export async function insertViewers(db: Queryable, sessionId: string, viewers: Array<{ viewerKey: string; userId: string | null }>) {
   if (viewers.length === 0) return;
+  // Viewers batched before their account was deleted are not stored under their id (the funnel already has them).
   await db.query(
     `insert into live_session_viewers (session_id, viewer_key, user_id)
-     select $1, * from unnest($2::text[], $3::uuid[]) on conflict do nothing`,
+     select $1, t.viewer_key, t.user_id from unnest($2::text[], $3::uuid[]) as t(viewer_key, user_id)
+     where t.user_id is null or not exists (select 1 from users u where u.id = t.user_id and u.deleted_at is not null)
+     on conflict do nothing`,
     [sessionId, viewers.map((viewer) => viewer.viewerKey), viewers.map((viewer) => viewer.userId)],
   );
 }
 
-export async function insertJobCardOpen(db: Queryable, sessionId: string, jobId: string, viewerKey: string) {
+export async function insertJobCardOpen(db: Queryable, sessionId: string, jobId: string, viewerKey: string, userId: string | null) {
   await db.query(
     `insert into live_job_card_opens (session_id, job_id, viewer_key)
      select $1, $2, $3 where exists (select 1 from live_session_jobs where session_id = $1 and job_id = $2)
+       and ($4::uuid is null or not exists (select 1 from users u where u.id = $4::uuid and u.deleted_at is not null))
      on conflict do nothing`,
-    [sessionId, jobId, viewerKey],
+    [sessionId, jobId, viewerKey, userId],
   );
 }
 
@@ -359,4 +365,61 @@ export async function insertJobCardOpen(db: Queryable, sessionId: string, jobId:
 export async function findUserIdByEmail(db: Queryable, email: string) {
   const [row] = await db.query<{ id: string }>('select id from users where email = $1', [email]);
   return row?.id ?? null;
+}
+
+// ---------------------------------------------------------------- personal data (download, account deletion)
+
+/** What the live rooms hold about one person, for their data download. A signed-in viewer's key is their user id. */
+export async function listPersonalLiveData(db: Queryable, userId: string) {
+  const bookings = await db.query<{ sessionId: string; sessionTitle: string; bookedAt: Date; notifiedAt: Date | null }>(
+    `select b.session_id as "sessionId", s.title as "sessionTitle", b.created_at as "bookedAt", b.notified_at as "notifiedAt"
+     from live_session_bookings b join live_sessions s on s.id = b.session_id where b.user_id = $1 order by b.created_at`,
+    [userId],
+  );
+  const chatMessages = await db.query<{ sessionId: string; sessionTitle: string; displayName: string; text: string; sentAt: Date; deletedByHostAt: Date | null }>(
+    `select m.session_id as "sessionId", s.title as "sessionTitle", m.display_name as "displayName", m.text, m.created_at as "sentAt",
+            m.deleted_at as "deletedByHostAt"
+     from live_chat_messages m join live_sessions s on s.id = m.session_id where m.user_id = $1 order by m.created_at, m.id`,
+    [userId],
+  );
+  const sessionsWatched = await db.query<{ sessionId: string; sessionTitle: string; firstJoinedAt: Date }>(
+    `select v.session_id as "sessionId", s.title as "sessionTitle", v.first_joined_at as "firstJoinedAt"
+     from live_session_viewers v join live_sessions s on s.id = v.session_id
+     where v.user_id = $1 or v.viewer_key = $1::text order by v.first_joined_at`,
+    [userId],
+  );
+  const jobCardOpens = await db.query<{ sessionId: string; sessionTitle: string; jobId: string; jobTitle: string; openedAt: Date }>(
+    `select o.session_id as "sessionId", s.title as "sessionTitle", o.job_id as "jobId", j.title as "jobTitle", o.opened_at as "openedAt"
+     from live_job_card_opens o join live_sessions s on s.id = o.session_id join jobs j on j.id = o.job_id
+     where o.viewer_key = $1::text order by o.opened_at`,
+    [userId],
+  );
+  const restrictions = await db.query<{ sessionId: string; sessionTitle: string; kind: 'mute' | 'ban'; until: Date | null; reason: string; createdAt: Date }>(
+    `select r.session_id as "sessionId", s.title as "sessionTitle", r.kind, r.until, r.reason, r.created_at as "createdAt"
+     from live_session_restrictions r join live_sessions s on s.id = r.session_id where r.user_id = $1 order by r.created_at`,
+    [userId],
+  );
+  return { bookings, chatMessages, sessionsWatched, jobCardOpens, restrictions };
+}
+
+/**
+ * Account deletion. Chat text, bookings and the mutes/bans applied to the person are deleted (nothing counts
+ * them). The funnel counts viewer and card-open rows, so those stay and only lose the person: their key becomes
+ * a pseudonym per session (`erased-<md5(salt, session)>`, the salt random and never stored), so a session's
+ * unique viewers and its viewer × job card opens are the same numbers as before, and nothing links the rows of
+ * two sessions to each other or to the account.
+ */
+export async function eraseLiveDataOfUser(db: Queryable, userId: string, salt: string) {
+  await db.query('delete from live_chat_messages where user_id = $1', [userId]);
+  await db.query('delete from live_session_bookings where user_id = $1', [userId]);
+  await db.query('delete from live_session_restrictions where user_id = $1', [userId]);
+  await db.query(
+    `update live_session_viewers set viewer_key = 'erased-' || md5($2 || session_id::text), user_id = null
+     where user_id = $1 or viewer_key = $1::text`,
+    [userId, salt],
+  );
+  await db.query(
+    `update live_job_card_opens set viewer_key = 'erased-' || md5($2 || session_id::text) where viewer_key = $1::text`,
+    [userId, salt],
+  );
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../../platform/config.js';
-import type { Db } from '../../platform/db.js';
+import type { Db, Queryable } from '../../platform/db.js';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import type { AuthUser } from '../../platform/http.js';
@@ -396,8 +396,19 @@ export function createLiveService(deps: {
       return repository.insertViewers(db, sessionId, viewers);
     },
 
-    recordJobCardOpen(sessionId: string, jobId: string, viewerKey: string) {
-      return repository.insertJobCardOpen(db, sessionId, jobId, viewerKey);
+    /** A viewer opened a job card; `userId` for a signed-in viewer (whose key is their id), null for a guest. */
+    recordJobCardOpen(sessionId: string, jobId: string, viewerKey: string, userId: string | null = null) {
+      return repository.insertJobCardOpen(db, sessionId, jobId, viewerKey, userId);
+    },
+
+    /**
+     * What the live rooms hold about a person, plugged into the privacy module (data download, account
+     * deletion): bookings, chat messages, sessions watched, job cards opened, mutes/bans applied to them.
+     */
+    personalDataSource: {
+      name: 'live',
+      collect: (tx: Queryable, userId: string) => repository.listPersonalLiveData(tx, userId),
+      erase: (tx: Queryable, userId: string) => repository.eraseLiveDataOfUser(tx, userId, randomBytes(16).toString('hex')),
     },
 
     isJobInSession(sessionId: string, jobId: string) {

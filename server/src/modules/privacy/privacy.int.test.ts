@@ -81,8 +81,9 @@ describe('personal data: download and account deletion', () => {
     expect(await harness.context.db.query('select 1 from seeker_profiles where user_id = $1', [seeker.id])).toEqual([]);
     expect(await harness.context.db.query('select 1 from notifications where user_id = $1', [seeker.id])).toEqual([]);
     expect(await harness.context.db.query('select 1 from application_notes')).toEqual([]);
-    const [report] = await harness.context.db.query<{ reporter_user_id: string | null }>('select reporter_user_id from reports');
-    expect(report.reporter_user_id).toBeNull();
+    // The complaint record stays (target, reason, status) without its reporter or the reporter's words.
+    const [report] = await harness.context.db.query<{ reporter_user_id: string | null; details: string; reason: string }>('select reporter_user_id, details, reason from reports');
+    expect(report).toEqual({ reporter_user_id: null, details: '', reason: 'harassment' });
 
     // The analytics snapshot is unchanged; only the link to the person is gone.
     const snapshotAfter = await harness.context.db.query(

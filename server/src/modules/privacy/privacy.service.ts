@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import type { Db, Queryable } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events.js';
 import type { AuthUser } from '../../platform/http.js';
 import type { AuthService } from '../auth/index.js';
 import type { PipelineService } from '../pipeline/index.js';
@@ -18,7 +19,7 @@ export type PersonalDataSource = {
   erase?(tx: Queryable, userId: string, at: Date): Promise<void>;
 };
 
-export type PrivacyDeps = { db: Db; auth: AuthService; pipeline: PipelineService; now?: () => Date };
+export type PrivacyDeps = { db: Db; auth: AuthService; pipeline: PipelineService; events?: EventBus; now?: () => Date };
 
 export function createPrivacyService(deps: PrivacyDeps) {
   const { db, auth, pipeline } = deps;
@@ -27,6 +28,8 @@ export function createPrivacyService(deps: PrivacyDeps) {
     { name: 'applications', collect: (tx, userId) => pipeline.collectSeekerData(tx, userId), erase: async (tx, userId, at) => void (await pipeline.anonymiseSeeker(tx, userId, at)) },
     { name: 'notifications', collect: (tx, userId) => repository.listNotificationsOfUser(tx, userId) },
     { name: 'reports', collect: (tx, userId) => listReportsFiledBy(tx, userId), erase: (tx, userId) => unlinkReporter(tx, userId) },
+    // Registered at composition (app.ts): 'live' (bookings, chat, viewing, card opens, mutes/bans) and
+    // 'applyRequests' (one-tap retry keys).
   ];
 
   return {
@@ -67,6 +70,7 @@ export function createPrivacyService(deps: PrivacyDeps) {
         for (const source of sources) await source.erase?.(tx, user.id, at);
         await repository.eraseAccount(tx, user.id, unusableHash, at);
       });
+      deps.events?.emit('AccountDeleted', { userId: user.id });
       return { deletedAt: at };
     },
   };

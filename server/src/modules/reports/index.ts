@@ -10,7 +10,7 @@ export function isPhoneBanned(db: Queryable, phone: string): Promise<boolean> {
   return repository.isPhoneBanned(db, phone);
 }
 
-/** Account deletion keeps the seeker's reports (complaint records) but removes who filed them. */
+/** Account deletion keeps the seeker's reports (complaint records) but removes who filed them and their text. */
 export function unlinkReporter(db: Queryable, userId: string): Promise<void> {
   return repository.unlinkReporter(db, userId);
 }

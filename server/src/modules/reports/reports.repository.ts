@@ -109,7 +109,10 @@ export function listBannedPhones(db: Queryable, limit: number, offset: number) {
   );
 }
 
-/** Reports a seeker filed, for their data download; after deletion the report stays, without its reporter. */
+/**
+ * Account deletion: the report stays (the complaint record: target, reason, status, the admin's decision, and
+ * the count of reports on the target) without its reporter and without the reporter's own words.
+ */
 export async function unlinkReporter(db: Queryable, userId: string) {
-  await db.query('update reports set reporter_user_id = null where reporter_user_id = $1', [userId]);
+  await db.query(`update reports set reporter_user_id = null, details = '' where reporter_user_id = $1`, [userId]);
 }
