@@ -83,7 +83,7 @@ describe('demo data', () => {
       users: Object.values(summary.counts.users).reduce((sum, count) => sum + count, 0),
       companies: summary.counts.companies.verified + summary.counts.companies.pending + summary.counts.companies.rejected,
       jobs: summary.counts.jobs.total,
-      sessions: summary.counts.sessions,
+      sessions: summary.counts.sessions + summary.counts.upcomingSessions,
       applications: summary.counts.applications,
     });
     const [real] = await query<Record<string, number>>(`
@@ -109,6 +109,36 @@ describe('demo data', () => {
     const response = await harness.app.inject({ method: 'GET', url: '/api/demo/accounts' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ isSeeded: true, accounts: DEMO_ACCOUNTS });
+  });
+
+  it('schedules upcoming sessions from the anchor date, with stream keys and bookings, that seekers see', async () => {
+    expect(summary.counts.upcomingSessions).toBeGreaterThanOrEqual(4);
+    const upcoming = await query<{ id: string; starts_at: string; host: string; jobs: number; bookings: number; has_key: boolean; seeker_booked: boolean }>(`
+      select s.id, s.starts_at, u.email as host, (select count(*) from live_session_jobs sj where sj.session_id = s.id) as jobs,
+             (select count(*) from live_session_bookings b where b.session_id = s.id) as bookings,
+             exists (select 1 from live_session_stream_keys k where k.session_id = s.id) as has_key,
+             exists (select 1 from live_session_bookings b join users su on su.id = b.user_id where b.session_id = s.id and su.phone = '13800000001') as seeker_booked
+      from live_sessions s join users u on u.id = s.host_user_id where s.status = 'scheduled' order by s.starts_at`);
+    expect(upcoming).toHaveLength(summary.counts.upcomingSessions);
+    const anchorStart = Date.parse(`${anchorDateOf(NOW)}T00:00:00+08:00`);
+    for (const session of upcoming) {
+      expect(new Date(session.starts_at).getTime()).toBeGreaterThanOrEqual(anchorStart);
+      expect(new Date(session.starts_at).getTime()).toBeLessThan(anchorStart + 12 * 86_400_000);
+      expect(session.jobs).toBeGreaterThan(0);
+      expect(session.bookings).toBeGreaterThan(0);
+      expect(session.has_key).toBe(true);
+    }
+    expect(upcoming.filter((session) => session.host === 'host@jobcast.demo').length).toBeGreaterThanOrEqual(2);
+    expect(upcoming.some((session) => session.host === 'bureau@jobcast.demo')).toBe(true);
+    expect(upcoming.filter((session) => session.seeker_booked)).toHaveLength(2);
+    // Every presented job is open and still valid on the session's day.
+    const [stale] = await query<{ count: number }>(`
+      select count(*) as count from live_sessions s join live_session_jobs sj on sj.session_id = s.id join jobs j on j.id = sj.job_id
+      where s.status = 'scheduled' and (j.status <> 'open' or j.valid_until < (s.starts_at at time zone 'Asia/Shanghai')::date)`);
+    expect(stale.count).toBe(0);
+    const listed = await harness.app.inject({ method: 'GET', url: '/api/sessions' });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().sessions.map((session: { id: string }) => session.id).sort()).toEqual(upcoming.map((session) => session.id).sort());
   });
 
   it('gives the demo accounts what their role needs', async () => {
@@ -187,7 +217,7 @@ describe('demo data', () => {
     const [sessions] = await query<{ ended: number; all: number; first_day: string; last_day: string }>(`
       select count(*) filter (where status = 'ended' and ended_at > went_live_at) as ended, count(*) as all,
              min((starts_at at time zone 'Asia/Shanghai')::date)::text as first_day, max((starts_at at time zone 'Asia/Shanghai')::date)::text as last_day
-      from live_sessions`);
+      from live_sessions where status <> 'scheduled'`);
     expect(sessions.ended).toBe(sessions.all);
     expect(sessions.first_day >= WINDOW_FROM && sessions.last_day <= WINDOW_TO).toBe(true);
     const [seekers] = await query<{ fake_phones: number; seekers: number }>(`

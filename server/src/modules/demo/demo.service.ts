@@ -7,6 +7,7 @@ import { jobBodySchema } from '../jobs/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.js';
 import { WINDOW_FROM, WINDOW_TO } from './demo-catalogue.js';
 import { generateDemoWorld, toChinaDate, type DemoWorld } from './demo-generator.js';
+import { insertUpcomingSessions, planUpcomingSessions } from './demo-upcoming.js';
 import * as repository from './demo.repository.js';
 import { seedOptionsSchema, type SeedOptions } from './demo.schemas.js';
 
@@ -24,6 +25,8 @@ export type SeedSummary = {
     cities: number;
     provinces: number;
     sessions: number;
+    /** Scheduled after the anchor date, to book and to go live with. */
+    upcomingSessions: number;
     applications: number;
     hires: number;
   };
@@ -83,6 +86,7 @@ function summarize(world: DemoWorld, anchorDate: string): SeedSummary {
       cities: jobCities.size,
       provinces: new Set([...jobCities].map((code) => code.slice(0, 2))).size,
       sessions: world.sessions.length,
+      upcomingSessions: planUpcomingSessions(world).length,
       applications: world.applications.length,
       hires: world.applications.filter((application) => application.hiredAt !== null).length,
     },
@@ -118,6 +122,7 @@ async function writeWorld(context: Context, world: DemoWorld, passwordHash: stri
       await repository.insertSeekerProfiles(tx, world.profiles);
       await repository.insertLiveSessions(tx, world.sessions);
       await repository.insertApplications(tx, world.applications);
+      await insertUpcomingSessions(tx, planUpcomingSessions(world));
       return true;
     });
   } catch (error) {
@@ -175,7 +180,7 @@ export function formatSeedSummary(summary: SeedSummary): string {
     `  accounts      ${counts.users.seeker} seekers, ${counts.users.employer} employer members, ${counts.users.host} hosts, ${counts.users.bureau} bureau, ${counts.users.admin} admin`,
     `  companies     ${counts.companies.verified} verified (${counts.companiesByType.direct} direct 自招, ${counts.companiesByType.agency} agency 中介代招, ${counts.companiesByType.dispatch} dispatch 劳务派遣, ${counts.companiesByType.public} public 公共), ${counts.companies.pending} pending, ${counts.companies.rejected} rejected`,
     `  jobs          ${counts.jobs.total} (${counts.jobs.open} open) in ${counts.cities} cities of ${counts.provinces} provinces`,
-    `  live sessions ${counts.sessions} ended, ${summary.window.from} … ${summary.window.to}`,
+    `  live sessions ${counts.sessions} ended, ${summary.window.from} … ${summary.window.to}; ${counts.upcomingSessions} upcoming from ${summary.anchorDate}`,
     `  applications  ${counts.applications} (${counts.hires} hired), ${summary.window.from} … ${summary.window.to}`,
     '',
     `Demo accounts (password for all: ${summary.password}):`,
