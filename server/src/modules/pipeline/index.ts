@@ -7,9 +7,14 @@ export { registerOutcomesRoutes } from './outcomes.routes.js';
 export { maskName, maskPhone } from './masking.js';
 export {
   APPLICATION_STATUSES,
+  applyTransition,
+  initialState,
+  sevenDayCheckDueOn,
   type ApplicationStatus,
   type PipelineAction,
   type PipelineActionType,
+  type PipelineActor,
+  type PipelineState,
 } from './pipeline-state.js';
 
 /**
