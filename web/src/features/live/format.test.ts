@@ -38,6 +38,11 @@ describe('formatStart', () => {
     expect(formatStart(new Date(2026, 11, 1, 19, 30).toISOString(), now, 'zh')).toBe('12月1日 19:30');
     expect(formatStart(new Date(2026, 10, 21, 9, 5).toISOString(), now, 'en')).toBe('Tomorrow 09:05');
   });
+  it('adds the year to a date of another year (replays of 2023)', () => {
+    expect(formatStart(new Date(2023, 0, 23, 10, 0).toISOString(), now, 'zh')).toBe('2023年1月23日 10:00');
+    expect(formatStart(new Date(2023, 0, 23, 10, 0).toISOString(), now, 'en')).toBe('Jan 23, 2023 10:00');
+    expect(formatStart(new Date(2026, 0, 23, 10, 0).toISOString(), now, 'en')).toBe('Jan 23 10:00');
+  });
 });
 
 describe('newIdempotencyKey', () => {

@@ -31,7 +31,10 @@ function trimZero(value: string): string {
   return value.replace(/\.0$/, '');
 }
 
-/** The session's start as the list shows it: 今天 19:30, 明天 09:00, 12月1日 19:30 (in the browser's time zone). */
+/**
+ * The session's start as the list shows it: 今天 19:30, 明天 09:00, 12月1日 19:30, and with the year when it is
+ * not this year's (a 2023 replay: 2023年1月23日 10:00). In the browser's time zone.
+ */
 export function formatStart(iso: string, now: Date, language: Language): string {
   const start = new Date(iso);
   const time = `${String(start.getHours()).padStart(2, '0')}:${String(start.getMinutes()).padStart(2, '0')}`;
@@ -40,12 +43,14 @@ export function formatStart(iso: string, now: Date, language: Language): string 
   if (language === 'en') {
     if (days === 0) return `Today ${time}`;
     if (days === 1) return `Tomorrow ${time}`;
-    return `${start.toLocaleDateString('en-US', { month: 'short', day: 'numeric' })} ${time}`;
+    const otherYear = start.getFullYear() !== now.getFullYear() ? { year: 'numeric' as const } : {};
+    return `${start.toLocaleDateString('en-US', { month: 'short', day: 'numeric', ...otherYear })} ${time}`;
   }
   if (days === 0) return `今天 ${time}`;
   if (days === 1) return `明天 ${time}`;
   if (days === 2) return `后天 ${time}`;
-  return `${start.getMonth() + 1}月${start.getDate()}日 ${time}`;
+  const year = start.getFullYear() !== now.getFullYear() ? `${start.getFullYear()}年` : '';
+  return `${year}${start.getMonth() + 1}月${start.getDate()}日 ${time}`;
 }
 
 /** A client-made key per tap so that a retried or doubled request is one application. */
