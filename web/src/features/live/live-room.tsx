@@ -112,6 +112,7 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
             isBookingBusy={booking.isBusy}
             onToggleBooking={handleToggleBooking}
             onPlay={() => setIsMuted(false)}
+            endedAt={detail.endedAt}
           />
           {isPlayable && isMuted && status === 'live' ? <SoundButton onUnmute={() => setIsMuted(false)} /> : null}
         </div>

@@ -16,10 +16,15 @@ type Props = {
   onToggleBooking: () => void;
   /** The browser refused to start the video by itself: a tap starts it (with sound). */
   onPlay: () => void;
+  /** When the session ended: a recording is still being written for a few minutes after. */
+  endedAt: string | null;
 };
 
+/** How long after the end a missing recording is "being prepared" rather than absent. */
+const REPLAY_PREPARATION_MS = 15 * 60_000;
+
 /** What covers the video when it is not simply playing: countdown and 预约, connecting, no replay yet. */
-export function VideoOverlay({ plan, playerState, secondsUntilStart, isBooked, isBookingBusy, onToggleBooking, onPlay }: Props) {
+export function VideoOverlay({ plan, playerState, secondsUntilStart, isBooked, isBookingBusy, onToggleBooking, onPlay, endedAt }: Props) {
   const { t } = useTranslation(LIVE_NS);
   if (plan.kind === 'waiting') {
     return (
@@ -49,7 +54,11 @@ export function VideoOverlay({ plan, playerState, secondsUntilStart, isBooked, i
   if (plan.kind === 'unsupported' || plan.kind === 'no-replay') {
     return (
       <div className="video-overlay" data-testid="room-unplayable">
-        <div className="video-overlay-sub">{plan.kind === 'unsupported' ? t('room.unsupported') : t('room.noReplay')}</div>
+        <div className="video-overlay-sub">
+          {plan.kind === 'unsupported'
+            ? t('room.unsupported')
+            : endedAt && Date.now() - Date.parse(endedAt) < REPLAY_PREPARATION_MS ? t('room.noReplay') : t('room.noRecording')}
+        </div>
       </div>
     );
   }
