@@ -57,6 +57,8 @@ export const sessionSummarySchema = z.object({
   endedAt: z.string().nullable(),
   /** Generated demo data: the web app must say so wherever it shows the session. */
   isSynthetic: z.boolean(),
+  /** The campaign (活动, e.g. 春风行动) the session belongs to, if any. */
+  campaign: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 
@@ -97,6 +99,8 @@ export const scheduleSessionBodySchema = z.object({
   jobIds: z.array(uuid).max(50).default([]),
   coverText: z.string().trim().max(500).default(''),
   cityCode: z.string().regex(/^\d{6}$/, 'must be a 6-digit city code').optional(),
+  /** A campaign to run it in (its organiser — a bureau of its province — or an admin); it must start within the campaign. */
+  campaignId: uuid.optional(),
 });
 export type ScheduleSessionBody = z.infer<typeof scheduleSessionBodySchema>;
 

@@ -6,6 +6,7 @@ import { createHttpServer } from './platform/http.js';
 import { migrate } from './platform/migrate.js';
 import { createAnalyticsService, registerAnalyticsRoutes } from './modules/analytics/index.js';
 import { createAuthService, registerAuthRoutes, SESSION_COOKIE } from './modules/auth/index.js';
+import { createCampaignsService, registerCampaignsRoutes } from './modules/campaigns/index.js';
 import { createCompaniesService, registerCompaniesRoutes } from './modules/companies/index.js';
 import { createGeoService, registerGeoRoutes } from './modules/geo/index.js';
 import { createJobsService, registerJobsRoutes } from './modules/jobs/index.js';
@@ -57,10 +58,11 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const analytics = createAnalyticsService({ db, geo, report: { mapGeoJsonPath: config.analytics.mapGeoJsonPath, chromiumPath: config.chromiumPath } });
   const notifications = createNotificationsService({ db, events });
   const mediaLinks = createMediaLinks(config);
-  const live = createLiveService({ db, events, config, auth, geo, jobs, companies, notifications, media: mediaLinks });
+  const outcomes = createOutcomesService({ db, trustSignalMinSample: config.pipeline.trustSignalMinSample });
+  const campaigns = createCampaignsService({ db, geo, outcomes });
+  const live = createLiveService({ db, events, config, auth, geo, jobs, companies, notifications, media: mediaLinks, campaigns });
   const applications = createApplicationsService({ db, events, jobs, seekers, live });
   const pipeline = createPipelineService({ db, events, notifications });
-  const outcomes = createOutcomesService({ db, trustSignalMinSample: config.pipeline.trustSignalMinSample });
   const reports = createReportsService({ db, companies, notifications });
   const privacy = createPrivacyService({ db, auth, pipeline, events });
   privacy.registerPersonalDataSource(live.personalDataSource);
@@ -83,6 +85,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     applications,
     pipeline,
     outcomes,
+    campaigns,
     reports,
     privacy,
     lock,
@@ -111,6 +114,7 @@ export async function createApp(context: Context) {
   if (context.config.media.mode === 'external') registerNginxRtmpCallbacks(app, context.live);
   registerPipelineRoutes(app, context.pipeline);
   registerOutcomesRoutes(app, context.outcomes);
+  registerCampaignsRoutes(app, context.campaigns);
   registerReportsRoutes(app, context.reports);
   registerPrivacyRoutes(app, context.privacy);
   registerDemoRoutes(app, context.db);

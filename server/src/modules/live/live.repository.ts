@@ -39,6 +39,8 @@ export type SummaryRow = {
   likeCount: number;
   createdBy: string | null;
   isSynthetic: boolean;
+  campaignId: string | null;
+  campaignName: string | null;
 };
 
 // $1 is the viewer's user id (or null) in every summary query.
@@ -53,20 +55,21 @@ const SUMMARY_SELECT = `
          (select count(*) from live_session_bookings b where b.session_id = s.id)::int as "bookingCount",
          exists (select 1 from live_session_bookings b where b.session_id = s.id and b.user_id = $1::uuid) as "isBooked",
          s.went_live_at as "wentLiveAt", s.ended_at as "endedAt", s.pinned_job_id as "pinnedJobId", s.like_count as "likeCount",
-         s.created_by as "createdBy", s.is_synthetic as "isSynthetic"
+         s.created_by as "createdBy", s.is_synthetic as "isSynthetic", s.campaign_id as "campaignId", cp.name as "campaignName"
   from live_sessions s
   join users u on u.id = s.host_user_id
-  left join cities ci on ci.code = s.city_code`;
+  left join cities ci on ci.code = s.city_code
+  left join campaigns cp on cp.id = s.campaign_id`;
 
 export async function insertSession(
   db: Queryable,
-  session: { title: string; hostUserId: string; createdBy: string; startsAt: string; coverText: string; cityCode: string | null },
+  session: { title: string; hostUserId: string; createdBy: string; startsAt: string; coverText: string; cityCode: string | null; campaignId: string | null },
 ): Promise<string> {
   const [row] = await db.query<{ id: string }>(
-    `insert into live_sessions (title, host_user_id, created_by, starts_at, cover_text, city_code, province_code)
-     values ($1, $2, $3, $4, $5, $6, (select province_code from cities where code = $6))
+    `insert into live_sessions (title, host_user_id, created_by, starts_at, cover_text, city_code, province_code, campaign_id)
+     values ($1, $2, $3, $4, $5, $6, (select province_code from cities where code = $6), $7)
      returning id`,
-    [session.title, session.hostUserId, session.createdBy, session.startsAt, session.coverText, session.cityCode],
+    [session.title, session.hostUserId, session.createdBy, session.startsAt, session.coverText, session.cityCode, session.campaignId],
   );
   return row.id;
 }
@@ -117,7 +120,10 @@ export async function findSessionSummary(db: Queryable, sessionId: string, viewe
 
 export function listSessionSummaries(
   db: Queryable,
-  filter: { statuses: SessionStatus[]; viewerUserId: string | null; cityCode: string | null; provinceCode: string | null; hostUserId: string | null; bookedOnly: boolean; limit: number },
+  filter: {
+    statuses: SessionStatus[]; viewerUserId: string | null; cityCode: string | null; provinceCode: string | null; hostUserId: string | null;
+    bookedOnly: boolean; limit: number; campaignId?: string | null;
+  },
 ) {
   return db.query<SummaryRow>(
     `${SUMMARY_SELECT}
@@ -126,11 +132,12 @@ export function listSessionSummaries(
        and ($4::text is null or s.province_code = $4)
        and ($5::uuid is null or s.host_user_id = $5 or s.created_by = $5)
        and (not $6 or exists (select 1 from live_session_bookings b where b.session_id = s.id and b.user_id = $1::uuid))
+       and ($8::uuid is null or s.campaign_id = $8)
      order by case s.status when 'live' then 0 when 'scheduled' then 1 else 2 end,
               case when s.status = 'ended' then null else s.starts_at end asc,
               s.ended_at desc nulls last
      limit $7`,
-    [filter.viewerUserId, filter.statuses, filter.cityCode, filter.provinceCode, filter.hostUserId, filter.bookedOnly, filter.limit],
+    [filter.viewerUserId, filter.statuses, filter.cityCode, filter.provinceCode, filter.hostUserId, filter.bookedOnly, filter.limit, filter.campaignId ?? null],
   );
 }
 

@@ -31,6 +31,8 @@ export const listSessionsQuerySchema = z.object({
   provinceCode: z.string().regex(/^\d{2}$/).optional(),
   mine: z.enum(['true', 'false']).optional().transform((value) => value === 'true'),
   booked: z.enum(['true', 'false']).optional().transform((value) => value === 'true'),
+  /** The sessions of one campaign (活动). */
+  campaignId: z.string().uuid('must be a campaign id').optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 

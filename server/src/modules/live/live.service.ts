@@ -6,6 +6,7 @@ import type { EventBus } from '../../platform/events.js';
 import type { AuthUser } from '../../platform/http.js';
 import type { MediaLinks } from '../../platform/media/media-links.js';
 import type { AuthService } from '../auth/index.js';
+import type { CampaignsService } from '../campaigns/index.js';
 import type { CompaniesService } from '../companies/index.js';
 import type { GeoService } from '../geo/index.js';
 import type { JobsService } from '../jobs/index.js';
@@ -40,6 +41,7 @@ export type ListSessionsQuery = {
   provinceCode?: string;
   mine?: boolean;
   booked?: boolean;
+  campaignId?: string;
   limit: number;
 };
 
@@ -55,8 +57,10 @@ export function createLiveService(deps: {
   companies: CompaniesService;
   notifications: NotificationsService;
   media: MediaLinks;
+  /** Checks a campaignId given when scheduling (the campaigns module's rules). */
+  campaigns: Pick<CampaignsService, 'checkNewSession'>;
 }) {
-  const { db, events, config, auth, geo, jobs, companies, notifications, media } = deps;
+  const { db, events, config, auth, geo, jobs, companies, notifications, media, campaigns } = deps;
   const endTimers = new Map<string, NodeJS.Timeout>();
   let wordRules: { rules: WordRule[]; loadedAt: number } | null = null;
 
@@ -80,6 +84,7 @@ export function createLiveService(deps: {
       wentLiveAt: iso(row.wentLiveAt),
       endedAt: iso(row.endedAt),
       isSynthetic: row.isSynthetic,
+      campaign: row.campaignId ? { id: row.campaignId, name: row.campaignName ?? '' } : null,
     };
   }
 
@@ -172,6 +177,7 @@ export function createLiveService(deps: {
       if (body.cityCode) geo.getCity(body.cityCode, 'body.cityCode');
       const host = await resolveHost(user, body.hostUserId);
       await checkJobs(user, body.jobIds);
+      if (body.campaignId) await campaigns.checkNewSession(user, body.campaignId, { startsAt: body.startsAt });
       const sessionId = await db.transaction(async (tx) => {
         const id = await repository.insertSession(tx, {
           title: body.title,
@@ -180,6 +186,7 @@ export function createLiveService(deps: {
           startsAt: new Date(startsAt).toISOString(),
           coverText: body.coverText,
           cityCode: body.cityCode ?? null,
+          campaignId: body.campaignId ?? null,
         });
         await repository.insertSessionJobs(tx, id, body.jobIds);
         await repository.upsertStreamKey(tx, id, newSecret());
@@ -198,6 +205,7 @@ export function createLiveService(deps: {
         provinceCode: query.provinceCode ?? null,
         hostUserId: query.mine ? viewer!.id : null,
         bookedOnly: query.booked ?? false,
+        campaignId: query.campaignId ?? null,
         limit: query.limit,
       });
       return rows.map(toSummary);

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
+import type { OutcomeFigures, OutcomeGroupBy } from '../../../../contracts/outcomes.js';
 
 /**
  * Outcome figures, computed in SQL from the recorded history (application_events). An event counts when it
@@ -42,29 +43,15 @@ const FIGURES = `
   percentile_cont(0.5) within group (order by extract(epoch from m.first_contact_at - a.applied_at)::float8 / 3600) as "medianHoursToFirstContact",
   avg(extract(epoch from m.first_contact_at - a.applied_at)::float8 / 3600) as "meanHoursToFirstContact"`;
 
-export type OutcomeFigures = {
-  applications: number;
-  interviews: number;
-  hires: number;
-  onboarded: number;
-  stayed7Days: number;
-  leftWithin7Days: number;
-  pendingChecks: number;
-  sevenDayAttrition: number | null;
-  contacted: number;
-  medianHoursToHire: number | null;
-  meanHoursToHire: number | null;
-  medianHoursToFirstContact: number | null;
-  meanHoursToFirstContact: number | null;
-};
-
-export type OutcomeGroupBy = 'company' | 'host' | 'session' | 'category';
+export type { OutcomeFigures, OutcomeGroupBy } from '../../../../contracts/outcomes.js';
 
 const GROUPS: Record<OutcomeGroupBy, { key: string; label: string; joins: string; where: string }> = {
   company: { key: 'a.company_id', label: 'coalesce(c.name, a.imported_company_name)', joins: 'left join companies c on c.id = a.company_id', where: 'a.company_id is not null' },
   host: { key: 's.host_user_id', label: 'hu.display_name', joins: 'left join users hu on hu.id = s.host_user_id', where: 'a.session_id is not null' },
   session: { key: 'a.session_id', label: 's.title', joins: '', where: 'a.session_id is not null' },
   category: { key: 'a.category_code', label: 'jc.name', joins: 'join job_categories jc on jc.code = a.category_code', where: 'true' },
+  // The campaign of the session the application came from (sessions without one are left out).
+  campaign: { key: 's.campaign_id', label: 'cp.name', joins: 'left join campaigns cp on cp.id = s.campaign_id', where: 's.campaign_id is not null' },
 };
 
 /** Who may see which applications' figures (the service picks it from the user). */
@@ -85,9 +72,47 @@ function scopeSql(scope: OutcomeScope, params: unknown[]): string {
 
 /** Applications sent in [from, to] (China dates, both included), grouped; the cohort is the application day. */
 export function listOutcomes(db: Queryable, groupBy: OutcomeGroupBy, scope: OutcomeScope, window: { from: string; to: string }) {
-  const params: unknown[] = [window.from, window.to];
-  const inWindow = `a.applied_at >= ($1::date::timestamp at time zone 'Asia/Shanghai') and a.applied_at < (($2::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
-  const filter = `${inWindow} and ${scopeSql(scope, params)}`;
+  return queryOutcomes(db, groupBy, scope, { window });
+}
+
+/**
+ * The same figures for the applications that came through one campaign's sessions, whenever they were sent
+ * (a replay watched after the campaign still counts for it): grouped by 'campaign' for its totals, by
+ * 'session' for its sessions side by side.
+ */
+export function listCampaignOutcomes(db: Queryable, campaignId: string, groupBy: 'campaign' | 'session', scope: OutcomeScope) {
+  return queryOutcomes(db, groupBy, scope, { campaignId });
+}
+
+/**
+ * The funnel's first step for a campaign: unique viewers per session (the live module's table) and unique
+ * viewers across all its sessions (a person in three of its rooms counts once there).
+ */
+export async function countCampaignViewers(db: Queryable, campaignId: string) {
+  const rows = await db.query<{ sessionId: string | null; viewers: number }>(
+    `select v.session_id::text as "sessionId", count(distinct v.viewer_key) as viewers
+     from live_session_viewers v join live_sessions s on s.id = v.session_id
+     where s.campaign_id = $1
+     group by grouping sets ((v.session_id), ())`,
+    [campaignId],
+  );
+  const total = rows.find((row) => row.sessionId === null);
+  return { uniqueViewers: total?.viewers ?? 0, bySession: rows.filter((row) => row.sessionId !== null) as Array<{ sessionId: string; viewers: number }> };
+}
+
+function queryOutcomes(db: Queryable, groupBy: OutcomeGroupBy, scope: OutcomeScope, cohort: { window?: { from: string; to: string }; campaignId?: string }) {
+  const params: unknown[] = [];
+  const conditions: string[] = [];
+  if (cohort.window) {
+    params.push(cohort.window.from, cohort.window.to);
+    conditions.push(`a.applied_at >= ($1::date::timestamp at time zone 'Asia/Shanghai') and a.applied_at < (($2::date + 1)::timestamp at time zone 'Asia/Shanghai')`);
+  }
+  if (cohort.campaignId) {
+    params.push(cohort.campaignId);
+    conditions.push(`a.session_id in (select id from live_sessions where campaign_id = $${params.length})`);
+  }
+  conditions.push(scopeSql(scope, params));
+  const filter = conditions.join(' and ');
   const group = GROUPS[groupBy];
   return db.query<OutcomeFigures & { key: string; label: string | null }>(
     `with ${MILESTONES(filter)}
@@ -223,9 +248,12 @@ export async function findTrustFigures(db: Queryable, subject: { companyId: stri
   return row;
 }
 
+/** The same rule as the host's public page: not deleted or banned, the host role or hosting sessions. */
 export async function findHostUser(db: Queryable, userId: string) {
   const [row] = await db.query<{ id: string; displayName: string }>(
-    `select id, display_name as "displayName" from users where id = $1 and role = 'host' and deleted_at is null`,
+    `select u.id, u.display_name as "displayName" from users u
+     where u.id = $1 and u.deleted_at is null and u.banned_at is null and u.role <> 'seeker'
+       and (u.role = 'host' or exists (select 1 from live_sessions s where s.host_user_id = u.id))`,
     [userId],
   );
   return row ?? null;

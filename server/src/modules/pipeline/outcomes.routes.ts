@@ -1,27 +1,12 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http.js';
+import { OUTCOME_GROUP_BY, outcomeFiguresSchema as figuresSchema } from '../../../../contracts/outcomes.js';
 import type { OutcomesService } from './outcomes.service.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const windowQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
 const windowSchema = z.object({ from: z.string(), to: z.string() });
 const nullableNumber = z.number().nullable();
-
-const figuresSchema = z.object({
-  applications: z.number(),
-  interviews: z.number(),
-  hires: z.number(),
-  onboarded: z.number(),
-  stayed7Days: z.number(),
-  leftWithin7Days: z.number(),
-  pendingChecks: z.number(),
-  sevenDayAttrition: nullableNumber,
-  contacted: z.number(),
-  medianHoursToHire: nullableNumber,
-  meanHoursToHire: nullableNumber,
-  medianHoursToFirstContact: nullableNumber,
-  meanHoursToFirstContact: nullableNumber,
-});
 
 const funnelSchema = z.object({
   sessionId: z.string(),
@@ -58,8 +43,8 @@ export function registerOutcomesRoutes(app: App, outcomes: OutcomesService) {
     config: { access: ['employer', 'host', 'bureau', 'admin'] },
     schema: {
       tags: ['pipeline'],
-      summary: 'Outcome figures per company, host, session or job category for applications sent in a window (default: last 90 days). Campaigns are not available yet.',
-      querystring: windowQuery.extend({ groupBy: z.enum(['company', 'host', 'session', 'category']).default('company') }),
+      summary: 'Outcome figures per company, host, session, job category or campaign for applications sent in a window (default: last 90 days)',
+      querystring: windowQuery.extend({ groupBy: z.enum(OUTCOME_GROUP_BY).default('company') }),
       response: { 200: z.object({ groupBy: z.string(), window: windowSchema, rows: z.array(figuresSchema.extend({ key: z.string(), label: z.string().nullable() })) }) },
     },
   }, async (request) => outcomes.listOutcomes(request.user!, request.query.groupBy, request.query.from, request.query.to));

@@ -84,6 +84,18 @@ export function createOutcomesService(deps: OutcomesDeps) {
       return { groupBy, window, rows };
     },
 
+    /**
+     * A campaign's outcome figures for its page: the totals and each session's, over every application that
+     * came through its sessions (no window), scoped like listOutcomes (a bureau: jobs in its province).
+     */
+    async getCampaignFigures(user: AuthUser, campaignId: string) {
+      const scope = scopeFor(user);
+      const [totals] = await repository.listCampaignOutcomes(db, campaignId, 'campaign', scope);
+      const sessions = await repository.listCampaignOutcomes(db, campaignId, 'session', scope);
+      const viewers = await repository.countCampaignViewers(db, campaignId);
+      return { scope: scope.kind, totals: totals ?? null, sessions, viewers };
+    },
+
     /** One session's funnel: its host, companies presenting in it (their own jobs only), bureaus and admins. */
     async getSessionFunnel(user: AuthUser, sessionId: string) {
       const session = await repository.findSessionForCompany(db, sessionId, user.companyId);
