@@ -49,6 +49,8 @@ export const sessionSummarySchema = z.object({
   cityCode: z.string().nullable(),
   cityName: z.string().nullable(),
   employerNames: z.array(z.string()),
+  /** The verified companies presenting jobs in it (their public pages: /companies/:companyId). */
+  employers: z.array(z.object({ companyId: z.string(), name: z.string() })),
   jobCount: z.number(),
   bookingCount: z.number(),
   /** Whether the signed-in user booked it (false for guests). */

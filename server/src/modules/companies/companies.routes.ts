@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http.js';
 import type { CompaniesService } from './companies.service.js';
-import { companySchema, companyStatusSchema, registerCompanyBodySchema, reviewCompanyBodySchema } from './companies.schemas.js';
+import { companySchema, companyStatusSchema, publicCompanySchema, registerCompanyBodySchema, reviewCompanyBodySchema } from './companies.schemas.js';
 
 const idParams = z.object({ companyId: z.string().uuid('must be a company id') });
 
@@ -17,9 +17,11 @@ export function registerCompaniesRoutes(app: App, companies: CompaniesService) {
   }, async (request) => ({ company: await companies.getOwnCompany(request.user!) }));
 
   app.get('/api/companies/:companyId', {
+    // Public, verified companies only (404 otherwise; members and admins see theirs in any status). The shape
+    // names no person: no member, email or phone.
     config: { access: 'public' },
-    schema: { tags: ['companies'], summary: 'A company page', params: idParams, response: { 200: companySchema.omit({ creditCode: true, reviewReason: true }) } },
-  }, async (request) => companies.getCompany(request.params.companyId));
+    schema: { tags: ['companies'], summary: 'A company page: name, account type (and HR licence of agencies), city, industry', params: idParams, response: { 200: publicCompanySchema } },
+  }, async (request) => companies.getPublicCompany(request.user, request.params.companyId));
 
   app.get('/api/admin/companies', {
     config: { access: ['admin'] },

@@ -43,6 +43,9 @@ export const companySchema = z.object({
   createdAt: z.date(),
 });
 
+/** What anyone may see of a company (the credit code and the admin's review note stay internal). */
+export const publicCompanySchema = companySchema.omit({ creditCode: true, reviewReason: true });
+
 export const reviewCompanyBodySchema = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('verify') }),
   z.object({ decision: z.literal('reject'), reason: z.string().trim().min(2, 'a reason is required / 请填写原因') }),

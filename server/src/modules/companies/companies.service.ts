@@ -35,6 +35,17 @@ export function createCompaniesService(deps: { db: Db; geo: GeoService; auth: Au
       return getCompany(companyId);
     },
 
+    /**
+     * The public company page: seekers see verified companies only (a pending, rejected or suspended one is
+     * 404, as if it did not exist); its own members and admins see it in any status.
+     */
+    async getPublicCompany(viewer: AuthUser | null, companyId: string): Promise<Company> {
+      const company = await repository.findCompanyById(db, companyId);
+      const isInsider = viewer?.role === 'admin' || (viewer?.companyId === companyId && viewer.role === 'employer');
+      if (!company || (company.status !== 'verified' && !isInsider)) throw notFound('Company');
+      return company;
+    },
+
     async getOwnCompany(user: AuthUser): Promise<Company | null> {
       return user.companyId ? repository.findCompanyById(db, user.companyId) : null;
     },

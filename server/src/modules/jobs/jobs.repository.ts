@@ -68,6 +68,7 @@ export async function listVisibleJobs(db: Queryable, query: ListJobsQuery) {
     params.push(value);
     conditions.push(condition(`$${params.length}`));
   };
+  if (query.companyId) add((p) => `j.company_id = ${p}`, query.companyId);
   if (query.cityCode) add((p) => `j.city_code = ${p}`, query.cityCode);
   if (query.provinceCode) add((p) => `ci.province_code = ${p}`, query.provinceCode);
   if (query.categoryCode) add((p) => `j.category_code = ${p}`, query.categoryCode);

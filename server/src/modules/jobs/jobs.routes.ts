@@ -8,7 +8,7 @@ const jobParams = z.object({ jobId: z.string().uuid('must be a job id') });
 export function registerJobsRoutes(app: App, jobs: JobsService) {
   app.get('/api/jobs', {
     config: { access: 'public' },
-    schema: { tags: ['jobs'], summary: 'Browse open jobs (filters: city, province, category, pay, housing, meals, daily pay)', querystring: listJobsQuerySchema, response: { 200: z.object({ jobs: z.array(jobSchema), total: z.number() }) } },
+    schema: { tags: ['jobs'], summary: 'Browse open jobs (filters: city, province, category, pay, housing, meals, daily pay, company)', querystring: listJobsQuerySchema, response: { 200: z.object({ jobs: z.array(jobSchema), total: z.number() }) } },
   }, async (request) => jobs.listJobs(request.query));
 
   app.get('/api/jobs/:jobId', {

@@ -81,6 +81,8 @@ export const listJobsQuerySchema = z.object({
   meals: z.enum(['any', 'free', 'allowance']).optional(),
   isDailyPay: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
   q: z.string().trim().max(50).optional(),
+  /** One company's open jobs (its public page). */
+  companyId: z.string().uuid('must be a company id').optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -30,6 +30,7 @@ export type SummaryRow = {
   cityCode: string | null;
   cityName: string | null;
   employerNames: string[];
+  employers: Array<{ companyId: string; name: string }>;
   jobCount: number;
   bookingCount: number;
   isBooked: boolean;
@@ -51,6 +52,9 @@ const SUMMARY_SELECT = `
          s.province_code as "provinceCode", s.city_code as "cityCode", ci.short_name as "cityName",
          coalesce((select array_agg(distinct c.name) from live_session_jobs sj join jobs j on j.id = sj.job_id
                    join companies c on c.id = j.company_id where sj.session_id = s.id), '{}') as "employerNames",
+         coalesce((select json_agg(json_build_object('companyId', e.id, 'name', e.name) order by e.name)
+                   from (select distinct c.id, c.name from live_session_jobs sj join jobs j on j.id = sj.job_id
+                         join companies c on c.id = j.company_id where sj.session_id = s.id and c.status = 'verified') e), '[]') as "employers",
          (select count(*) from live_session_jobs sj where sj.session_id = s.id)::int as "jobCount",
          (select count(*) from live_session_bookings b where b.session_id = s.id)::int as "bookingCount",
          exists (select 1 from live_session_bookings b where b.session_id = s.id and b.user_id = $1::uuid) as "isBooked",
@@ -428,5 +432,51 @@ export async function eraseLiveDataOfUser(db: Queryable, userId: string, salt: s
   await db.query(
     `update live_job_card_opens set viewer_key = 'erased-' || md5($2 || session_id::text) where viewer_key = $1::text`,
     [userId, salt],
+  );
+}
+
+// ---------------------------------------------------------------- public host and company pages
+
+/**
+ * A host's public page: anyone who is not deleted or banned and either has the host role or hosts sessions
+ * (an employer presenting its own jobs, a bureau). Only the display name and counts: no email, no phone.
+ */
+export async function findPublicHost(db: Queryable, hostUserId: string) {
+  const [row] = await db.query<{
+    id: string; displayName: string; role: 'host' | 'employer' | 'bureau' | 'admin'; companyId: string | null; companyName: string | null;
+    live: number; scheduled: number; ended: number; isSynthetic: boolean;
+  }>(
+    `select u.id, u.display_name as "displayName", u.role,
+            c.id as "companyId", c.name as "companyName",
+            count(s.id) filter (where s.status = 'live')::int as live,
+            count(s.id) filter (where s.status = 'scheduled')::int as scheduled,
+            count(s.id) filter (where s.status = 'ended')::int as ended,
+            (u.is_synthetic or coalesce(bool_and(s.is_synthetic), false)) as "isSynthetic"
+     from users u
+     left join companies c on c.id = u.company_id and c.status = 'verified'
+     left join live_sessions s on s.host_user_id = u.id
+     where u.id = $1 and u.deleted_at is null and u.banned_at is null and u.role <> 'seeker'
+     group by u.id, c.id
+     having u.role = 'host' or count(s.id) > 0`,
+    [hostUserId],
+  );
+  return row ?? null;
+}
+
+/** Sessions of one host, or presenting one company's jobs: live first, then upcoming by start, then replays newest first. */
+export function listSessionSummariesOf(
+  db: Queryable,
+  filter: { viewerUserId: string | null; statuses: SessionStatus[]; hostUserId: string | null; companyId: string | null; limit: number },
+) {
+  return db.query<SummaryRow>(
+    `${SUMMARY_SELECT}
+     where s.status = any($2::text[])
+       and ($3::uuid is null or s.host_user_id = $3)
+       and ($4::uuid is null or exists (select 1 from live_session_jobs sj join jobs j on j.id = sj.job_id where sj.session_id = s.id and j.company_id = $4))
+     order by case s.status when 'live' then 0 when 'scheduled' then 1 else 2 end,
+              case when s.status = 'ended' then null else s.starts_at end asc,
+              s.ended_at desc nulls last, s.starts_at desc
+     limit $5`,
+    [filter.viewerUserId, filter.statuses, filter.hostUserId, filter.companyId, filter.limit],
   );
 }

@@ -7,8 +7,12 @@ import { z } from 'zod';
 import type { App } from '../../platform/http.js';
 import { AppError } from '../../platform/errors.js';
 import type { LiveService } from './live.service.js';
+import { publicHostSchema } from '../../../../contracts/profiles.js';
 import {
+  companyParamsSchema,
+  hostParamsSchema,
   listSessionsQuerySchema,
+  profileSessionsQuerySchema,
   scheduleSessionBodySchema,
   sessionDetailSchema,
   sessionParamsSchema,
@@ -66,6 +70,22 @@ export function registerLiveRoutes(app: App, live: LiveService) {
     config: { access: 'signed-in' },
     schema: { tags: ['live'], summary: 'End the session now (the encoder is disconnected)', params: sessionParamsSchema, response: { 200: sessionDetailSchema } },
   }, async (request) => live.endSession(request.user!, request.params.id));
+
+  app.get('/api/hosts/:hostUserId', {
+    // Public: the host's display name, role and session counts; never an email or phone.
+    config: { access: 'public' },
+    schema: { tags: ['live'], summary: "A host's public page (display name, role, how many sessions)", params: hostParamsSchema, response: { 200: publicHostSchema } },
+  }, async (request) => live.getPublicHost(request.params.hostUserId));
+
+  app.get('/api/hosts/:hostUserId/sessions', {
+    config: { access: 'public' },
+    schema: { tags: ['live'], summary: "A host's live and upcoming sessions (countdown), or replays with ?status=ended", params: hostParamsSchema, querystring: profileSessionsQuerySchema, response: { 200: z.object({ sessions: z.array(sessionSummarySchema) }) } },
+  }, async (request) => ({ sessions: await live.listHostSessions(request.user, request.params.hostUserId, request.query) }));
+
+  app.get('/api/companies/:companyId/sessions', {
+    config: { access: 'public' },
+    schema: { tags: ['live'], summary: "Sessions presenting a verified company's jobs (live and upcoming, or replays with ?status=ended)", params: companyParamsSchema, querystring: profileSessionsQuerySchema, response: { 200: z.object({ sessions: z.array(sessionSummarySchema) }) } },
+  }, async (request) => ({ sessions: await live.listCompanySessions(request.user, request.params.companyId, request.query) }));
 
   app.get('/api/live/word-filters', {
     config: { access: ['admin'] },

@@ -38,3 +38,8 @@ export const listSessionsQuerySchema = z.object({
 
 export const wordFilterSchema = z.object({ id: z.number(), word: z.string(), action: z.enum(['block', 'mask']), createdAt: z.date() });
 export const wordFilterBodySchema = z.object({ word: z.string().trim().min(1).max(50), action: z.enum(['block', 'mask']).default('block') });
+
+export const hostParamsSchema = z.object({ hostUserId: z.string().uuid('must be a host id') });
+export const companyParamsSchema = z.object({ companyId: z.string().uuid('must be a company id') });
+/** A host's or a company's sessions: status (default live,scheduled; ended for replays) and limit. */
+export const profileSessionsQuerySchema = listSessionsQuerySchema.pick({ status: true, limit: true });

@@ -19,6 +19,7 @@ import type {
   SessionSummary,
   StreamKeyInfo,
 } from '../../../../contracts/live.js';
+import type { PublicHost } from '../../../../contracts/profiles.js';
 import * as repository from './live.repository.js';
 import { applyWordFilter, type WordRule } from './word-filter.js';
 
@@ -78,6 +79,7 @@ export function createLiveService(deps: {
       cityCode: row.cityCode,
       cityName: row.cityName,
       employerNames: row.employerNames,
+      employers: row.employers,
       jobCount: row.jobCount,
       bookingCount: row.bookingCount,
       isBooked: row.isBooked,
@@ -446,6 +448,40 @@ export function createLiveService(deps: {
     async removeWordFilter(id: number) {
       if (!(await repository.deleteWordFilter(db, id))) throw notFound('Word filter entry');
       wordRules = null;
+    },
+
+    // ------------------------------------------------------------ public host and company pages
+
+    /** A host's public page (display name, role, counts); 404 for a deleted or banned account or a seeker. */
+    async getPublicHost(hostUserId: string): Promise<PublicHost> {
+      const row = await repository.findPublicHost(db, hostUserId);
+      if (!row) throw notFound('Host');
+      return {
+        id: row.id,
+        displayName: row.displayName,
+        role: row.role,
+        company: row.companyId ? { id: row.companyId, name: row.companyName! } : null,
+        sessionCounts: { live: row.live, scheduled: row.scheduled, ended: row.ended },
+        isSynthetic: row.isSynthetic,
+      };
+    },
+
+    /** The sessions on a host's page (default: live and upcoming; ?status=ended for replays). */
+    async listHostSessions(viewer: AuthUser | null, hostUserId: string, query: { status?: SessionStatus[]; limit: number }): Promise<SessionSummary[]> {
+      await this.getPublicHost(hostUserId);
+      const rows = await repository.listSessionSummariesOf(db, {
+        viewerUserId: viewer?.id ?? null, statuses: query.status?.length ? query.status : ['live', 'scheduled'], hostUserId, companyId: null, limit: query.limit,
+      });
+      return rows.map(toSummary);
+    },
+
+    /** The sessions presenting a company's jobs, for its page; the company must be public (verified). */
+    async listCompanySessions(viewer: AuthUser | null, companyId: string, query: { status?: SessionStatus[]; limit: number }): Promise<SessionSummary[]> {
+      await companies.getPublicCompany(viewer, companyId);
+      const rows = await repository.listSessionSummariesOf(db, {
+        viewerUserId: viewer?.id ?? null, statuses: query.status?.length ? query.status : ['live', 'scheduled'], hostUserId: null, companyId, limit: query.limit,
+      });
+      return rows.map(toSummary);
     },
   };
 }
