@@ -110,4 +110,33 @@ describe('reports, the admin queue, suspensions and bans', () => {
     const [admin] = await harness.context.db.query<{ id: string }>(`select id from users where role = 'admin' limit 1`);
     expect((await inject('POST', `/api/admin/users/${admin.id}/ban`, adminCookies, { reason: 'test' })).statusCode).toBe(403);
   });
+  it('takes reports on a session and on a company (its public page); suspending a reported company hides its page', async () => {
+    const { company, employer } = await buildCompany(harness.context, { name: '苏州某人力中介' });
+    const job = await buildJob(harness.context, employer);
+    const host = await buildUser(harness.context, { role: 'host', displayName: '带岗阿强' });
+    const session = await buildSession(harness.context, host, { jobIds: [job.id], status: 'live' });
+    const onSession = await inject('POST', '/api/reports', seekerCookies, { targetKind: 'session', targetId: session.id, reason: 'fee_request', details: '直播里让先交200元体检费' });
+    expect(onSession.statusCode).toBe(201);
+    const body = { targetKind: 'company', targetId: company.id, reason: 'fee_request', details: '入职前收500元押金' };
+    const first = await inject('POST', '/api/reports', seekerCookies, body);
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ targetKind: 'company', companyName: '苏州某人力中介', jobTitle: null, sessionTitle: null });
+    expect((await inject('POST', '/api/reports', seekerCookies, body)).json().id).toBe(first.json().id);
+    await inject('POST', '/api/reports', otherSeekerCookies, { ...body, details: '' });
+    // A job report on the same company is a different target.
+    await inject('POST', '/api/reports', otherSeekerCookies, { targetKind: 'job', targetId: job.id, reason: 'fake_job' });
+    const wrong = await inject('POST', '/api/reports', seekerCookies, { ...body, targetId: session.id });
+    expect(wrong.json().error.fields[0].path).toBe('body.targetId');
+
+    const queue = (await inject('GET', '/api/admin/reports', adminCookies)).json().reports;
+    expect(queue.find((report: { id: number }) => report.id === onSession.json().id)).toMatchObject({
+      targetKind: 'session', sessionId: session.id, hostUserId: host.id, hostName: '带岗阿强', openReportsOnTarget: 1,
+    });
+    expect(queue.find((report: { id: number }) => report.id === first.json().id)).toMatchObject({
+      targetKind: 'company', companyId: company.id, companyName: '苏州某人力中介', jobId: null, sessionId: null, openReportsOnTarget: 2,
+    });
+    const resolved = await inject('POST', `/api/admin/reports/${first.json().id}/resolve`, adminCookies, { decision: 'resolve', note: '核实收取押金，暂停企业', suspendCompany: true });
+    expect(resolved.json()).toMatchObject({ status: 'resolved', companyStatus: 'suspended' });
+    expect((await inject('GET', `/api/companies/${company.id}`, seekerCookies)).statusCode).toBe(404);
+  });
 });

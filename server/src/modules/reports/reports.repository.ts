@@ -8,7 +8,8 @@ const REPORT_SELECT = `
          r.reason, r.details, r.status, r.resolution, r.resolved_at as "resolvedAt", r.created_at as "createdAt",
          r.reporter_user_id as "reporterUserId", ru.display_name as "reporterName",
          (select count(*) from reports o where o.status = 'open' and (
-            (r.job_id is not null and o.job_id = r.job_id) or (r.session_id is not null and o.session_id = r.session_id))) as "openReportsOnTarget"
+            (r.job_id is not null and o.job_id = r.job_id) or (r.session_id is not null and o.session_id = r.session_id)
+            or (r.target_kind = 'company' and o.target_kind = 'company' and o.company_id = r.company_id))) as "openReportsOnTarget"
   from reports r
   left join jobs j on j.id = r.job_id
   left join live_sessions s on s.id = r.session_id
@@ -41,14 +42,20 @@ export async function insertReport(
   );
   if (inserted) return { id: inserted.id, isNew: true };
   const [existing] = await db.query<{ id: number }>(
-    `select id from reports where reporter_user_id = $1 and status = 'open' and (job_id = $2 or session_id = $3)`,
-    [input.reporterUserId, input.jobId, input.sessionId],
+    `select id from reports where reporter_user_id = $1 and status = 'open' and target_kind = $2
+       and (job_id = $3 or session_id = $4 or (target_kind = 'company' and company_id = $5))`,
+    [input.reporterUserId, input.targetKind, input.jobId, input.sessionId, input.companyId],
   );
   return { id: existing.id, isNew: false };
 }
 
 export async function findJobTarget(db: Queryable, jobId: string) {
   const [row] = await db.query<{ id: string; companyId: string }>('select id, company_id as "companyId" from jobs where id = $1', [jobId]);
+  return row ?? null;
+}
+
+export async function findCompanyTarget(db: Queryable, companyId: string) {
+  const [row] = await db.query<{ id: string }>('select id from companies where id = $1', [companyId]);
   return row ?? null;
 }
 

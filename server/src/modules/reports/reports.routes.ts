@@ -12,7 +12,7 @@ export function registerReportsRoutes(app: App, reports: ReportsService) {
     config: { access: 'signed-in' },
     schema: {
       tags: ['reports'],
-      summary: 'Report a job or a session (fee request, fake job, harassment, other); filing again while it is open returns the same report',
+      summary: 'Report a job, a session or a company (fee request, fake job, harassment, other); filing again while it is open returns the same report',
       body: fileReportBodySchema,
       response: { 201: myReportSchema },
     },

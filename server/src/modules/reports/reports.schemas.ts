@@ -10,7 +10,7 @@ export const REASON_LABELS: Record<(typeof REPORT_REASONS)[number], { zh: string
 
 export const reportReasonSchema = z.enum(REPORT_REASONS);
 export const reportStatusSchema = z.enum(['open', 'resolved', 'dismissed']);
-export const reportTargetKindSchema = z.enum(['job', 'session']);
+export const reportTargetKindSchema = z.enum(['job', 'session', 'company']);
 
 export type ReportReason = z.infer<typeof reportReasonSchema>;
 export type ReportStatus = z.infer<typeof reportStatusSchema>;
@@ -19,7 +19,7 @@ export type ReportTargetKind = z.infer<typeof reportTargetKindSchema>;
 export const fileReportBodySchema = z
   .object({
     targetKind: reportTargetKindSchema,
-    targetId: z.string().uuid('must be a job or session id'),
+    targetId: z.string().uuid('must be a job, session or company id'),
     reason: reportReasonSchema,
     details: z.string().trim().max(2000).default(''),
   })
@@ -64,4 +64,4 @@ export const reportSchema = z.object({
 export type Report = z.infer<typeof reportSchema>;
 
 /** What the reporter sees of their own report (not other reporters, not the admin's identity). */
-export const myReportSchema = reportSchema.pick({ id: true, targetKind: true, jobTitle: true, sessionTitle: true, reason: true, details: true, status: true, resolution: true, resolvedAt: true, createdAt: true });
+export const myReportSchema = reportSchema.pick({ id: true, targetKind: true, jobTitle: true, sessionTitle: true, companyName: true, reason: true, details: true, status: true, resolution: true, resolvedAt: true, createdAt: true });

@@ -22,13 +22,17 @@ export function createReportsService(deps: ReportsDeps) {
   }
 
   return {
-    /** A seeker (or anyone signed in) reports a job or a session; filing twice while open is the same report. */
+    /** A seeker (or anyone signed in) reports a job, a session or a company; filing twice while open is the same report. */
     async fileReport(user: AuthUser, input: FileReportInput): Promise<Report> {
       let target: { jobId: string | null; sessionId: string | null; companyId: string | null; hostUserId: string | null };
       if (input.targetKind === 'job') {
         const job = await repository.findJobTarget(db, input.targetId);
         if (!job) throw new AppError('validation_failed', 'body.targetId: no such job', { fields: [{ path: 'body.targetId', message: 'no such job' }] });
         target = { jobId: job.id, sessionId: null, companyId: job.companyId, hostUserId: null };
+      } else if (input.targetKind === 'company') {
+        const company = await repository.findCompanyTarget(db, input.targetId);
+        if (!company) throw new AppError('validation_failed', 'body.targetId: no such company', { fields: [{ path: 'body.targetId', message: 'no such company' }] });
+        target = { jobId: null, sessionId: null, companyId: company.id, hostUserId: null };
       } else {
         const session = await repository.findSessionTarget(db, input.targetId);
         if (!session) throw new AppError('validation_failed', 'body.targetId: no such session', { fields: [{ path: 'body.targetId', message: 'no such session' }] });
@@ -59,7 +63,7 @@ export function createReportsService(deps: ReportsDeps) {
       if (!report) throw notFound('Report');
       if (report.status !== 'open') throw new AppError('conflict', `This report is already ${report.status} / 该举报已处理`);
       if (input.suspendCompany && !report.companyId) {
-        throw new AppError('validation_failed', 'body.suspendCompany: this report is not about a company', { fields: [{ path: 'body.suspendCompany', message: 'only for reports on a job' }] });
+        throw new AppError('validation_failed', 'body.suspendCompany: this report is not about a company', { fields: [{ path: 'body.suspendCompany', message: 'only for reports on a job or a company' }] });
       }
       if (input.banHost && !report.hostUserId) {
         throw new AppError('validation_failed', 'body.banHost: this report is not about a session', { fields: [{ path: 'body.banHost', message: 'only for reports on a session' }] });
