@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.
 import { WINDOW_FROM, WINDOW_TO } from './demo-catalogue.js';
 import { generateDemoWorld, toChinaDate, type DemoWorld } from './demo-generator.js';
 import { insertUpcomingSessions, planUpcomingSessions } from './demo-upcoming.js';
+import { insertDemoCampaigns, planDemoCampaigns } from './demo-campaigns.js';
 import * as repository from './demo.repository.js';
 import { seedOptionsSchema, type SeedOptions } from './demo.schemas.js';
 
@@ -123,6 +124,7 @@ async function writeWorld(context: Context, world: DemoWorld, passwordHash: stri
       await repository.insertLiveSessions(tx, world.sessions);
       await repository.insertApplications(tx, world.applications);
       await insertUpcomingSessions(tx, planUpcomingSessions(world));
+      await insertDemoCampaigns(tx, planDemoCampaigns(world));
       return true;
     });
   } catch (error) {
