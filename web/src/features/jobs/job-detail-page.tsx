@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -55,7 +55,9 @@ export default function JobDetailPage() {
         {pay.secondary ? <Typography.Text type="secondary">{t('detail.hourly')} {pay.secondary}</Typography.Text> : null}
         <div style={{ margin: '12px 0' }}><JobTags job={job} /></div>
         <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }} data-testid="job-company">
-          <Typography.Text strong>{job.companyName}</Typography.Text>
+          <Link to={`/companies/${job.companyId}`} style={{ fontWeight: 600, color: '#1f1f1f' }} data-testid="job-company-link">
+            {job.companyName} <RightOutlined style={{ fontSize: 11, color: '#8c8c8c' }} />
+          </Link>
           <AccountTypeTag accountType={job.companyAccountType} />
         </div>
         <Typography.Text type="secondary">

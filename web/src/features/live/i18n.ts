@@ -22,6 +22,14 @@ const zh = {
     unbookedToast: '已取消预约',
     signInToBook: '登录后即可预约，开播时提醒你',
   },
+  more: {
+    button: '更多',
+    title: '更多',
+    hostPage: '主播主页',
+    companyPage: '企业主页',
+    report: '举报这场直播',
+    reportHint: '收费、押金、虚假岗位、骚扰等，平台会尽快处理',
+  },
   room: {
     viewers: '{{count}}人在看',
     likes: '{{value}} 本场点赞',
@@ -202,6 +210,14 @@ const en: typeof zh = {
     bookedToast: 'Booked: we will tell you when it goes live',
     unbookedToast: 'Booking cancelled',
     signInToBook: 'Sign in to book and get a reminder',
+  },
+  more: {
+    button: 'More',
+    title: 'More',
+    hostPage: 'Host’s page',
+    companyPage: 'Company page',
+    report: 'Report this session',
+    reportHint: 'Fees, deposits, fake jobs, harassment: the platform will look at it soon',
   },
   room: {
     viewers: '{{count}} watching',

@@ -2,7 +2,7 @@ import { CloseOutlined, EyeOutlined, ShoppingOutlined } from '@ant-design/icons'
 import { App, Badge } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
 import { currentLanguage } from '../../app/i18n';
 import { pickLanguage } from '../../app/server-errors';
@@ -18,6 +18,7 @@ import { JobsDrawer } from './jobs-drawer';
 import { LikeButton } from './like-button';
 import { detectCapabilities, LivePlayer, type PlayerState } from './live-player';
 import { choosePlayback, withPlayerOverride } from './playback-plan';
+import { RoomMoreButton } from './room-more-sheet';
 import { SoundButton, VideoOverlay } from './room-overlays';
 import { JobStrip, PinnedJobCard } from './session-job';
 import { ApplicationTicker, type TickerHandle } from './ticker';
@@ -118,19 +119,20 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
         </div>
 
         <header className="live-top">
-          <div className="host-chip">
+          <Link to={`/hosts/${detail.hostUserId}`} className="host-chip" data-testid="room-host">
             <span className="host-avatar">{Array.from(detail.hostName)[0] ?? '播'}</span>
             <span className="host-chip-text">
               <span className="host-chip-name">{detail.hostName}</span>
               <span className="host-chip-sub">{t('room.likes', { value: formatCount(room.likes, language) })}</span>
             </span>
-          </div>
+          </Link>
           <div className="live-top-right">
             <span className={`status-pill is-${status}`} data-testid="room-status">
               {status === 'live' ? <span className="live-dot" /> : null}
               {status === 'live' ? t('room.liveBadge') : status === 'ended' ? t('room.replayBadge') : t('status.scheduled')}
             </span>
             <span className="viewer-pill" data-testid="viewer-count"><EyeOutlined /> {formatCount(room.viewers, language)}</span>
+            <RoomMoreButton detail={detail} />
             <button type="button" className="room-close" onClick={() => navigate('/live')} aria-label={t('room.back')} data-testid="room-close">
               <CloseOutlined />
             </button>

@@ -42,10 +42,6 @@ export function SessionCard({ session, startsAtLocal, now, isBookingBusy, onTogg
       <Link to={link} className="session-cover" style={{ background: coverGradient(session.id) }} aria-label={session.title}>
         {badge}
         <span className="session-cover-text">{session.coverText || session.title}</span>
-        <span className="session-cover-foot">
-          {session.employerNames.slice(0, 2).join(' · ')}
-          {session.employerNames.length > 2 ? ` +${session.employerNames.length - 2}` : ''}
-        </span>
       </Link>
       <div className="session-body">
         <Link to={link} className="session-title">{session.title}</Link>
@@ -53,11 +49,23 @@ export function SessionCard({ session, startsAtLocal, now, isBookingBusy, onTogg
           {[session.cityName, t('list.jobs', { count: session.jobCount })].filter(Boolean).join(' · ')}
         </div>
         {session.isSynthetic ? <div className="session-synthetic" data-testid="session-synthetic">{tCommon('synthetic.tag')}</div> : null}
+        {session.status !== 'live' ? (
+          <div className="session-meta">{formatStart(session.status === 'ended' ? session.wentLiveAt ?? session.startsAt : session.startsAt, new Date(now), language)}</div>
+        ) : null}
         <div className="session-meta">
-          {session.status === 'scheduled' ? formatStart(session.startsAt, new Date(now), language) : null}
-          {session.status === 'live' ? t('list.host', { name: session.hostName }) : null}
-          {session.status === 'ended' ? `${formatStart(session.wentLiveAt ?? session.startsAt, new Date(now), language)} · ${t('list.host', { name: session.hostName })}` : null}
+          <Link to={`/hosts/${session.hostUserId}`} className="session-host-link" data-testid="session-host-link">{t('list.host', { name: session.hostName })}</Link>
         </div>
+        {session.employers.length > 0 ? (
+          <div className="session-meta session-employers">
+            {session.employers.slice(0, 2).map((employer, index) => (
+              <span key={employer.companyId}>
+                {index > 0 ? ' · ' : null}
+                <Link to={`/companies/${employer.companyId}`} data-testid="session-employer-link">{employer.name}</Link>
+              </span>
+            ))}
+            {session.employers.length > 2 ? ` +${session.employers.length - 2}` : null}
+          </div>
+        ) : null}
         {session.status === 'scheduled' ? (
           <div className="session-actions">
             <Button

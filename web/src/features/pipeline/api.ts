@@ -96,8 +96,9 @@ export type TrustSignals = {
 };
 
 export type ReportReason = 'fee_request' | 'fake_job' | 'harassment' | 'other';
+export type ReportTargetKind = 'job' | 'session' | 'company';
 export type Report = {
-  id: number; targetKind: 'job' | 'session'; jobId: string | null; jobTitle: string | null; sessionId: string | null; sessionTitle: string | null;
+  id: number; targetKind: ReportTargetKind; jobId: string | null; jobTitle: string | null; sessionId: string | null; sessionTitle: string | null;
   companyId: string | null; companyName: string | null; companyStatus: string | null; hostUserId: string | null; hostName: string | null; isHostBanned: boolean;
   reason: ReportReason; details: string; status: 'open' | 'resolved' | 'dismissed'; resolution: string | null; resolvedAt: string | null; createdAt: string;
   reporterName: string | null; openReportsOnTarget: number;
@@ -130,7 +131,7 @@ export const pipelineApi = {
   companyTrust: (companyId: string) => api.get<TrustSignals>(`/api/companies/${encodeURIComponent(companyId)}/trust-signals`),
   hostTrust: (hostUserId: string) => api.get<TrustSignals>(`/api/hosts/${encodeURIComponent(hostUserId)}/trust-signals`),
 
-  fileReport: (body: { targetKind: 'job' | 'session'; targetId: string; reason: ReportReason; details: string }) => api.post<Report>('/api/reports', body),
+  fileReport: (body: { targetKind: ReportTargetKind; targetId: string; reason: ReportReason; details: string }) => api.post<Report>('/api/reports', body),
   listReports: (status: Report['status']) => api.get<{ reports: Report[] }>('/api/admin/reports', { status, pageSize: 200 }),
   resolveReport: (reportId: number, body: { decision: 'resolve' | 'dismiss'; note: string; suspendCompany: boolean; banHost: boolean }) =>
     api.post<Report>(`/api/admin/reports/${id(reportId)}/resolve`, body),

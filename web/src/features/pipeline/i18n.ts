@@ -133,6 +133,7 @@ const zh = {
     detailsPlaceholder: '如：面试要求先交300元服装费',
     submit: '提交举报',
     done: '已收到举报，平台会尽快处理',
+    titles: { job: '举报岗位', session: '举报这场直播', company: '举报该企业' },
   },
   queue: {
     title: '举报处理',
@@ -154,7 +155,10 @@ const zh = {
     done: '已处理',
     job: '岗位',
     session: '直播',
+    company: '企业',
     banned: '已封禁',
+    reporterDeleted: '已注销',
+    textErased: '（举报人已注销账号，描述已删除）',
   },
   host: {
     title: '我的直播线索',
@@ -295,6 +299,7 @@ const en: typeof zh = {
     detailsPlaceholder: 'e.g. asked me to pay 300 yuan for a uniform before the interview',
     submit: 'Send report',
     done: 'Thank you — the platform will look at it soon',
+    titles: { job: 'Report this job', session: 'Report this live session', company: 'Report this company' },
   },
   queue: {
     title: 'Reports',
@@ -316,7 +321,10 @@ const en: typeof zh = {
     done: 'Done',
     job: 'Job',
     session: 'Live',
+    company: 'Company',
     banned: 'Banned',
+    reporterDeleted: 'Deleted account',
+    textErased: '(the reporter deleted their account; their text was removed)',
   },
   host: {
     title: 'Leads from my sessions',

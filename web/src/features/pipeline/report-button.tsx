@@ -5,29 +5,39 @@ import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
 import { currentLanguage } from '../../app/i18n';
 import { pickLanguage } from '../../app/server-errors';
-import { pipelineApi, type ReportReason } from './api';
+import { pipelineApi, type ReportReason, type ReportTargetKind } from './api';
 import { PIPELINE_NS } from './i18n';
 
 const REASONS: ReportReason[] = ['fee_request', 'fake_job', 'harassment', 'other'];
 
-/** "Report" for a job page or a live room: reason and details, sent to the admins' queue. */
-export function ReportButton({ targetKind, targetId }: { targetKind: 'job' | 'session'; targetId: string }) {
-  const { t } = useTranslation(PIPELINE_NS);
-  const { message } = App.useApp();
+type Target = { targetKind: ReportTargetKind; targetId: string };
+
+/**
+ * Opening a report: signed-in users get the dialog, others go to sign-in and come back here. For triggers of
+ * one's own (the live room's "more" sheet); `ReportButton` is the ready-made link.
+ */
+export function useReportOpener() {
   const { user } = useAuth();
   const navigate = useNavigate();
   const [isOpen, setIsOpen] = useState(false);
+  const open = () => (user ? setIsOpen(true) : navigate(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`));
+  return { isOpen, open, close: () => setIsOpen(false) };
+}
+
+/** The report form: reason and details, sent to the admins' queue. */
+export function ReportDialog({ targetKind, targetId, isOpen, onClose }: Target & { isOpen: boolean; onClose: () => void }) {
+  const { t } = useTranslation(PIPELINE_NS);
+  const { message } = App.useApp();
   const [isBusy, setIsBusy] = useState(false);
   const [form] = Form.useForm<{ reason: ReportReason; details: string }>();
 
-  const handleOpen = () => (user ? setIsOpen(true) : navigate(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`));
   const handleSubmit = async () => {
     const values = await form.validateFields();
     setIsBusy(true);
     try {
       await pipelineApi.fileReport({ targetKind, targetId, reason: values.reason, details: values.details?.trim() ?? '' });
       message.success(t('report.done'));
-      setIsOpen(false);
+      onClose();
     } catch (caught) {
       message.error(pickLanguage((caught as Error).message, currentLanguage()));
     } finally {
@@ -36,20 +46,29 @@ export function ReportButton({ targetKind, targetId }: { targetKind: 'job' | 'se
   };
 
   return (
+    <Modal open={isOpen} title={t(`report.titles.${targetKind}`)} onCancel={onClose} onOk={() => void handleSubmit()} okText={t('report.submit')} confirmLoading={isBusy} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ reason: 'fee_request', details: '' }}>
+        <Form.Item name="reason" label={t('report.reason')}>
+          <Radio.Group options={REASONS.map((reason) => ({ value: reason, label: t(`report.reasons.${reason}`) }))} data-testid="report-reason" />
+        </Form.Item>
+        <Form.Item name="details" label={t('report.details')} rules={[({ getFieldValue }) => ({
+          validator: (_rule, value?: string) => (getFieldValue('reason') !== 'other' || (value?.trim().length ?? 0) >= 2 ? Promise.resolve() : Promise.reject(new Error(t('report.details')))),
+        })]}>
+          <Input.TextArea rows={3} maxLength={2000} placeholder={t('report.detailsPlaceholder')} data-testid="report-details" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** "Report" for a job page, a replay or a company page: a small link that opens the dialog. */
+export function ReportButton({ targetKind, targetId }: Target) {
+  const { t } = useTranslation(PIPELINE_NS);
+  const opener = useReportOpener();
+  return (
     <>
-      <Button type="link" danger size="small" onClick={handleOpen} data-testid="report-button">{t('report.button')}</Button>
-      <Modal open={isOpen} title={t('report.title')} onCancel={() => setIsOpen(false)} onOk={() => void handleSubmit()} okText={t('report.submit')} confirmLoading={isBusy} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ reason: 'fee_request', details: '' }}>
-          <Form.Item name="reason" label={t('report.reason')}>
-            <Radio.Group options={REASONS.map((reason) => ({ value: reason, label: t(`report.reasons.${reason}`) }))} data-testid="report-reason" />
-          </Form.Item>
-          <Form.Item name="details" label={t('report.details')} rules={[({ getFieldValue }) => ({
-            validator: (_rule, value?: string) => (getFieldValue('reason') !== 'other' || (value?.trim().length ?? 0) >= 2 ? Promise.resolve() : Promise.reject(new Error(t('report.details')))),
-          })]}>
-            <Input.TextArea rows={3} maxLength={2000} placeholder={t('report.detailsPlaceholder')} data-testid="report-details" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <Button type="link" danger size="small" onClick={opener.open} data-testid="report-button">{t('report.button')}</Button>
+      <ReportDialog targetKind={targetKind} targetId={targetId} isOpen={opener.isOpen} onClose={opener.close} />
     </>
   );
 }

@@ -14,6 +14,27 @@ import { ResolveReportDialog } from './resolve-report-dialog';
 
 const STATUSES: Report['status'][] = ['open', 'resolved', 'dismissed'];
 
+/** What was reported, with links: the job, the session (its room or replay), the company's and the host's pages. */
+function ReportTarget({ report }: { report: Report }) {
+  const { t } = useTranslation(PIPELINE_NS);
+  const companyLink = report.companyId ? <Link to={`/companies/${report.companyId}`}>{report.companyName}</Link> : null;
+  const hostLink = report.hostUserId ? <Link to={`/hosts/${report.hostUserId}`}>{report.hostName}</Link> : null;
+  return (
+    <div data-testid="report-target" data-target-kind={report.targetKind}>
+      <Tag>{t(`queue.${report.targetKind}`)}</Tag>
+      {report.jobId ? <Link to={`/jobs/${report.jobId}`}>{report.jobTitle}</Link> : null}
+      {report.sessionId ? <Link to={`/live/${report.sessionId}`} data-testid="report-session-link">{report.sessionTitle}</Link> : null}
+      {report.targetKind === 'company' ? companyLink : null}
+      <div>
+        {report.targetKind === 'job' ? companyLink : null}
+        {report.targetKind === 'session' ? hostLink : null}
+        {report.isHostBanned ? <Tag color="red" style={{ marginLeft: 6 }}>{t('queue.banned')}</Tag> : null}
+        {report.companyStatus === 'suspended' ? <Tag color="red" style={{ marginLeft: 6 }}>suspended</Tag> : null}
+      </div>
+    </div>
+  );
+}
+
 /** The admin queue of seekers' reports about jobs and sessions. */
 export default function ReportsQueuePage() {
   const { t } = useTranslation(PIPELINE_NS);
@@ -27,18 +48,20 @@ export default function ReportsQueuePage() {
   const columns: ColumnsType<Report> = [
     {
       title: t('queue.target'), key: 'target',
-      render: (_value, report) => (
-        <div>
-          <Tag>{t(report.targetKind === 'job' ? 'queue.job' : 'queue.session')}</Tag>
-          {report.jobId ? <Link to={`/jobs/${report.jobId}`}>{report.jobTitle}</Link> : report.sessionTitle}
-          <div><Typography.Text type="secondary">{report.companyName ?? report.hostName}</Typography.Text>{report.isHostBanned ? <Tag color="red" style={{ marginLeft: 6 }}>{t('queue.banned')}</Tag> : null}{report.companyStatus === 'suspended' ? <Tag color="red" style={{ marginLeft: 6 }}>suspended</Tag> : null}</div>
-        </div>
-      ),
+      render: (_value, report) => <ReportTarget report={report} />,
     },
     { title: t('queue.reason'), key: 'reason', width: 130, render: (_value, report) => <Tag color={report.reason === 'fee_request' ? 'red' : 'orange'}>{t(`report.reasons.${report.reason}`)}</Tag> },
-    { title: t('queue.details'), dataIndex: 'details', render: (value: string, report) => <>{value}{report.resolution ? <div><Typography.Text type="secondary">→ {report.resolution}</Typography.Text></div> : null}</> },
+    {
+      title: t('queue.details'), dataIndex: 'details',
+      render: (value: string, report) => (
+        <>
+          {value || (report.reporterName === null ? <Typography.Text type="secondary">{t('queue.textErased')}</Typography.Text> : null)}
+          {report.resolution ? <div><Typography.Text type="secondary">→ {report.resolution}</Typography.Text></div> : null}
+        </>
+      ),
+    },
     { title: t('queue.count'), key: 'count', width: 110, render: (_value, report) => <Badge count={report.openReportsOnTarget} showZero color={report.openReportsOnTarget > 1 ? 'red' : 'gray'} /> },
-    { title: t('queue.reporter'), dataIndex: 'reporterName', width: 110, render: (value: string | null) => value ?? '—' },
+    { title: t('queue.reporter'), dataIndex: 'reporterName', width: 110, render: (value: string | null) => value ?? <Typography.Text type="secondary">{t('queue.reporterDeleted')}</Typography.Text> },
     { title: t('queue.createdAt'), key: 'createdAt', width: 120, render: (_value, report) => formatDateTime(report.createdAt, language) },
     ...(status === 'open' ? [{
       title: t('queue.actions'), key: 'actions', width: 160,
