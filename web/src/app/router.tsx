@@ -51,6 +51,8 @@ const FEATURE_ROUTES: RouteObject[] = [
   { path: 'admin/reports', lazy: page(() => import('../features/pipeline/reports-queue-page'), ['admin']) },
   { path: 'analytics', lazy: page(() => import('../features/analytics/analytics-page'), ['admin', 'bureau']) },
   { path: 'analytics/public', lazy: page(() => import('../features/analytics/public-analytics-page')) },
+  { path: 'companies/:companyId', lazy: page(() => import('../features/profiles/company-page')) },
+  { path: 'hosts/:hostUserId', lazy: page(() => import('../features/profiles/host-page')) },
   // Later features add their line here, e.g. live rooms, host console, analytics, my applications.
 ];
 
