@@ -26,6 +26,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/admin/companies', labelKey: 'nav.adminCompanies', audience: ['admin'], isImplemented: true },
   { path: '/admin/reports', labelKey: 'nav.adminReports', audience: ['admin'], isImplemented: true },
   { path: '/analytics', labelKey: 'nav.analytics', audience: ['admin', 'bureau'], isImplemented: true },
+  { path: '/console/campaigns', labelKey: 'nav.campaigns', audience: ['bureau', 'admin'], isImplemented: true },
   { path: '/analytics/public', labelKey: 'nav.publicAnalytics', audience: 'everyone', isImplemented: true },
 ];
 

@@ -51,6 +51,10 @@ const FEATURE_ROUTES: RouteObject[] = [
   { path: 'admin/reports', lazy: page(() => import('../features/pipeline/reports-queue-page'), ['admin']) },
   { path: 'analytics', lazy: page(() => import('../features/analytics/analytics-page'), ['admin', 'bureau']) },
   { path: 'analytics/public', lazy: page(() => import('../features/analytics/public-analytics-page')) },
+  { path: 'campaigns', lazy: page(() => import('../features/campaigns/campaign-list-page')) },
+  { path: 'campaigns/:campaignId', lazy: page(() => import('../features/campaigns/campaign-page')) },
+  { path: 'console/campaigns', lazy: page(() => import('../features/campaigns/campaigns-console-page'), ['bureau', 'admin']) },
+  { path: 'console/campaigns/:campaignId', lazy: page(() => import('../features/campaigns/campaign-console-page'), ['bureau', 'admin']) },
   { path: 'companies/:companyId', lazy: page(() => import('../features/profiles/company-page')) },
   { path: 'hosts/:hostUserId', lazy: page(() => import('../features/profiles/host-page')) },
   // Later features add their line here, e.g. live rooms, host console, analytics, my applications.

@@ -20,6 +20,7 @@ export const commonZh = {
     outcomes: '招聘成效',
     hostLeads: '我的线索',
     adminReports: '举报处理',
+    campaigns: '活动',
   },
   auth: {
     signIn: '登录',
@@ -94,6 +95,7 @@ export const commonEn: SameKeys<typeof commonZh> = {
     outcomes: 'Outcomes',
     hostLeads: 'My leads',
     adminReports: 'Reports',
+    campaigns: 'Campaigns',
   },
   auth: {
     signIn: 'Sign in',

@@ -3,6 +3,7 @@ import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { currentLanguage } from '../../app/i18n';
+import { CampaignTag } from '../campaigns/campaign-tag';
 import type { SessionSummary } from './api';
 import { coverGradient } from './cover';
 import { formatCountdown, formatStart } from './format';
@@ -49,6 +50,7 @@ export function SessionCard({ session, startsAtLocal, now, isBookingBusy, onTogg
           {[session.cityName, t('list.jobs', { count: session.jobCount })].filter(Boolean).join(' · ')}
         </div>
         {session.isSynthetic ? <div className="session-synthetic" data-testid="session-synthetic">{tCommon('synthetic.tag')}</div> : null}
+        <CampaignTag campaign={session.campaign} />
         {session.status !== 'live' ? (
           <div className="session-meta">{formatStart(session.status === 'ended' ? session.wentLiveAt ?? session.startsAt : session.startsAt, new Date(now), language)}</div>
         ) : null}

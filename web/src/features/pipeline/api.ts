@@ -1,5 +1,6 @@
 // The pipeline's API as the web app sees it (server/src/modules/pipeline, reports, privacy).
 import { api, withQuery, type QueryValue } from '../../app/api';
+import type { OutcomeGroupBy } from '../../../../contracts/outcomes';
 
 export type ApplicationStatus =
   | 'submitted' | 'viewed' | 'contacted' | 'interview' | 'hired' | 'onboarded'
@@ -83,7 +84,8 @@ export type OutcomeRow = {
   leftWithin7Days: number; pendingChecks: number; sevenDayAttrition: number | null; contacted: number; medianHoursToHire: number | null;
   meanHoursToHire: number | null; medianHoursToFirstContact: number | null; meanHoursToFirstContact: number | null;
 };
-export type OutcomeGroupBy = 'company' | 'host' | 'session' | 'category';
+/** company, host, session, category or campaign (contracts/outcomes.ts). */
+export type { OutcomeGroupBy };
 export type Funnel = {
   sessionId: string; title: string; startsAt: string; status: string; hostName: string | null; viewers: number; jobCardOpens: number;
   applications: number; interviews: number; hires: number; stayed7Days: number; leftWithin7Days: number; onboarded: number;

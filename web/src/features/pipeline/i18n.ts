@@ -105,14 +105,13 @@ const zh = {
   },
   outcomes: {
     title: '招聘成效',
-    groupBy: { company: '按企业', host: '按主播', session: '按场次', category: '按工种' },
+    groupBy: { company: '按企业', host: '按主播', session: '按场次', category: '按工种', campaign: '按活动' },
     window: '报名日期',
     columns: {
       name: '名称', applications: '报名', interviews: '面试', hires: '录用', onboarded: '入职', stayed: '满7天', left: '7天内离职',
       attrition: '7天流失率', firstContact: '首次联系（中位数）', toHire: '报名到录用（中位数）', pending: '待回访',
     },
     hours: '{{value}} 小时',
-    campaignNote: '活动（春风行动等）维度待活动功能上线后提供。',
     funnelTitle: '直播场次漏斗对比',
     funnelEmpty: '所选时间内没有直播场次',
     rates: '报名率 {{apply}} · 录用率 {{hire}} · 7天留存 {{stay}}',
@@ -271,14 +270,13 @@ const en: typeof zh = {
   },
   outcomes: {
     title: 'Hiring outcomes',
-    groupBy: { company: 'By company', host: 'By host', session: 'By session', category: 'By job category' },
+    groupBy: { company: 'By company', host: 'By host', session: 'By session', category: 'By job category', campaign: 'By campaign' },
     window: 'Applied',
     columns: {
       name: 'Name', applications: 'Applications', interviews: 'Interviews', hires: 'Hires', onboarded: 'Onboarded', stayed: 'Stayed 7 d', left: 'Left < 7 d',
       attrition: '7-day attrition', firstContact: 'First contact (median)', toHire: 'Application → hire (median)', pending: 'Checks pending',
     },
     hours: '{{value}} h',
-    campaignNote: 'Campaigns (春风行动 …) will appear here once the campaigns feature lands.',
     funnelTitle: 'Session funnels compared',
     funnelEmpty: 'No sessions in this window',
     rates: 'apply {{apply}} · hire {{hire}} · 7-day stay {{stay}}',

@@ -1,7 +1,7 @@
-import { Alert, Card, Input, Segmented, Space, Table, Typography } from 'antd';
+import { Card, Input, Segmented, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { currentLanguage } from '../../app/i18n';
 import { useApi } from '../../app/use-api';
 import { PageError } from '../../components/page-states';
@@ -10,9 +10,9 @@ import { formatDateTime, formatHours, formatPercent } from './format';
 import { FunnelComparisonChart } from './funnel-chart';
 import { PIPELINE_NS } from './i18n';
 
-const GROUPS: OutcomeGroupBy[] = ['company', 'host', 'session', 'category'];
+const GROUPS: OutcomeGroupBy[] = ['company', 'host', 'session', 'category', 'campaign'];
 
-/** Outcomes per company, host, session or category, and the session funnels compared (scoped to the user). */
+/** Outcomes per company, host, session, category or campaign, and the session funnels compared (scoped to the user). */
 export default function OutcomesPage() {
   const { t } = useTranslation(PIPELINE_NS);
   const language = currentLanguage();
@@ -29,7 +29,7 @@ export default function OutcomesPage() {
   const hours = (value: number | null) => (value === null ? '—' : t('outcomes.hours', { value: formatHours(value) }));
 
   const columns: ColumnsType<OutcomeRow> = [
-    { title: t('outcomes.columns.name'), key: 'name', render: (_value, row) => row.label ?? row.key },
+    { title: t('outcomes.columns.name'), key: 'name', render: (_value, row) => (groupBy === 'campaign' ? <Link to={`/campaigns/${row.key}`}>{row.label ?? row.key}</Link> : row.label ?? row.key) },
     { title: t('outcomes.columns.applications'), dataIndex: 'applications', width: 80 },
     { title: t('outcomes.columns.interviews'), dataIndex: 'interviews', width: 80 },
     { title: t('outcomes.columns.hires'), dataIndex: 'hires', width: 80 },
@@ -56,7 +56,6 @@ export default function OutcomesPage() {
         <Input type="date" value={from ?? outcomes.data?.window.from ?? ''} onChange={(event) => setParam('from', event.target.value || undefined)} style={{ width: 150 }} />
         <Input type="date" value={to ?? outcomes.data?.window.to ?? ''} onChange={(event) => setParam('to', event.target.value || undefined)} style={{ width: 150 }} />
       </Space>
-      <Alert type="info" showIcon title={t('outcomes.campaignNote')} />
       {outcomes.error ? <PageError error={outcomes.error} onRetry={outcomes.reload} /> : (
         <Table<OutcomeRow> rowKey="key" columns={columns} dataSource={outcomes.data?.rows ?? []} loading={outcomes.isLoading} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 1200 }} size="small" data-testid="outcomes-table" />
       )}

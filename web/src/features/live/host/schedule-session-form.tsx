@@ -3,13 +3,14 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CitySelect } from '../../../components/city-select';
 import { applyServerErrors } from '../../../components/server-form-errors';
+import { CampaignFormItem } from '../../campaigns/campaign-field';
 import { scheduleSession, searchPresentableJobs, type PresentableJob, type SessionDetail } from '../api';
 import { LIVE_NS } from '../i18n';
 
 /** A date-time picker value (antd's DatePicker gives a Dayjs). */
 type PickedTime = { toISOString(): string; valueOf(): number };
-type Values = { title: string; startsAt: PickedTime; jobIds: string[]; coverText?: string; cityCode?: string };
-const FIELD_NAMES = ['title', 'startsAt', 'jobIds', 'coverText', 'cityCode'] as const;
+type Values = { title: string; startsAt: PickedTime; jobIds: string[]; coverText?: string; cityCode?: string; campaignId?: string };
+const FIELD_NAMES = ['title', 'startsAt', 'jobIds', 'coverText', 'cityCode', 'campaignId'] as const;
 
 /** 安排直播: title, start, the jobs to present (any employers'), cover text and region. */
 export function ScheduleSessionForm({ onScheduled }: { onScheduled: (session: SessionDetail) => void }) {
@@ -61,6 +62,7 @@ export function ScheduleSessionForm({ onScheduled }: { onScheduled: (session: Se
         jobIds: values.jobIds ?? [],
         coverText: values.coverText?.trim() ?? '',
         cityCode: values.cityCode || undefined,
+        campaignId: values.campaignId || undefined,
       });
       message.success(t('host.form.created'));
       onScheduled(session);
@@ -101,6 +103,7 @@ export function ScheduleSessionForm({ onScheduled }: { onScheduled: (session: Se
           data-testid="schedule-jobs"
         />
       </Form.Item>
+      <CampaignFormItem />
       <Form.Item name="coverText" label={t('host.form.coverText')}>
         <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('host.form.coverTextPlaceholder')} data-testid="schedule-cover" />
       </Form.Item>
