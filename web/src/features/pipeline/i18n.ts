@@ -118,7 +118,7 @@ const zh = {
   },
   trust: {
     title: '招聘信誉',
-    firstContact: '平均 {{hours}} 小时内联系求职者',
+    firstContact: '通常 {{hours}} 小时内联系求职者（中位数）',
     contactedShare: '{{share}} 的报名得到联系',
     stayRate: '入职员工7天留存率 {{rate}}',
     notEnough: '数据不足（至少 {{count}} 例后显示）',

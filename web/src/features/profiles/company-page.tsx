@@ -47,7 +47,7 @@ export default function CompanyPage() {
         </Button>
       </div>
       <SyntheticNotice isShown={company.isSynthetic} />
-      <Card>
+      <Card data-testid="company-head">
         <div className="profile-head">
           <div className="profile-avatar" aria-hidden>{Array.from(company.name)[0]}</div>
           <div className="profile-head-main">
