@@ -7,6 +7,7 @@ import { jobBodySchema } from '../jobs/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.js';
 import { WINDOW_FROM, WINDOW_TO } from './demo-catalogue.js';
 import { generateDemoWorld, toChinaDate, type DemoWorld } from './demo-generator.js';
+import { addDemoPipeline, writeDemoPipeline, type DemoPipelineCounts, type DemoWorldWithPipeline } from './demo-pipeline.js';
 import { insertUpcomingSessions, planUpcomingSessions } from './demo-upcoming.js';
 import { insertDemoCampaigns, planDemoCampaigns } from './demo-campaigns.js';
 import * as repository from './demo.repository.js';
@@ -30,6 +31,8 @@ export type SeedSummary = {
     upcomingSessions: number;
     applications: number;
     hires: number;
+    /** The pipeline history (demo-pipeline.ts): recorded changes, and the recent sessions and applications. */
+    pipeline: DemoPipelineCounts;
   };
   password: string;
   accounts: readonly DemoAccount[];
@@ -67,7 +70,7 @@ async function hashDemoPassword(seed: number) {
   return argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, salt, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
 }
 
-function summarize(world: DemoWorld, anchorDate: string): SeedSummary {
+function summarize(world: DemoWorldWithPipeline, anchorDate: string): SeedSummary {
   const countBy = <T, K extends string>(items: readonly T[], keyOf: (item: T) => K, keys: readonly K[]) => {
     const counts = Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
     for (const item of items) counts[keyOf(item)] += 1;
@@ -90,6 +93,7 @@ function summarize(world: DemoWorld, anchorDate: string): SeedSummary {
       upcomingSessions: planUpcomingSessions(world).length,
       applications: world.applications.length,
       hires: world.applications.filter((application) => application.hiredAt !== null).length,
+      pipeline: world.pipeline.counts,
     },
     password: DEMO_PASSWORD,
     accounts: world.accounts,
@@ -101,7 +105,7 @@ const alreadySeededMessage = (counts: Awaited<ReturnType<typeof repository.count
   'To seed again, start from an empty database: stop Jobcast, then remove the data folder (JOBCAST_DATA_DIR, default ./data) ' +
   'or point DATABASE_URL at a new database, and run `jobcast seed` again. / 数据库中已有演示数据，未做任何修改；如需重新生成，请先清空数据库。';
 
-async function writeWorld(context: Context, world: DemoWorld, passwordHash: string, mode: 'always' | 'if-no-users'): Promise<boolean> {
+async function writeWorld(context: Context, world: DemoWorldWithPipeline, passwordHash: string, mode: 'always' | 'if-no-users'): Promise<boolean> {
   try {
     return await context.db.transaction(async (tx) => {
       await repository.lockDemoSeed(tx);
@@ -123,6 +127,7 @@ async function writeWorld(context: Context, world: DemoWorld, passwordHash: stri
       await repository.insertSeekerProfiles(tx, world.profiles);
       await repository.insertLiveSessions(tx, world.sessions);
       await repository.insertApplications(tx, world.applications);
+      await writeDemoPipeline(tx, world);
       await insertUpcomingSessions(tx, planUpcomingSessions(world));
       await insertDemoCampaigns(tx, planDemoCampaigns(world));
       return true;
@@ -149,7 +154,7 @@ async function seed(context: Context, options: SeedOptions & { now: Date }, mode
     if (existing.users + existing.companies + existing.jobs > 0) throw new AppError('conflict', alreadySeededMessage(existing));
   }
   const anchorDate = anchorDateOf(options.now);
-  const world = generateDemoWorld(context.geo.reference, { seed: parsed.data.seed, scale: parsed.data.scale, today: anchorDate });
+  const world = addDemoPipeline(context.geo.reference, generateDemoWorld(context.geo.reference, { seed: parsed.data.seed, scale: parsed.data.scale, today: anchorDate }));
   checkPostings(context, world);
   const passwordHash = await hashDemoPassword(parsed.data.seed);
   const written = await writeWorld(context, world, passwordHash, mode);
@@ -177,13 +182,15 @@ export async function seedDemoDataIfEmpty(context: Context, now: Date = new Date
 /** The summary as a person reads it: what was created and how to sign in. */
 export function formatSeedSummary(summary: SeedSummary): string {
   const { counts } = summary;
+  const { pipeline } = counts;
   const lines = [
     `Demo data created (synthetic / 演示数据): seed ${summary.seed}, scale ${summary.scale}, anchored to ${summary.anchorDate}.`,
     `  accounts      ${counts.users.seeker} seekers, ${counts.users.employer} employer members, ${counts.users.host} hosts, ${counts.users.bureau} bureau, ${counts.users.admin} admin`,
     `  companies     ${counts.companies.verified} verified (${counts.companiesByType.direct} direct 自招, ${counts.companiesByType.agency} agency 中介代招, ${counts.companiesByType.dispatch} dispatch 劳务派遣, ${counts.companiesByType.public} public 公共), ${counts.companies.pending} pending, ${counts.companies.rejected} rejected`,
     `  jobs          ${counts.jobs.total} (${counts.jobs.open} open) in ${counts.cities} cities of ${counts.provinces} provinces`,
-    `  live sessions ${counts.sessions} ended, ${summary.window.from} … ${summary.window.to}; ${counts.upcomingSessions} upcoming from ${summary.anchorDate}`,
-    `  applications  ${counts.applications} (${counts.hires} hired), ${summary.window.from} … ${summary.window.to}`,
+    `  live sessions ${counts.sessions - pipeline.recentSessions} ended in ${summary.window.from} … ${summary.window.to} and ${pipeline.recentSessions} since ${pipeline.recentSince}; ${counts.upcomingSessions} upcoming from ${summary.anchorDate}`,
+    `  applications  ${counts.applications - pipeline.recentApplications} (${counts.hires - pipeline.recentHires} hired) in ${summary.window.from} … ${summary.window.to}, ${pipeline.recentApplications} (${pipeline.recentHires} hired) since ${pipeline.recentSince}`,
+    `  pipeline      ${pipeline.events} recorded changes (viewed … stayed 7 days, rejected, withdrawn), 7-day checks, viewers and job-card opens per session`,
     '',
     `Demo accounts (password for all: ${summary.password}):`,
     ...summary.accounts.map((account) => `  ${account.key.padEnd(9)} ${account.login.padEnd(22)} ${account.description.en}`),
