@@ -36,16 +36,15 @@ function loginUser(world: DemoWorld, key: (typeof DEMO_ACCOUNTS)[number]['key'])
 const addDays = (date: string, days: number) => toChinaDate(chinaMs(date) + days * DAY_MS);
 
 /**
- * The demo campaigns and their sessions. A session joins a province's campaign when it is in the province or
- * presents a job there (the rule a bureau follows in the product); each session is in at most one campaign.
+ * The demo campaigns and their sessions: a province's campaign holds the sessions held in the province (and the
+ * bureau's own) within its period; each session is in at most one campaign.
  */
 export function planDemoCampaigns(world: DemoWorld): DemoCampaign[] {
   const random = createRandom(world.options.seed, 'campaigns');
   const bureau = loginUser(world, 'bureau');
   const admin = loginUser(world, 'admin');
-  const jobProvince = new Map(world.jobs.map((job) => [job.id, job.input.cityCode.slice(0, 2)]));
-  const touches = (session: { provinceCode: string; jobIds: string[] }, province: string) =>
-    session.provinceCode === province || session.jobIds.some((jobId) => jobProvince.get(jobId) === province);
+  // The product lets a bureau add sessions with a job in its province too; the demo keeps to sessions held in it.
+  const isHeldIn = (session: { provinceCode: string }, province: string) => session.provinceCode === province;
   const startsOn = (session: { startsAt: string }) => toChinaDate(Date.parse(session.startsAt));
   const between = (session: { startsAt: string }, from: string, to: string) => startsOn(session) >= from && startsOn(session) <= to;
   const createdAt = (date: string) => toChinaIso(chinaMs(date, random.int(9 * 60, 17 * 60)) - random.int(10, 30) * DAY_MS);
@@ -59,7 +58,7 @@ export function planDemoCampaigns(world: DemoWorld): DemoCampaign[] {
       description: '春节前后送岗位、送政策、送服务：全省人社部门联合企业直播带岗，岗位真实、全程免费（演示数据）。',
       organiserUserId: bureau.id, provinceCode: JIANGSU, cityCode: null,
       startsOn: '2023-01-01', endsOn: '2023-03-31', createdAt: '',
-      sessionIds: world.sessions.filter((session) => between(session, '2023-01-01', '2023-03-31') && touches(session, JIANGSU)).map((session) => session.id),
+      sessionIds: world.sessions.filter((session) => between(session, '2023-01-01', '2023-03-31') && isHeldIn(session, JIANGSU)).map((session) => session.id),
     },
     {
       id: random.uuid(),
@@ -67,7 +66,7 @@ export function planDemoCampaigns(world: DemoWorld): DemoCampaign[] {
       description: '秋季企业用工高峰，省内重点企业和人力资源机构集中直播带岗（演示数据）。',
       organiserUserId: bureau.id, provinceCode: JIANGSU, cityCode: null,
       startsOn: '2022-09-01', endsOn: '2022-10-31', createdAt: '',
-      sessionIds: world.sessions.filter((session) => between(session, '2022-09-01', '2022-10-31') && touches(session, JIANGSU)).map((session) => session.id),
+      sessionIds: world.sessions.filter((session) => between(session, '2022-09-01', '2022-10-31') && isHeldIn(session, JIANGSU)).map((session) => session.id),
     },
     {
       id: random.uuid(),
@@ -75,7 +74,7 @@ export function planDemoCampaigns(world: DemoWorld): DemoCampaign[] {
       description: '面向返岗务工人员和高校毕业生的秋季招聘，珠三角制造业企业集中直播（演示数据）。',
       organiserUserId: admin.id, provinceCode: GUANGDONG, cityCode: null,
       startsOn: '2022-09-01', endsOn: '2022-10-31', createdAt: '',
-      sessionIds: world.sessions.filter((session) => between(session, '2022-09-01', '2022-10-31') && touches(session, GUANGDONG)).map((session) => session.id),
+      sessionIds: world.sessions.filter((session) => between(session, '2022-09-01', '2022-10-31') && isHeldIn(session, GUANGDONG)).map((session) => session.id),
     },
     {
       id: random.uuid(),
@@ -85,7 +84,7 @@ export function planDemoCampaigns(world: DemoWorld): DemoCampaign[] {
       startsOn: addDays(today, -14), endsOn: addDays(today, 16), createdAt: '',
       // The upcoming sessions, and any of the world's sessions that ran in the last two weeks.
       sessionIds: [...world.sessions, ...upcoming]
-        .filter((session) => between(session, addDays(today, -14), addDays(today, 16)) && (session.hostUserId === bureau.id || touches(session, JIANGSU)))
+        .filter((session) => between(session, addDays(today, -14), addDays(today, 16)) && (session.hostUserId === bureau.id || isHeldIn(session, JIANGSU)))
         .map((session) => session.id),
     },
   ];
