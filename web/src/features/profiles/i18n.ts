@@ -14,7 +14,6 @@ const zh = {
   jobs: '在招岗位',
   jobsCount: '在招岗位 · {{count}}',
   noJobs: '暂无在招岗位',
-  sessions: '直播带岗',
   upcoming: '正在直播和即将开播',
   replays: '往期回放',
   noUpcoming: '暂无即将开播的直播',
@@ -26,9 +25,6 @@ const zh = {
   toLive: '去看直播',
   hostRoles: { host: '带岗主播', employer: '企业招聘官', bureau: '人社部门', admin: '平台' },
   hostCounts: '直播 {{live}} · 预告 {{scheduled}} · 回放 {{ended}}',
-  hostOf: '所属企业',
-  nameOnly: '只展示主播昵称，不展示手机号等个人信息',
-  report: '举报',
 };
 
 const en: typeof zh = {
@@ -45,7 +41,6 @@ const en: typeof zh = {
   jobs: 'Open jobs',
   jobsCount: 'Open jobs · {{count}}',
   noJobs: 'No open jobs right now',
-  sessions: 'Live sessions',
   upcoming: 'Live now and coming up',
   replays: 'Replays',
   noUpcoming: 'No upcoming sessions',
@@ -57,9 +52,6 @@ const en: typeof zh = {
   toLive: 'Live sessions',
   hostRoles: { host: 'Recruitment host', employer: 'Company recruiter', bureau: 'Employment bureau', admin: 'Platform' },
   hostCounts: 'Live {{live}} · Upcoming {{scheduled}} · Replays {{ended}}',
-  hostOf: 'Company',
-  nameOnly: 'Only the host’s display name is shown — never a phone number',
-  report: 'Report',
 };
 
 export const PROFILES_NS = registerTranslations('profiles', { zh, en });
