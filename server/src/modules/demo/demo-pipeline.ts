@@ -237,7 +237,7 @@ type RecentPlan = { sessions: DemoSession[]; applications: DemoApplication[]; me
  * overdue, due today and coming due, a hire about to start, interviews in the next days (one of them the
  * demo seeker's, still to be answered), fresh applications from yesterday.
  */
-function planRecent(world: DemoWorld, reference: Reference, index: WorldIndex, random: Random, cutoffMs: number): RecentPlan {
+function planRecent(world: DemoWorld, reference: Reference, index: WorldIndex, profiles: Map<string, CompanyProfile>, random: Random, cutoffMs: number): RecentPlan {
   const anchor = world.options.today;
   const demoCompany = index.companyById.get(index.demoCompanyId)!;
   const city = reference.cities.find((item) => item.code === demoCompany.cityCode)!;
@@ -245,6 +245,17 @@ function planRecent(world: DemoWorld, reference: Reference, index: WorldIndex, r
   const demoJobs = world.jobs.filter((job) => job.companyId === demoCompany.id && job.status === 'open');
   const isPostable = (job: DemoJob) => job.status === 'open' && index.companyById.get(job.companyId)?.status === 'verified';
   const provinceJobs = world.jobs.filter((job) => job.companyId !== demoCompany.id && isPostable(job) && job.input.cityCode.startsWith(city.provinceCode));
+  // The rooms present the demo employer's jobs, one job of a local employer whose hires often leave in the
+  // first week (the contrast a seeker sees on the job pages' trust signals), and a few other local jobs.
+  const windowHires = new Map<string, number>();
+  for (const application of world.applications) if (application.hiredAt) windowHires.set(application.companyId, (windowHires.get(application.companyId) ?? 0) + 1);
+  const local = provinceJobs.filter((job) => job.input.cityCode === city.code)
+    .sort((left, right) => (windowHires.get(right.companyId) ?? 0) - (windowHires.get(left.companyId) ?? 0) || (left.id < right.id ? -1 : 1));
+  const contrastId = local.find((job) => profiles.get(job.companyId)?.retention === 'poor')?.companyId;
+  const contrastJobs = local.filter((job) => job.companyId === contrastId);
+  const partnerIds = [...new Set(local.map((job) => job.companyId))].filter((companyId) => companyId !== contrastId).slice(0, 4);
+  const partnerJobs = local.filter((job) => partnerIds.includes(job.companyId));
+  const otherPool = partnerJobs.length >= 3 ? partnerJobs : provinceJobs.filter((job) => job.companyId !== contrastId);
   const seekerPool = world.users.filter((user) => user.role === 'seeker' && user.id !== index.demoSeekerId).map((user) => user.id);
   const applied = new Set<string>();
   const recentJobIds = new Set([...demoJobs, ...provinceJobs].map((job) => job.id));
@@ -279,13 +290,14 @@ function planRecent(world: DemoWorld, reference: Reference, index: WorldIndex, r
     const endedMs = wentLiveMs + random.int(70, 130) * MINUTE_MS;
     const host = index.userByEmail.get(plan.host)!;
     const ownJobs = random.shuffle(demoJobs).slice(0, sessionIndex % 2 === 0 ? 2 : 1);
-    const others = random.shuffle(provinceJobs.filter((job) => job.input.validFrom < day)).slice(0, random.int(2, 3));
+    const contrast = random.shuffle(contrastJobs.filter((job) => job.input.validFrom < day)).slice(0, 1);
+    const others = [...contrast, ...random.shuffle(otherPool.filter((job) => job.input.validFrom < day)).slice(0, random.int(1, 2))];
     const jobs = [...ownJobs, ...others];
     const brand = demoCompany.name.replace(/有限公司|（演示）/g, '');
     const title = host.role === 'bureau'
       ? `${province.shortName}人社直播带岗 · ${city.shortName}专场`
-      : [`${city.shortName}电子厂直播专场｜车间、宿舍实拍`, `${city.shortName}好岗直播｜${jobs.length}个岗位`, `带你看${brand}：车间、宿舍、食堂实拍`,
-        `${city.shortName}普工、质检岗位直播专场`, `${city.shortName}好岗直播｜当天报名当天回复`][sessionIndex % 5];
+      : [`${city.shortName}普工专场｜包吃包住岗位一次看完`, '', `带你看${brand}：车间、宿舍、食堂实拍`, `${city.shortName}普工、质检岗位直播专场`,
+        `${city.shortName}好岗直播｜${jobs.length}个岗位`, `${city.shortName}好岗直播｜当天报名当天回复`][sessionIndex] || `${city.shortName}好岗直播｜${jobs.length}个岗位`;
     const session: DemoSession = {
       id: random.uuid(), title, hostUserId: host.id, startsAt: toChinaIso(startsMs), coverText: random.pick(COVER_TEXTS),
       provinceCode: city.provinceCode, cityCode: city.code, wentLiveAt: toChinaIso(wentLiveMs), endedAt: toChinaIso(endedMs),
@@ -296,8 +308,9 @@ function planRecent(world: DemoWorld, reference: Reference, index: WorldIndex, r
 
     // The room's applications: live during the session, or from the replay in the days after it.
     const replayUntil = Math.min(endedMs + 10 * DAY_MS, cutoffMs - 2 * HOUR_MS);
-    const count = random.int(20, 32);
+    const count = random.int(26, 40);
     const ownInSession: number[] = [];
+    const contrastInSession: number[] = [];
     for (let item = 0; item < count; item += 1) {
       const job = random.weighted(jobs, (candidate) => (candidate.companyId === demoCompany.id ? 1.6 : 1));
       const isLive = random.chance(0.55) || replayUntil <= endedMs + 10 * MINUTE_MS;
@@ -306,10 +319,12 @@ function planRecent(world: DemoWorld, reference: Reference, index: WorldIndex, r
       const hire = random.chance(0.12) ? { at: seconds(appliedMs + random.int(24 * 60, 7 * 24 * 60) * MINUTE_MS), leaves: false } : undefined;
       makeApplication(session, job.id, seeker, isLive ? 'live' : 'replay', appliedMs, hire ? { hire } : {});
       if (job.companyId === demoCompany.id) ownInSession.push(meta.length - 1);
+      if (job.companyId === contrastId) contrastInSession.push(meta.length - 1);
     }
-    // The demo employer hires two from each of the older rooms: enough 7-day outcomes to show a stay rate.
+    // The demo employer and the contrast hire two from each of the older rooms: enough 7-day outcomes in the
+    // trust signals' 180 days to show a stay rate (their attrition profiles decide who leaves).
     if (sessionIndex <= 3) {
-      for (const position of ownInSession.slice(0, 2)) {
+      for (const position of [...ownInSession.slice(0, 2), ...contrastInSession.slice(0, 2)]) {
         meta[position] = { hire: { at: seconds(Date.parse(applications[position].appliedAt) + random.int(24 * 60, 5 * 24 * 60) * MINUTE_MS), leaves: false } };
       }
     }
@@ -541,7 +556,7 @@ export function addDemoPipeline(reference: Reference, world: DemoWorld): DemoWor
   const index = indexWorld(world);
   const cutoffMs = chinaMs(world.options.today);
   const profiles = drawCompanyProfiles(world, index, root.fork('companies'));
-  const recent = planRecent(world, reference, index, root.fork('recent'), cutoffMs);
+  const recent = planRecent(world, reference, index, profiles, root.fork('recent'), cutoffMs);
   const windowCount = world.applications.length;
   const applications = [...world.applications, ...recent.applications].map((application) => ({ ...application }));
   const meta: Array<Meta | undefined> = new Array(applications.length);

@@ -469,6 +469,15 @@ describe('demo data', () => {
       const trust = (await harness.app.inject({ method: 'GET', url: `/api/companies/${company.id}/trust-signals` })).json();
       expect(trust.medianHoursToFirstContact).toBeLessThan(12);
       expect(trust.sevenDayStayRate).toBeGreaterThanOrEqual(0.95);
+      // Next to it in the recent rooms, an employer whose hires often leave in the first week: the job pages differ.
+      const presenting = await query<{ id: string }>(`
+        select distinct j.company_id as id from live_session_jobs sj join jobs j on j.id = sj.job_id join live_sessions s on s.id = sj.session_id
+        where s.status = 'ended' and s.starts_at >= $1::date`, [summary.counts.pipeline.recentSince]);
+      const signals = await Promise.all(presenting.map(async (row) => (await harness.app.inject({ method: 'GET', url: `/api/companies/${row.id}/trust-signals` })).json()));
+      const stayRates = signals.map((signal) => signal.sevenDayStayRate).filter((rate) => rate !== null);
+      expect(Math.min(...stayRates)).toBeLessThanOrEqual(0.85);
+      const contactHours = signals.map((signal) => signal.medianHoursToFirstContact).filter((hours) => hours !== null);
+      expect(Math.max(...contactHours)).toBeGreaterThan(3 * Math.min(...contactHours));
       // The default windows (the last 90 days) are not empty for the employer, the host and the bureau.
       for (const login of [employer, 'host@jobcast.demo', 'bureau@jobcast.demo']) {
         const outcomes = await get<{ rows: OutcomeRow[] }>(login, '/api/pipeline/outcomes?groupBy=company');
