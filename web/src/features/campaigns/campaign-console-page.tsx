@@ -81,11 +81,11 @@ export default function CampaignConsolePage() {
           size="small"
           dataSource={sessions}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1300 }}
           locale={{ emptyText: t('page.noSessions') }}
           data-testid="campaign-sessions-table"
           columns={[
-            { title: t('manage.columns.session'), key: 'title', render: (_value, session) => <Link to={`/live/${session.id}`}>{session.title}</Link> },
+            { title: t('manage.columns.session'), key: 'title', width: 240, render: (_value, session) => <Link to={`/live/${session.id}`}>{session.title}</Link> },
             { title: t('manage.columns.status'), key: 'status', width: 90, render: (_value, session) => <Tag color={STATUS_COLORS[session.status]}>{t(`status.${session.status}`)}</Tag> },
             { title: t('manage.columns.startsAt'), key: 'startsAt', width: 120, render: (_value, session) => formatDateTime(session.startsAt, language) },
             { title: t('manage.columns.host'), dataIndex: 'hostName', width: 140 },
