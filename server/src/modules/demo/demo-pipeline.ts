@@ -127,14 +127,19 @@ const between = (random: Random, low: number, high: number) => low + random.next
 const addDays = (date: string, days: number) => toChinaDate(chinaMs(date) + days * DAY_MS);
 const minuteOfDay = (ms: number) => Math.floor((((ms + 8 * HOUR_MS) % DAY_MS) + DAY_MS) % DAY_MS / MINUTE_MS);
 
-/** Employers act in office hours (08:00–21:30 China time): a time outside moves to the next morning. */
-function officeHours(ms: number, random: Random, before = Number.POSITIVE_INFINITY): number {
+/** A time outside [opens, closes) (minutes of the China day) moves to the next opening, unless that is not before `before`. */
+function withinHours(ms: number, random: Random, opens: number, closes: number, before: number): number {
   const minute = minuteOfDay(ms);
-  if (minute >= 8 * 60 && minute < 21 * 60 + 30) return ms;
+  if (minute >= opens && minute < closes) return ms;
   const date = toChinaDate(ms);
-  const morning = chinaMs(minute >= 21 * 60 + 30 ? addDays(date, 1) : date, 8 * 60 + random.int(0, 90));
-  return morning < before ? seconds(morning) : ms;
+  const next = chinaMs(minute >= closes ? addDays(date, 1) : date, opens + random.int(0, 90));
+  return next < before ? seconds(next) : ms;
 }
+/** Employers act in office hours (08:00–21:30 China time; the quick ones follow up a live session until 23:00). */
+const officeHours = (profile: CompanyProfile, ms: number, random: Random, before = Number.POSITIVE_INFINITY) =>
+  withinHours(ms, random, 8 * 60, profile.responsiveness === 'fast' ? 23 * 60 : 21 * 60 + 30, before);
+/** Seekers answer when awake (07:00–23:30). */
+const wakingHours = (ms: number, random: Random, before = Number.POSITIVE_INFINITY) => withinHours(ms, random, 7 * 60, 23 * 60 + 30, before);
 
 /** Hours to first contact: the company's median times a skewed factor (median 1, 0.12 … 2.7). */
 function contactDelayMs(profile: CompanyProfile, random: Random) {
@@ -407,43 +412,44 @@ function interviewAction(at: number, place: string): PipelineAction {
 function outcomeSteps(appliedMs: number, outcome: Outcome, profile: CompanyProfile, random: Random): { steps: Step[]; unmaskAt: number | null } {
   const steps: Step[] = [];
   const employer = (at: number, action: PipelineAction) => steps.push({ at: seconds(at), actor: 'employer', action });
-  const seeker = (at: number, action: PipelineAction) => steps.push({ at: seconds(at), actor: 'seeker', action });
+  const seeker = (at: number, action: PipelineAction, before?: number) => steps.push({ at: wakingHours(seconds(at), random, before), actor: 'seeker', action });
   const delay = contactDelayMs(profile, random);
   if (outcome.reach === 'submitted') {
     if (outcome.end === 'withdraw') seeker(appliedMs + random.int(24 * 60, 14 * 24 * 60) * MINUTE_MS, { type: 'withdraw', reason: random.pick(WITHDRAW_REASONS) });
     return { steps, unmaskAt: null };
   }
-  const viewAt = outcome.viewAt ?? officeHours(appliedMs + Math.max(2 * MINUTE_MS, delay * between(random, 0.15, 0.7)), random);
+  const viewAt = outcome.viewAt ?? officeHours(profile, appliedMs + Math.max(2 * MINUTE_MS, delay * between(random, 0.15, 0.7)), random);
   employer(viewAt, { type: 'view' });
   if (outcome.reach === 'viewed') {
-    if (outcome.end === 'reject') employer(officeHours(viewAt + random.int(1, 48 * 60) * MINUTE_MS, random), { type: 'reject', reason: random.pick(REJECT_AFTER_VIEW) });
+    if (outcome.end === 'reject') employer(officeHours(profile, viewAt + random.int(1, 48 * 60) * MINUTE_MS, random), { type: 'reject', reason: random.pick(REJECT_AFTER_VIEW) });
     return { steps, unmaskAt: null };
   }
-  const contactAt = outcome.contactAt ?? officeHours(Math.max(appliedMs + delay, viewAt + random.int(2, 30) * MINUTE_MS), random);
+  const contactAt = outcome.contactAt ?? officeHours(profile, Math.max(appliedMs + delay, viewAt + random.int(2, 30) * MINUTE_MS), random);
   let unmaskAt: number | null = null;
   if (!outcome.direct) {
     employer(contactAt, { type: 'contact' });
     unmaskAt = seconds(contactAt + random.int(1, 8) * MINUTE_MS);
   }
   if (outcome.reach === 'contacted') {
-    if (outcome.end === 'reject') employer(officeHours(unmaskAt! + random.int(10, 3 * 24 * 60) * MINUTE_MS, random), { type: 'reject', reason: random.pick(REJECT_AFTER_CONTACT) });
+    if (outcome.end === 'reject') employer(officeHours(profile, unmaskAt! + random.int(10, 3 * 24 * 60) * MINUTE_MS, random), { type: 'reject', reason: random.pick(REJECT_AFTER_CONTACT) });
     if (outcome.end === 'withdraw') seeker(unmaskAt! + random.int(60, 5 * 24 * 60) * MINUTE_MS, { type: 'withdraw', reason: random.pick(WITHDRAW_REASONS) });
     return { steps, unmaskAt };
   }
-  const scheduleAt = outcome.scheduleAt ?? (outcome.direct ? contactAt : officeHours(unmaskAt! + random.int(10, 24 * 60) * MINUTE_MS, random));
+  const scheduleAt = outcome.scheduleAt ?? (outcome.direct ? contactAt : officeHours(profile, unmaskAt! + random.int(10, 24 * 60) * MINUTE_MS, random));
   if (outcome.direct) unmaskAt = seconds(scheduleAt + random.int(1, 8) * MINUTE_MS);
   const interviewAt = outcome.interviewAt ?? chinaMs(addDays(toChinaDate(scheduleAt), random.int(1, 3)), random.pick(INTERVIEW_MINUTES));
   employer(scheduleAt, interviewAction(interviewAt, profile.interviewPlace));
   let answeredAt = unmaskAt!;
   if (outcome.response) {
     answeredAt = Math.max(unmaskAt! + MINUTE_MS, scheduleAt + (interviewAt - scheduleAt) * between(random, 0.05, 0.5));
-    seeker(answeredAt, outcome.response === 'accepted' ? { type: 'accept_interview' } : { type: 'decline_interview', reason: random.pick(DECLINE_REASONS) });
+    seeker(answeredAt, outcome.response === 'accepted' ? { type: 'accept_interview' } : { type: 'decline_interview', reason: random.pick(DECLINE_REASONS) }, interviewAt - 30 * MINUTE_MS);
+    answeredAt = steps[steps.length - 1].at;
   }
   if (outcome.end === 'withdraw') {
     const from = outcome.response === 'declined' ? answeredAt : interviewAt;
     seeker(from + random.int(60, 72 * 60) * MINUTE_MS, { type: 'withdraw', reason: random.pick(WITHDRAW_REASONS) });
   } else if (outcome.end === 'reject') {
-    employer(officeHours(interviewAt + random.int(120, 48 * 60) * MINUTE_MS, random), { type: 'reject', reason: random.pick(REJECT_AFTER_INTERVIEW) });
+    employer(officeHours(profile, interviewAt + random.int(120, 48 * 60) * MINUTE_MS, random), { type: 'reject', reason: random.pick(REJECT_AFTER_INTERVIEW) });
   }
   return { steps, unmaskAt };
 }
@@ -454,22 +460,25 @@ function hireSteps(appliedMs: number, hire: HirePlan, profile: CompanyProfile, r
   const employer = (at: number, action: PipelineAction) => steps.push({ at: seconds(at), actor: 'employer', action });
   const gap = hire.at - appliedMs;
   let contactAt = seconds(appliedMs + Math.max(10 * MINUTE_MS, Math.min(contactDelayMs(profile, random), gap * 0.4)));
-  contactAt = officeHours(contactAt, random, appliedMs + gap * 0.6);
-  const viewAt = officeHours(seconds(appliedMs + Math.max(MINUTE_MS, (contactAt - appliedMs) * between(random, 0.15, 0.7))), random, contactAt - MINUTE_MS);
+  contactAt = officeHours(profile, contactAt, random, appliedMs + gap * 0.6);
+  const viewAt = officeHours(profile, seconds(appliedMs + Math.max(MINUTE_MS, (contactAt - appliedMs) * between(random, 0.15, 0.7))), random, contactAt - MINUTE_MS);
   // Every hire was interviewed (the state machine would allow a hire straight after a call, but the session
   // funnel reads interviews ≥ hires, and that is how these employers work).
   const isDirect = random.chance(0.15);
   employer(viewAt, { type: 'view' });
   if (!isDirect) employer(contactAt, { type: 'contact' });
   const unmaskAt = seconds(contactAt + MINUTE_MS);
-  const scheduleAt = isDirect ? contactAt : officeHours(seconds(unmaskAt + (hire.at - unmaskAt) * between(random, 0.02, 0.15)), random, unmaskAt + (hire.at - unmaskAt) * 0.3);
+  const scheduleAt = isDirect ? contactAt : officeHours(profile, seconds(unmaskAt + (hire.at - unmaskAt) * between(random, 0.02, 0.15)), random, unmaskAt + (hire.at - unmaskAt) * 0.3);
   const rest = hire.at - scheduleAt;
   const raw = scheduleAt + rest * between(random, 0.35, 0.8);
-  const inOffice = officeHours(raw, random);
+  const inOffice = withinHours(raw, random, 8 * 60 + 30, 18 * 60, Number.POSITIVE_INFINITY);
   let interviewAt = Math.floor((inOffice < hire.at - HOUR_MS ? inOffice : raw) / (30 * MINUTE_MS)) * 30 * MINUTE_MS;
   if (interviewAt <= scheduleAt + 30 * MINUTE_MS) interviewAt = seconds(scheduleAt + rest / 2);
   employer(scheduleAt, interviewAction(interviewAt, profile.interviewPlace));
-  if (random.chance(0.92)) steps.push({ at: seconds(Math.max(unmaskAt + MINUTE_MS, scheduleAt + (interviewAt - scheduleAt) * between(random, 0.05, 0.4))), actor: 'seeker', action: { type: 'accept_interview' } });
+  if (random.chance(0.92)) {
+    const answeredAt = seconds(Math.max(unmaskAt + MINUTE_MS, scheduleAt + (interviewAt - scheduleAt) * between(random, 0.05, 0.4)));
+    steps.push({ at: wakingHours(answeredAt, random, interviewAt - 30 * MINUTE_MS), actor: 'seeker', action: { type: 'accept_interview' } });
+  }
   employer(hire.at, { type: 'hire' });
   const startDate = hire.startDate ?? addDays(toChinaDate(hire.at), random.weighted([[0, 10], [1, 35], [2, 25], [3, 15], [5, 10], [7, 5]] as const, ([, weight]) => weight)[0]);
   const onboardAt = Math.max(chinaMs(startDate, 17 * 60 + random.int(0, 150)), hire.at + random.int(20, 90) * MINUTE_MS);

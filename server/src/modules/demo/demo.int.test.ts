@@ -477,7 +477,7 @@ describe('demo data', () => {
       const stayRates = signals.map((signal) => signal.sevenDayStayRate).filter((rate) => rate !== null);
       expect(Math.min(...stayRates)).toBeLessThanOrEqual(0.85);
       const contactHours = signals.map((signal) => signal.medianHoursToFirstContact).filter((hours) => hours !== null);
-      expect(Math.max(...contactHours)).toBeGreaterThan(3 * Math.min(...contactHours));
+      expect(Math.max(...contactHours)).toBeGreaterThan(2 * Math.min(...contactHours));
       // The default windows (the last 90 days) are not empty for the employer, the host and the bureau.
       for (const login of [employer, 'host@jobcast.demo', 'bureau@jobcast.demo']) {
         const outcomes = await get<{ rows: OutcomeRow[] }>(login, '/api/pipeline/outcomes?groupBy=company');
