@@ -122,7 +122,11 @@ export async function chooseOption(page: Page, testId: string, optionText: strin
   const select = page.getByTestId(testId);
   await select.click();
   if (search) await select.locator('input').fill(search);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first();
+  // This select's own dropdown (its listbox id is the input's aria-controls): another select's dropdown may
+  // still be open (a multiple select stays open after a pick) and hold an option with the same text.
+  const listId = await select.locator('input').first().getAttribute('aria-controls');
+  const dropdown = listId ? page.locator('.ant-select-dropdown:visible', { has: page.locator(`[id="${listId}"]`) }) : page.locator('.ant-select-dropdown:visible');
+  const option = dropdown.locator('.ant-select-item-option').filter({ hasText: optionText }).first();
   await option.click();
 }
 
