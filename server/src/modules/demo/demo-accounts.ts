@@ -47,7 +47,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     login: 'employer@jobcast.demo',
     password: DEMO_PASSWORD,
     displayName: '苏州工厂招聘专员（演示）',
-    description: { zh: '招聘企业（自招，已认证）：苏州的电子厂，已发布多个岗位并收到简历', en: 'Employer member of a verified direct employer (an electronics plant in Suzhou) with jobs and applications' },
+    description: { zh: '招聘企业（自招，已认证）：苏州的电子厂，报名处于各个阶段，有到期的7天回访和待进行的面试', en: 'Employer member of a verified direct employer (an electronics plant in Suzhou): applications at every stage, 7-day checks due, interviews ahead' },
   },
   {
     key: 'agency',
@@ -63,6 +63,6 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     login: '13800000001',
     password: DEMO_PASSWORD,
     displayName: '求职者小王（演示）',
-    description: { zh: '求职者：已有快速简历和几份投递记录', en: 'Job seeker with a quick profile and a few applications' },
+    description: { zh: '求职者：已有快速简历，多份报名处于不同阶段，有一个面试邀请待确认', en: 'Job seeker with a quick profile, applications in several states and an interview invitation to answer' },
   },
 ];
