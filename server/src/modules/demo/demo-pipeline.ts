@@ -1,6 +1,7 @@
 import type { Queryable } from '../../platform/db.js';
 import type { Reference } from '../geo/index.js';
 import { applyTransition, initialState, sevenDayCheckDueOn, type PipelineAction, type PipelineActor, type PipelineState } from '../pipeline/index.js';
+import { WINDOW_TO } from './demo-catalogue.js';
 import { chinaMs, toChinaDate, toChinaIso, type DemoApplication, type DemoCompany, type DemoJob, type DemoSession, type DemoUser, type DemoWorld } from './demo-generator.js';
 import * as repository from './demo-pipeline.repository.js';
 import { createRandom, type Random } from './random.js';
@@ -534,9 +535,12 @@ function* histories(applications: readonly DemoApplication[], stage: DemoPipelin
     const appliedMs = Date.parse(application.appliedAt);
     const meta = stage.meta[index];
     const planned = meta?.hire ? hireSteps(appliedMs, meta.hire, profile, random) : outcomeSteps(appliedMs, meta?.outcome ?? drawOutcome(profile, random), profile, random);
-    const { events, state } = replaySteps(application, planned.steps, stage.cutoffMs);
+    // The report window's histories are complete (their hires keep hired_at even for an anchor date just after
+    // the window); the recent ones stop at the cutoff.
+    const cutoffMs = index < stage.windowCount ? Number.POSITIVE_INFINITY : stage.cutoffMs;
+    const { events, state } = replaySteps(application, planned.steps, cutoffMs);
     const contacted = events.some((event) => event.action.type === 'contact' || event.action.type === 'schedule_interview');
-    const unmaskAt = contacted && planned.unmaskAt !== null && planned.unmaskAt < stage.cutoffMs ? planned.unmaskAt : null;
+    const unmaskAt = contacted && planned.unmaskAt !== null && planned.unmaskAt < cutoffMs ? planned.unmaskAt : null;
     yield { index, application, events, state, unmaskAt };
   }
 }
@@ -565,7 +569,9 @@ export function addDemoPipeline(reference: Reference, world: DemoWorld): DemoWor
   const index = indexWorld(world);
   const cutoffMs = chinaMs(world.options.today);
   const profiles = drawCompanyProfiles(world, index, root.fork('companies'));
-  const recent = planRecent(world, reference, index, profiles, root.fork('recent'), cutoffMs);
+  // Recent activity only when its first session falls after the report window (anchor dates from late April 2023).
+  const hasRecent = addDays(world.options.today, -RECENT_SESSIONS[0].daysAgo) > WINDOW_TO;
+  const recent = hasRecent ? planRecent(world, reference, index, profiles, root.fork('recent'), cutoffMs) : { sessions: [], applications: [], meta: [] };
   const windowCount = world.applications.length;
   const applications = [...world.applications, ...recent.applications].map((application) => ({ ...application }));
   const meta: Array<Meta | undefined> = new Array(applications.length);
@@ -580,7 +586,7 @@ export function addDemoPipeline(reference: Reference, world: DemoWorld): DemoWor
   const stage: DemoPipelineStage = {
     seed: world.options.seed, anchorDate: world.options.today, cutoffMs, windowCount, meta, profiles,
     recentSessionIds: recent.sessions.map((session) => session.id),
-    counts: { events: 0, statuses: {}, recentSessions: recent.sessions.length, recentApplications: recent.applications.length, recentHires: 0, recentSince: recent.sessions[0].startsAt.slice(0, 10) },
+    counts: { events: 0, statuses: {}, recentSessions: recent.sessions.length, recentApplications: recent.applications.length, recentHires: 0, recentSince: recent.sessions[0]?.startsAt.slice(0, 10) ?? world.options.today },
   };
   assignLeavers(applications, meta, stage, root.fork('attrition'));
 
