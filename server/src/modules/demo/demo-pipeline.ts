@@ -115,7 +115,6 @@ export type DemoPipelineStage = {
   windowCount: number;
   meta: Array<Meta | undefined>;
   profiles: Map<string, CompanyProfile>;
-  recentSessionIds: string[];
   counts: DemoPipelineCounts;
 };
 
@@ -585,7 +584,6 @@ export function addDemoPipeline(reference: Reference, world: DemoWorld): DemoWor
   });
   const stage: DemoPipelineStage = {
     seed: world.options.seed, anchorDate: world.options.today, cutoffMs, windowCount, meta, profiles,
-    recentSessionIds: recent.sessions.map((session) => session.id),
     counts: { events: 0, statuses: {}, recentSessions: recent.sessions.length, recentApplications: recent.applications.length, recentHires: 0, recentSince: recent.sessions[0]?.startsAt.slice(0, 10) ?? world.options.today },
   };
   assignLeavers(applications, meta, stage, root.fork('attrition'));
