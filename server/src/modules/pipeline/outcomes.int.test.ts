@@ -62,6 +62,8 @@ describe('outcome figures: SQL over the recorded history, against hand-computed 
     admin = await buildUser(context, { role: 'admin' });
     session1 = (await buildSession(context, host1, { title: 'S1', startsAt: cst('01-05T09:00'), jobIds: [jobA1.id, jobB1.id] })).id;
     session2 = (await buildSession(context, host2, { title: 'S2', startsAt: cst('01-06T09:00'), jobIds: [jobA2.id] })).id;
+    // Scheduled, not yet held: no funnel to compare.
+    await buildSession(context, host1, { title: 'S3', startsAt: cst('01-20T09:00'), jobIds: [jobA1.id], status: 'scheduled' });
 
     const plan: Array<[string, string, string | null, string]> = [
       ['a1', jobA1.id, session1, '01-05T10:00'],

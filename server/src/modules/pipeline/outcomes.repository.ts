@@ -200,7 +200,7 @@ export async function findSessionForCompany(db: Queryable, sessionId: string, co
   return row ?? null;
 }
 
-/** Sessions that started in the window and that the scope may compare, newest first. */
+/** Sessions that have happened (live or ended) in the window, newest first: a scheduled one has no funnel yet. */
 export async function listComparableSessionIds(db: Queryable, scope: OutcomeScope, window: { from: string; to: string }, limit: number) {
   const params: unknown[] = [window.from, window.to, limit];
   let condition = 'true';
@@ -219,7 +219,7 @@ export async function listComparableSessionIds(db: Queryable, scope: OutcomeScop
   const rows = await db.query<{ id: string }>(
     `select s.id from live_sessions s
      where s.starts_at >= ($1::date::timestamp at time zone 'Asia/Shanghai') and s.starts_at < (($2::date + 1)::timestamp at time zone 'Asia/Shanghai')
-       and ${condition}
+       and s.status <> 'scheduled' and ${condition}
      order by s.starts_at desc limit $3`,
     params,
   );
