@@ -41,6 +41,14 @@ declare module 'fastify' {
 }
 
 export type HttpServer = FastifyInstance & { withTypeProvider(): FastifyInstance };
+
+export type RouteAccess = { method: string; url: string; access: Access };
+const routeAccessByApp = new WeakMap<object, RouteAccess[]>();
+
+/** Every /api route of an app with its declared access rule (for audits and tests). */
+export function listRouteAccess(app: object): readonly RouteAccess[] {
+  return routeAccessByApp.get(app) ?? [];
+}
 export type ResolveUser = (request: FastifyRequest) => Promise<AuthUser | null>;
 
 export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -70,14 +78,21 @@ export async function createHttpServer(config: Config, resolveUser: ResolveUser)
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
+  const routeAccess: RouteAccess[] = [];
+  routeAccessByApp.set(app, routeAccess);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     if (!route.config?.access) {
       throw new Error(`Route ${route.method} ${route.url} declares no access rule (config.access)`);
     }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeAccess.push({ method, url: route.url, access: route.config.access });
+    }
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Access is checked on request, before the body is parsed or validated: a caller who may not use a
+  // route learns nothing about its schema and costs no parsing.
+  app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;
     if (!access) return;
     request.user = await resolveUser(request);
