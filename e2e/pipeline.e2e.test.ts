@@ -170,6 +170,12 @@ describe.skipIf(availability.shouldSkip)('pipeline journey in the browser', { ti
     expect(cells.slice(1, 7)).toEqual(['4', '2', '1', '1', '1', '1']);
     await page.getByTestId('funnel-chart').locator('canvas').waitFor();
     await saveScreenshot(page, 'pipeline-outcomes');
+    // The session's own funnel page: the same steps as a funnel, with the rates.
+    await funnel.getByTestId('funnel-link').click();
+    await page.waitForURL(/\/outcomes\/sessions\/[0-9a-f-]{36}$/);
+    await page.getByTestId('session-funnel-chart').locator('canvas').waitFor();
+    await expect(page.getByTestId('session-funnel-rates').innerText()).resolves.toBe('报名率 25% · 录用率 100% · 7天留存 100% · 7天流失率 0%');
+    await saveScreenshot(page, 'pipeline-session-funnel');
   });
 
   it('the seeker reports the job and an admin suspends the company from the queue', async () => {

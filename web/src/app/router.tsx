@@ -47,6 +47,7 @@ const FEATURE_ROUTES: RouteObject[] = [
   { path: 'me/applications', lazy: page(() => import('../features/pipeline/my-applications-page'), ['seeker']) },
   { path: 'employer/applications', lazy: page(() => import('../features/pipeline/employer-applications-page'), ['employer']) },
   { path: 'outcomes', lazy: page(() => import('../features/pipeline/outcomes-page'), ['employer', 'host', 'bureau', 'admin']) },
+  { path: 'outcomes/sessions/:sessionId', lazy: page(() => import('../features/pipeline/session-funnel-page'), ['employer', 'host', 'bureau', 'admin']) },
   { path: 'host/leads', lazy: page(() => import('../features/pipeline/host-leads-page'), ['host']) },
   { path: 'admin/reports', lazy: page(() => import('../features/pipeline/reports-queue-page'), ['admin']) },
   { path: 'analytics', lazy: page(() => import('../features/analytics/analytics-page'), ['admin', 'bureau']) },

@@ -129,6 +129,7 @@ export const pipelineApi = {
 
   listOutcomes: (groupBy: OutcomeGroupBy, from?: string, to?: string) =>
     api.get<{ groupBy: string; window: { from: string; to: string }; rows: OutcomeRow[] }>('/api/pipeline/outcomes', { groupBy, from, to }),
+  sessionFunnel: (sessionId: string) => api.get<{ funnel: Funnel; isCompanyView: boolean }>(`/api/pipeline/sessions/${encodeURIComponent(sessionId)}/funnel`),
   compareFunnels: (from?: string, to?: string) => api.get<{ window: { from: string; to: string }; sessions: Funnel[] }>('/api/pipeline/session-funnels', { from, to }),
   companyTrust: (companyId: string) => api.get<TrustSignals>(`/api/companies/${encodeURIComponent(companyId)}/trust-signals`),
   hostTrust: (hostUserId: string) => api.get<TrustSignals>(`/api/hosts/${encodeURIComponent(hostUserId)}/trust-signals`),

@@ -20,3 +20,35 @@ export function funnelComparisonOption(sessions: Funnel[], language: Language): 
     })),
   };
 }
+
+/**
+ * Option for one session's funnel: the six steps top to bottom in their own order (never sorted by size),
+ * each labelled with its count and, after the first, the share of the step before it. Widths follow the
+ * counts with a floor, so the last steps stay visible next to thousands of viewers.
+ */
+export function sessionFunnelOption(funnel: Funnel, language: Language): EChartsCoreOption {
+  const steps = funnel.steps;
+  const ofPrevious = (index: number) => {
+    const previous = steps[index - 1]?.value ?? 0;
+    if (index === 0 || previous === 0) return '';
+    const share = `${Math.round((steps[index].value / previous) * 1000) / 10}%`;
+    return language === 'en' ? ` (${share} of previous)` : `（上一步的 ${share}）`;
+  };
+  return {
+    tooltip: { trigger: 'item' },
+    series: [{
+      type: 'funnel',
+      sort: 'none',
+      left: '10%',
+      width: '80%',
+      minSize: '12%',
+      gap: 2,
+      label: { show: true, position: 'inside' },
+      data: steps.map((step, index) => ({
+        name: language === 'en' ? step.en : step.zh,
+        value: step.value,
+        label: { formatter: `${language === 'en' ? step.en : step.zh} ${step.value}${ofPrevious(index)}` },
+      })),
+    }],
+  };
+}

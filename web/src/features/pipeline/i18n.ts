@@ -116,6 +116,14 @@ const zh = {
     funnelEmpty: '所选时间内没有直播场次',
     rates: '报名率 {{apply}} · 录用率 {{hire}} · 7天留存 {{stay}}',
   },
+  funnel: {
+    title: '本场漏斗',
+    companyView: '岗位卡片点击及之后各步仅统计贵公司的岗位；观看人数为整场。',
+    pageTitle: '直播场次漏斗',
+    openRoom: '打开直播间 / 回放',
+    hostedBy: '主播 {{name}}',
+    unavailable: '没有这场直播，或你无权查看它的数据',
+  },
   trust: {
     title: '招聘信誉',
     firstContact: '通常 {{hours}} 小时内联系求职者（中位数）',
@@ -280,6 +288,14 @@ const en: typeof zh = {
     funnelTitle: 'Session funnels compared',
     funnelEmpty: 'No sessions in this window',
     rates: 'apply {{apply}} · hire {{hire}} · 7-day stay {{stay}}',
+  },
+  funnel: {
+    title: 'Session funnel',
+    companyView: 'Card opens and every later step count your company’s jobs only; viewers are the whole room.',
+    pageTitle: 'Session funnel',
+    openRoom: 'Open the room / replay',
+    hostedBy: 'Host {{name}}',
+    unavailable: 'No such session, or its figures are not yours to see',
   },
   trust: {
     title: 'Track record',

@@ -42,7 +42,7 @@ export default function OutcomesPage() {
     { title: t('outcomes.columns.toHire'), key: 'toHire', width: 150, render: (_value, row) => hours(row.medianHoursToHire) },
   ];
   const funnelColumns: ColumnsType<Funnel> = [
-    { title: t('outcomes.columns.name'), key: 'title', render: (_value, funnel) => <>{funnel.title}<div><Typography.Text type="secondary">{formatDateTime(funnel.startsAt, language)} · {funnel.hostName}</Typography.Text></div></> },
+    { title: t('outcomes.columns.name'), key: 'title', render: (_value, funnel) => <><Link to={`/outcomes/sessions/${funnel.sessionId}`} data-testid="funnel-link">{funnel.title}</Link><div><Typography.Text type="secondary">{formatDateTime(funnel.startsAt, language)} · {funnel.hostName}</Typography.Text></div></> },
     ...(funnels.data?.sessions[0]?.steps ?? []).map((step, index) => ({ title: language === 'en' ? step.en : step.zh, key: step.key, width: 90, render: (_value: unknown, funnel: Funnel) => funnel.steps[index].value })),
     { title: t('outcomes.columns.attrition'), key: 'attrition', width: 100, render: (_value, funnel) => formatPercent(funnel.rates.sevenDayAttrition) },
   ];

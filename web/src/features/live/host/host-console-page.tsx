@@ -7,6 +7,7 @@ import { currentLanguage } from '../../../app/i18n';
 import { pickLanguage } from '../../../app/server-errors';
 import { useApi } from '../../../app/use-api';
 import { PageError, PageLoading } from '../../../components/page-states';
+import { SessionFunnelCard } from '../../pipeline/session-funnel-card';
 import { endSession, getSession, listSessionApplications, type HostApplication, type SessionDetail } from '../api';
 import { formatCountdown, formatStart } from '../format';
 import { LIVE_NS } from '../i18n';
@@ -143,6 +144,7 @@ function HostConsole({ detail, loadedAt, onReload }: { detail: SessionDetail; lo
             </div>
           </Card>
           <GoLivePanel sessionId={detail.id} status={status} />
+          {status !== 'scheduled' ? <SessionFunnelCard key={status} sessionId={detail.id} /> : null}
         </div>
         <div className="host-column">
           <HostJobsPanel jobs={detail.jobs} pinnedJobId={room.pinnedJobId} counts={counts} isEnded={status === 'ended'} onPin={room.pin} />
