@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompany, buildJob, buildJobInput, buildUser } from '../../test/factories.js';
 import { createTestApp } from '../../test/harness.js';
 import { signIn } from '../../test/http-helpers.js';
+import { buildLiveSession, buildSeeker } from '../../test/live-helpers.js';
 
 describe('jobs: publishing, browsing, authorization', () => {
   let harness: Awaited<ReturnType<typeof createTestApp>>;
@@ -105,6 +106,23 @@ describe('jobs: publishing, browsing, authorization', () => {
     expect((await harness.app.inject({ method: 'GET', url: `/api/jobs/${job.id}` })).statusCode).toBe(404);
     const list = await harness.app.inject({ method: 'GET', url: '/api/jobs?pageSize=100' });
     expect(list.json().jobs.map((item: { id: string }) => item.id)).not.toContain(job.id);
+  });
+
+  it("suspending a company takes its jobs out of live sessions' job lists, and nobody applies to them from a session", async () => {
+    const { company, jobA, session } = await buildLiveSession(harness.context);
+    const admin = await buildUser(harness.context, { role: 'admin' });
+    const seeker = await buildSeeker(harness.context);
+    const seekerCookies = await signIn(harness.app, seeker.email!);
+    const listed = async () => (await harness.app.inject({ method: 'GET', url: `/api/sessions/${session.id}`, cookies: seekerCookies })).json().jobs.map((job: { jobId: string }) => job.jobId);
+    expect(await listed()).toContain(jobA.id);
+    await harness.app.inject({ method: 'POST', url: `/api/admin/companies/${company.id}/review`, cookies: await signIn(harness.app, admin.email!), payload: { decision: 'suspend', reason: '虚假招聘' } });
+    expect(await listed()).toEqual([]);
+    const detail = (await harness.app.inject({ method: 'GET', url: `/api/sessions/${session.id}` })).json();
+    expect(detail).toMatchObject({ jobCount: 0, employerNames: [], employers: [] });
+    const apply = await harness.app.inject({ method: 'POST', url: '/api/applications', cookies: seekerCookies, payload: { jobId: jobA.id, sessionId: session.id } });
+    expect(apply.statusCode).toBe(404);
+    const [{ count }] = await harness.context.db.query<{ count: number }>('select count(*)::int as count from applications where job_id = $1', [jobA.id]);
+    expect(count).toBe(0);
   });
 
   it('an expired posting disappears from the list', async () => {

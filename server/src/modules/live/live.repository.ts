@@ -51,11 +51,12 @@ const SUMMARY_SELECT = `
          s.host_user_id as "hostUserId", u.display_name as "hostName", s.cover_text as "coverText",
          s.province_code as "provinceCode", s.city_code as "cityCode", ci.short_name as "cityName",
          coalesce((select array_agg(distinct c.name) from live_session_jobs sj join jobs j on j.id = sj.job_id
-                   join companies c on c.id = j.company_id where sj.session_id = s.id), '{}') as "employerNames",
+                   join companies c on c.id = j.company_id where sj.session_id = s.id and c.status = 'verified'), '{}') as "employerNames",
          coalesce((select json_agg(json_build_object('companyId', e.id, 'name', e.name) order by e.name)
                    from (select distinct c.id, c.name from live_session_jobs sj join jobs j on j.id = sj.job_id
                          join companies c on c.id = j.company_id where sj.session_id = s.id and c.status = 'verified') e), '[]') as "employers",
-         (select count(*) from live_session_jobs sj where sj.session_id = s.id)::int as "jobCount",
+         (select count(*) from live_session_jobs sj join jobs j on j.id = sj.job_id join companies c on c.id = j.company_id
+           where sj.session_id = s.id and c.status = 'verified')::int as "jobCount",
          (select count(*) from live_session_bookings b where b.session_id = s.id)::int as "bookingCount",
          exists (select 1 from live_session_bookings b where b.session_id = s.id and b.user_id = $1::uuid) as "isBooked",
          s.went_live_at as "wentLiveAt", s.ended_at as "endedAt", s.pinned_job_id as "pinnedJobId", s.like_count as "likeCount",
@@ -163,7 +164,7 @@ export function listSessionJobs(db: Queryable, sessionId: string) {
      join companies c on c.id = j.company_id
      join cities ci on ci.code = j.city_code
      join job_categories jc on jc.code = j.category_code
-     where sj.session_id = $1
+     where sj.session_id = $1 and c.status = 'verified' -- a suspended company's jobs disappear from rooms too
      order by sj.position, j.title`,
     [sessionId],
   );
