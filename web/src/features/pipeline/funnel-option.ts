@@ -39,11 +39,13 @@ export function sessionFunnelOption(funnel: Funnel, language: Language): ECharts
     series: [{
       type: 'funnel',
       sort: 'none',
-      left: '10%',
-      width: '80%',
-      minSize: '12%',
+      // The funnel on the left, its labels to the right of each step (inside, they overflow the narrow steps).
+      left: '4%',
+      width: '52%',
+      minSize: '10%',
       gap: 2,
-      label: { show: true, position: 'inside' },
+      label: { show: true, position: 'right', color: '#1f1f1f' },
+      labelLine: { show: true, length: 16 },
       data: steps.map((step, index) => ({
         name: language === 'en' ? step.en : step.zh,
         value: step.value,
