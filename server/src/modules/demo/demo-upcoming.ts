@@ -1,23 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../../platform/db.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
-import { chinaMs, toChinaIso, type DemoJob, type DemoUser, type DemoWorld } from './demo-generator.js';
+import { chinaMs, toChinaIso, type DemoJob, type DemoSession, type DemoUser, type DemoWorld } from './demo-generator.js';
 import { createRandom, type Random } from './random.js';
 
 // Upcoming live sessions for the demo, anchored to the seed's "today", so a person who runs `npm start`
 // finds sessions to book (预约) with a countdown, and the demo host has one ready to go live from OBS.
 // The 2022 sessions of the report's window are all ended (replays); these are the product's present.
 
-export type DemoUpcomingSession = {
-  id: string;
-  title: string;
-  hostUserId: string;
-  startsAt: string;
-  coverText: string;
-  provinceCode: string;
-  cityCode: string;
-  createdAt: string;
-  jobIds: string[];
+/** A scheduled session: the ended sessions' shape without the times it has not had yet, plus its bookings. */
+export type DemoUpcomingSession = Omit<DemoSession, 'wentLiveAt' | 'endedAt'> & {
   /** Seekers who booked it (the demo seeker books the first two). */
   bookedBy: string[];
 };

@@ -2,7 +2,8 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
+import { EChart } from '../../components/echart';
 import type { Language } from '../../app/i18n';
 import type { CampaignSession } from './api';
 import { campaignComparisonOption } from './comparison-option';
@@ -11,17 +12,6 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipCompone
 
 /** The campaign's sessions side by side (applications, hires, 7-day stays, attrition). */
 export function CampaignComparisonChart({ sessions, language }: { sessions: CampaignSession[]; language: Language }) {
-  const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!element.current) return undefined;
-    const chart = echarts.init(element.current);
-    chart.setOption(campaignComparisonOption(sessions, language));
-    const handleResize = () => chart.resize();
-    window.addEventListener('resize', handleResize);
-    return () => {
-      window.removeEventListener('resize', handleResize);
-      chart.dispose();
-    };
-  }, [sessions, language]);
-  return <div ref={element} style={{ width: '100%', height: 340 }} data-testid="campaign-comparison-chart" />;
+  const option = useMemo(() => campaignComparisonOption(sessions, language), [sessions, language]);
+  return <EChart option={option} height={340} testId="campaign-comparison-chart" />;
 }

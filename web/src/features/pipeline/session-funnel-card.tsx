@@ -3,12 +3,13 @@ import { TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { Card, Typography } from 'antd';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { currentLanguage, type Language } from '../../app/i18n';
 import { ApiError } from '../../app/api';
 import { useApi } from '../../app/use-api';
+import { EChart } from '../../components/echart';
 import { PageError } from '../../components/page-states';
 import { pipelineApi, type Funnel } from './api';
 import { formatDateTime, formatPercent } from './format';
@@ -18,19 +19,8 @@ import { PIPELINE_NS } from './i18n';
 echarts.use([FunnelChart, TooltipComponent, CanvasRenderer]);
 
 function SessionFunnelChart({ funnel, language }: { funnel: Funnel; language: Language }) {
-  const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!element.current) return undefined;
-    const chart = echarts.init(element.current);
-    chart.setOption(sessionFunnelOption(funnel, language));
-    const handleResize = () => chart.resize();
-    window.addEventListener('resize', handleResize);
-    return () => {
-      window.removeEventListener('resize', handleResize);
-      chart.dispose();
-    };
-  }, [funnel, language]);
-  return <div ref={element} style={{ width: '100%', height: 300 }} data-testid="session-funnel-chart" />;
+  const option = useMemo(() => sessionFunnelOption(funnel, language), [funnel, language]);
+  return <EChart option={option} height={300} testId="session-funnel-chart" />;
 }
 
 /**
