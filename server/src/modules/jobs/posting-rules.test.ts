@@ -1,25 +1,65 @@
 import { describe, expect, it } from 'vitest';
-import { findPostingViolations } from './posting-rules.js';
+import { findPostingViolations, normalizePostingText } from './posting-rules.js';
 
 describe('posting rules', () => {
   const refused: Array<[string, string, string]> = [
     ['fee', '入职需交押金300元', '押金'],
     ['fee', '先交保证金，工资月结', '保证金'],
-    ['fee', '收取体检费150元', '收取体检费'],
-    ['fee', '需缴纳培训费后上岗', '需缴纳培训费'],
+    ['fee', '收取体检费150元', '体检费'],
+    ['fee', '需缴纳培训费后上岗', '培训费'],
     ['fee', '招转培，包分配', '招转培'],
-    ['age', '年龄18-45岁', '18-45岁'],
+    ['age', '年龄18-45岁', '年龄18-45岁'],
     ['age', '18至40周岁，身体健康', '18至40周岁'],
     ['age', '45岁以下', '45岁以下'],
-    ['age', '年龄要求：不限学历', '年龄要求'],
+    ['age', '年龄要求：身高不限', '年龄要求'],
     ['gender', '限男性，能吃苦', '限男'],
     ['gender', '女性优先', '女性优先'],
-    ['hukou', '需本地户口', '本地户口'],
+    ['hukou', '需本地户口', '需本地户口'],
     ['region', '不招河南人', '不招河南人'],
     ['region', '本地人优先', '本地人优先'],
   ];
 
-  it.each(refused)('refuses %s: %s', (kind, text, word) => {
+  // What real posters write to get past a filter.
+  const evasions: Array<[string, string, string]> = [
+    ['fee', '需交押金200', '押金'],
+    ['fee', '体检费自理', '体检费'],
+    ['fee', '培训费', '培训费'],
+    ['fee', '培训费500元，结业后安排工作', '培训费'],
+    ['fee', '工服费从工资扣', '工服费'],
+    ['fee', '每月扣管理费100', '管理费'],
+    ['fee', '体检自费', '体检自费'],
+    ['fee', '先交钱后上班', '先交钱'],
+    ['fee', '服务费300元', '服务费'],
+    ['fee', '押金入职满三月退还', '押金'],
+    ['fee', '不交押金不能入职', '押金'],
+    ['fee', '无需经验押金200', '押金'],
+    ['fee', '押 金200', '押 金'],
+    ['age', '18-35周岁', '18-35周岁'],
+    ['age', '１８－３５岁', '１８－３５岁'],
+    ['age', '年龄：18-45', '年龄：18-45'],
+    ['age', '年龄35以下', '年龄35以下'],
+    ['age', '不超过45岁', '不超过45岁'],
+    ['age', '限35岁以内', '35岁以内'],
+    ['age', '90后优先', '90后优先'],
+    ['gender', '限男性', '限男'],
+    ['gender', '仅招男性', '招男性'],
+    ['gender', '只要男的', '只要男'],
+    ['gender', '女士优先', '女士优先'],
+    ['gender', '男生优先', '男生优先'],
+    ['gender', '招女工20名', '招女工'],
+    ['gender', '女性勿扰', '女性勿扰'],
+    ['gender', '限*男', '限*男'],
+    ['hukou', '仅限本地户口', '仅限本地户口'],
+    ['hukou', '本市户籍优先', '本市户籍优先'],
+    ['hukou', '需苏州户口', '需苏州户口'],
+    ['region', '不要河南人', '不要河南人'],
+    ['region', '外省人勿扰', '外省人勿扰'],
+    ['region', '东北人勿扰', '东北人勿扰'],
+    ['region', '新疆人勿扰', '新疆人勿扰'],
+    ['region', '仅限江苏籍', '仅限江苏籍'],
+  ];
+
+  it.each([...refused, ...evasions])('refuses %s: %s', (kind, text, word) => {
     const violations = findPostingViolations({ requirements: text });
     expect(violations).toHaveLength(1);
     expect(violations[0]).toMatchObject({ field: 'requirements', kind });
@@ -31,17 +71,46 @@ describe('posting rules', () => {
     '公司报销体检费，包吃包住，夫妻房',
     '工价22元/小时，日结，长白班，满18周岁即可',
     '五险一金，餐补15元/天，免费班车',
+    '免费体检',
+    '不收任何费用',
+    '不收押金',
+    '无押金、无中介费',
+    '不收取体检费、培训费',
+    '入职体检费用由公司承担',
+    '本平台不向求职者收取服务费',
+    '谨防收取押金的黑中介',
+    '带薪培训，无培训费',
+    '工资卡无手续费',
+    '不限年龄，不限户籍，无地域限制',
+    '无年龄限制，无户籍限制',
+    '年龄要求：不限',
+    '18周岁以上，年满16周岁，16岁以下不招',
+    '户口不限，籍贯不限，民族不限',
+    '外地户籍员工可协助办理居住证',
+    '无需本地户口',
+    '需提供户口本复印件',
+    '不限男女，招男女工',
+    '招女装车位工',
+    '员工子女优先入读附近学校',
+    '中介勿扰，不要中介人员',
+    '不招未成年人',
   ];
 
   it.each(accepted)('accepts a lawful posting: %s', (text) => {
     expect(findPostingViolations({ requirements: text, benefits: text })).toEqual([]);
   });
 
-  it('reports every field and every offending word', () => {
+  it('reports every field and every offending word, as the poster wrote it', () => {
     const violations = findPostingViolations({ title: '限男 普工', requirements: '押金200，保证金100', benefits: '' });
     expect(violations).toEqual([
       expect.objectContaining({ field: 'title', kind: 'gender', words: ['限男'] }),
       expect.objectContaining({ field: 'requirements', kind: 'fee', words: ['押金', '保证金'] }),
     ]);
+  });
+
+  it('reads full-width characters and fillers between Chinese characters, and remembers where each came from', () => {
+    expect(normalizePostingText('押 金２００').text).toBe('押金200');
+    expect(normalizePostingText('押 金２００').origins).toEqual([0, 2, 3, 4, 5]);
+    expect(normalizePostingText('月薪 5000 元').text).toBe('月薪 5000 元');
   });
 });
