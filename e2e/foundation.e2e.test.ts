@@ -100,6 +100,10 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
     await page.waitForURL('**/employer/jobs');
     await page.getByTestId('my-jobs-table').getByText(JOB_TITLE).waitFor();
     await saveScreenshot(page, 'employer-my-jobs');
+    // In English the table names the city in English too.
+    await page.getByTestId('language-switch').click();
+    await page.getByTestId('my-jobs-table').locator('tr', { hasText: JOB_TITLE }).getByText('Suzhou', { exact: true }).waitFor();
+    await page.getByTestId('language-switch').click();
     const { jobs } = await server.context.jobs.listJobs({ q: JOB_TITLE, page: 1, pageSize: 5 });
     const posted = jobs.find((job) => job.title === JOB_TITLE);
     expect(posted).toMatchObject({ cityCode: '320500', categoryCode: 'general_worker', payMonthlyMin: 5500, payMonthlyMax: 7500, payHourly: 22, isDailyPay: true, shiftPattern: 'two_shifts', housing: 'dormitory', meals: 'free', headcount: 30 });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { currentLanguage } from '../../../app/i18n';
 import { pickLanguage } from '../../../app/server-errors';
+import { useLocalizedNames } from '../../../app/reference';
 import { useApi } from '../../../app/use-api';
 import { PageError } from '../../../components/page-states';
 import { listOwnJobs, setJobStatus } from '../api';
@@ -20,6 +21,7 @@ export default function MyJobsPage() {
   const { data, error, isLoading, reload } = useApi(listOwnJobs, 'own-jobs');
   const [busyJobId, setBusyJobId] = useState<string | null>(null);
   const language = currentLanguage();
+  const names = useLocalizedNames(language);
   const today = localIsoDate(new Date());
 
   const handleStatus = async (job: Job, status: 'open' | 'closed') => {
@@ -37,7 +39,7 @@ export default function MyJobsPage() {
 
   const columns: ColumnsType<Job> = [
     { title: t('table.job'), dataIndex: 'title', render: (_value, job) => <Link to={`/jobs/${job.id}`}>{job.title}</Link> },
-    { title: t('table.city'), dataIndex: 'cityName', width: 110 },
+    { title: t('table.city'), key: 'city', width: 110, render: (_value, job) => names.city(job.cityCode, job.cityName) },
     { title: t('table.pay'), key: 'pay', render: (_value, job) => { const pay = formatPay(job, language); return <>{pay.headline}{pay.secondary ? <div><Typography.Text type="secondary">{pay.secondary}</Typography.Text></div> : null}</>; } },
     { title: t('table.headcount'), dataIndex: 'headcount', width: 80 },
     { title: t('table.validity'), key: 'validity', render: (_value, job) => `${job.validFrom} ~ ${job.validUntil}` },
@@ -48,6 +50,8 @@ export default function MyJobsPage() {
       render: (_value, job) => {
         if (job.status === 'closed') return <Tag>{t('table.closed')}</Tag>;
         if (job.validUntil < today) return <Tag color="warning">{t('table.expired')}</Tag>;
+        // Seekers see a job from its first valid day on.
+        if (job.validFrom > today) return <Tag color="processing">{t('table.notYetValid')}</Tag>;
         return <Tag color="success" data-testid="job-status-open">{t('table.open')}</Tag>;
       },
     },
