@@ -67,8 +67,8 @@ export const METHOD_ITEMS: MethodItem[] = [
   },
   {
     term: { zh: '公开数据', en: 'Public figures' },
-    zh: '公开页面和公开接口中，小于 10 的计数一律不显示（null，并标记 suppressed）；若某组数据只隐藏了一个值、可由总数倒推，则再隐藏其中最小的一个已公开值。',
-    en: 'On the public page and API every count below 10 is withheld (null, suppressed: true); where a single withheld value could be recovered from a published total, the smallest published value in that list is withheld too.',
+    zh: '公开页面和公开接口中，小于 10 的计数一律不显示（null，并标记 suppressed）。同一计数会出现在多个图表中（总数与各列表、岗位与其城市、城市接收数与其岗位城市、省份与其城市、线级流动与该线级城市），凡能由同一份结果中已公开的数值相减推算出被隐藏数值的，再隐藏其中最小的已公开值，直到无法推算。不同时间窗口或不同地域之间的结果相减不在此保护范围内。',
+    en: 'On the public page and API every count below 10 is withheld (null, suppressed: true). The same counts appear in several figures (the total and each list, a category and its cities, a city and its top-3 cells, a province and its cities, tier flows and the cities of each tier); wherever the published values of one response would let a withheld count be recovered by subtraction, the smallest published value involved is withheld too, until none can be. Subtracting the results of different windows or regions is not prevented.',
   },
   {
     term: { zh: '计算方式', en: 'Computation' },

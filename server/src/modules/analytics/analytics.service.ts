@@ -17,7 +17,7 @@ import type { FigureSource } from './analytics.repository.js';
 import { DEFAULT_MIN_SENT, type AnalyticsQuery } from './analytics.schemas.js';
 import { importApplicationsCsv, type ImportProgress, type ImportResult } from './application-import.js';
 import { figureCsv } from './figure-csv.js';
-import { suppressSmallCounts } from './suppression.js';
+import { suppressSmallCounts, type CityFacts } from './suppression.js';
 
 /** What any caller asks for: a window, an optional province or city (code or name), minSent. */
 export type FigureRequest = {
@@ -38,6 +38,7 @@ export type ReportSettings = { mapGeoJsonPath: string; chromiumPath: string };
 export function createAnalyticsService(deps: { db: Db; geo: GeoService; report: ReportSettings }) {
   const { db, geo } = deps;
   const cityPoints = new Map(geo.reference.cities.map((city) => [city.code, { code: city.code, longitude: city.longitude, latitude: city.latitude }]));
+  const cityFacts: CityFacts = new Map(geo.reference.cities.map((city) => [city.code, { provinceCode: city.provinceCode, tier: city.tier }]));
 
   function resolveRegion(request: FigureRequest, paths: FieldPaths): { provinceCode: string | null; cityCode: string | null; region: AnalyticsRegion } {
     if (request.province && request.city) {
@@ -93,7 +94,7 @@ export function createAnalyticsService(deps: { db: Db; geo: GeoService; report: 
     /** Anyone: every count below PUBLIC_MIN_COUNT is suppressed so no person can be singled out. */
     async getPublicFigures(query: AnalyticsQuery): Promise<PublicAnalyticsFigures> {
       const figures = await computeFigures({ from: query.from, to: query.to, province: query.province, city: query.city, minSent: query.minSent }, QUERY_PATHS);
-      return suppressSmallCounts(figures, PUBLIC_MIN_COUNT);
+      return suppressSmallCounts(figures, PUBLIC_MIN_COUNT, cityFacts);
     },
 
     figureCsv(figures: AnalyticsResponse | PublicAnalyticsFigures, figure: FigureName): string {

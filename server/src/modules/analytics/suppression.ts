@@ -1,43 +1,123 @@
 import type { AnalyticsResponse, PublicAnalyticsFigures } from '../../../../contracts/analytics.js';
 
+/** What the suppression needs to know about a city to link the figures: its province and tier. */
+export type CityFacts = ReadonlyMap<string, { provinceCode: string; tier: string }>;
+
+type Cell = { value: number; hidden: boolean };
+
+/**
+ * One additive link between published cells that a reader could use to subtract: the cells of `whole`
+ * add up to at least the cells of `parts` (exactly, when the list of parts is complete). Examples: the
+ * total and the industries, a category and its top cities, a province and its cities' received counts.
+ */
+type Link = { whole: Cell[]; parts: Cell[] };
+
+const sum = (cells: Cell[]) => cells.reduce((total, cell) => total + cell.value, 0);
+
+/**
+ * Complementary (secondary) suppression over every link until no link gives a withheld cell away:
+ * a link with exactly one withheld non-zero cell lets a reader compute it (when the link is exact: the parts
+ * add up to the whole) or bound it by whole − visible parts (when that is below the threshold). Such a
+ * link gets its smallest published part withheld too (the whole only when no part is left). Cells are
+ * only ever withheld, so this ends.
+ */
+function protectLinks(links: Link[], threshold: number) {
+  const leaks = (link: Link) => {
+    // A withheld zero protects nothing: a reader can often tell that nothing is there (a city in no
+    // category's complete list of cities), so only withheld non-zero counts count as cover.
+    const hidden = [...link.whole, ...link.parts].filter((cell) => cell.hidden && cell.value > 0);
+    if (hidden.length !== 1) return false;
+    if (sum(link.whole) === sum(link.parts)) return true;
+    // An incomplete list: a lone withheld part is bounded by the whole minus the published parts.
+    const visibleParts = link.parts.filter((cell) => !cell.hidden);
+    return link.parts.includes(hidden[0]) && sum(link.whole) - sum(visibleParts) < threshold;
+  };
+  const smallestVisible = (cells: Cell[]) => cells.filter((cell) => !cell.hidden).sort((a, b) => a.value - b.value)[0];
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const link of links) {
+      if (!leaks(link)) continue;
+      const next = smallestVisible(link.parts) ?? smallestVisible(link.whole);
+      if (!next) continue;
+      next.hidden = true;
+      changed = true;
+    }
+  }
+}
+
 /**
  * Public figures never show a count below the threshold: the cell becomes null with suppressed: true.
- * Where a list adds up to a published total (industries, tier flows, top lists, a category's cities), a
- * single suppressed cell could be recovered by subtraction, so the next smallest cell is suppressed too
- * (secondary suppression). Top-10 lists are treated the same way even when they are not complete: that
- * only ever hides more.
+ * The same counts appear in several figures (a category and its cities, a province and its cities, a
+ * city's received count and its cells in the top-3 table, the tier flows and the cities of each tier,
+ * the total and every complete list), so withheld cells are protected across all of them at once: no
+ * single response lets a reader recover a withheld count by subtraction (see protectLinks). Top lists
+ * are linked as if complete, which only ever withholds more. Differencing *between* responses (two
+ * windows, or a region and its cities) is not prevented; docs/ANALYTICS.md says so.
  */
-export function suppressSmallCounts(figures: AnalyticsResponse, threshold: number): PublicAnalyticsFigures {
-  let cells = 0;
-  const isSmall = (value: number) => value < threshold;
-  const hide = <T>(value: T, hidden: boolean): T | null => (hidden ? null : value);
+export function suppressSmallCounts(figures: AnalyticsResponse, threshold: number, cities: CityFacts): PublicAnalyticsFigures {
+  const cell = (value: number): Cell => ({ value, hidden: value < threshold });
+  const totalKeys = ['applications', 'sessions', 'companies', 'jobs', 'hires'] as const;
+  const totals = Object.fromEntries(totalKeys.map((key) => [key, cell(figures.totals[key])])) as Record<(typeof totalKeys)[number], Cell>;
+  const total = totals.applications;
 
-  /** Which items of a list are hidden: the small ones, plus one more when a lone one could be derived. */
-  function hiddenItems(values: number[], total: number | null): boolean[] {
-    const hidden = values.map(isSmall);
-    const hiddenCount = hidden.filter(Boolean).length;
-    if (hiddenCount === 1 && total !== null && values.length > 1) {
-      let smallest = -1;
-      values.forEach((value, index) => {
-        if (!hidden[index] && (smallest === -1 || value < values[smallest])) smallest = index;
-      });
-      if (smallest !== -1) hidden[smallest] = true;
-    }
-    cells += hidden.filter(Boolean).length;
-    return hidden;
+  const industries = figures.industries.map((item) => cell(item.applications));
+  const categories = figures.topCategories.map((item) => cell(item.applications));
+  const categoryCities = figures.topCitiesByCategory.map((group) => group.cities.map((city) => cell(city.applications)));
+  const provinces = figures.topProvinces.map((item) => cell(item.applications));
+  const received = figures.attractiveness.map((item) => cell(item.received));
+  const sent = figures.attractiveness.map((item) => cell(item.sent));
+  const flows = figures.tierFlows.map((item) => cell(item.applications));
+
+  const links: Link[] = [
+    { whole: [total], parts: industries },
+    { whole: [total], parts: categories },
+    { whole: [total], parts: provinces },
+    { whole: [total], parts: flows },
+    { whole: [total], parts: received },
+  ];
+  // Sent counts are every application of the city's seekers, wherever they went: they add up to the
+  // total (and tie to the tier flows' sending side) only for the whole country.
+  if (figures.region === null) links.push({ whole: [total], parts: sent });
+
+  const categoryCount = new Map(figures.topCategories.map((item, index) => [item.category, categories[index]]));
+  figures.topCitiesByCategory.forEach((group, index) => {
+    const whole = categoryCount.get(group.category);
+    if (whole) links.push({ whole: [whole], parts: categoryCities[index] });
+  });
+
+  const receivedByCity = new Map(figures.attractiveness.map((item, index) => [item.cityCode, received[index]]));
+  const cellsOfCity = new Map<string, Cell[]>();
+  figures.topCitiesByCategory.forEach((group, index) => group.cities.forEach((city, position) => {
+    cellsOfCity.set(city.cityCode, [...(cellsOfCity.get(city.cityCode) ?? []), categoryCities[index][position]]);
+  }));
+  for (const [cityCode, cells] of cellsOfCity) {
+    const whole = receivedByCity.get(cityCode);
+    if (whole) links.push({ whole: [whole], parts: cells });
   }
 
-  const totalKeys = ['applications', 'sessions', 'companies', 'jobs', 'hires'] as const;
-  const suppressedTotals = totalKeys.filter((key) => isSmall(figures.totals[key]));
-  cells += suppressedTotals.length;
-  const publishedTotal = suppressedTotals.includes('applications') ? null : figures.totals.applications;
+  figures.topProvinces.forEach((province, index) => {
+    const parts = figures.attractiveness.flatMap((item, position) => (cities.get(item.cityCode)?.provinceCode === province.provinceCode ? [received[position]] : []));
+    links.push({ whole: [provinces[index]], parts });
+  });
 
-  const industryHidden = hiddenItems(figures.industries.map((item) => item.applications), publishedTotal);
-  const categoryHidden = hiddenItems(figures.topCategories.map((item) => item.applications), publishedTotal);
-  const provinceHidden = hiddenItems(figures.topProvinces.map((item) => item.applications), publishedTotal);
-  const flowHidden = hiddenItems(figures.tierFlows.map((item) => item.applications), publishedTotal);
+  const tiers = new Set(figures.tierFlows.flatMap((flow) => [flow.from, flow.to]));
+  for (const tier of tiers) {
+    const ofTier = (cells: Cell[]) => figures.attractiveness.flatMap((item, position) => (cities.get(item.cityCode)?.tier === tier ? [cells[position]] : []));
+    links.push({ whole: figures.tierFlows.flatMap((flow, index) => (flow.to === tier ? [flows[index]] : [])), parts: ofTier(received) });
+    if (figures.region === null) {
+      links.push({ whole: figures.tierFlows.flatMap((flow, index) => (flow.from === tier ? [flows[index]] : [])), parts: ofTier(sent) });
+    }
+  }
 
-  const categoryTotals = new Map(figures.topCategories.map((item, index) => [item.category, categoryHidden[index] ? null : item.applications]));
+  protectLinks(links, threshold);
+
+  const show = (value: Cell) => (value.hidden ? null : value.value);
+  const suppressedTotals = totalKeys.filter((key) => totals[key].hidden);
+  const attractivenessHidden = figures.attractiveness.map((_item, index) => received[index].hidden || sent[index].hidden);
+  const cells = [
+    suppressedTotals.length,
+    ...[industries, categories, provinces, flows, received, sent, ...categoryCities].map((list) => list.filter((item) => item.hidden).length),
+  ].reduce((a, b) => a + b, 0);
 
   return {
     window: figures.window,
@@ -45,61 +125,54 @@ export function suppressSmallCounts(figures: AnalyticsResponse, threshold: numbe
     minSent: figures.minSent,
     containsSyntheticData: figures.containsSyntheticData,
     totals: {
-      applications: hide(figures.totals.applications, suppressedTotals.includes('applications')),
-      sessions: hide(figures.totals.sessions, suppressedTotals.includes('sessions')),
-      companies: hide(figures.totals.companies, suppressedTotals.includes('companies')),
-      jobs: hide(figures.totals.jobs, suppressedTotals.includes('jobs')),
-      hires: hide(figures.totals.hires, suppressedTotals.includes('hires')),
+      applications: show(totals.applications),
+      sessions: show(totals.sessions),
+      companies: show(totals.companies),
+      jobs: show(totals.jobs),
+      hires: show(totals.hires),
       suppressed: suppressedTotals,
     },
+    // A share with the published total would give the count back: it goes with its count.
     industries: figures.industries.map((item, index) => ({
       industry: item.industry,
-      applications: hide(item.applications, industryHidden[index]),
-      share: hide(item.share, industryHidden[index]),
-      suppressed: industryHidden[index],
+      applications: show(industries[index]),
+      share: industries[index].hidden ? null : item.share,
+      suppressed: industries[index].hidden,
     })),
     topCategories: figures.topCategories.map((item, index) => ({
       category: item.category,
-      applications: hide(item.applications, categoryHidden[index]),
-      suppressed: categoryHidden[index],
+      applications: show(categories[index]),
+      suppressed: categories[index].hidden,
     })),
-    topCitiesByCategory: figures.topCitiesByCategory.map((group) => {
-      const hidden = hiddenItems(group.cities.map((city) => city.applications), categoryTotals.get(group.category) ?? null);
-      return {
-        category: group.category,
-        cities: group.cities.map((city, index) => ({
-          city: city.city,
-          cityCode: city.cityCode,
-          applications: hide(city.applications, hidden[index]),
-          suppressed: hidden[index],
-        })),
-      };
-    }),
+    topCitiesByCategory: figures.topCitiesByCategory.map((group, index) => ({
+      category: group.category,
+      cities: group.cities.map((city, position) => ({
+        city: city.city,
+        cityCode: city.cityCode,
+        applications: show(categoryCities[index][position]),
+        suppressed: categoryCities[index][position].hidden,
+      })),
+    })),
     topProvinces: figures.topProvinces.map((item, index) => ({
       province: item.province,
       provinceCode: item.provinceCode,
-      applications: hide(item.applications, provinceHidden[index]),
-      suppressed: provinceHidden[index],
+      applications: show(provinces[index]),
+      suppressed: provinces[index].hidden,
     })),
-    attractiveness: figures.attractiveness.map((item) => {
-      const receivedHidden = isSmall(item.received);
-      const sentHidden = isSmall(item.sent);
-      cells += Number(receivedHidden) + Number(sentHidden);
-      // The index with one published side would give the other away.
-      return {
-        city: item.city,
-        cityCode: item.cityCode,
-        received: hide(item.received, receivedHidden),
-        sent: hide(item.sent, sentHidden),
-        index: hide(item.index, receivedHidden || sentHidden),
-        suppressed: receivedHidden || sentHidden,
-      };
-    }),
+    // The index with one published side would give the other away: it goes when either side does.
+    attractiveness: figures.attractiveness.map((item, index) => ({
+      city: item.city,
+      cityCode: item.cityCode,
+      received: show(received[index]),
+      sent: show(sent[index]),
+      index: attractivenessHidden[index] ? null : item.index,
+      suppressed: attractivenessHidden[index],
+    })),
     tierFlows: figures.tierFlows.map((item, index) => ({
       from: item.from,
       to: item.to,
-      applications: hide(item.applications, flowHidden[index]),
-      suppressed: flowHidden[index],
+      applications: show(flows[index]),
+      suppressed: flows[index].hidden,
     })),
     suppression: { threshold, cells },
   };
