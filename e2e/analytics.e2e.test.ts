@@ -72,7 +72,7 @@ describe.skipIf(availability.shouldSkip)('analytics dashboards in the browser', 
     await page.getByTestId('public-analytics-page').waitFor();
     await page.getByTestId('analytics-public-notice').waitFor();
     await expect.poll(() => page.getByTestId('total-applications').textContent()).toContain('19');
-    await expect.poll(() => page.getByTestId('total-sessions').textContent()).toContain('<10');
+    await expect.poll(() => page.getByTestId('total-sessions').textContent()).toContain('*');
     expect(await page.getByTestId('figure-industries-csv').getAttribute('href')).toMatch(/^\/api\/public\/analytics\/industries\.csv\?/);
     await saveScreenshot(page, 'analytics-public-phone');
   });

@@ -11,7 +11,7 @@ import { EChart } from './echart';
 import { FigureCard } from './figure-card';
 import { ANALYTICS_NS } from './i18n';
 import { MethodPanel } from './method-panel';
-import { formatCount, type FiguresView } from './view-model';
+import { formatCount, WITHHELD, type FiguresView } from './view-model';
 
 type Props = {
   view: FiguresView;
@@ -111,7 +111,7 @@ export function AnalyticsDashboard({ view, query, isPublic, hasRegion, map }: Pr
                   { title: t('columns.city'), dataIndex: 'name' },
                   { title: t('columns.received'), dataIndex: 'received', align: 'right', render: count },
                   { title: t('columns.sent'), dataIndex: 'sent', align: 'right', render: count },
-                  { title: t('columns.index'), dataIndex: 'index', align: 'right', render: (value: number | null) => <Typography.Text strong>{value === null ? '<10' : value.toFixed(2)}</Typography.Text> },
+                  { title: t('columns.index'), dataIndex: 'index', align: 'right', render: (value: number | null) => <Typography.Text strong>{value === null ? WITHHELD : value.toFixed(2)}</Typography.Text> },
                 ]}
                 locale={{ emptyText: t('empty') }}
                 data-testid="attractiveness-table"

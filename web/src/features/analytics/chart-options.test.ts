@@ -61,7 +61,7 @@ describe('analytics dashboard charts', () => {
     ]);
   });
 
-  it('shows withheld public counts as “<10” and keeps them out of the charts', () => {
+  it('marks withheld public counts with one neutral mark (some are 10 or more) and keeps them out of the charts', () => {
     const publicFigures: PublicAnalyticsFigures = {
       ...figures,
       suppression: { threshold: 10, cells: 3 },
@@ -78,9 +78,9 @@ describe('analytics dashboard charts', () => {
     };
     const view = toView(publicFigures, names);
     expect(view.threshold).toBe(10);
-    expect(formatCount(view.totals.sessions, 'zh')).toBe('<10');
+    expect(formatCount(view.totals.sessions, 'zh')).toBe('*');
     expect(formatCount(12_345, 'en')).toBe('12,345');
-    expect((industryOption(view) as { series: Array<{ data: unknown[] }> }).series[0].data).toEqual([{ value: 0, label: { formatter: '<10' } }, 0.6842]);
+    expect((industryOption(view) as { series: Array<{ data: unknown[] }> }).series[0].data).toEqual([{ value: 0, label: { formatter: '*' } }, 0.6842]);
     expect((tierSankeyOption(view, (tier) => tier, { sent: 's', received: 'r' }) as { series: Array<{ links: unknown[] }> }).series[0].links).toEqual([]);
     expect((attractivenessMapOption(view, new Map(), { zoomToCities: false, seriesName: 'i' }) as { series: Array<{ data: unknown[] }> }).series[0].data).toEqual([]);
   });

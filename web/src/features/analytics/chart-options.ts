@@ -1,7 +1,7 @@
 // ECharts options for the dashboard: pure functions of the figures, so they are tested without a browser.
 import type { EChartsCoreOption } from 'echarts/core';
 import { TIERS, type Tier } from '../../../../contracts/analytics';
-import type { Count, FiguresView } from './view-model';
+import { WITHHELD, type Count, type FiguresView } from './view-model';
 
 export const MAP_NAME = 'jobcast-china';
 const PALETTE = ['#1d4ed8', '#0f766e', '#b45309', '#7c3aed', '#be123c', '#15803d', '#0369a1', '#a16207', '#4d7c0f', '#9333ea'];
@@ -17,9 +17,10 @@ export const ATTRACTIVENESS_PIECES = [
 
 export const TIER_COLORS: Record<Tier, string> = { '1': '#1d4ed8', new1: '#0f766e', '2': '#65a30d', '3': '#ca8a04', '4': '#ea580c', '5': '#be123c' };
 
-const formatNumber = (value: Count) => (value === null ? '<10' : value.toLocaleString('en'));
+const formatNumber = (value: Count) => (value === null ? WITHHELD : value.toLocaleString('en'));
+const withheldBar = { value: 0, label: { formatter: WITHHELD } };
 
-/** A horizontal bar chart, largest on top; withheld values show as “<10” without a bar. */
+/** A horizontal bar chart, largest on top; withheld values show as the WITHHELD mark without a bar. */
 function horizontalBars(labels: string[], values: Count[], color: string, format: (value: Count) => string = formatNumber): EChartsCoreOption {
   return {
     color: [color],
@@ -29,7 +30,7 @@ function horizontalBars(labels: string[], values: Count[], color: string, format
     yAxis: { type: 'category', data: [...labels].reverse(), axisTick: { show: false } },
     series: [{
       type: 'bar',
-      data: [...values].reverse().map((value) => value ?? { value: 0, label: { formatter: '<10' } }),
+      data: [...values].reverse().map((value) => value ?? withheldBar),
       barMaxWidth: 20,
       itemStyle: { borderRadius: [0, 3, 3, 0] },
       label: { show: true, position: 'right', formatter: (params: { value: unknown }) => format(Number(params.value)) },
@@ -40,7 +41,7 @@ function horizontalBars(labels: string[], values: Count[], color: string, format
 /** The industry mix as bars of share (names are long: bars read better than a pie); counts in the tooltip. */
 export function industryOption(view: FiguresView, limit = 10): EChartsCoreOption {
   const shown = view.industries.slice(0, limit);
-  const percent = (value: Count) => (value === null ? '<10' : `${(value * 100).toFixed(1)}%`);
+  const percent = (value: Count) => (value === null ? WITHHELD : `${(value * 100).toFixed(1)}%`);
   return {
     color: [PALETTE[0]],
     tooltip: {
@@ -56,7 +57,7 @@ export function industryOption(view: FiguresView, limit = 10): EChartsCoreOption
     yAxis: { type: 'category', data: shown.map((item) => item.name).reverse(), axisTick: { show: false }, axisLabel: { width: 180, overflow: 'truncate' } },
     series: [{
       type: 'bar',
-      data: shown.map((item) => item.share ?? { value: 0, label: { formatter: '<10' } }).reverse(),
+      data: shown.map((item) => item.share ?? withheldBar).reverse(),
       barMaxWidth: 20,
       itemStyle: { borderRadius: [0, 3, 3, 0] },
       label: { show: true, position: 'right', formatter: (params: { value: unknown }) => percent(Number(params.value)) },
@@ -77,7 +78,7 @@ export function provinceOption(view: FiguresView): EChartsCoreOption {
     yAxis: { type: 'value' },
     series: [{
       type: 'bar',
-      data: view.provinces.map((item) => item.applications ?? { value: 0, label: { formatter: '<10' } }),
+      data: view.provinces.map((item) => item.applications ?? withheldBar),
       barMaxWidth: 36,
       itemStyle: { borderRadius: [3, 3, 0, 0] },
       label: { show: true, position: 'top', formatter: (params: { value: unknown }) => formatNumber(Number(params.value)) },
@@ -87,7 +88,7 @@ export function provinceOption(view: FiguresView): EChartsCoreOption {
 
 export function attractivenessBarOption(view: FiguresView, limit = 20): EChartsCoreOption {
   const shown = view.attractiveness.slice(0, limit);
-  return horizontalBars(shown.map((item) => item.name), shown.map((item) => item.index), PALETTE[3], (value) => (value === null ? '<10' : value.toFixed(2)));
+  return horizontalBars(shown.map((item) => item.name), shown.map((item) => item.index), PALETTE[3], (value) => (value === null ? WITHHELD : value.toFixed(2)));
 }
 
 export type CityPoint = { longitude: number; latitude: number };

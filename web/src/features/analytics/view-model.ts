@@ -2,8 +2,14 @@ import type { AnalyticsResponse, PublicAnalyticsFigures, Tier } from '../../../.
 import type { Language } from '../../app/i18n';
 import type { ReferenceData } from '../../app/reference';
 
-/** A count, or null when the public page withholds it (below the threshold). */
+/** A count, or null when the public page withholds it (below the threshold, or one that would give such a count away). */
 export type Count = number | null;
+
+/**
+ * How a withheld value is shown: one neutral mark for every withheld cell, since some are withheld only
+ * because they would give a small count away (those are 10 or more: “<10” would misinform).
+ */
+export const WITHHELD = '*';
 
 /** One shape for both dashboards: the public one has nulls where counts are withheld. */
 export type FiguresView = {
@@ -70,6 +76,6 @@ export function toView(figures: AnalyticsResponse | PublicAnalyticsFigures, name
 }
 
 export function formatCount(value: Count, language: Language): string {
-  if (value === null) return '<10';
+  if (value === null) return WITHHELD;
   return value.toLocaleString(language === 'en' ? 'en' : 'zh-CN');
 }
