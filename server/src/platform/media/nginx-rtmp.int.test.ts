@@ -122,6 +122,23 @@ describe.skipIf(!isNginxRtmpPresent())('external media mode with nginx-rtmp (Deb
     await waitFor(async () => (await detailOf(session.id)).status === 'ended', 'ended', 15_000, 200);
   });
 
+  it('refuses a second publisher while one is live, and its refusal does not end the session', async () => {
+    const { host, session } = await buildLiveSession(server.context);
+    const { rtmpUrl, streamKey } = await keyOf(session.id, host.email!);
+    const first = pushTestPattern(`${rtmpUrl}/${streamKey}`, 10);
+    await waitFor(async () => (await detailOf(session.id)).status === 'live', 'live', 15_000, 200);
+    // The same key again (an encoder started twice, a leaked key): nginx refuses it ("already publishing")
+    // after on_publish accepted it, then posts on_publish_done for that connection.
+    const second = pushTestPattern(`${rtmpUrl}/${streamKey}`, 2);
+    expect((await second.exited).stderr).toMatch(/already publishing/i);
+    // Longer than the grace period (1 s): the first encoder is still publishing, the session stays live.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(first.child.exitCode).toBeNull();
+    expect((await detailOf(session.id)).status).toBe('live');
+    expect((await first.exited).code).toBe(0);
+    await waitFor(async () => (await detailOf(session.id)).status === 'ended', 'ended', 15_000, 200);
+  });
+
   it('ignores an on_publish_done that does not carry the session key', async () => {
     const { host, session } = await buildLiveSession(server.context);
     const { streamKey } = await keyOf(session.id, host.email!);
