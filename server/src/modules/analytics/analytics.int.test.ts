@@ -213,6 +213,12 @@ describe('analytics figures (hand-computed fixtures, August 2022)', () => {
       const industries = await get('/api/public/analytics/industries.csv?from=2022-08-01&to=2022-08-31');
       expect(industries.body.split('\r\n')).toEqual(['\uFEFFindustry,applications,share,suppressed', '制造业,13,0.6842,false', '交通运输、仓储和邮政业,,,true', '租赁和商务服务业,,,true', '']);
       expect((await get('/api/analytics/nonsense.csv?from=2022-08-01&to=2022-08-31', admin)).statusCode).toBe(400);
+      // A bureau's download (its province by default) and a city's are named after their region.
+      const bureau = await get('/api/analytics/totals.csv?from=2022-08-01&to=2022-08-31', await signIn('bureau', '32'));
+      expect(bureau.headers['content-disposition']).toBe('attachment; filename="jobcast-totals-32-2022-08-01-2022-08-31.csv"');
+      expect(bureau.body).toBe('\uFEFFfrom,to,applications,sessions,companies,jobs,hires\r\n2022-08-01,2022-08-31,11,2,1,2,1\r\n');
+      const city = await get('/api/public/analytics/top-provinces.csv?from=2022-08-01&to=2022-08-31&city=苏州市');
+      expect(city.headers['content-disposition']).toContain('jobcast-top-provinces-320500-2022-08-01-2022-08-31.csv');
     });
   });
 });

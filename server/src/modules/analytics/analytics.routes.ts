@@ -7,8 +7,9 @@ import { analyticsQuerySchema, analyticsResponseSchema, FIGURE_SLUGS, figureSlug
 const FIGURE_BY_SLUG = new Map(Object.entries(FIGURE_SLUGS).map(([figure, slug]) => [slug as string, figure as FigureName]));
 const csvParams = z.object({ figure: figureSlugSchema.describe(`one of ${Object.values(FIGURE_SLUGS).join(', ')}`) });
 
-function csvFileName(slug: string, query: { from: string; to: string }) {
-  return `jobcast-${slug}-${query.from}-${query.to}.csv`;
+/** Names the figure, the region (its code; none for the whole country) and the window, so downloads do not collide. */
+function csvFileName(slug: string, figures: { window: { from: string; to: string }; region: { code: string } | null }) {
+  return `jobcast-${slug}${figures.region ? `-${figures.region.code}` : ''}-${figures.window.from}-${figures.window.to}.csv`;
 }
 
 export function registerAnalyticsRoutes(app: App, analytics: AnalyticsService) {
@@ -29,7 +30,7 @@ export function registerAnalyticsRoutes(app: App, analytics: AnalyticsService) {
     const figures = await analytics.getFiguresForUser(request.user!, request.query);
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${csvFileName(request.params.figure, request.query)}"`)
+      .header('content-disposition', `attachment; filename="${csvFileName(request.params.figure, figures)}"`)
       .send(analytics.figureCsv(figures, FIGURE_BY_SLUG.get(request.params.figure)!));
   });
 
@@ -66,7 +67,7 @@ export function registerAnalyticsRoutes(app: App, analytics: AnalyticsService) {
     return reply
       .type('text/csv; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
-      .header('content-disposition', `attachment; filename="${csvFileName(request.params.figure, request.query)}"`)
+      .header('content-disposition', `attachment; filename="${csvFileName(request.params.figure, figures)}"`)
       .send(analytics.figureCsv(figures, FIGURE_BY_SLUG.get(request.params.figure)!));
   });
 }
