@@ -52,6 +52,8 @@ describe.skipIf(availability.shouldSkip)('analytics dashboards in the browser', 
       await expect(page.getByTestId(figure).isVisible()).resolves.toBe(true);
     }
     expect(await page.getByTestId('figure-top-categories-csv').getAttribute('href')).toBe('/api/analytics/top-categories.csv?from=2022-08-01&to=2022-08-31&minSent=1');
+    // The public version of what is on screen: the bureau's province.
+    expect(await page.getByTestId('analytics-public-link').getAttribute('href')).toBe('/analytics/public?from=2022-08-01&to=2022-08-31&province=32');
     await page.getByTestId('analytics-map').locator('canvas').first().waitFor();
     await page.getByTestId('analytics-sankey').locator('canvas').first().waitFor();
     await expect.poll(() => page.getByTestId('attractiveness-table').textContent()).toContain('苏州');

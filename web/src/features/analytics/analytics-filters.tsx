@@ -55,7 +55,7 @@ export function AnalyticsFilters({ query, onChange, defaultProvince }: {
   return (
     <Space wrap size={[16, 8]} data-testid="analytics-filters">
       <Space size={6}>
-        <Typography.Text type="secondary">{t('filters.window')}</Typography.Text>
+        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{t('filters.window')}</Typography.Text>
         <DatePicker.RangePicker
           value={[dayjs(query.from), dayjs(query.to)]}
           allowClear={false}
@@ -67,7 +67,7 @@ export function AnalyticsFilters({ query, onChange, defaultProvince }: {
         />
       </Space>
       <Space size={6}>
-        <Typography.Text type="secondary">{t('filters.region')}</Typography.Text>
+        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{t('filters.region')}</Typography.Text>
         <Cascader
           options={options}
           value={regionValue}
@@ -82,7 +82,7 @@ export function AnalyticsFilters({ query, onChange, defaultProvince }: {
       </Space>
       <Tooltip title={t('filters.minSentHint')}>
         <Space size={6}>
-          <Typography.Text type="secondary">{t('filters.minSent')}</Typography.Text>
+          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{t('filters.minSent')}</Typography.Text>
           <InputNumber min={1} max={100000} value={query.minSent ?? 30} onChange={(value) => onChange({ minSent: value ?? undefined })} style={{ width: 90 }} data-testid="analytics-min-sent" />
         </Space>
       </Tooltip>

@@ -28,6 +28,8 @@ export default function AnalyticsPage() {
   const map = useChinaMap();
   const view = useMemo(() => (figures.data ? toView(figures.data, namesFor(reference, language)) : null), [figures.data, reference, language]);
   const defaultProvince = user?.role === 'bureau' ? user.provinceCode : null;
+  // The region on screen: a bureau with no region in the URL sees its own province.
+  const shownProvince = query.province ?? (query.city || query.national ? undefined : defaultProvince ?? undefined);
   const reportUrl = withQuery('/api/analytics/report.html', { from: query.from, to: query.to, province: query.province, city: query.city, national: query.national ? 'true' : undefined, minSent: query.minSent });
 
   return (
@@ -40,7 +42,7 @@ export default function AnalyticsPage() {
         <AnalyticsFilters query={query} onChange={update} defaultProvince={defaultProvince} />
         <Space>
           <Button icon={<PrinterOutlined />} href={reportUrl} target="_blank" data-testid="analytics-report">{t('report')}</Button>
-          <Link to={withQuery('/analytics/public', { from: query.from, to: query.to, province: query.province, city: query.city })}>{t('publicLink')}</Link>
+          <Link to={withQuery('/analytics/public', { from: query.from, to: query.to, province: shownProvince, city: query.city })} data-testid="analytics-public-link">{t('publicLink')}</Link>
         </Space>
       </Space>
       {figures.error ? <PageError error={figures.error} onRetry={figures.reload} /> : !view ? <PageLoading /> : (
