@@ -87,6 +87,17 @@ describe('jobcast CLI (child processes)', () => {
     expect(seedHelp.stdout).toContain('--seed');
   }, TIMEOUT);
 
+  it('migrates a fresh folder, naming what it applied, then says it is up to date', async () => {
+    const dataDir = newDataDir();
+    const first = await cli(['migrate'], childEnv(dataDir));
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^Applied \d+ migrations: 0001_create_reference_data\.sql, 0002_create_accounts\.sql, /);
+    const again = await cli(['migrate'], childEnv(dataDir));
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^Database is up to date \(\d+ migrations, latest \d{4}_\w+\.sql\)\.\n$/);
+  }, TIMEOUT);
+
   it('creates a user of any role, and names the allowed roles for a bad one', async () => {
     const dataDir = newDataDir();
     const created = await cli(['user', 'create', '--role', 'admin', '--email', 'ops@example.test', '--password', 'secret-pass-1'], childEnv(dataDir));
@@ -144,6 +155,9 @@ describe('jobcast CLI (child processes)', () => {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'through-server@example.test', password: 'secret-pass-1' }),
     });
     expect(signIn.status).toBe(200);
+
+    const migrated = await cli(['migrate'], childEnv(dataDir));
+    expect(migrated.stdout).toMatch(/^Database is up to date/);
 
     const seeded = await cli(['seed'], childEnv(dataDir));
     expect(seeded.code).toBe(0);

@@ -31,7 +31,8 @@ export function registerOperatorCliRoute(app: App, context: Context, operatorTok
       cwd: request.body.cwd,
       progress: () => undefined,
     };
-    const exitCode = await runProgram(request.body.argv, io, (work) => work(context));
+    // The server applied its migrations when it started; `jobcast migrate` reports only what it applies now.
+    const exitCode = await runProgram(request.body.argv, io, (work) => work({ ...context, migrationsApplied: [] }));
     return { exitCode, stdout, stderr };
   });
 }

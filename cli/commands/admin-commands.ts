@@ -9,11 +9,12 @@ export const registerAdminCommands: CommandRegistrar = (program, io, withContext
     .command('migrate')
     .description('Apply pending database migrations (forward-only SQL in migrations/)')
     .action(async () => {
-      // Opening the context migrates; a second pass reports that nothing is left.
+      // Opening the context migrates (those are reported too); a second pass finds anything left.
       await withContext(async (context) => {
-        const applied = await migrate(context.db, MIGRATIONS_DIR);
+        const applied = [...context.migrationsApplied, ...(await migrate(context.db, MIGRATIONS_DIR))];
         const rows = await context.db.query<{ name: string }>('select name from schema_migrations order by name');
-        io.out(`${applied.length ? `Applied ${applied.join(', ')}` : 'Database is up to date'} (${rows.length} migrations, latest ${rows.at(-1)?.name}).\n`);
+        if (applied.length > 0) io.out(`Applied ${applied.length} migration${applied.length === 1 ? '' : 's'}: ${applied.join(', ')}.\n`);
+        io.out(`Database is up to date (${rows.length} migrations, latest ${rows.at(-1)?.name}).\n`);
       });
     });
 

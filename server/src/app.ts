@@ -42,8 +42,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
       db = await openPglite(config.database.dataDir);
     }
   }
+  let migrationsApplied: string[];
   try {
-    await migrate(db);
+    migrationsApplied = await migrate(db);
   } catch (error) {
     if (!options.db) await db.close();
     lock?.release();
@@ -72,6 +73,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   return {
     config,
     db: database,
+    /** The migrations this context applied when it opened the database (reported by `jobcast migrate`). */
+    migrationsApplied: migrationsApplied as readonly string[],
     events,
     geo,
     auth,
