@@ -11,7 +11,7 @@ const booleanFromEnv = z
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().regex(/^postgres(?:ql)?:\/\/\S+$/, 'must be a PostgreSQL URL, postgres://user@host:5432/database').optional(),
   JOBCAST_DATA_DIR: z.string().min(1).default('./data'),
   JOBCAST_DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   JOBCAST_DEMO_SEED: z.coerce.number().int().default(20260101),
@@ -83,7 +83,8 @@ export class ConfigError extends Error {}
 
 /** Parses the environment once; every problem is listed, and nothing else reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = configSchema.safeParse(env);
+  // A variable set to nothing (`PORT= npm start`, an empty line in a .env file) means "not set".
+  const parsed = configSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
