@@ -190,6 +190,9 @@ export const chatMessageSchema = z.object({
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
+/** Who is muted or removed in a session (host console only). */
+export type RoomRestriction = { userId: string; displayName: string; kind: 'mute' | 'ban'; until: string | null };
+
 export type RoomState = {
   sessionId: string;
   status: SessionStatus;
@@ -201,6 +204,8 @@ export type RoomState = {
   canChat: boolean;
   canManage: boolean;
   mutedUntil: string | null;
+  /** For the host console: active mutes and bans (so that they can be lifted after a reload); [] for viewers. */
+  restrictions: RoomRestriction[];
 };
 
 // Inbound payloads (client → server). Each is validated on arrival.

@@ -227,3 +227,12 @@ describe('live sessions over HTTP and Socket.IO', () => {
     expect(row.like_count).toBe(30);
   });
 });
+
+    // A reloaded console (a new socket) still lists who is removed, so that it can be lifted; viewers get nothing.
+    const reloaded = await server.connect(await server.signInCookie(host.email!));
+    const consoleJoin = await reloaded.emitWithAck('session:join', { sessionId: session.id });
+    expect(consoleJoin.ok && consoleJoin.data.restrictions).toEqual([{ userId: seeker.id, displayName: '钱七', kind: 'ban', until: null }]);
+    const viewerJoin = await viewerSocket.emitWithAck('session:join', { sessionId: session.id });
+    expect(viewerJoin.ok && viewerJoin.data.restrictions).toEqual([]);
+    expect(await reloaded.emitWithAck('host:lift', { sessionId: session.id, userId: seeker.id, kind: 'ban' })).toEqual({ ok: true, data: null });
+    expect(await seekerSocket.emitWithAck('session:join', { sessionId: session.id })).toMatchObject({ ok: true });

@@ -245,6 +245,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
         mutedUntil: until ? until.toISOString() : null,
       };
     }));
+        restrictions: canManage ? await live.listRestrictionsForConsole(sessionId) : [],
 
     socket.on('session:leave', (raw) => {
       const parsed = leaveSessionPayload.safeParse(raw);

@@ -300,6 +300,17 @@ export function listActiveRestrictions(db: Queryable, sessionId: string) {
   );
 }
 
+/** The host console's list of who is muted or removed, with display names, newest first. */
+export function listActiveRestrictionsWithNames(db: Queryable, sessionId: string) {
+  return db.query<{ userId: string; displayName: string; kind: 'mute' | 'ban'; until: Date | null }>(
+    `select r.user_id as "userId", u.display_name as "displayName", r.kind, r.until
+       from live_session_restrictions r join users u on u.id = r.user_id
+      where r.session_id = $1 and (r.until is null or r.until > now()) and u.deleted_at is null
+      order by r.created_at desc`,
+    [sessionId],
+  );
+}
+
 // ---------------------------------------------------------------- word filter
 
 export function listWordFilters(db: Queryable) {

@@ -13,6 +13,7 @@ import type { JobsService } from '../jobs/index.js';
 import type { NotificationsService } from '../notifications/index.js';
 import type {
   ChatMessage,
+  RoomRestriction,
   ScheduleSessionBody,
   SessionDetail,
   SessionStatus,
@@ -395,6 +396,12 @@ export function createLiveService(deps: {
 
     listActiveRestrictions(sessionId: string): Promise<Restriction[]> {
       return repository.listActiveRestrictions(db, sessionId);
+    },
+
+    /** For the host console (after a reload too): who is muted or removed, so that it can be lifted. */
+    async listRestrictionsForConsole(sessionId: string): Promise<RoomRestriction[]> {
+      const rows = await repository.listActiveRestrictionsWithNames(db, sessionId);
+      return rows.map((row) => ({ userId: row.userId, displayName: row.displayName, kind: row.kind, until: iso(row.until) }));
     },
 
     addLikesAndPeakViewers(sessionId: string, likes: number, viewers: number) {

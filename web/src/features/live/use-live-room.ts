@@ -1,7 +1,7 @@
 // A live room over the socket: joins after connecting (and again after a reconnect), keeps the room's state
 // from the server's pushes, and offers the viewer's and the host's actions as promises.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChatMessage, HostApplication, ServerToClientEvents, SessionStatus, TickerItem } from '../../../../contracts/live';
+import type { ChatMessage, HostApplication, RoomRestriction, ServerToClientEvents, SessionStatus, TickerItem } from '../../../../contracts/live';
 import { requestAck, SocketAckError, useLiveSocket } from './socket';
 
 const MAX_MESSAGES = 200;
@@ -20,6 +20,8 @@ export type LiveRoomState = {
   canManage: boolean;
   mutedUntil: string | null;
   isBanned: boolean;
+  /** Host console: who was muted or removed before this page loaded (from the server, on joining). */
+  restrictions: RoomRestriction[];
 };
 
 export type LiveRoomListeners = {
@@ -54,6 +56,7 @@ export function useLiveRoom(sessionId: string, initial: { status: SessionStatus;
     canManage: false,
     mutedUntil: null,
     isBanned: false,
+    restrictions: [],
   }));
 
   useEffect(() => {
@@ -79,6 +82,7 @@ export function useLiveRoom(sessionId: string, initial: { status: SessionStatus;
             canChat: room.canChat,
             canManage: room.canManage,
             mutedUntil: room.mutedUntil,
+            restrictions: room.restrictions,
           }));
         },
         (error: Error) => update({ isJoined: false, joinError: error.message, isBanned: error instanceof SocketAckError && error.code === 'forbidden' }),

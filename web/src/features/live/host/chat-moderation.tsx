@@ -2,13 +2,15 @@ import { AudioMutedOutlined, DeleteOutlined, StopOutlined } from '@ant-design/ic
 import { App, Button, Card, Dropdown, Empty, Input, Popconfirm, Tooltip } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChatMessage } from '../../../../../contracts/live';
+import type { ChatMessage, RoomRestriction } from '../../../../../contracts/live';
 import { currentLanguage } from '../../../app/i18n';
 import { pickLanguage } from '../../../app/server-errors';
 import { LIVE_NS } from '../i18n';
 
 type Props = {
   messages: ChatMessage[];
+  /** Active mutes and bans the server knows of (made before this page loaded, or from another console). */
+  restrictions: RoomRestriction[];
   canChat: boolean;
   onSend: (text: string) => Promise<unknown>;
   onDelete: (messageId: string) => Promise<unknown>;
@@ -20,12 +22,18 @@ type Props = {
 type Restricted = { userId: string; displayName: string; kind: 'mute' | 'ban' };
 
 /** 评论管理: the chat with delete / mute / remove on every viewer's message, and the host's own input. */
-export function ChatModeration({ messages, canChat, onSend, onDelete, onMute, onBan, onLift }: Props) {
+export function ChatModeration({ messages, restrictions, canChat, onSend, onDelete, onMute, onBan, onLift }: Props) {
   const { t } = useTranslation(LIVE_NS);
   const { message } = App.useApp();
   const [text, setText] = useState('');
-  // Who this console restricted, so that it can be undone here (the server keeps the durable record).
+  // Who is restricted, so that it can be undone here: the server's list on joining, plus this console's own actions.
   const [restricted, setRestricted] = useState<Restricted[]>([]);
+  useEffect(() => {
+    setRestricted((previous) => {
+      const known = new Set(previous.map((entry) => `${entry.kind}:${entry.userId}`));
+      return [...previous, ...restrictions.filter((entry) => !known.has(`${entry.kind}:${entry.userId}`)).map(({ userId, displayName, kind }) => ({ userId, displayName, kind }))];
+    });
+  }, [restrictions]);
   const listRef = useRef<HTMLOListElement>(null);
   const language = currentLanguage();
 

@@ -151,7 +151,7 @@ function HostConsole({ detail, loadedAt, onReload }: { detail: SessionDetail; lo
           <LeadFeed applications={applications} freshIds={freshIds} />
         </div>
         <div className="host-column">
-          <ChatModeration messages={room.messages} canChat={room.canChat} onSend={room.sendChat} onDelete={room.deleteMessage} onMute={room.mute} onBan={room.ban} onLift={room.lift} />
+          <ChatModeration messages={room.messages} restrictions={room.restrictions} canChat={room.canChat} onSend={room.sendChat} onDelete={room.deleteMessage} onMute={room.mute} onBan={room.ban} onLift={room.lift} />
         </div>
       </div>
     </div>
