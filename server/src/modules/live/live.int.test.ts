@@ -207,6 +207,9 @@ describe('live sessions over HTTP and Socket.IO', () => {
     const socket = await server.connect(await server.signInCookie(seeker.email!));
     const guest = await server.connect();
     await socket.emitWithAck('session:join', { sessionId: session.id });
+    // The message says the limit and how long to wait, in both languages.
+    const { message } = (results[3] as { error: { message: string } }).error;
+    expect(message).toMatch(/^Too many messages: at most 3 every 60 s, try again in (59|60) s \/ 发言太快了：每60秒最多3条，请(59|60)秒后再发$/);
     await guest.emitWithAck('session:join', { sessionId: session.id });
     const joined = nextEvent(socket, 'room:stats', (payload) => payload.sessionId === session.id);
     await server.runtime.liveRealtime.flush();

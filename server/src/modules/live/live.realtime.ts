@@ -148,7 +148,9 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     const recent = (chatTimestamps.get(key) ?? []).filter((time) => now - time < windowMs);
     if (recent.length >= count) {
       chatTimestamps.set(key, recent);
-      throw new AppError('rate_limited', `Too many messages: at most ${count} per ${Math.round(windowMs / 1000)} s / 发言太快了，请稍后再试`);
+      const window = Math.round(windowMs / 1000);
+      const wait = Math.max(1, Math.ceil((recent[0]! + windowMs - now) / 1000));
+      throw new AppError('rate_limited', `Too many messages: at most ${count} every ${window} s, try again in ${wait} s / 发言太快了：每${window}秒最多${count}条，请${wait}秒后再发`);
     }
     recent.push(now);
     chatTimestamps.set(key, recent);
