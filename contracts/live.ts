@@ -261,8 +261,8 @@ export type ServerToClientEvents = {
   'host:application': (payload: { sessionId: string; application: HostApplication; jobCount: number }) => void;
   /** To the restricted user's own sockets. */
   'moderation:you': (payload: { sessionId: string; kind: 'muted' | 'banned' | 'unmuted' | 'unbanned'; until: string | null }) => void;
-  /** A durable in-app notification was created for this user (e.g. a booked session went live). */
-  'notification': (payload: { id: number; kind: string; title: string; body: string; link: string | null; createdAt: string }) => void;
+  /** A durable in-app notification was created for this user (e.g. a booked session went live); `title` is Chinese, `titleEn` its English when the notification has one. */
+  'notification': (payload: { id: number; kind: string; title: string; titleEn: string | null; body: string; link: string | null; createdAt: string }) => void;
 };
 
 export type SocketData = { identity: SocketIdentity; joinedSessions: string[] };

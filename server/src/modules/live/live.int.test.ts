@@ -102,6 +102,9 @@ describe('live sessions over HTTP and Socket.IO', () => {
     await server.context.live.handlePublishStarted(session.id);
     const notification = await pushed;
     expect(notification.link).toBe(`/live/${session.id}`);
+    // Chinese title, and its English for an English-speaking reader's toast.
+    expect(notification.title).toBe(`你预约的直播开始了：${session.title}`);
+    expect(notification.titleEn).toBe(`Live now: ${session.title}`);
     const stored = await server.app.inject({ method: 'GET', url: '/api/notifications', headers: { cookie } });
     expect(stored.json().notifications.filter((item: { kind: string }) => item.kind === 'live_session_started')).toHaveLength(1);
 

@@ -407,6 +407,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
       id: notification.id,
       kind: notification.kind,
       title: notification.title,
+      titleEn: typeof notification.payload?.en === 'string' ? notification.payload.en : null,
       body: notification.body,
       link: notification.link,
       createdAt: new Date(notification.createdAt).toISOString(),

@@ -314,7 +314,7 @@ export function createLiveService(deps: {
           title: `你预约的直播开始了：${row.title}`,
           body: 'Your booked live session has started / 你预约的直播带岗已开播，点击进入直播间',
           link: `/live/${sessionId}`,
-          payload: { sessionId },
+          payload: { sessionId, en: `Live now: ${row.title}` },
         })));
       }
     },

@@ -29,7 +29,7 @@ function NotificationListener() {
       const link = payload.link && payload.link.startsWith('/') && payload.link !== pathnameRef.current ? payload.link : null;
       notification.open({
         key,
-        title: pickLanguage(payload.title, currentLanguage()),
+        title: currentLanguage() === 'en' && payload.titleEn ? payload.titleEn : pickLanguage(payload.title, currentLanguage()),
         description: pickLanguage(payload.body, currentLanguage()),
         icon: <BellOutlined style={{ color: '#fa541c' }} />,
         placement: 'top',
