@@ -157,6 +157,47 @@ describe('live sessions over HTTP and Socket.IO', () => {
     expect(rows.map((row) => row.text)).toEqual(['<img src=x onerror=alert(1)> 包住吗？', '主播***聊']);
   });
 
+  it('lets an admin grow and shrink the word filter table, applied at once to chat', async () => {
+    const { session } = await buildLiveSession(server.context);
+    const admin = await buildUser(server.context, { role: 'admin' });
+    const adminCookie = await server.signInCookie(admin.email!);
+    const seeker = await buildSeeker(server.context);
+    const seekerCookie = await server.signInCookie(seeker.email!);
+    const socket = await server.connect(seekerCookie);
+    await socket.emitWithAck('session:join', { sessionId: session.id });
+    const word = `先交体检费${Date.now() % 1000}`;
+    expect((await socket.emitWithAck('chat:send', { sessionId: session.id, text: `有${word}吗` })).ok).toBe(true);
+
+    // Seekers may not touch it; a bad body names the field.
+    expect((await server.app.inject({ method: 'POST', url: '/api/live/word-filters', payload: { word, action: 'block' }, headers: { cookie: seekerCookie } })).statusCode).toBe(403);
+    const bad = await server.app.inject({ method: 'POST', url: '/api/live/word-filters', payload: { word: ' ', action: 'block' }, headers: { cookie: adminCookie } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].path).toBe('body.word');
+
+    const added = await server.app.inject({ method: 'POST', url: '/api/live/word-filters', payload: { word, action: 'block' }, headers: { cookie: adminCookie } });
+    expect(added.statusCode).toBe(201);
+    const { id } = added.json();
+    const listed = await server.app.inject({ method: 'GET', url: '/api/live/word-filters', headers: { cookie: adminCookie } });
+    expect(listed.json().words).toContainEqual(expect.objectContaining({ id, word, action: 'block' }));
+    // Seeded words are there too.
+    expect(listed.json().words.map((item: { word: string }) => item.word)).toContain('押金');
+    expect(await socket.emitWithAck('chat:send', { sessionId: session.id, text: `有${word}吗` })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+
+    // The same word again changes its action (the same entry).
+    const again = await server.app.inject({ method: 'POST', url: '/api/live/word-filters', payload: { word, action: 'mask' }, headers: { cookie: adminCookie } });
+    expect(again.json()).toEqual({ id });
+    const masked = await socket.emitWithAck('chat:send', { sessionId: session.id, text: `有${word}吗` });
+    expect(masked.ok && masked.data.message.text).toBe(`有${'*'.repeat(Math.min(Array.from(word).length, 6))}吗`);
+
+    expect((await server.app.inject({ method: 'DELETE', url: `/api/live/word-filters/${id}`, headers: { cookie: adminCookie } })).statusCode).toBe(200);
+    // (Another seeker: this file allows 3 messages a minute.)
+    const other = await server.connect(await server.signInCookie((await buildSeeker(server.context)).email!));
+    await other.emitWithAck('session:join', { sessionId: session.id });
+    const plain = await other.emitWithAck('chat:send', { sessionId: session.id, text: `有${word}吗` });
+    expect(plain.ok && plain.data.message.text).toBe(`有${word}吗`);
+    expect((await server.app.inject({ method: 'DELETE', url: `/api/live/word-filters/${id}`, headers: { cookie: adminCookie } })).statusCode).toBe(404);
+  });
+
   it('rate-limits chat per user', async () => {
     const { session } = await buildLiveSession(server.context);
     const seeker = await buildSeeker(server.context);
@@ -166,6 +207,9 @@ describe('live sessions over HTTP and Socket.IO', () => {
     for (let index = 0; index < 5; index += 1) results.push(await socket.emitWithAck('chat:send', { sessionId: session.id, text: `第${index}条` }));
     expect(results.map((result) => result.ok)).toEqual([true, true, true, false, false]);
     expect(results[3]).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    // The message says the limit and how long to wait, in both languages.
+    const { message } = (results[3] as { error: { message: string } }).error;
+    expect(message).toMatch(/^Too many messages: at most 3 every 60 s, try again in (59|60) s \/ 发言太快了：每60秒最多3条，请(59|60)秒后再发$/);
   });
 
   it('lets the host delete a message, mute and ban; others cannot moderate', async () => {
@@ -202,6 +246,15 @@ describe('live sessions over HTTP and Socket.IO', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await seekerSocket.emitWithAck('chat:send', { sessionId: session.id, text: '我回来了' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await seekerSocket.emitWithAck('session:join', { sessionId: session.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    // A reloaded console (a new socket) still lists who is removed, so that it can be lifted; viewers get nothing.
+    const reloaded = await server.connect(await server.signInCookie(host.email!));
+    const consoleJoin = await reloaded.emitWithAck('session:join', { sessionId: session.id });
+    expect(consoleJoin.ok && consoleJoin.data.restrictions).toEqual([{ userId: seeker.id, displayName: '钱七', kind: 'ban', until: null }]);
+    const viewerJoin = await viewerSocket.emitWithAck('session:join', { sessionId: session.id });
+    expect(viewerJoin.ok && viewerJoin.data.restrictions).toEqual([]);
+    expect(await reloaded.emitWithAck('host:lift', { sessionId: session.id, userId: seeker.id, kind: 'ban' })).toEqual({ ok: true, data: null });
+    expect(await seekerSocket.emitWithAck('session:join', { sessionId: session.id })).toMatchObject({ ok: true });
   });
 
   it('batches viewer and like counters into room:stats', async () => {
@@ -210,9 +263,6 @@ describe('live sessions over HTTP and Socket.IO', () => {
     const socket = await server.connect(await server.signInCookie(seeker.email!));
     const guest = await server.connect();
     await socket.emitWithAck('session:join', { sessionId: session.id });
-    // The message says the limit and how long to wait, in both languages.
-    const { message } = (results[3] as { error: { message: string } }).error;
-    expect(message).toMatch(/^Too many messages: at most 3 every 60 s, try again in (59|60) s \/ 发言太快了：每60秒最多3条，请(59|60)秒后再发$/);
     await guest.emitWithAck('session:join', { sessionId: session.id });
     const joined = nextEvent(socket, 'room:stats', (payload) => payload.sessionId === session.id);
     await server.runtime.liveRealtime.flush();
@@ -233,12 +283,3 @@ describe('live sessions over HTTP and Socket.IO', () => {
     expect(row.like_count).toBe(30);
   });
 });
-
-    // A reloaded console (a new socket) still lists who is removed, so that it can be lifted; viewers get nothing.
-    const reloaded = await server.connect(await server.signInCookie(host.email!));
-    const consoleJoin = await reloaded.emitWithAck('session:join', { sessionId: session.id });
-    expect(consoleJoin.ok && consoleJoin.data.restrictions).toEqual([{ userId: seeker.id, displayName: '钱七', kind: 'ban', until: null }]);
-    const viewerJoin = await viewerSocket.emitWithAck('session:join', { sessionId: session.id });
-    expect(viewerJoin.ok && viewerJoin.data.restrictions).toEqual([]);
-    expect(await reloaded.emitWithAck('host:lift', { sessionId: session.id, userId: seeker.id, kind: 'ban' })).toEqual({ ok: true, data: null });
-    expect(await seekerSocket.emitWithAck('session:join', { sessionId: session.id })).toMatchObject({ ok: true });

@@ -245,9 +245,9 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
         canChat: !!user && until === undefined && room.status !== 'ended',
         canManage,
         mutedUntil: until ? until.toISOString() : null,
+        restrictions: canManage ? await live.listRestrictionsForConsole(sessionId) : [],
       };
     }));
-        restrictions: canManage ? await live.listRestrictionsForConsole(sessionId) : [],
 
     socket.on('session:leave', (raw) => {
       const parsed = leaveSessionPayload.safeParse(raw);
