@@ -155,6 +155,17 @@ export function useLiveRoom(sessionId: string, initial: { status: SessionStatus;
     };
   }, [socket, sessionId]);
 
+  // A timed mute ends on its own (the server lets the next message through): open the input again then.
+  const { mutedUntil } = state;
+  useEffect(() => {
+    const endsAt = mutedUntil && mutedUntil !== 'session' ? Date.parse(mutedUntil) : Number.NaN;
+    if (Number.isNaN(endsAt)) return;
+    const timer = setTimeout(() => {
+      setState((previous) => (previous.mutedUntil === mutedUntil ? { ...previous, mutedUntil: null, canChat: previous.isJoined && previous.status !== 'ended' } : previous));
+    }, Math.max(0, endsAt - Date.now()) + 500);
+    return () => clearTimeout(timer);
+  }, [mutedUntil]);
+
   const requireSocket = useCallback(() => {
     if (!socket) throw new Error('Not connected / 未连接');
     return socket;
