@@ -22,6 +22,7 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
   let employer: { email: string | null; companyId: string | null };
   let companyName: string;
   let doubtfulCompany: { id: string; name: string };
+  let doubtfulEmployer: { email: string | null };
   const contexts: BrowserContext[] = [];
   const problems: PageProblems[] = [];
 
@@ -41,7 +42,9 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
     const pending = await buildCompany(context, { status: 'pending', cityCode: '320500', name: `苏州精工电子有限公司${suffix}` });
     employer = pending.employer;
     companyName = pending.company.name;
-    doubtfulCompany = (await buildCompany(context, { status: 'pending', name: `无锡某某贸易有限公司${suffix}` })).company;
+    const doubtful = await buildCompany(context, { status: 'pending', name: `无锡某某贸易有限公司${suffix}` });
+    doubtfulCompany = doubtful.company;
+    doubtfulEmployer = doubtful.employer;
     // Jobs the seeker's filters must leave out: same category elsewhere, another category in the same city.
     const other = await buildCompany(context, { status: 'verified', cityCode: '330100', name: `杭州远达物流有限公司${suffix}` });
     await buildJob(context, other.employer, { title: `杭州仓库普工${suffix}`, cityCode: '330100', categoryCode: 'general_worker' });
@@ -74,6 +77,25 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
     await page.getByTestId('review-confirm').click();
     await doubtfulRow.waitFor({ state: 'detached' });
     await expect(server.context.companies.getCompany(doubtfulCompany.id)).resolves.toMatchObject({ status: 'rejected', reviewReason: '营业执照与企业名称不符' });
+  });
+
+  it('the rejected employer reads the reason, corrects the name and sends it for review again', async () => {
+    const page = await openPage('desktop');
+    await signInThroughForm(page, doubtfulEmployer.email!, TEST_PASSWORD);
+    await page.waitForURL('**/employer');
+    await expect(page.getByTestId('company-status').getAttribute('data-status')).resolves.toBe('rejected');
+    await expect(page.getByTestId('company-status').textContent()).resolves.toContain('营业执照与企业名称不符');
+    await page.getByTestId('correct-company-link').click();
+    await page.waitForURL('**/employer/company');
+    const name = page.getByTestId('company-name');
+    await expect(name.inputValue()).resolves.toBe(doubtfulCompany.name);
+    await name.fill(`无锡某某贸易有限责任公司${suffix}`);
+    await saveScreenshot(page, 'employer-correct-company');
+    await page.getByTestId('company-submit').click();
+    await page.waitForURL('**/employer');
+    // The form's own (rejected) banner stays until the home page has loaded: wait for the new one.
+    await page.locator('[data-testid="company-status"][data-status="pending"]').waitFor();
+    await expect(server.context.companies.getCompany(doubtfulCompany.id)).resolves.toMatchObject({ name: `无锡某某贸易有限责任公司${suffix}`, status: 'pending' });
   });
 
   it('the employer posts a job through the form', async () => {

@@ -52,6 +52,37 @@ describe('companies: registration and admin review', () => {
     expect(mine.json().company).toMatchObject({ status: 'rejected', reviewReason: '营业执照照片不清晰' });
   });
 
+  it('a rejected company corrects its details and goes back to the queue; a verified one cannot be edited this way', async () => {
+    const employer = await buildUser(harness.context, { role: 'employer' });
+    const admin = await buildUser(harness.context, { role: 'admin' });
+    const employerCookies = await signIn(harness.app, employer.email!);
+    const adminCookies = await signIn(harness.app, admin.email!);
+    const created = await harness.app.inject({ method: 'POST', url: '/api/companies', cookies: employerCookies, payload: companyBody({ name: '无锡某某贸易', creditCode: buildCreditCode('91320200MA2222222'), cityCode: '320200' }) });
+    const companyId = created.json().id;
+    await harness.app.inject({ method: 'POST', url: `/api/admin/companies/${companyId}/review`, cookies: adminCookies, payload: { decision: 'reject', reason: '企业名称与营业执照不符' } });
+
+    const resubmit = (body: Record<string, unknown>) => harness.app.inject({ method: 'PUT', url: '/api/companies/mine', cookies: employerCookies, payload: body });
+    const badCode = await resubmit(companyBody({ name: '无锡某某贸易有限公司', creditCode: '91320200MA22222229', cityCode: '320200' }));
+    expect(badCode.statusCode).toBe(400);
+    expect(badCode.json().error.fields[0].path).toBe('body.creditCode');
+    expect((await harness.context.companies.getCompany(companyId)).name).toBe('无锡某某贸易');
+
+    const corrected = await resubmit(companyBody({ name: '无锡某某贸易有限公司', creditCode: buildCreditCode('91320200MA2222222'), cityCode: '320200' }));
+    expect(corrected.statusCode).toBe(200);
+    expect(corrected.json()).toMatchObject({ id: companyId, name: '无锡某某贸易有限公司', status: 'pending' });
+    const queue = await harness.app.inject({ method: 'GET', url: '/api/admin/companies?status=pending', cookies: adminCookies });
+    expect(queue.json().companies.map((company: { id: string }) => company.id)).toContain(companyId);
+
+    await harness.app.inject({ method: 'POST', url: `/api/admin/companies/${companyId}/review`, cookies: adminCookies, payload: { decision: 'verify' } });
+    const afterVerify = await resubmit(companyBody({ name: '另一个名字有限公司', creditCode: buildCreditCode('91320200MA2222222'), cityCode: '320200' }));
+    expect(afterVerify.statusCode).toBe(409);
+    expect((await harness.context.companies.getCompany(companyId))).toMatchObject({ name: '无锡某某贸易有限公司', status: 'verified' });
+
+    const stranger = await buildUser(harness.context, { role: 'employer' });
+    const none = await harness.app.inject({ method: 'PUT', url: '/api/companies/mine', cookies: await signIn(harness.app, stranger.email!), payload: companyBody({ creditCode: buildCreditCode('91320200MA3333333') }) });
+    expect(none.statusCode).toBe(404);
+  });
+
   it('validates the credit code checksum and the agency licence, naming the fields, writing nothing', async () => {
     const employer = await buildUser(harness.context, { role: 'employer' });
     const cookies = await signIn(harness.app, employer.email!);

@@ -36,3 +36,12 @@ export function listCompaniesByStatus(db: Queryable, status: string | null, limi
 export async function updateCompanyStatus(db: Queryable, companyId: string, status: string, reason: string | null, reviewerId: string) {
   await db.query('update companies set status = $2, review_reason = $3, reviewed_by = $4, reviewed_at = now() where id = $1', [companyId, status, reason, reviewerId]);
 }
+
+/** A corrected registration goes back to the verification queue. */
+export async function updateCompanyDetailsForReview(db: Queryable, companyId: string, input: RegisterCompanyInput) {
+  await db.query(
+    `update companies set name = $2, credit_code = $3, city_code = $4, industry_code = $5, account_type = $6, hr_licence_number = $7, status = 'pending'
+     where id = $1`,
+    [companyId, input.name, input.creditCode, input.cityCode, input.industryCode, input.accountType, input.hrLicenceNumber ?? null],
+  );
+}

@@ -16,6 +16,11 @@ export function registerCompaniesRoutes(app: App, companies: CompaniesService) {
     schema: { tags: ['companies'], summary: 'Your company and its verification status', response: { 200: z.object({ company: companySchema.nullable() }) } },
   }, async (request) => ({ company: await companies.getOwnCompany(request.user!) }));
 
+  app.put('/api/companies/mine', {
+    config: { access: ['employer'] },
+    schema: { tags: ['companies'], summary: 'Correct a rejected (or pending) registration and send it for verification again', body: registerCompanyBodySchema, response: { 200: companySchema } },
+  }, async (request) => companies.resubmitCompany(request.user!, request.body));
+
   app.get('/api/companies/:companyId', {
     // Public, verified companies only (404 otherwise; members and admins see theirs in any status). The shape
     // names no person: no member, email or phone.

@@ -36,6 +36,31 @@ export function createCompaniesService(deps: { db: Db; geo: GeoService; auth: Au
     },
 
     /**
+     * A rejected (or still pending) company corrects its details and waits for verification again. A verified
+     * or suspended company's details are what an admin checked: they do not change this way.
+     */
+    async resubmitCompany(user: AuthUser, input: RegisterCompanyInput): Promise<Company> {
+      if (!user.companyId) throw notFound('Company');
+      geo.getCity(input.cityCode, 'body.cityCode');
+      geo.getIndustry(input.industryCode, 'body.industryCode');
+      const companyId = user.companyId;
+      await db.transaction(async (tx) => {
+        const company = await repository.findCompanyById(tx, companyId);
+        if (!company) throw notFound('Company');
+        if (company.status !== 'rejected' && company.status !== 'pending') {
+          throw new AppError('conflict', `Only a pending or rejected company can be corrected; yours is ${company.status} / 仅待审核或未通过的企业可以修改后重新提交`);
+        }
+        const holder = await repository.findCompanyIdByCreditCode(tx, input.creditCode);
+        if (holder && holder !== companyId) {
+          throw new AppError('conflict', 'This credit code is already registered / 该统一社会信用代码已注册', { fields: [{ path: 'body.creditCode', message: 'already registered' }] });
+        }
+        await repository.updateCompanyDetailsForReview(tx, companyId, input);
+      });
+      events.emit('CompanyStatusChanged', { companyId, status: 'pending' });
+      return getCompany(companyId);
+    },
+
+    /**
      * The public company page: seekers see verified companies only (a pending, rejected or suspended one is
      * 404, as if it did not exist); its own members and admins see it in any status.
      */

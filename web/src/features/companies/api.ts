@@ -32,3 +32,4 @@ export type RegisterCompanyInput = {
 
 export const getOwnCompany = () => api.get<{ company: Company | null }>('/api/companies/mine');
 export const registerCompany = (input: RegisterCompanyInput) => api.post<Company>('/api/companies', input);
+export const resubmitCompany = (input: RegisterCompanyInput) => api.put<Company>('/api/companies/mine', input);

@@ -36,6 +36,7 @@ export default function EmployerHomePage() {
         <Space style={{ marginTop: 16 }}>
           <Link to="/employer/jobs/new"><Button type="primary" disabled={!isVerified} data-testid="post-job-link">{t('home.postJob')}</Button></Link>
           <Link to="/employer/jobs"><Button>{t('home.myJobs')}</Button></Link>
+          {company.status === 'rejected' ? <Link to="/employer/company"><Button data-testid="correct-company-link">{t('home.correct')}</Button></Link> : null}
         </Space>
       </Card>
     </div>

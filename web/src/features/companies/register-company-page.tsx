@@ -9,13 +9,23 @@ import { CatalogueSelect } from '../../components/catalogue-select';
 import { CitySelect } from '../../components/city-select';
 import { PageError, PageLoading } from '../../components/page-states';
 import { applyServerErrors } from '../../components/server-form-errors';
-import { getOwnCompany, registerCompany, type RegisterCompanyInput } from './api';
+import { getOwnCompany, registerCompany, resubmitCompany, type Company, type RegisterCompanyInput } from './api';
+import { CompanyStatusBanner } from './company-status-banner';
 import { COMPANIES_NS } from './i18n';
 
 type Values = { name: string; creditCode: string; cityCode?: string; industryCode?: string; accountType: AccountType; hrLicenceNumber?: string };
 const FIELD_NAMES = ['name', 'creditCode', 'cityCode', 'industryCode', 'accountType', 'hrLicenceNumber'] as const;
 const ACCOUNT_TYPES: AccountType[] = ['direct', 'agency', 'dispatch', 'public'];
 const needsHrLicence = (accountType: AccountType | undefined) => accountType === 'agency' || accountType === 'dispatch';
+
+const formValuesOf = (company: Company): Values => ({
+  name: company.name,
+  creditCode: company.creditCode,
+  cityCode: company.cityCode,
+  industryCode: company.industryCode,
+  accountType: company.accountType,
+  hrLicenceNumber: company.hrLicenceNumber ?? undefined,
+});
 
 export default function RegisterCompanyPage() {
   const { t } = useTranslation(COMPANIES_NS);
@@ -31,7 +41,9 @@ export default function RegisterCompanyPage() {
 
   if (isLoading && !data) return <PageLoading />;
   if (error) return <PageError error={error} onRetry={reload} />;
-  if (data?.company) return <Navigate to="/employer" replace />;
+  // A rejected registration is corrected here and sent again; any other company has nothing to fill in.
+  const rejected = data?.company?.status === 'rejected' ? data.company : null;
+  if (data?.company && !rejected) return <Navigate to="/employer" replace />;
 
   const handleFinish = async (values: Values) => {
     setIsSubmitting(true);
@@ -45,7 +57,7 @@ export default function RegisterCompanyPage() {
       hrLicenceNumber: needsHrLicence(values.accountType) ? values.hrLicenceNumber?.trim() || undefined : undefined,
     };
     try {
-      await registerCompany(input);
+      await (rejected ? resubmitCompany(input) : registerCompany(input));
       await refresh();
       message.success(t('form.submitted'));
       navigate('/employer');
@@ -58,9 +70,10 @@ export default function RegisterCompanyPage() {
 
   const required = { required: true, message: t('form.required') };
   return (
-    <Card title={t('form.title')} className="form-card" style={{ margin: '0 auto' }}>
-      <Typography.Paragraph type="secondary">{t('form.intro')}</Typography.Paragraph>
-      <Form<Values> form={form} layout="vertical" onFinish={handleFinish} initialValues={{ accountType: 'direct' }} data-testid="company-form">
+    <Card title={t(rejected ? 'form.correctTitle' : 'form.title')} className="form-card" style={{ margin: '0 auto' }}>
+      {rejected ? <CompanyStatusBanner company={rejected} /> : null}
+      <Typography.Paragraph type="secondary" style={rejected ? { marginTop: 16 } : undefined}>{t(rejected ? 'form.correctIntro' : 'form.intro')}</Typography.Paragraph>
+      <Form<Values> form={form} layout="vertical" onFinish={handleFinish} initialValues={rejected ? formValuesOf(rejected) : { accountType: 'direct' }} data-testid="company-form">
         {failure ? <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} data-testid="company-form-error" /> : null}
         <Form.Item name="name" label={t('form.name')} rules={[{ ...required, whitespace: true }]}>
           <Input maxLength={100} placeholder={t('form.namePlaceholder')} data-testid="company-name" />
@@ -92,7 +105,7 @@ export default function RegisterCompanyPage() {
             <Input maxLength={60} data-testid="company-hr-licence" />
           </Form.Item>
         ) : null}
-        <Button type="primary" htmlType="submit" loading={isSubmitting} data-testid="company-submit">{t('form.submit')}</Button>
+        <Button type="primary" htmlType="submit" loading={isSubmitting} data-testid="company-submit">{t(rejected ? 'form.resubmit' : 'form.submit')}</Button>
       </Form>
     </Card>
   );
