@@ -1,7 +1,8 @@
 import { createContext } from '../server/src/app.js';
 import { ConfigError, loadConfig } from '../server/src/platform/config.js';
 import { DataDirBusyError, readLock } from '../server/src/platform/data-dir-lock.js';
-import { isHelpOnly, runProgram, type CliIo, type WithContext } from './program.js';
+import { isHelpOnly, progressLine, runProgram, type CliIo, type WithContext } from './program.js';
+import { relayRemoteRun } from './remote.js';
 
 const terminalIo: CliIo = {
   out: (text) => process.stdout.write(text),
@@ -9,8 +10,7 @@ const terminalIo: CliIo = {
   cwd: process.cwd(),
   progress(label, done, total) {
     if (!process.stderr.isTTY) return;
-    const percent = total ? ` ${Math.floor((done / total) * 100)}%` : '';
-    process.stderr.write(`\r${label}: ${done.toLocaleString('en')}${total ? ` / ${total.toLocaleString('en')}` : ''}${percent}   `);
+    process.stderr.write(`\r${progressLine(label, done, total)}\x1b[K`);
     if (total !== null && done >= total) process.stderr.write('\n');
   },
 };
@@ -67,12 +67,14 @@ async function runThroughServer(argv: string[], port: number, token: string): Pr
     );
     return 1;
   }
-  if (!response.ok) {
+  if (!response.ok || !response.body) {
     process.stderr.write(`The running Jobcast server refused the command (${response.status}): ${await response.text()}\n`);
     return 1;
   }
-  const result = (await response.json()) as { exitCode: number; stdout: string; stderr: string };
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  return result.exitCode;
+  try {
+    return await relayRemoteRun(response.body, terminalIo);
+  } catch (error) {
+    process.stderr.write(`\nLost the Jobcast server on port ${port} while it ran the command (${error instanceof Error ? error.message : String(error)}); it may still have completed.\n`);
+    return 1;
+  }
 }

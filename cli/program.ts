@@ -16,6 +16,14 @@ export type CliIo = {
   progress(label: string, done: number, total: number | null): void;
 };
 
+/** A progress bar for the terminal: `[██████░░░░░░] 50%  label` (just the label when the total is unknown). */
+export function progressLine(label: string, done: number, total: number | null, width = 24): string {
+  if (!total) return label;
+  const fraction = Math.min(1, Math.max(0, done / total));
+  const filled = Math.round(fraction * width);
+  return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}%  ${label}`;
+}
+
 /** Runs work against the composition root: opened for the command, or the running server's own. */
 export type WithContext = <T>(work: (context: Context) => Promise<T>) => Promise<T>;
 

@@ -150,7 +150,11 @@ export const registerAnalyticsCommands: CommandRegistrar = (program, io, withCon
         const started = performance.now();
         const result = await context.analytics.importApplications(createReadStream(fullPath), {
           fileName: path.basename(fullPath),
-          onProgress: (progress) => io.progress(`导入 Importing: ${progress.rows.toLocaleString('en')} rows checked; bytes`, progress.bytes, size),
+          onProgress: (progress) => {
+            const rows = progress.rows.toLocaleString('en');
+            if (progress.phase === 'reading') io.progress(`导入 Importing: ${rows} rows checked`, progress.bytes, size);
+            else if (progress.phase === 'writing') io.progress(`写入 Writing ${rows} rows (one transaction)…`, size, size);
+          },
         });
         const seconds = (performance.now() - started) / 1000;
         io.out(
