@@ -217,6 +217,7 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
     await expect(page.getByTestId('job-detail-pay').textContent()).resolves.toBe('5500-7500元/月');
     await expect(page.getByTestId('job-company').textContent()).resolves.toContain(companyName);
     await expect(page.getByTestId('job-requirements').textContent()).resolves.toContain('能适应两班倒');
+    await expect(page.getByTestId('job-detail-daily-pay').textContent()).resolves.toBe('支持日结');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await saveScreenshot(page, 'seeker-phone-job-detail');

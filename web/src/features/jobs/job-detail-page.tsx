@@ -70,7 +70,7 @@ export default function JobDetailPage() {
           <Descriptions.Item label={t('detail.pay')}>{formatMonthlyPay(job, language) ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('detail.hourly')}>{formatHourlyPay(job, language) ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('detail.shift')}>{t(`shift.${job.shiftPattern}`, { defaultValue: job.shiftPattern })}</Descriptions.Item>
-          <Descriptions.Item label={t('detail.dailyPay')}>{job.isDailyPay ? '✓' : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('detail.dailyPay')}><span data-testid="job-detail-daily-pay">{t(job.isDailyPay ? 'detail.dailyPayYes' : 'detail.dailyPayNo')}</span></Descriptions.Item>
           <Descriptions.Item label={t('detail.housing')}>{t(`housing.${job.housing}`, { defaultValue: job.housing })}</Descriptions.Item>
           <Descriptions.Item label={t('detail.meals')}>{t(`meals.${job.meals}`, { defaultValue: job.meals })}</Descriptions.Item>
           <Descriptions.Item label={t('detail.category')}>{names.category(job.categoryCode, job.categoryName)}</Descriptions.Item>
