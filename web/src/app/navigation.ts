@@ -23,8 +23,11 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/outcomes', labelKey: 'nav.outcomes', audience: ['employer', 'host', 'bureau', 'admin'], isImplemented: true },
   { path: '/host/leads', labelKey: 'nav.hostLeads', audience: ['host'], isImplemented: true },
   { path: '/host/sessions', labelKey: 'nav.hostConsole', audience: ['host', 'bureau'], isImplemented: true },
+  // Employers (agencies too) and admins schedule and run sessions from the same pages.
+  { path: '/host/sessions', labelKey: 'nav.liveSessions', audience: ['employer', 'admin'], isImplemented: true },
   { path: '/admin/companies', labelKey: 'nav.adminCompanies', audience: ['admin'], isImplemented: true },
   { path: '/admin/reports', labelKey: 'nav.adminReports', audience: ['admin'], isImplemented: true },
+  { path: '/admin/word-filters', labelKey: 'nav.adminWordFilters', audience: ['admin'], isImplemented: true },
   { path: '/analytics', labelKey: 'nav.analytics', audience: ['admin', 'bureau'], isImplemented: true },
   { path: '/console/campaigns', labelKey: 'nav.campaigns', audience: ['bureau', 'admin'], isImplemented: true },
   { path: '/analytics/public', labelKey: 'nav.publicAnalytics', audience: 'everyone', isImplemented: true },

@@ -49,6 +49,7 @@ const FEATURE_ROUTES: RouteObject[] = [
   { path: 'outcomes', lazy: page(() => import('../features/pipeline/outcomes-page'), ['employer', 'host', 'bureau', 'admin']) },
   { path: 'outcomes/sessions/:sessionId', lazy: page(() => import('../features/pipeline/session-funnel-page'), ['employer', 'host', 'bureau', 'admin']) },
   { path: 'host/leads', lazy: page(() => import('../features/pipeline/host-leads-page'), ['host']) },
+  { path: 'admin/word-filters', lazy: page(() => import('../features/live/word-filters-page'), ['admin']) },
   { path: 'admin/reports', lazy: page(() => import('../features/pipeline/reports-queue-page'), ['admin']) },
   { path: 'analytics', lazy: page(() => import('../features/analytics/analytics-page'), ['admin', 'bureau']) },
   { path: 'analytics/public', lazy: page(() => import('../features/analytics/public-analytics-page')) },

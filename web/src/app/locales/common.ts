@@ -20,6 +20,8 @@ export const commonZh = {
     outcomes: '招聘成效',
     hostLeads: '我的线索',
     adminReports: '举报处理',
+    adminWordFilters: '聊天敏感词',
+    liveSessions: '我的直播',
     campaigns: '活动',
   },
   auth: {
@@ -95,6 +97,8 @@ export const commonEn: SameKeys<typeof commonZh> = {
     outcomes: 'Outcomes',
     hostLeads: 'My leads',
     adminReports: 'Reports',
+    adminWordFilters: 'Chat word filter',
+    liveSessions: 'Live sessions',
     campaigns: 'Campaigns',
   },
   auth: {

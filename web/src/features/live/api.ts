@@ -55,3 +55,11 @@ export const listMyAppliedJobIds = async (): Promise<string[]> => {
 export type PresentableJob = { id: string; title: string; companyName: string; cityName: string; status: 'open' | 'closed' };
 export const searchPresentableJobs = (q: string) =>
   api.get<{ jobs: PresentableJob[]; total: number }>('/api/jobs', { q: q || undefined, page: 1, pageSize: 50 });
+
+/** The chat word filter table (admins). */
+export type WordFilterAction = 'block' | 'mask';
+export type WordFilter = { id: number; word: string; action: WordFilterAction; createdAt: string };
+export const listWordFilters = () => api.get<{ words: WordFilter[] }>('/api/live/word-filters');
+/** Adds a word, or changes the action of a word already in the table. */
+export const saveWordFilter = (word: string, action: WordFilterAction) => api.post<{ id: number }>('/api/live/word-filters', { word, action });
+export const removeWordFilter = (id: number) => api.delete<{ ok: true }>(`/api/live/word-filters/${id}`);
