@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import argon2 from 'argon2';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../../test/harness.js';
 
 describe('auth', () => {
@@ -32,6 +34,32 @@ describe('auth', () => {
     expect(signIn.statusCode).toBe(200);
     const wrong = await harness.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { login: 'hash@example.test', password: 'wrong-pass' } });
     expect(wrong.statusCode).toBe(401);
+  });
+
+  it('checks a password hash even for an unknown login (a wrong login and a wrong password look alike)', async () => {
+    const verify = vi.spyOn(argon2, 'verify');
+    try {
+      const unknown = await harness.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { login: '13999999999', password: 'whatever-pass' } });
+      expect(unknown.statusCode).toBe(401);
+      expect(unknown.json().error.message).toContain('Wrong email/phone or password');
+      expect(verify).toHaveBeenCalledTimes(1);
+    } finally {
+      verify.mockRestore();
+    }
+  });
+
+  it("clears a user's expired sessions when they sign in, and an expired session signs nobody in", async () => {
+    await signUp({ role: 'seeker', phone: '13700137000', password: 'secret-pass', displayName: '王五' });
+    const [{ id }] = await harness.context.db.query<{ id: string }>("select id from users where phone = '13700137000'");
+    const expiredHash = createHash('sha256').update('expired-token').digest('hex');
+    await harness.context.db.query("insert into auth_sessions (token_hash, user_id, expires_at) values ($1, $2, now() - interval '1 day')", [expiredHash, id]);
+    const me = await harness.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { jobcast_session: 'expired-token' } });
+    expect(me.json().user).toBeNull();
+    const signIn = await harness.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { login: '13700137000', password: 'secret-pass' } });
+    expect(signIn.statusCode).toBe(200);
+    const rows = await harness.context.db.query<{ token_hash: string }>('select token_hash from auth_sessions where user_id = $1', [id]);
+    expect(rows.map((row) => row.token_hash)).not.toContain(expiredHash);
+    expect(rows).toHaveLength(2);
   });
 
   it('refuses public sign-up as admin', async () => {

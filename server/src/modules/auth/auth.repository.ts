@@ -81,8 +81,8 @@ export async function deleteAuthSession(db: Queryable, tokenHash: string) {
   await db.query('delete from auth_sessions where token_hash = $1', [tokenHash]);
 }
 
-export async function deleteExpiredAuthSessions(db: Queryable) {
-  await db.query('delete from auth_sessions where expires_at <= now()');
+export async function deleteExpiredAuthSessionsOfUser(db: Queryable, userId: string) {
+  await db.query('delete from auth_sessions where user_id = $1 and expires_at <= now()', [userId]);
 }
 
 export async function updateUserCompany(db: Queryable, userId: string, companyId: string) {

@@ -20,6 +20,11 @@ export type SignUpInput = {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+// Checked when the login is unknown, so that a wrong login takes as long as a wrong password (no way to
+// learn which phone numbers have accounts from the answer's timing). Made once, on first use.
+let unknownLoginHash: Promise<string> | null = null;
+const hashForUnknownLogin = () => (unknownLoginHash ??= argon2.hash(randomBytes(16).toString('hex'), { type: argon2.argon2id }));
+
 export function createAuthService(db: Db) {
   async function createUser(input: SignUpInput & { isSynthetic?: boolean }, tx: Queryable = db): Promise<AuthUser> {
     const email = input.email ? input.email.trim().toLowerCase() : null;
@@ -61,9 +66,10 @@ export function createAuthService(db: Db) {
     async signIn(login: string, password: string) {
       const normalized = login.trim().toLowerCase();
       const credentials = await repository.findUserCredentialsByLogin(db, normalized);
-      const isValid = credentials ? await argon2.verify(credentials.passwordHash, password) : false;
+      const isValid = await argon2.verify(credentials?.passwordHash ?? (await hashForUnknownLogin()), password);
       if (!credentials || !isValid) throw new AppError('unauthenticated', 'Wrong email/phone or password / 账号或密码错误');
       if (credentials.isBanned) throw new AppError('forbidden', 'This account is banned / 账号已被封禁');
+      await repository.deleteExpiredAuthSessionsOfUser(db, credentials.user.id);
       return { user: credentials.user, session: await startSession(credentials.user.id) };
     },
 
