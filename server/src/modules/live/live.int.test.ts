@@ -88,6 +88,27 @@ describe('live sessions over HTTP and Socket.IO', () => {
     expect(created.json()).toMatchObject({ status: 'scheduled', canManage: true, jobCount: 1 });
   });
 
+  it('lets an employer name a host found by name (the schedule form\'s picker); the host runs the console', async () => {
+    const { jobA, employer } = await buildLiveSession(server.context);
+    const host = await buildUser(server.context, { role: 'host', displayName: `直播主持阿花${Date.now() % 10000}` });
+    const employerCookie = await server.signInCookie(employer.email!);
+    const found = await server.app.inject({ method: 'GET', url: `/api/live/hosts?q=${encodeURIComponent(host.displayName.slice(-8))}`, headers: { cookie: employerCookie } });
+    expect(found.statusCode).toBe(200);
+    expect(found.json().hosts).toEqual([{ id: host.id, displayName: host.displayName }]);
+    // Hosts schedule for themselves; seekers may not list hosts.
+    expect((await server.app.inject({ method: 'GET', url: '/api/live/hosts', headers: { cookie: await server.signInCookie(host.email!) } })).statusCode).toBe(403);
+    expect((await server.app.inject({ method: 'GET', url: '/api/live/hosts', headers: { cookie: await server.signInCookie((await buildSeeker(server.context)).email!) } })).statusCode).toBe(403);
+
+    const created = await server.app.inject({
+      method: 'POST', url: '/api/sessions', headers: { cookie: employerCookie },
+      payload: { title: '代招专场', startsAt: new Date(Date.now() + 3600_000).toISOString(), jobIds: [jobA.id], hostUserId: host.id },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ hostUserId: host.id, hostName: host.displayName, canManage: true });
+    const hostView = await server.app.inject({ method: 'GET', url: `/api/sessions/${created.json().id}`, headers: { cookie: await server.signInCookie(host.email!) } });
+    expect(hostView.json().canManage).toBe(true);
+  });
+
   it('books a session; going live notifies the booked seeker in real time and durably', async () => {
     const { session } = await buildLiveSession(server.context);
     const seeker = await buildSeeker(server.context, '李四');

@@ -475,6 +475,18 @@ export async function findPublicHost(db: Queryable, hostUserId: string) {
   return row ?? null;
 }
 
+/** Host accounts a scheduler may name (display name search), for the schedule form's 主播 picker. */
+export function searchHosts(db: Queryable, query: string, limit: number) {
+  return db.query<{ id: string; displayName: string }>(
+    `select u.id, u.display_name as "displayName" from users u
+      where u.role = 'host' and u.deleted_at is null and u.banned_at is null
+        and ($1 = '' or strpos(lower(u.display_name), lower($1)) > 0)
+      order by u.display_name, u.id
+      limit $2`,
+    [query, limit],
+  );
+}
+
 /** Sessions of one host, or presenting one company's jobs: live first, then upcoming by start, then replays newest first. */
 export function listSessionSummariesOf(
   db: Queryable,

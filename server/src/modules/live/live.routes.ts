@@ -71,6 +71,17 @@ export function registerLiveRoutes(app: App, live: LiveService) {
     schema: { tags: ['live'], summary: 'End the session now (the encoder is disconnected)', params: sessionParamsSchema, response: { 200: sessionDetailSchema } },
   }, async (request) => live.endSession(request.user!, request.params.id));
 
+  app.get('/api/live/hosts', {
+    // The schedule form's 主播 picker: display names only (already public on the host pages).
+    config: { access: ['employer', 'bureau', 'admin'] },
+    schema: {
+      tags: ['live'],
+      summary: 'Host accounts to name as a session\'s host (hostUserId), searched by display name',
+      querystring: z.object({ q: z.string().max(30).default(''), limit: z.coerce.number().int().min(1).max(50).default(20) }),
+      response: { 200: z.object({ hosts: z.array(z.object({ id: z.string(), displayName: z.string() })) }) },
+    },
+  }, async (request) => ({ hosts: await live.searchHosts(request.user!, request.query.q, request.query.limit) }));
+
   app.get('/api/hosts/:hostUserId', {
     // Public: the host's display name, role and session counts; never an email or phone.
     config: { access: 'public' },

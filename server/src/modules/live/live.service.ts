@@ -290,6 +290,12 @@ export function createLiveService(deps: {
       return !!row && isSameSecret(presentedKey, row.secret);
     },
 
+    /** Hosts a scheduler may name as a session's host (employers, bureaus, admins; a host schedules for itself). */
+    async searchHosts(user: AuthUser, query: string, limit: number) {
+      if (user.role === 'host' || !SCHEDULING_ROLES.has(user.role)) throw forbidden('Only employers, bureaus and admins name another host / 仅企业、人社部门和管理员可指定主播');
+      return repository.searchHosts(db, query.trim(), limit);
+    },
+
     /** The account an operator names as host (jobcast sessions create --host EMAIL), or null. */
     async findUserByEmail(email: string): Promise<AuthUser | null> {
       const userId = await repository.findUserIdByEmail(db, email.trim().toLowerCase());

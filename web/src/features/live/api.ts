@@ -63,3 +63,6 @@ export const listWordFilters = () => api.get<{ words: WordFilter[] }>('/api/live
 /** Adds a word, or changes the action of a word already in the table. */
 export const saveWordFilter = (word: string, action: WordFilterAction) => api.post<{ id: number }>('/api/live/word-filters', { word, action });
 export const removeWordFilter = (id: number) => api.delete<{ ok: true }>(`/api/live/word-filters/${id}`);
+
+/** Host accounts to name as a session's host (employers, bureaus and admins schedule for them). */
+export const searchHosts = (q: string) => api.get<{ hosts: Array<{ id: string; displayName: string }> }>('/api/live/hosts', { q: q || undefined, limit: 20 });

@@ -1,21 +1,51 @@
 import { Alert, App, Button, DatePicker, Form, Input, Select } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../app/auth';
 import { CitySelect } from '../../../components/city-select';
 import { applyServerErrors } from '../../../components/server-form-errors';
 import { CampaignFormItem } from '../../campaigns/campaign-field';
-import { scheduleSession, searchPresentableJobs, type PresentableJob, type SessionDetail } from '../api';
+import { scheduleSession, searchHosts, searchPresentableJobs, type PresentableJob, type SessionDetail } from '../api';
 import { LIVE_NS } from '../i18n';
 
 /** A date-time picker value (antd's DatePicker gives a Dayjs). */
 type PickedTime = { toISOString(): string; valueOf(): number };
-type Values = { title: string; startsAt: PickedTime; jobIds: string[]; coverText?: string; cityCode?: string; campaignId?: string };
-const FIELD_NAMES = ['title', 'startsAt', 'jobIds', 'coverText', 'cityCode', 'campaignId'] as const;
+type Values = { title: string; startsAt: PickedTime; jobIds: string[]; coverText?: string; cityCode?: string; campaignId?: string; hostUserId?: string };
+const FIELD_NAMES = ['title', 'startsAt', 'jobIds', 'coverText', 'cityCode', 'campaignId', 'hostUserId'] as const;
+
+/** 主播: employers, bureaus and admins may name a host account (searched by name); empty = themselves. */
+function HostPicker({ value, onChange }: { value?: string; onChange?: (value: string | undefined) => void }) {
+  const { t } = useTranslation(LIVE_NS);
+  const [query, setQuery] = useState('');
+  const [hosts, setHosts] = useState<Array<{ id: string; displayName: string }>>([]);
+  useEffect(() => {
+    let isCurrent = true;
+    const timer = setTimeout(() => {
+      searchHosts(query).then(({ hosts: found }) => isCurrent && setHosts(found)).catch(() => isCurrent && setHosts([]));
+    }, 250);
+    return () => {
+      isCurrent = false;
+      clearTimeout(timer);
+    };
+  }, [query]);
+  return (
+    <Select
+      allowClear
+      value={value}
+      onChange={(next: string | undefined) => onChange?.(next)}
+      options={hosts.map((host) => ({ value: host.id, label: host.displayName }))}
+      showSearch={{ onSearch: setQuery, filterOption: false }}
+      placeholder={t('host.form.hostPlaceholder')}
+      data-testid="schedule-host"
+    />
+  );
+}
 
 /** 安排直播: title, start, the jobs to present (any employers'), cover text and region. */
 export function ScheduleSessionForm({ onScheduled }: { onScheduled: (session: SessionDetail) => void }) {
   const { t } = useTranslation(LIVE_NS);
   const { message } = App.useApp();
+  const { user } = useAuth();
   const [form] = Form.useForm<Values>();
   const [failure, setFailure] = useState<string | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
@@ -63,6 +93,7 @@ export function ScheduleSessionForm({ onScheduled }: { onScheduled: (session: Se
         coverText: values.coverText?.trim() ?? '',
         cityCode: values.cityCode || undefined,
         campaignId: values.campaignId || undefined,
+        hostUserId: values.hostUserId || undefined,
       });
       message.success(t('host.form.created'));
       onScheduled(session);
@@ -103,6 +134,11 @@ export function ScheduleSessionForm({ onScheduled }: { onScheduled: (session: Se
           data-testid="schedule-jobs"
         />
       </Form.Item>
+      {user && user.role !== 'host' ? (
+        <Form.Item name="hostUserId" label={t('host.form.host')} extra={t('host.form.hostHint')}>
+          <HostPicker />
+        </Form.Item>
+      ) : null}
       <CampaignFormItem />
       <Form.Item name="coverText" label={t('host.form.coverText')}>
         <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('host.form.coverTextPlaceholder')} data-testid="schedule-cover" />
