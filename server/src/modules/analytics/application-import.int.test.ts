@@ -84,6 +84,14 @@ describe('jobcast import applications (all-or-nothing CSV)', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('says a file saved in GBK (Excel\'s default for Chinese) is not UTF-8, rather than "unknown city"', async () => {
+    const before = await counts();
+    // 阜阳 in GBK is b8 b7 d1 f4.
+    const gbk = Buffer.concat([Buffer.from(`${HEADER}\n2022-10-01,`), Buffer.from([0xb8, 0xb7, 0xd1, 0xf4]), Buffer.from(',苏州,普工,C\n')]);
+    await expect(context.analytics.importApplications(Readable.from([gbk]))).rejects.toThrow(/row 1 \(line 2\): the file is not UTF-8 text \(GBK\?\)/);
+    expect(await counts()).toEqual(before);
+  });
+
   it('checks the header and session ids, and refuses a file it has already imported', async () => {
     await expect(context.analytics.importApplications(csv('applied_at,seeker_city,job_city,category,industry', '2022-10-01,合肥,苏州,普工,C')))
       .rejects.toThrow(/header: missing column\(s\) job_category; unknown column\(s\) category/);

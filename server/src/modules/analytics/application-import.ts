@@ -216,6 +216,10 @@ export async function importApplicationsCsv(
               throw new ImportRowError(rows + 1, info.lines, null, `the CSV is malformed: ${record.length} fields where the header has ${positions.size} / 列数与表头不符`);
             }
             rows += 1;
+            // Bytes that are not UTF-8 (a CSV saved by Excel in GBK) decode to U+FFFD: say so, not "unknown city".
+            if (record.some((field) => field.includes('\uFFFD'))) {
+              throw new ImportRowError(rows, info.lines, null, 'the file is not UTF-8 text (GBK?): in Excel save it as “CSV UTF-8” / 文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8”');
+            }
             fields = record;
             batch.push(parseImportRow(value, rows, info.lines, geo, now));
             if (batch.length >= BATCH_SIZE) {
