@@ -94,6 +94,7 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
   const problems: PageProblems[] = [];
   let host: { id: string; email: string | null };
   let seeker: { id: string; email: string | null };
+  let employerAccount: { id: string; email: string | null };
   let sessionId: string;
   let jobA: { id: string; title: string };
   let jobB: { id: string; title: string };
@@ -115,6 +116,7 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     const { context } = server;
     host = await buildUser(context, { role: 'host', displayName: '带岗主播小王' });
     const { employer } = await buildCompany(context, { name: `苏州精工电子有限公司${suffix}` });
+    employerAccount = employer;
     jobA = await buildJob(context, employer, { title: `电子厂普工${suffix}`, housing: 'dormitory', meals: 'free', isDailyPay: true });
     jobB = await buildJob(context, employer, { title: `仓库分拣员${suffix}`, categoryCode: 'express_warehouse', payMonthlyMin: 6000, payMonthlyMax: 8000 });
     const session = await context.live.scheduleSession(host as never, {
@@ -269,6 +271,38 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     await expect(viewerPage.getByTestId('chat-closed').textContent()).resolves.toBe('你已被主播禁言');
     await hostPage.getByTestId('restricted-list').getByTestId('lift-restriction').click();
     await viewerPage.getByTestId('chat-input').waitFor();
+
+    // A ban survives a reload of the console: the list comes from the server, and it can still be lifted there.
+    await hostPage.getByTestId('moderation-message').filter({ hasText: '请问包吃住吗' }).getByTestId('ban-user').click();
+    await hostPage.locator('.ant-popconfirm:visible .ant-btn-dangerous').click();
+    await expect(viewerPage.getByTestId('chat-closed').textContent()).resolves.toBe('你已被移出直播间');
+    await hostPage.reload();
+    await hostPage.locator('[data-testid="host-console"][data-status="live"]').waitFor();
+    const restricted = hostPage.getByTestId('restricted-list');
+    await restricted.getByText('张小明').waitFor();
+    await restricted.getByTestId('lift-restriction').click();
+    await viewerPage.getByTestId('chat-input').waitFor();
+    await restricted.waitFor({ state: 'detached' });
+  });
+
+  it('an admin adds a word on the word filter page; a message with it is refused on the phone at once', async () => {
+    const admin = await buildUser(server.context, { role: 'admin' });
+    const adminPage = await openPage('desktop');
+    await signInThroughForm(adminPage, admin.email!, TEST_PASSWORD);
+    await adminPage.getByTestId('main-nav').getByText('聊天敏感词').click();
+    await adminPage.waitForURL('**/admin/word-filters');
+    await adminPage.getByTestId('word-filters-table').getByText('押金').waitFor();
+    const word = `先交体检费${suffix.slice(-2)}`;
+    await adminPage.getByTestId('word-filter-input').fill(word);
+    await adminPage.getByTestId('word-filter-add').click();
+    await adminPage.getByTestId('word-filters-table').getByText(word).waitFor();
+    await saveScreenshot(adminPage, 'live-admin-word-filters');
+
+    await viewerPage.getByTestId('chat-input').fill(`入职要${word}吗`);
+    await viewerPage.getByTestId('chat-input').press('Enter');
+    await viewerPage.locator('.ant-message-notice').filter({ hasText: '消息包含违规词' }).waitFor();
+    await expect(viewerPage.getByTestId('chat-list').getByText(`入职要${word}吗`).count()).resolves.toBe(0);
+    await adminPage.context().close();
   });
 
   it('after the encoder stops the session ends, the page plays the replay, and a visitor applies from it after a quick phone sign-up', async () => {
@@ -346,6 +380,27 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     // The browser and this process share the machine's time zone: 19:30 there is this instant.
     const expected = new Date(tomorrow.getFullYear(), tomorrow.getMonth(), tomorrow.getDate(), 19, 30);
     expect(new Date(rows[0]!.starts_at).getTime()).toBe(expected.getTime());
+  });
+
+  it('the employer opens 我的直播 from the menu and schedules a session for the host (主播 picker)', async () => {
+    const employerPage = await openPage('desktop');
+    await signInThroughForm(employerPage, employerAccount.email!, TEST_PASSWORD);
+    await employerPage.getByTestId('main-nav').getByText('我的直播').click();
+    await employerPage.waitForURL('**/host/sessions');
+    await employerPage.getByTestId('schedule-session').click();
+    await employerPage.getByTestId('schedule-title').fill('精工电子招聘专场');
+    const dateInput = employerPage.locator('[data-testid="schedule-starts-at"] input, input[data-testid="schedule-starts-at"]').first();
+    await dateInput.click();
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const pad = (value: number) => String(value).padStart(2, '0');
+    await dateInput.fill(`${tomorrow.getFullYear()}-${pad(tomorrow.getMonth() + 1)}-${pad(tomorrow.getDate())} 20:00`);
+    await employerPage.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
+    await chooseOption(employerPage, 'schedule-host', '带岗主播小王', '小王');
+    await employerPage.getByTestId('schedule-submit').click();
+    await employerPage.waitForURL(/\/host\/sessions\/[0-9a-f-]{36}$/);
+    const scheduledId = employerPage.url().split('/').pop()!;
+    const [row] = await server.context.db.query<{ host_user_id: string; created_by: string }>('select host_user_id, created_by from live_sessions where id = $1', [scheduledId]);
+    expect(row).toEqual({ host_user_id: host.id, created_by: employerAccount.id });
   });
 
   it('left no errors in any page', () => {
