@@ -28,22 +28,31 @@ export const registerAdminCommands: CommandRegistrar = (program, io, withContext
     .option('--name <name>', 'display name')
     .option('--phone <phone>', '11-digit mobile number')
     .option('--province <province>', 'for bureau accounts: the province they see by default (code or name)')
-    .action(async (options: { role: Role; email: string; password?: string; name?: string; phone?: string; province?: string }) => {
+    .option('--company <company>', "for employer accounts: join this company (its id or 统一社会信用代码) as another member, e.g. a colleague in HR")
+    .action(async (options: { role: Role; email: string; password?: string; name?: string; phone?: string; province?: string; company?: string }) => {
       const password = options.password ?? randomBytes(9).toString('base64url');
       if (password.length < 8) throw new Error('--password must be at least 8 characters');
       if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(options.email)) throw new Error(`--email "${options.email}" is not an email address`);
+      if (options.company && options.role !== 'employer') throw new Error('--company is for employer accounts (--role employer)');
       await withContext(async (context) => {
         const province = options.province ? context.geo.findProvince(options.province) : null;
         if (options.province && !province) throw new Error(`--province "${options.province}" is not a province code or name`);
-        const created = await context.auth.createUser({
-          role: options.role,
-          email: options.email,
-          phone: options.phone ?? null,
-          password,
-          displayName: options.name ?? options.email.split('@')[0],
-          provinceCode: province?.code ?? null,
+        const company = options.company ? await context.companies.findCompanyByIdOrCreditCode(options.company) : null;
+        if (options.company && !company) throw new Error(`--company "${options.company}" is not a company id or a registered credit code`);
+        const created = await context.db.transaction(async (tx) => {
+          const account = await context.auth.createUser({
+            role: options.role,
+            email: options.email,
+            phone: options.phone ?? null,
+            password,
+            displayName: options.name ?? options.email.split('@')[0],
+            provinceCode: province?.code ?? null,
+          }, tx);
+          if (company) await context.auth.attachUserToCompany(account.id, company.id, tx);
+          return account;
         });
-        io.out(`Created ${created.role} ${created.email} (id ${created.id})${options.password ? '' : `\nPassword: ${password}`}\n`);
+        const member = company ? `, member of ${company.name} (${company.status})` : '';
+        io.out(`Created ${created.role} ${created.email} (id ${created.id})${member}${options.password ? '' : `\nPassword: ${password}`}\n`);
       });
     });
 };

@@ -19,6 +19,14 @@ export function createCompaniesService(deps: { db: Db; geo: GeoService; auth: Au
   return {
     getCompany,
 
+    /** A company by its id or its 统一社会信用代码 (operators name it either way), or null. */
+    async findCompanyByIdOrCreditCode(reference: string): Promise<Company | null> {
+      const trimmed = reference.trim();
+      if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(trimmed)) return repository.findCompanyById(db, trimmed);
+      const companyId = await repository.findCompanyIdByCreditCode(db, trimmed.toUpperCase());
+      return companyId ? repository.findCompanyById(db, companyId) : null;
+    },
+
     /** An employer registers its company; it waits for an admin's verification before it can publish. */
     async registerCompany(user: AuthUser, input: RegisterCompanyInput): Promise<Company> {
       if (user.companyId) throw new AppError('conflict', 'Your account already belongs to a company / 账号已关联企业');
