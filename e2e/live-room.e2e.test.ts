@@ -95,6 +95,7 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
   let host: { id: string; email: string | null };
   let seeker: { id: string; email: string | null };
   let employerAccount: { id: string; email: string | null };
+  let awaySeeker: { id: string; email: string | null };
   let sessionId: string;
   let jobA: { id: string; title: string };
   let jobB: { id: string; title: string };
@@ -127,6 +128,9 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
       cityCode: '320500',
     });
     sessionId = session.id;
+    // Booked, but not in the app when the session goes live.
+    awaySeeker = await buildUser(context, { role: 'seeker', displayName: '李雷' });
+    await context.live.bookSession(awaySeeker as never, sessionId);
     seeker = await buildUser(context, { role: 'seeker', displayName: '张小明', phone: '13912345678' });
     await context.seekers.saveProfile(seeker as never, { name: '张小明', phone: '13912345678', homeCityCode: '411600', desiredCategories: [] });
   });
@@ -184,6 +188,26 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     await viewerPage.locator('.ant-notification-notice').filter({ hasText: '你预约的直播开始了' }).waitFor({ timeout: 15_000 });
     await hostPage.locator('[data-testid="host-console"][data-status="live"]').waitFor({ timeout: 15_000 });
     await reportGlassToGlass(viewerPage, server, sessionId);
+  });
+
+  it('a seeker who booked but was away finds the notification under the bell, and it opens the room', async () => {
+    const awayPage = await openPage('phone');
+    await signInThroughForm(awayPage, awaySeeker.email!, TEST_PASSWORD);
+    await expect(awayPage.getByTestId('notification-count').locator('.ant-badge-count').textContent()).resolves.toBe('1');
+    await awayPage.getByTestId('notification-bell').click();
+    const item = awayPage.getByTestId('notification-item').filter({ hasText: '你预约的直播开始了' });
+    await item.waitFor();
+    await saveScreenshot(awayPage, 'live-notification-bell-phone');
+    await item.click();
+    await awayPage.waitForURL(`**/live/${sessionId}`);
+    await awayPage.locator('[data-testid="live-room"][data-status="live"]').waitFor();
+    await awayPage.getByTestId('notification-count').locator('.ant-badge-count').waitFor({ state: 'detached' });
+    await eventually(async () => {
+      const rows = await server.context.db.query<{ read: boolean }>(
+        `select read_at is not null as read from notifications where user_id = $1 and kind = 'live_session_started'`, [awaySeeker.id]);
+      return rows.length === 1 && rows[0]!.read;
+    }, 'the notification marked read');
+    await awayPage.context().close();
   });
 
   it('likes from the phone are counted and reach the host console in batches', async () => {

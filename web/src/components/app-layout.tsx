@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../app/auth';
 import { navigationFor, type NavigationEntry } from '../app/navigation';
+import { NotificationBell } from '../features/live/notification-bell';
 import { NotificationToasts } from '../features/live/notification-toasts';
 import { LanguageSwitch } from './language-switch';
 import { UserMenu } from './user-menu';
@@ -45,6 +46,7 @@ export function AppLayout() {
           <Menu className="nav" mode="horizontal" items={items} selectedKeys={selectedKeys} onClick={handleNavigate} data-testid="main-nav" />
         ) : null}
         <div className="header-actions">
+          <NotificationBell />
           <LanguageSwitch />
           <UserMenu />
           {!isDesktop && entries.length > 1 ? (

@@ -99,6 +99,9 @@ const zh = {
   },
   notification: {
     open: '去看看',
+    inbox: '消息通知',
+    empty: '暂无通知',
+    markAllRead: '全部已读',
   },
   host: {
     sessionsTitle: '我的直播',
@@ -310,6 +313,9 @@ const en: typeof zh = {
   },
   notification: {
     open: 'Open',
+    inbox: 'Notifications',
+    empty: 'No notifications yet',
+    markAllRead: 'Mark all read',
   },
   host: {
     sessionsTitle: 'My live sessions',
