@@ -72,7 +72,8 @@ async function runThroughServer(argv: string[], port: number, token: string): Pr
     return 1;
   }
   try {
-    return await relayRemoteRun(response.body, terminalIo);
+    // Node's fetch body is async-iterable (the DOM typings do not say so).
+    return await relayRemoteRun(response.body as unknown as AsyncIterable<Uint8Array>, terminalIo);
   } catch (error) {
     process.stderr.write(`\nLost the Jobcast server on port ${port} while it ran the command (${error instanceof Error ? error.message : String(error)}); it may still have completed.\n`);
     return 1;
