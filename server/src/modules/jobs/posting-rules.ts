@@ -27,7 +27,7 @@ const PROVINCES = '北京|天津|河北|山西|内蒙古?|辽宁|吉林|黑龙�
 /** Money asked of the worker whatever it is called; never excused by "refunded later". */
 const DEPOSITS = '押金|压金|保证金|抵押金|中介费|介绍费|报名费|入职费|信息费|建档费|培训贷|招转培|学费';
 /** Costs an employer may pay for ("体检费公司报销"), but a worker must not be charged. */
-const COSTS = '体检费|培训费|服装费|工服费|工装费|工衣费|制服费|办卡费|资料费|管理费|服务费|代办费|手续费';
+const COSTS = '体检费|培训费|服装费|工服费|工装费|工衣费|制服费|办卡费|资料费|(?<!物业)管理费|服务费|代办费|手续费';
 
 /** 不收押金, 无需缴纳任何押金, 谨防收取押金的黑中介, 不收取体检费、培训费 — the negation governs the fee words. */
 const NEGATED_FEE = new RegExp(
@@ -36,7 +36,7 @@ const NEGATED_FEE = new RegExp(
 );
 /** …but not "不交押金不能入职": a condition that makes the fee compulsory. */
 const CONDITION = /^.{0,8}?(?:不(?:能|得|予|可|让|准|给)|否则|才(?:能|可|给|让|安排)|方(?:可|能))/;
-const PAID_BY_EMPLOYER = /(?:公司|厂里|厂方|单位|企业|我司|老板|平台)(?:全额|全部|统一)?(?:承担|报销|负责|出|支付|买单)|报销|全免/;
+const PAID_BY_EMPLOYER = /(?:公司|厂里|厂方|单位|企业|我司|老板|平台)(?:全额|全部|统一)?(?:承担|报销|负责|出|支付|买单)|报销|实报实销|全免/;
 /** 无年龄限制, 没有户籍要求, 不设地域限制, 无需本地户口: a negation right before the words. */
 const NEGATED_LABEL = /(?:无|没有|没|不设|不作|不做|无需|无须|不需要?|不要求|不用|不限)$/;
 
@@ -54,7 +54,7 @@ function isLawfulMinimumAge({ word, after }: MatchContext) {
 export const POSTING_RULES: PostingRule[] = [
   { kind: 'fee', pattern: new RegExp(DEPOSITS, 'g'), isExcused: isNegatedFee },
   { kind: 'fee', pattern: new RegExp(COSTS, 'g'), isExcused: (context) => isNegatedFee(context) || PAID_BY_EMPLOYER.test(context.before + context.after) },
-  { kind: 'fee', pattern: /体检(?:自费|自理|自付)|自费体检|(?:工服|服装|工衣|制服)自费|自费(?:培训|购买)|(?:先|需|须|要|得)(?:交|缴|付)(?:钱|款)|交钱|(?:办理|申请)(?:贷款|网贷|分期)/g, isExcused: isNegatedFee },
+  { kind: 'fee', pattern: /体检[^，。；,;]{0,3}(?:自费|自理|自付)|自费体检|(?:工服|服装|工衣|制服)自费|自费(?:培训|购买)|(?:先|需|须|要|得)(?:交|缴|付)(?:钱|款)|交钱|(?:办理|申请)(?:贷款|网贷|分期)/g, isExcused: isNegatedFee },
 
   { kind: 'age', pattern: /\d{2}\s*(?:-|—|–|~|～|至|到)\s*\d{2}\s*周?岁/g },
   { kind: 'age', pattern: /\d{2}\s*周?岁\s*及?(?:以下|以上|以内|之间|左右)/g, isExcused: isLawfulMinimumAge },
