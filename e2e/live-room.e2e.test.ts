@@ -258,6 +258,12 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
       [seeker.id, jobA.id],
     );
     expect(rows[0]).toEqual({ count: 1, source: 'live', session_id: sessionId });
+    // Tapping 报名 opened the job's card: the session funnel's second step.
+    await eventually(async () => {
+      const opens = await server.context.db.query<{ count: number }>(
+        'select count(*)::int as count from live_job_card_opens where session_id = $1 and job_id = $2 and viewer_key = $3', [sessionId, jobA.id, seeker.id]);
+      return opens[0]!.count === 1;
+    }, 'the card open of the pinned job');
   });
 
   it('the ticker shows the application to other viewers (张** 正在报名)', async () => {

@@ -6,6 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
 import { currentLanguage } from '../../app/i18n';
 import { pickLanguage } from '../../app/server-errors';
+import type { SessionJob } from '../../../../contracts/live';
 import { bookSession, cancelBooking, type SessionDetail } from './api';
 import { ApplySheet } from './apply-sheet';
 import { ChatInput } from './chat-input';
@@ -41,7 +42,17 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
     onNewMessages: (messages) => danmaku.current?.add(messages, user?.id ?? null),
     onTicker: (items) => ticker.current?.add(items),
   });
-  const apply = useApply(detail.id);
+  const plainApply = useApply(detail.id);
+  // Tapping a job's 报名 (pinned card or drawer) or its chip counts as opening its card: the session funnel's
+  // second step (viewers → card opens → applications), stored once per viewer and job by the server.
+  const { openJob } = room;
+  const apply = {
+    ...plainApply,
+    startApply: (job: SessionJob) => {
+      openJob(job.jobId);
+      return plainApply.startApply(job);
+    },
+  };
   const [searchParams] = useSearchParams();
   const [capabilities] = useState(() => withPlayerOverride(detectCapabilities(), searchParams.get('player')));
   const [replayIndex, setReplayIndex] = useState(0);
@@ -144,7 +155,10 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
           {detail.coverText ? <p className="live-cover-text">{detail.coverText}</p> : null}
           {detail.isSynthetic ? <p className="live-synthetic" data-testid="room-synthetic">{t('room.synthetic')}</p> : null}
           {status === 'ended' ? <p className="live-replay-hint">{t('room.replayHint')}</p> : null}
-          <JobStrip jobs={detail.jobs} pinnedJobId={room.pinnedJobId} appliedJobIds={apply.appliedJobIds} onOpen={() => setIsJobsOpen(true)} />
+          <JobStrip jobs={detail.jobs} pinnedJobId={room.pinnedJobId} appliedJobIds={apply.appliedJobIds} onOpen={(jobId) => {
+            openJob(jobId);
+            setIsJobsOpen(true);
+          }} />
           {detail.playback.replay.length > 1 && status === 'ended' ? (
             <div className="replay-segments">
               {detail.playback.replay.map((item, index) => (

@@ -72,7 +72,7 @@ export function SessionJobRow({ job, isPinned, ...apply }: ApplyProps & { job: S
 }
 
 /** Under the video: the session's jobs as small chips (title and pay); a tap opens the drawer. */
-export function JobStrip({ jobs, pinnedJobId, appliedJobIds, onOpen }: { jobs: SessionJob[]; pinnedJobId: string | null; appliedJobIds: ReadonlySet<string>; onOpen: () => void }) {
+export function JobStrip({ jobs, pinnedJobId, appliedJobIds, onOpen }: { jobs: SessionJob[]; pinnedJobId: string | null; appliedJobIds: ReadonlySet<string>; onOpen: (jobId: string) => void }) {
   const { t } = useTranslation(LIVE_NS);
   const language = currentLanguage();
   if (jobs.length === 0) return null;
@@ -81,7 +81,7 @@ export function JobStrip({ jobs, pinnedJobId, appliedJobIds, onOpen }: { jobs: S
       <div className="job-strip-label">{t('room.jobStrip')} · {jobs.length}</div>
       <div className="job-strip-items">
         {jobs.map((job) => (
-          <button key={job.jobId} type="button" className={`job-chip${job.jobId === pinnedJobId ? ' is-pinned' : ''}`} onClick={onOpen}>
+          <button key={job.jobId} type="button" className={`job-chip${job.jobId === pinnedJobId ? ' is-pinned' : ''}`} onClick={() => onOpen(job.jobId)} data-testid="job-chip" data-job-id={job.jobId}>
             <span className="job-chip-title">
               {job.jobId === pinnedJobId ? <span className="presenting-tag">{t('room.presenting')}</span> : null}
               {job.title}
