@@ -7,7 +7,7 @@ import { buildCreditCode } from '../server/src/modules/companies/index.js';
 import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
 import {
   browserAvailability, chooseOption, fieldErrors, launchChromium, newDesktopContext, newPhoneContext,
-  saveScreenshot, signInThroughForm, startServer, watchPageProblems, type PageProblems, type RunningServer,
+  saveScreenshot, signInThroughForm, signOutFromHeader, startServer, watchPageProblems, type PageProblems, type RunningServer,
 } from './support.js';
 
 const availability = browserAvailability();
@@ -251,9 +251,7 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
     );
     expect(rows).toEqual([{ name: '李建国', home: '411600' }]);
 
-    await page.getByTestId('user-menu').click();
-    await page.getByTestId('sign-out').click();
-    await page.getByTestId('header-sign-in').waitFor();
+    await signOutFromHeader(page);
     await expect(page.evaluate(() => fetch('/api/auth/me').then((response) => response.json()))).resolves.toEqual({ user: null });
   });
 

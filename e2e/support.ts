@@ -130,6 +130,26 @@ export async function chooseOption(page: Page, testId: string, optionText: strin
   await option.click();
 }
 
+/**
+ * Signs out through the header's user menu and waits for the visitor's sign-in button. On a loaded machine
+ * the menu's item can be tapped while the dropdown is still animating open and the tap is lost; the menu is
+ * then still there, so it is opened and tapped again (at most three times).
+ */
+export async function signOutFromHeader(page: Page) {
+  const signIn = page.getByTestId('header-sign-in');
+  for (let attempt = 1; ; attempt += 1) {
+    const item = page.getByTestId('sign-out');
+    if (!(await item.isVisible())) await page.getByTestId('user-menu').click();
+    await item.click();
+    try {
+      await signIn.waitFor({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3 || !(await page.getByTestId('user-menu').isVisible())) throw error;
+    }
+  }
+}
+
 /** The error messages shown under the form field that contains `control`. */
 export function fieldErrors(page: Page, control: Locator): Locator {
   return page.locator('.ant-form-item', { has: control }).locator('.ant-form-item-explain-error');
