@@ -71,6 +71,8 @@ export function AnalyticsDashboard({ view, query, isPublic, hasRegion, map }: Pr
                 size="small"
                 pagination={false}
                 rowKey="category"
+                // English category names are long: on a phone the table scrolls inside its card, not the page.
+                scroll={{ x: 'max-content' }}
                 dataSource={view.topCities}
                 columns={[
                   { title: t('columns.category'), dataIndex: 'category', width: 120 },
@@ -104,6 +106,7 @@ export function AnalyticsDashboard({ view, query, isPublic, hasRegion, map }: Pr
               <Table
                 size="small"
                 rowKey="code"
+                scroll={{ x: 'max-content' }}
                 dataSource={view.attractiveness}
                 pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
                 columns={[
