@@ -3,6 +3,7 @@ import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { currentLanguage } from '../../app/i18n';
+import { useLocalizedNames } from '../../app/reference';
 import { CampaignTag } from '../campaigns/campaign-tag';
 import type { SessionSummary } from './api';
 import { coverGradient } from './cover';
@@ -23,6 +24,8 @@ export function SessionCard({ session, startsAtLocal, now, isBookingBusy, onTogg
   const { t } = useTranslation(LIVE_NS);
   const { t: tCommon } = useTranslation();
   const language = currentLanguage();
+  const names = useLocalizedNames(language);
+  const cityName = session.cityCode ? names.city(session.cityCode, session.cityName ?? '') : session.cityName;
   const secondsLeft = Math.round((startsAtLocal - now) / 1000);
   const link = `/live/${session.id}`;
   let badge;
@@ -47,7 +50,7 @@ export function SessionCard({ session, startsAtLocal, now, isBookingBusy, onTogg
       <div className="session-body">
         <Link to={link} className="session-title">{session.title}</Link>
         <div className="session-meta">
-          {[session.cityName, t('list.jobs', { count: session.jobCount })].filter(Boolean).join(' · ')}
+          {[cityName, t('list.jobs', { count: session.jobCount })].filter(Boolean).join(' · ')}
         </div>
         {session.isSynthetic ? <div className="session-synthetic" data-testid="session-synthetic">{tCommon('synthetic.tag')}</div> : null}
         <CampaignTag campaign={session.campaign} />
