@@ -30,14 +30,14 @@ export function UserMenu() {
       trigger={['click']}
       menu={{
         items: [
-          { key: 'role', label: t(`roles.${user.role}`), disabled: true },
+          { key: 'role', label: `${user.displayName} · ${t(`roles.${user.role}`)}`, disabled: true },
           { type: 'divider' },
           { key: 'sign-out', label: <span data-testid="sign-out">{t('auth.signOut')}</span>, onClick: () => void handleSignOut() },
         ],
       }}
     >
-      <Button size="small" icon={<UserOutlined />} data-testid="user-menu">
-        <span style={{ maxWidth: 96, overflow: 'hidden', textOverflow: 'ellipsis' }}>{user.displayName}</span>
+      <Button size="small" icon={<UserOutlined />} data-testid="user-menu" aria-label={user.displayName}>
+        <span className="user-menu-name" style={{ maxWidth: 96, overflow: 'hidden', textOverflow: 'ellipsis' }}>{user.displayName}</span>
       </Button>
     </Dropdown>
   );
