@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { chinaMs, toChinaDate, toChinaIso, type DemoUser, type DemoWorld } from './demo-generator.js';
-import { planUpcomingSessions } from './demo-upcoming.js';
+import { planUpcomingSessions, type DemoUpcomingSession } from './demo-upcoming.js';
 import { createRandom } from './random.js';
 
 // Campaigns (活动) for the demo: the Jiangsu bureau's 2023 春风行动 and 2022 金秋招聘月 over the report window's
@@ -39,7 +39,7 @@ const addDays = (date: string, days: number) => toChinaDate(chinaMs(date) + days
  * The demo campaigns and their sessions: a province's campaign holds the sessions held in the province (and the
  * bureau's own) within its period; each session is in at most one campaign.
  */
-export function planDemoCampaigns(world: DemoWorld): DemoCampaign[] {
+export function planDemoCampaigns(world: DemoWorld, upcoming: readonly DemoUpcomingSession[] = planUpcomingSessions(world)): DemoCampaign[] {
   const random = createRandom(world.options.seed, 'campaigns');
   const bureau = loginUser(world, 'bureau');
   const admin = loginUser(world, 'admin');
@@ -50,32 +50,18 @@ export function planDemoCampaigns(world: DemoWorld): DemoCampaign[] {
   const createdAt = (date: string) => toChinaIso(chinaMs(date, random.int(9 * 60, 17 * 60)) - random.int(10, 30) * DAY_MS);
 
   const today = world.options.today;
-  const upcoming = planUpcomingSessions(world);
+  /** A province's campaign over the report window's sessions held in the province. */
+  const provinceCampaign = (name: string, description: string, organiserUserId: string, provinceCode: string, from: string, to: string): DemoCampaign => ({
+    id: random.uuid(), name, description, organiserUserId, provinceCode, cityCode: null, startsOn: from, endsOn: to, createdAt: '',
+    sessionIds: world.sessions.filter((session) => between(session, from, to) && isHeldIn(session, provinceCode)).map((session) => session.id),
+  });
   const campaigns: DemoCampaign[] = [
-    {
-      id: random.uuid(),
-      name: '2023年春风行动·江苏专场（演示）',
-      description: '春节前后送岗位、送政策、送服务：全省人社部门联合企业直播带岗，岗位真实、全程免费（演示数据）。',
-      organiserUserId: bureau.id, provinceCode: JIANGSU, cityCode: null,
-      startsOn: '2023-01-01', endsOn: '2023-03-31', createdAt: '',
-      sessionIds: world.sessions.filter((session) => between(session, '2023-01-01', '2023-03-31') && isHeldIn(session, JIANGSU)).map((session) => session.id),
-    },
-    {
-      id: random.uuid(),
-      name: '2022年金秋招聘月·江苏专场（演示）',
-      description: '秋季企业用工高峰，省内重点企业和人力资源机构集中直播带岗（演示数据）。',
-      organiserUserId: bureau.id, provinceCode: JIANGSU, cityCode: null,
-      startsOn: '2022-09-01', endsOn: '2022-10-31', createdAt: '',
-      sessionIds: world.sessions.filter((session) => between(session, '2022-09-01', '2022-10-31') && isHeldIn(session, JIANGSU)).map((session) => session.id),
-    },
-    {
-      id: random.uuid(),
-      name: '2022年金秋招聘月·广东专场（演示）',
-      description: '面向返岗务工人员和高校毕业生的秋季招聘，珠三角制造业企业集中直播（演示数据）。',
-      organiserUserId: admin.id, provinceCode: GUANGDONG, cityCode: null,
-      startsOn: '2022-09-01', endsOn: '2022-10-31', createdAt: '',
-      sessionIds: world.sessions.filter((session) => between(session, '2022-09-01', '2022-10-31') && isHeldIn(session, GUANGDONG)).map((session) => session.id),
-    },
+    provinceCampaign('2023年春风行动·江苏专场（演示）', '春节前后送岗位、送政策、送服务：全省人社部门联合企业直播带岗，岗位真实、全程免费（演示数据）。',
+      bureau.id, JIANGSU, '2023-01-01', '2023-03-31'),
+    provinceCampaign('2022年金秋招聘月·江苏专场（演示）', '秋季企业用工高峰，省内重点企业和人力资源机构集中直播带岗（演示数据）。',
+      bureau.id, JIANGSU, '2022-09-01', '2022-10-31'),
+    provinceCampaign('2022年金秋招聘月·广东专场（演示）', '面向返岗务工人员和高校毕业生的秋季招聘，珠三角制造业企业集中直播（演示数据）。',
+      admin.id, GUANGDONG, '2022-09-01', '2022-10-31'),
     {
       id: random.uuid(),
       name: '江苏人社直播带岗·就业服务月（演示）',

@@ -8,7 +8,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.
 import { WINDOW_FROM, WINDOW_TO } from './demo-catalogue.js';
 import { generateDemoWorld, toChinaDate, type DemoWorld } from './demo-generator.js';
 import { addDemoPipeline, writeDemoPipeline, type DemoPipelineCounts, type DemoWorldWithPipeline } from './demo-pipeline.js';
-import { insertUpcomingSessions, planUpcomingSessions } from './demo-upcoming.js';
+import { insertUpcomingSessions, planUpcomingSessions, type DemoUpcomingSession } from './demo-upcoming.js';
 import { insertDemoCampaigns, planDemoCampaigns } from './demo-campaigns.js';
 import * as repository from './demo.repository.js';
 import { seedOptionsSchema, type SeedOptions } from './demo.schemas.js';
@@ -70,7 +70,7 @@ async function hashDemoPassword(seed: number) {
   return argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, salt, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
 }
 
-function summarize(world: DemoWorldWithPipeline, anchorDate: string): SeedSummary {
+function summarize(world: DemoWorldWithPipeline, anchorDate: string, upcoming: readonly DemoUpcomingSession[]): SeedSummary {
   const countBy = <T, K extends string>(items: readonly T[], keyOf: (item: T) => K, keys: readonly K[]) => {
     const counts = Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
     for (const item of items) counts[keyOf(item)] += 1;
@@ -90,7 +90,7 @@ function summarize(world: DemoWorldWithPipeline, anchorDate: string): SeedSummar
       cities: jobCities.size,
       provinces: new Set([...jobCities].map((code) => code.slice(0, 2))).size,
       sessions: world.sessions.length,
-      upcomingSessions: planUpcomingSessions(world).length,
+      upcomingSessions: upcoming.length,
       applications: world.applications.length,
       hires: world.applications.filter((application) => application.hiredAt !== null).length,
       pipeline: world.pipeline.counts,
@@ -105,7 +105,9 @@ const alreadySeededMessage = (counts: Awaited<ReturnType<typeof repository.count
   'To seed again, start from an empty database: stop Jobcast, then remove the data folder (JOBCAST_DATA_DIR, default ./data) ' +
   'or point DATABASE_URL at a new database, and run `jobcast seed` again. / 数据库中已有演示数据，未做任何修改；如需重新生成，请先清空数据库。';
 
-async function writeWorld(context: Context, world: DemoWorldWithPipeline, passwordHash: string, mode: 'always' | 'if-no-users'): Promise<boolean> {
+async function writeWorld(
+  context: Context, world: DemoWorldWithPipeline, upcoming: readonly DemoUpcomingSession[], passwordHash: string, mode: 'always' | 'if-no-users',
+): Promise<boolean> {
   try {
     return await context.db.transaction(async (tx) => {
       await repository.lockDemoSeed(tx);
@@ -128,8 +130,8 @@ async function writeWorld(context: Context, world: DemoWorldWithPipeline, passwo
       await repository.insertLiveSessions(tx, world.sessions);
       await repository.insertApplications(tx, world.applications);
       await writeDemoPipeline(tx, world);
-      await insertUpcomingSessions(tx, planUpcomingSessions(world));
-      await insertDemoCampaigns(tx, planDemoCampaigns(world));
+      await insertUpcomingSessions(tx, upcoming);
+      await insertDemoCampaigns(tx, planDemoCampaigns(world, upcoming));
       return true;
     });
   } catch (error) {
@@ -155,10 +157,11 @@ async function seed(context: Context, options: SeedOptions & { now: Date }, mode
   }
   const anchorDate = anchorDateOf(options.now);
   const world = addDemoPipeline(context.geo.reference, generateDemoWorld(context.geo.reference, { seed: parsed.data.seed, scale: parsed.data.scale, today: anchorDate }));
+  const upcoming = planUpcomingSessions(world);
   checkPostings(context, world);
   const passwordHash = await hashDemoPassword(parsed.data.seed);
-  const written = await writeWorld(context, world, passwordHash, mode);
-  return written ? summarize(world, anchorDate) : null;
+  const written = await writeWorld(context, world, upcoming, passwordHash, mode);
+  return written ? summarize(world, anchorDate, upcoming) : null;
 }
 
 /**
