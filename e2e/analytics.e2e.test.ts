@@ -1,13 +1,13 @@
 // The analytics dashboards in headless Chromium over the real server and the built web app: a bureau
 // signs in and sees its own province's figures (charts, map, Sankey, CSV links), switches to the whole
 // country; anyone sees the public page with small counts withheld, on a phone too.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { augustApplications, buildAugustPostings, insertApplications } from '../server/src/modules/analytics/analytics.fixtures.js';
 import { TEST_PASSWORD } from '../server/src/test/factories.js';
 import {
-  browserAvailability, launchChromium, newDesktopContext, newPhoneContext, saveScreenshot, signInThroughForm, startServer,
-  watchPageProblems, type PageProblems, type RunningServer,
+  browserAvailability, createPageOpener, launchChromium, saveScreenshot, signInThroughForm, startServer,
+  type RunningServer,
 } from './support.js';
 
 const availability = browserAvailability();
@@ -16,16 +16,10 @@ const AUGUST = 'from=2022-08-01&to=2022-08-31';
 describe.skipIf(availability.shouldSkip)('analytics dashboards in the browser', { timeout: 180_000 }, () => {
   let server: RunningServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const problems: PageProblems[] = [];
+  const opener = createPageOpener(() => ({ browser, baseUrl: server.baseUrl }));
+  const { problems } = opener;
 
-  async function openPage(kind: 'desktop' | 'phone'): Promise<Page> {
-    const browserContext = kind === 'phone' ? await newPhoneContext(browser, server.baseUrl) : await newDesktopContext(browser, server.baseUrl);
-    contexts.push(browserContext);
-    const page = await browserContext.newPage();
-    problems.push(watchPageProblems(page));
-    return page;
-  }
+  const openPage = opener.open;
 
   beforeAll(async () => {
     server = await startServer();
@@ -36,7 +30,7 @@ describe.skipIf(availability.shouldSkip)('analytics dashboards in the browser', 
   }, 300_000);
 
   afterAll(async () => {
-    for (const browserContext of contexts) await browserContext.close();
+    await opener.closeAll();
     await browser?.close();
     await server?.close();
   });

@@ -2,14 +2,14 @@
 // its console (a wrong period is refused on the form first), adds an upcoming session of its province, sees
 // it in the campaign's table; then a seeker on a phone finds the campaign tag on the session's card in the
 // live list, opens the campaign's page and sees the session there, ready to book.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBureau } from '../server/src/test/campaign-factories.js';
 import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
 import { buildSeeker, buildSession } from '../server/src/test/pipeline-factories.js';
 import {
-  browserAvailability, fieldErrors, launchChromium, newDesktopContext, newPhoneContext, saveScreenshot, signInThroughForm, startServer,
-  watchPageProblems, type PageProblems, type RunningServer,
+  browserAvailability, createPageOpener, fieldErrors, launchChromium, saveScreenshot, signInThroughForm, startServer,
+  type RunningServer,
 } from './support.js';
 
 const availability = browserAvailability();
@@ -25,16 +25,10 @@ describe.skipIf(availability.shouldSkip)('campaigns in the browser', { timeout: 
   let campaignId: string;
   const campaignName = `春风行动·苏州专场${suffix}`;
   const sessionTitle = `苏州电子厂直播专场${suffix}`;
-  const contexts: BrowserContext[] = [];
-  const problems: PageProblems[] = [];
+  const opener = createPageOpener(() => ({ browser, baseUrl: server.baseUrl }));
+  const { problems } = opener;
 
-  async function openPage(kind: 'desktop' | 'phone'): Promise<Page> {
-    const browserContext = kind === 'phone' ? await newPhoneContext(browser, server.baseUrl) : await newDesktopContext(browser, server.baseUrl);
-    contexts.push(browserContext);
-    const page = await browserContext.newPage();
-    problems.push(watchPageProblems(page));
-    return page;
-  }
+  const openPage = opener.open;
 
   beforeAll(async () => {
     server = await startServer();
@@ -51,7 +45,7 @@ describe.skipIf(availability.shouldSkip)('campaigns in the browser', { timeout: 
   });
 
   afterAll(async () => {
-    for (const browserContext of contexts) await browserContext.close();
+    await opener.closeAll();
     await browser?.close();
     await server?.close();
   });

@@ -1,13 +1,12 @@
 // The foundation's critical journey in headless Chromium over the real server and the built web app:
 // an admin verifies a company, its employer posts a job through the form (and a posting asking for a
 // deposit is refused, naming 押金), and a seeker on a 390×844 phone filters, finds the job and opens it.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCreditCode } from '../server/src/modules/companies/index.js';
 import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
 import {
-  browserAvailability, chooseOption, fieldErrors, launchChromium, newDesktopContext, newPhoneContext,
-  saveScreenshot, signInThroughForm, signOutFromHeader, startServer, watchPageProblems, type PageProblems, type RunningServer,
+  browserAvailability, createPageOpener, chooseOption, fieldErrors, launchChromium, saveScreenshot, signInThroughForm, signOutFromHeader, startServer, type RunningServer,
 } from './support.js';
 
 const availability = browserAvailability();
@@ -23,16 +22,10 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
   let companyName: string;
   let doubtfulCompany: { id: string; name: string };
   let doubtfulEmployer: { email: string | null };
-  const contexts: BrowserContext[] = [];
-  const problems: PageProblems[] = [];
+  const opener = createPageOpener(() => ({ browser, baseUrl: server.baseUrl }));
+  const { problems } = opener;
 
-  async function openPage(kind: 'desktop' | 'phone'): Promise<Page> {
-    const browserContext = kind === 'phone' ? await newPhoneContext(browser, server.baseUrl) : await newDesktopContext(browser, server.baseUrl);
-    contexts.push(browserContext);
-    const page = await browserContext.newPage();
-    problems.push(watchPageProblems(page));
-    return page;
-  }
+  const openPage = opener.open;
 
   beforeAll(async () => {
     server = await startServer();
@@ -52,7 +45,7 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
   });
 
   afterAll(async () => {
-    for (const browserContext of contexts) await browserContext.close();
+    await opener.closeAll();
     await browser?.close();
     await server?.close();
   });

@@ -4,14 +4,13 @@
 // it), applies in one tap from the job the host pinned, and the host's console shows the application without
 // a reload. After the encoder stops, the page plays the replay and a visitor applies from it after a quick
 // phone sign-up.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
 import { pushTestPattern } from '../server/src/test/tools.js';
 import { ffmpegAvailability, requireFfmpeg, startLiveServer, type RunningLiveServer } from './live-support.js';
 import {
-  browserAvailability, chooseOption, launchChromium, newDesktopContext, newPhoneContext, saveScreenshot,
-  signInThroughForm, watchPageProblems, type PageProblems,
+  browserAvailability, chooseOption, createPageOpener, launchChromium, saveScreenshot, signInThroughForm,
 } from './support.js';
 
 const browser$ = browserAvailability();
@@ -90,8 +89,8 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
   let server: RunningLiveServer;
   let browser: Browser;
   let encoder: Encoder | null = null;
-  const contexts: BrowserContext[] = [];
-  const problems: PageProblems[] = [];
+  const opener = createPageOpener(() => ({ browser, baseUrl: server.baseUrl }));
+  const { problems } = opener;
   let host: { id: string; email: string | null };
   let seeker: { id: string; email: string | null };
   let employerAccount: { id: string; email: string | null };
@@ -102,13 +101,7 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
   let hostPage: Page;
   let viewerPage: Page;
 
-  async function openPage(kind: 'desktop' | 'phone'): Promise<Page> {
-    const browserContext = kind === 'phone' ? await newPhoneContext(browser, server.baseUrl) : await newDesktopContext(browser, server.baseUrl);
-    contexts.push(browserContext);
-    const page = await browserContext.newPage();
-    problems.push(watchPageProblems(page));
-    return page;
-  }
+  const openPage = opener.open;
 
   beforeAll(async () => {
     requireFfmpeg();
@@ -137,7 +130,7 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
 
   afterAll(async () => {
     encoder?.child.kill('SIGKILL');
-    for (const browserContext of contexts) await browserContext.close();
+    await opener.closeAll();
     await browser?.close();
     await server?.close();
   });

@@ -4,13 +4,13 @@
 // later the 7-day check comes due and is recorded → the outcome figures and the session funnel update.
 // Then a report about the job goes through the admin queue. (The room has no video here: the session is
 // live without an encoder; the live module's own e2e covers playback.)
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
 import { buildSeeker, buildSession } from '../server/src/test/pipeline-factories.js';
 import {
-  browserAvailability, launchChromium, startServer, newDesktopContext, newPhoneContext, saveScreenshot, signInThroughForm,
-  watchPageProblems, type PageProblems, type RunningServer,
+  browserAvailability, createPageOpener, launchChromium, startServer, saveScreenshot, signInThroughForm,
+  type RunningServer,
 } from './support.js';
 
 const availability = browserAvailability();
@@ -26,17 +26,11 @@ describe.skipIf(availability.shouldSkip)('pipeline journey in the browser', { ti
   let jobId: string;
   let sessionId: string;
   let applicationId: number;
-  const contexts: BrowserContext[] = [];
-  const problems: PageProblems[] = [];
+  const opener = createPageOpener(() => ({ browser, baseUrl: server.baseUrl }));
+  const { problems } = opener;
   const pages: Record<string, Page> = {};
 
-  async function openPage(kind: 'desktop' | 'phone'): Promise<Page> {
-    const browserContext = kind === 'phone' ? await newPhoneContext(browser, server.baseUrl) : await newDesktopContext(browser, server.baseUrl);
-    contexts.push(browserContext);
-    const page = await browserContext.newPage();
-    problems.push(watchPageProblems(page));
-    return page;
-  }
+  const openPage = opener.open;
 
   beforeAll(async () => {
     server = await startServer();
@@ -56,7 +50,7 @@ describe.skipIf(availability.shouldSkip)('pipeline journey in the browser', { ti
   });
 
   afterAll(async () => {
-    for (const browserContext of contexts) await browserContext.close();
+    await opener.closeAll();
     await browser?.close();
     await server?.close();
   });

@@ -3,14 +3,14 @@
 // session's host page (display name, trust signals, sessions, no contact details); reports the live session
 // from the room's ⋯ sheet; an admin sees the report in the queue with a link to the session. (No video: the
 // session is live without an encoder.)
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, chinaDate } from '../server/src/modules/pipeline/pipeline-state.js';
 import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
 import { buildApplication, buildSeeker, buildSession } from '../server/src/test/pipeline-factories.js';
 import {
-  browserAvailability, launchChromium, newDesktopContext, newPhoneContext, saveScreenshot, signInThroughForm, startServer,
-  watchPageProblems, type PageProblems, type RunningServer,
+  browserAvailability, createPageOpener, launchChromium, saveScreenshot, signInThroughForm, startServer,
+  type RunningServer,
 } from './support.js';
 
 const availability = browserAvailability();
@@ -30,17 +30,11 @@ describe.skipIf(availability.shouldSkip)('company and host pages, and reporting 
   let liveSessionId: string;
   let replaySessionId: string;
   let suspendedCompanyId: string;
-  const contexts: BrowserContext[] = [];
-  const problems: PageProblems[] = [];
+  const opener = createPageOpener(() => ({ browser, baseUrl: server.baseUrl }));
+  const { problems } = opener;
   let page: Page;
 
-  async function openPage(kind: 'desktop' | 'phone'): Promise<Page> {
-    const browserContext = kind === 'phone' ? await newPhoneContext(browser, server.baseUrl) : await newDesktopContext(browser, server.baseUrl);
-    contexts.push(browserContext);
-    const opened = await browserContext.newPage();
-    problems.push(watchPageProblems(opened));
-    return opened;
-  }
+  const openPage = opener.open;
 
   beforeAll(async () => {
     server = await startServer();
@@ -76,7 +70,7 @@ describe.skipIf(availability.shouldSkip)('company and host pages, and reporting 
   });
 
   afterAll(async () => {
-    for (const browserContext of contexts) await browserContext.close();
+    await opener.closeAll();
     await browser?.close();
     await server?.close();
   });

@@ -86,6 +86,30 @@ export function watchPageProblems(page: Page): PageProblems {
   return problems;
 }
 
+/**
+ * The pages of one browser journey: each opened in a context of its own at phone or desktop size, watched
+ * for page errors (`problems`), and all closed together. `target` is read when a page opens, so the suite
+ * may start its browser and server in `beforeAll`.
+ */
+export function createPageOpener(target: () => { browser: Browser; baseUrl: string }) {
+  const contexts: BrowserContext[] = [];
+  const problems: PageProblems[] = [];
+  return {
+    problems,
+    async open(kind: 'desktop' | 'phone'): Promise<Page> {
+      const { browser, baseUrl } = target();
+      const browserContext = kind === 'phone' ? await newPhoneContext(browser, baseUrl) : await newDesktopContext(browser, baseUrl);
+      contexts.push(browserContext);
+      const page = await browserContext.newPage();
+      problems.push(watchPageProblems(page));
+      return page;
+    },
+    async closeAll() {
+      for (const browserContext of contexts) await browserContext.close();
+    },
+  };
+}
+
 /** Playwright's 30 s per action is short on a loaded 2-core CI machine; waits are event-driven anyway. */
 const ACTION_TIMEOUT_MS = 45_000;
 
