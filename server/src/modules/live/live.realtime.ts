@@ -215,6 +215,9 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     const identity = socket.data.identity;
     const user = asUser(identity);
     const viewerKey = identity.kind === 'user' ? identity.userId : identity.guestId;
+    // Card opens this connection has already stored (the table keeps one per viewer × job): a seeker tapping the
+    // same card again costs no database write.
+    const openedCards = new Set<string>();
 
     const requireUser = () => {
       if (!user) throw new AppError('unauthenticated', 'Please sign in to chat / 请先登录');
@@ -295,6 +298,9 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     socket.on('job:open', (raw) => {
       const parsed = openJobCardPayload.safeParse(raw);
       if (!parsed.success || !socket.rooms.has(rooms.session(parsed.data.sessionId))) return;
+      const card = `${parsed.data.sessionId}:${parsed.data.jobId}`;
+      if (openedCards.has(card)) return;
+      openedCards.add(card);
       live.recordJobCardOpen(parsed.data.sessionId, parsed.data.jobId, viewerKey, user?.id ?? null).catch(() => undefined);
     });
 
