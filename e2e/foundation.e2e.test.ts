@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCreditCode } from '../server/src/modules/companies/index.js';
 import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
 import {
-  browserAvailability, createPageOpener, chooseOption, fieldErrors, launchChromium, saveScreenshot, signInThroughForm, signOutFromHeader, startServer, type RunningServer,
+  browserAvailability, chooseOption, clickConfirm, createPageOpener, fieldErrors, launchChromium, saveScreenshot, signInThroughForm, signOutFromHeader, startServer, type RunningServer,
 } from './support.js';
 
 const availability = browserAvailability();
@@ -59,7 +59,7 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
     await expect(row.count()).resolves.toBe(1);
     await saveScreenshot(page, 'admin-queue');
     await row.getByTestId('verify-company').click();
-    await page.getByTestId('verify-confirm').click();
+    await clickConfirm(page.getByTestId('verify-confirm'));
     await row.waitFor({ state: 'detached' });
     const company = await server.context.companies.getCompany(employer.companyId!);
     expect(company.status).toBe('verified');
@@ -67,7 +67,7 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
     const doubtfulRow = page.getByTestId('companies-table').locator('tr', { hasText: doubtfulCompany.name });
     await doubtfulRow.getByTestId('reject-company').click();
     await page.getByTestId('review-reason').fill('营业执照与企业名称不符');
-    await page.getByTestId('review-confirm').click();
+    await clickConfirm(page.getByTestId('review-confirm'));
     await doubtfulRow.waitFor({ state: 'detached' });
     await expect(server.context.companies.getCompany(doubtfulCompany.id)).resolves.toMatchObject({ status: 'rejected', reviewReason: '营业执照与企业名称不符' });
   });

@@ -174,6 +174,23 @@ export async function signOutFromHeader(page: Page) {
   }
 }
 
+/**
+ * Clicks a popup's confirm button (a Popconfirm's OK) until the popup takes it: the popup closes once the
+ * click lands. On a loaded machine a click during the popup's opening animation can be lost; the button is
+ * then still showing, and only then is it clicked again (at most three times), so nothing is confirmed twice.
+ */
+export async function clickConfirm(button: Locator) {
+  for (let attempt = 1; ; attempt += 1) {
+    await button.click();
+    try {
+      await button.waitFor({ state: 'hidden', timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 /** The error messages shown under the form field that contains `control`. */
 export function fieldErrors(page: Page, control: Locator): Locator {
   return page.locator('.ant-form-item', { has: control }).locator('.ant-form-item-explain-error');
