@@ -191,7 +191,12 @@ describe.skipIf(availability.shouldSkip)('pipeline journey in the browser', { ti
     await saveScreenshot(adminPage, 'pipeline-admin-reports');
     await reportRow.getByTestId('report-resolve').click();
     await adminPage.getByTestId('resolve-note').fill('核实收取押金，暂停企业');
-    await adminPage.getByTestId('resolve-suspend').click();
+    // Checked for sure before submitting: a tap while the dialog still animates open can be lost on a loaded machine.
+    const suspend = adminPage.getByTestId('resolve-suspend');
+    await expect.poll(async () => {
+      if (!(await suspend.isChecked())) await suspend.click();
+      return suspend.isChecked();
+    }).toBe(true);
     await adminPage.locator('.ant-modal-footer .ant-btn-primary').click();
     await reportRow.waitFor({ state: 'detached' });
     const company = await server.context.db.query<{ status: string }>('select c.status from companies c join jobs j on j.company_id = c.id where j.id = $1', [jobId]);
