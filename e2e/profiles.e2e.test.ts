@@ -9,8 +9,8 @@ import { addDays, chinaDate } from '../server/src/modules/pipeline/pipeline-stat
 import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
 import { buildApplication, buildSeeker, buildSession } from '../server/src/test/pipeline-factories.js';
 import {
-  browserAvailability, createPageOpener, launchChromium, saveScreenshot, signInThroughForm, startServer,
-  type RunningServer,
+  browserAvailability, createPageOpener, eventually, expectAttribute, expectCount, expectText, launchChromium, saveScreenshot,
+  signInThroughForm, startServer, type RunningServer,
 } from './support.js';
 
 const availability = browserAvailability();
@@ -84,20 +84,19 @@ describe.skipIf(availability.shouldSkip)('company and host pages, and reporting 
     await page.getByTestId('job-company-link').click();
     await page.waitForURL(`**/companies/${companyId}`);
     const company = page.getByTestId('company-page');
-    await expect(company.getByTestId('company-name').innerText()).resolves.toBe(COMPANY);
+    await expectText(company.getByTestId('company-name'), COMPANY, 'the company name');
     await company.getByTestId('company-verified').waitFor();
-    await expect(company.getByTestId('company-head').getByTestId('account-type').innerText()).resolves.toBe('中介代招');
-    await expect(company.getByTestId('company-licence').innerText()).resolves.toContain('第0500123号');
-    await company.getByTestId('trust-first-contact').waitFor();
-    await expect(company.getByTestId('trust-first-contact').innerText()).resolves.toContain('通常 2.0 小时内联系');
-    await expect(company.getByTestId('trust-stay-rate').innerText()).resolves.toContain('80%');
-    await expect(company.getByTestId('company-jobs').getByTestId('job-card').count()).resolves.toBe(2);
+    await expectText(company.getByTestId('company-head').getByTestId('account-type'), '中介代招', 'the account type');
+    await expectText(company.getByTestId('company-licence'), '第0500123号', 'the agency licence', { contains: true });
+    await expectText(company.getByTestId('trust-first-contact'), '通常 2.0 小时内联系', 'the first-contact signal', { contains: true });
+    await expectText(company.getByTestId('trust-stay-rate'), '80%', 'the stay-rate signal', { contains: true });
+    await expectCount(company.getByTestId('company-jobs').getByTestId('job-card'), 2, "the company's open jobs");
     const upcoming = company.getByTestId('profile-upcoming').getByTestId('session-card');
-    await expect(upcoming.count()).resolves.toBe(2);
-    await expect(upcoming.first().getAttribute('data-status')).resolves.toBe('live');
+    await expectCount(upcoming, 2, "the company's upcoming sessions");
+    await expectAttribute(upcoming.first(), 'data-status', 'live', 'the first upcoming session');
     await upcoming.nth(1).getByTestId('session-countdown').waitFor();
-    await expect(company.getByTestId('profile-replays').getByTestId('session-card').count()).resolves.toBe(1);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectCount(company.getByTestId('profile-replays').getByTestId('session-card'), 1, "the company's replays");
+    await eventually(() => page.evaluate(() => document.documentElement.scrollWidth), 'the company page width').toBeLessThanOrEqual(390);
     await saveScreenshot(page, 'profiles-company-page');
   });
 
@@ -105,23 +104,24 @@ describe.skipIf(availability.shouldSkip)('company and host pages, and reporting 
     await page.getByTestId('profile-replays').getByTestId('session-host-link').click();
     await page.waitForURL(`**/hosts/${hostId}`);
     const host = page.getByTestId('host-page');
-    await expect(host.getByTestId('host-name').innerText()).resolves.toBe(HOST.name);
-    await expect(host.getByTestId('host-counts').innerText()).resolves.toBe('直播 1 · 预告 1 · 回放 1');
-    await expect(host.getByTestId('trust-stay-rate').innerText()).resolves.toContain('80%');
-    await expect(host.getByTestId('profile-upcoming').getByTestId('session-card').count()).resolves.toBe(2);
-    await expect(host.getByTestId('profile-replays').getByTestId('session-card').count()).resolves.toBe(1);
+    await expectText(host.getByTestId('host-name'), HOST.name, "the host's name");
+    await expectText(host.getByTestId('host-counts'), '直播 1 · 预告 1 · 回放 1', "the host's session counts");
+    await expectText(host.getByTestId('trust-stay-rate'), '80%', "the host's stay-rate signal", { contains: true });
+    await expectCount(host.getByTestId('profile-upcoming').getByTestId('session-card'), 2, "the host's upcoming sessions");
+    await expectCount(host.getByTestId('profile-replays').getByTestId('session-card'), 1, "the host's replays");
+    // Everything has loaded (the waits above): the page as a whole is settled, and shows no contact details.
     const text = await page.locator('body').innerText();
     expect(text).not.toContain(HOST.phone);
     expect(text).not.toContain(HOST.email);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await eventually(() => page.evaluate(() => document.documentElement.scrollWidth), 'the host page width').toBeLessThanOrEqual(390);
     await saveScreenshot(page, 'profiles-host-page');
   });
 
   it('session cards in the live list link the host and the employers', async () => {
     await page.goto('/live?tab=upcoming');
     const card = page.getByTestId('session-card').filter({ hasText: `众信专场·明晚${suffix}` });
-    await expect(card.getByTestId('session-employer-link').getAttribute('href')).resolves.toBe(`/companies/${companyId}`);
-    await expect(card.getByTestId('session-host-link').getAttribute('href')).resolves.toBe(`/hosts/${hostId}`);
+    await expectAttribute(card.getByTestId('session-employer-link'), 'href', `/companies/${companyId}`, "the card's employer link");
+    await expectAttribute(card.getByTestId('session-host-link'), 'href', `/hosts/${hostId}`, "the card's host link");
     await saveScreenshot(page, 'profiles-live-list');
   });
 
@@ -140,9 +140,8 @@ describe.skipIf(availability.shouldSkip)('company and host pages, and reporting 
     await page.getByTestId('room-status').filter({ hasText: '直播' }).waitFor();
     await page.getByTestId('room-more').click();
     const sheet = page.getByTestId('room-more-sheet');
-    await expect(sheet.getByTestId('room-more-host').innerText()).resolves.toContain(HOST.name);
-    await expect(sheet.getByTestId('room-more-company').innerText()).resolves.toContain(COMPANY);
-    await page.waitForTimeout(400); // the sheet's slide-in animation, for the screenshot
+    await expectText(sheet.getByTestId('room-more-host'), HOST.name, "the sheet's host", { contains: true });
+    await expectText(sheet.getByTestId('room-more-company'), COMPANY, "the sheet's company", { contains: true });
     await saveScreenshot(page, 'profiles-live-room-more');
     await sheet.getByTestId('room-report').click();
     await page.locator('.ant-modal-title', { hasText: '举报这场直播' }).waitFor();
@@ -163,9 +162,9 @@ describe.skipIf(availability.shouldSkip)('company and host pages, and reporting 
     const row = adminPage.getByTestId('reports-table').locator('tr', { hasText: '体检费' });
     await row.waitFor();
     const link = row.getByTestId('report-session-link');
-    await expect(link.innerText()).resolves.toBe(`众信专场·直播中${suffix}`);
-    await expect(link.getAttribute('href')).resolves.toBe(`/live/${liveSessionId}`);
-    await expect(row.getByRole('link', { name: HOST.name }).getAttribute('href')).resolves.toBe(`/hosts/${hostId}`);
+    await expectText(link, `众信专场·直播中${suffix}`, "the report's session link");
+    await expectAttribute(link, 'href', `/live/${liveSessionId}`, "the report's session link");
+    await expectAttribute(row.getByRole('link', { name: HOST.name }), 'href', `/hosts/${hostId}`, "the report's host link");
     await saveScreenshot(adminPage, 'profiles-admin-reports');
   });
 

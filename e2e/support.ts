@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { createApp, startLiveRuntime } from '../server/src/app.js';
 import { createTestContext, type TestContext } from '../server/src/test/harness.js';
 
@@ -113,16 +114,78 @@ export function createPageOpener(target: () => { browser: Browser; baseUrl: stri
 /** Playwright's 30 s per action is short on a loaded 2-core CI machine; waits are event-driven anyway. */
 const ACTION_TIMEOUT_MS = 45_000;
 
+/**
+ * Every browser context asks for reduced motion: the web app then turns off Ant Design's motion and CSS
+ * transitions, so popups, dropdowns and drawers take a tap the moment they exist.
+ */
+const CONTEXT_DEFAULTS = { locale: 'zh-CN', reducedMotion: 'reduce' } as const;
+
 export async function newPhoneContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const context = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: baseUrl, viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   return context;
 }
 
 export async function newDesktopContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: DESKTOP_VIEWPORT, locale: 'zh-CN' });
+  const context = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: baseUrl, viewport: DESKTOP_VIEWPORT });
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   return context;
+}
+
+/**
+ * How long a web-first assertion waits for what the user waits for. Passing assertions return as soon as
+ * they hold, so a long bound costs nothing on a green run and only absorbs a loaded machine's slowness.
+ */
+export const EXPECT_TIMEOUT_MS = 30_000;
+const POLL_INTERVAL_MS = 100;
+
+/**
+ * Polls `probe` until the matcher that follows holds (or EXPECT_TIMEOUT_MS passes), failing with a message
+ * that names what was awaited: `await eventually(() => page.title(), 'the page title').toBe('…')`. The
+ * way to assert any value read from the page that loads, animates or updates.
+ */
+export function eventually<T>(probe: () => T | Promise<T>, what: string, timeout = EXPECT_TIMEOUT_MS) {
+  return expect.poll(probe, { timeout, interval: POLL_INTERVAL_MS, message: `waiting for ${what}` });
+}
+
+/** Waits until `locator` matches exactly `count` elements (none still loading, none left over). */
+export async function expectCount(locator: Locator, count: number, what: string, timeout = EXPECT_TIMEOUT_MS) {
+  await eventually(() => locator.count(), `${what} to count ${count}`, timeout).toBe(count);
+}
+
+export type ExpectTextOptions = {
+  /** A string must then only be contained in the element's text (by default it is the whole text, trimmed). */
+  contains?: boolean;
+  /** Reads the rendered text (innerText: CSS-hidden parts left out, line breaks between blocks) instead of textContent. */
+  useInnerText?: boolean;
+  timeout?: number;
+};
+
+/**
+ * Waits until the one element `locator` finds has the text `expected` (a string: the whole trimmed text, or
+ * a part of it with `contains`; a RegExp: a match). Reads never wait for the element themselves, so a text
+ * that arrives late is polled again rather than read once.
+ */
+export async function expectText(locator: Locator, expected: string | RegExp, what: string, options: ExpectTextOptions = {}) {
+  const read = async () => {
+    const texts = options.useInnerText ? await locator.allInnerTexts() : await locator.allTextContents();
+    return texts.length === 1 ? texts[0]!.trim() : `<${texts.length} elements match ${locator}>`;
+  };
+  const poll = eventually(read, `the text of ${what}`, options.timeout);
+  if (expected instanceof RegExp) await poll.toMatch(expected);
+  else if (options.contains) await poll.toContain(expected);
+  else await poll.toBe(expected);
+}
+
+/** Waits until the one element `locator` finds has the attribute `name` equal to (or matching) `expected`. */
+export async function expectAttribute(locator: Locator, name: string, expected: string | RegExp, what: string, timeout = EXPECT_TIMEOUT_MS) {
+  const read = async () => {
+    const values = await locator.evaluateAll((elements, attribute) => elements.map((element) => element.getAttribute(attribute)), name);
+    return values.length === 1 ? values[0] : `<${values.length} elements match ${locator}>`;
+  };
+  const poll = eventually(read, `${what}'s ${name}`, timeout);
+  if (expected instanceof RegExp) await poll.toMatch(expected);
+  else await poll.toBe(expected);
 }
 
 export async function saveScreenshot(page: Page, name: string) {
