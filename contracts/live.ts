@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 
-export const SESSION_STATUSES = ['scheduled', 'live', 'ended'] as const;
+/** `missed` (未开播): scheduled, but the host never went live within LIVE_MISSED_AFTER_MINUTES of the start; not counted as held. */
+export const SESSION_STATUSES = ['scheduled', 'live', 'ended', 'missed'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 const uuid = z.string().uuid();
@@ -61,6 +62,12 @@ export const sessionSummarySchema = z.object({
   isSynthetic: z.boolean(),
   /** The campaign (活动, e.g. 春风行动) the session belongs to, if any. */
   campaign: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** Scheduled and LIVE_LATE_AFTER_MINUTES past its start without going live: the room says 主播暂未开播. */
+  isLate: z.boolean(),
+  /** Viewers in the room now (live sessions; 0 otherwise). */
+  viewerCount: z.number(),
+  /** A recent frame of the live stream (or of the replay), with a cache-busting `?v=`; null: show the cover. */
+  thumbnailUrl: z.string().nullable(),
 });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 
@@ -90,6 +97,11 @@ export const sessionDetailSchema = sessionSummarySchema.extend({
   playback: playbackSchema,
   /** True for the host, the person who scheduled it, and admins: they may open the console. */
   canManage: z.boolean(),
+  /**
+   * After the end: `pending` while the recording is being finished (回放生成中; `session:replay` announces it),
+   * `ready` when `playback.replay` has it, `none` when there is none (never went live, or nothing was recorded).
+   */
+  replayState: z.enum(['none', 'pending', 'ready']),
 });
 export type SessionDetail = z.infer<typeof sessionDetailSchema>;
 
@@ -255,6 +267,8 @@ export type ServerToClientEvents = {
   'chat:batch': (payload: { sessionId: string; messages: ChatMessage[] }) => void;
   'chat:deleted': (payload: { sessionId: string; messageIds: string[] }) => void;
   'job:pinned': (payload: { sessionId: string; jobId: string | null }) => void;
+  /** The replay of an ended session is ready: fetch the detail again for `playback.replay`. */
+  'session:replay': (payload: { sessionId: string }) => void;
   /** "张**正在报名" items, batched with the counters. */
   'ticker:batch': (payload: { sessionId: string; items: TickerItem[] }) => void;
   /** Host console only: a new application, with its job's new count. */

@@ -141,7 +141,7 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     await hostPage.waitForURL('**/host/sessions');
     await hostPage.getByTestId('host-sessions-table').getByText('苏州电子厂专场').click();
     await hostPage.waitForURL(`**/host/sessions/${sessionId}`);
-    await expect(hostPage.getByTestId('console-status').textContent()).resolves.toBe('未开播');
+    await expect(hostPage.getByTestId('console-status').textContent()).resolves.toBe('即将开播');
     const server$ = await hostPage.getByTestId('rtmp-server').textContent();
     expect(server$).toBe(`rtmp://127.0.0.1:${server.rtmpPort}/live`);
     // The key is hidden until asked for.

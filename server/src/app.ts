@@ -19,7 +19,8 @@ import { registerDemoRoutes } from './modules/demo/index.js';
 import { attachLiveRealtime, createLiveService, registerLiveMediaFileRoutes, registerLiveRoutes } from './modules/live/index.js';
 import { createApplicationsService, registerApplicationsRoutes } from './modules/applications/index.js';
 import { createMediaLinks } from './platform/media/media-links.js';
-import { startEmbeddedMediaServer } from './platform/media/embedded-media-server.js';
+import { findFfmpeg, startEmbeddedMediaServer } from './platform/media/embedded-media-server.js';
+import { createThumbnailStore, startThumbnailWorker, type ThumbnailWorker } from './platform/media/thumbnails.js';
 import { registerNginxRtmpCallbacks } from './platform/media/nginx-rtmp-callbacks.js';
 import { createRealtimeServer, readCookie } from './platform/realtime.js';
 
@@ -61,7 +62,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const mediaLinks = createMediaLinks(config);
   const outcomes = createOutcomesService({ db, trustSignalMinSample: config.pipeline.trustSignalMinSample });
   const campaigns = createCampaignsService({ db, geo, outcomes });
-  const live = createLiveService({ db, events, config, auth, geo, jobs, companies, notifications, media: mediaLinks, campaigns });
+  const thumbnails = createThumbnailStore(config.media.thumbnails.dir);
+  const live = createLiveService({ db, events, config, auth, geo, jobs, companies, notifications, media: mediaLinks, campaigns, thumbnails });
   const applications = createApplicationsService({ db, events, jobs, seekers, live });
   const pipeline = createPipelineService({ db, events, notifications });
   const reports = createReportsService({ db, companies, notifications });
@@ -84,6 +86,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     analytics,
     notifications,
     mediaLinks,
+    thumbnails,
     live,
     applications,
     pipeline,
@@ -112,7 +115,7 @@ export async function createApp(context: Context) {
   registerAnalyticsRoutes(app, context.analytics);
   registerNotificationsRoutes(app, context.notifications);
   registerLiveRoutes(app, context.live);
-  registerLiveMediaFileRoutes(app, context.live, context.config.media.recordingsDir);
+  registerLiveMediaFileRoutes(app, context.live, context.config.media.recordingsDir, context.thumbnails);
   registerApplicationsRoutes(app, context.applications);
   if (context.config.media.mode === 'external') registerNginxRtmpCallbacks(app, context.live);
   registerPipelineRoutes(app, context.pipeline);
@@ -152,17 +155,59 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
     await realtime.close();
     throw error;
   }
+  const thumbnailWorker = startLiveThumbnails(context, media, (error) => app.log.error({ err: error }, 'thumbnails failed'));
+  // Honest states: scheduled sessions whose host never came become missed (未开播).
+  const sweepMissed = () => context.live.markMissedSessions().catch((error: unknown) => app.log.error({ err: error }, 'marking missed sessions failed'));
+  const stateSweeper = context.config.live.stateSweepMs > 0 ? setInterval(sweepMissed, context.config.live.stateSweepMs) : null;
+  stateSweeper?.unref();
   return {
     io: realtime.io,
     media,
     liveRealtime,
+    thumbnailWorker,
     async stop() {
+      if (stateSweeper) clearInterval(stateSweeper);
+      await thumbnailWorker?.stop();
       liveRealtime.close();
       await media?.stop();
       await realtime.close();
       context.live.stopTimers();
     },
   };
+}
+
+/**
+ * Frames of live streams for the session cards, from the embedded server's HTTP-FLV on loopback (or
+ * MEDIA_FLV_URL_TEMPLATE with an external server), and one frame of each replay when it is stored.
+ * Needs ffmpeg; without it (or THUMBNAILS=off) the cards show the cover.
+ */
+function startLiveThumbnails(context: Context, media: { httpPort: number } | null, onError: (error: unknown) => void): ThumbnailWorker | null {
+  const { config } = context;
+  const settings = config.media.thumbnails;
+  if (settings.mode === 'off') return null;
+  const ffmpegPath = findFfmpeg(config.media.ffmpegPath);
+  if (!ffmpegPath) return null;
+  const liveInput = (sessionId: string) =>
+    media ? `http://127.0.0.1:${media.httpPort}/live/${sessionId}.flv` : config.media.flvUrlTemplate ? context.mediaLinks.flvUrl(sessionId) : null;
+  const worker = startThumbnailWorker({
+    ffmpegPath,
+    store: context.thumbnails,
+    intervalMs: settings.intervalMs,
+    concurrency: settings.concurrency,
+    width: settings.width,
+    onError,
+    listLiveSources: async () => (await context.live.listLiveSessionIds())
+      .map((sessionId) => ({ sessionId, input: liveInput(sessionId), isLive: true }))
+      .filter((source): source is { sessionId: string; input: string; isLive: true } => source.input !== null),
+  });
+  // A replay's first frame for sessions that never got a live frame (or to replace the last live one).
+  context.events.on('LiveReplayReady', ({ sessionId }) => {
+    if (context.thumbnails.urlFor(sessionId)) return;
+    context.live.findReplayFile(sessionId).then((file) => {
+      if (file) worker.enqueue({ sessionId, input: file, isLive: false });
+    }).catch(onError);
+  });
+  return worker;
 }
 
 export type LiveRuntime = Awaited<ReturnType<typeof startLiveRuntime>>;

@@ -32,6 +32,17 @@ const configSchema = z.object({
   MEDIA_HLS: z.enum(['auto', 'off']).default('auto'),
   FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
   LIVE_END_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(20),
+  // Honest session states: a scheduled session this long past its start without going live shows 主播暂未开播;
+  // this long after, it is marked missed (未开播, not counted as held); checked every LIVE_STATE_SWEEP_SECONDS.
+  LIVE_LATE_AFTER_MINUTES: z.coerce.number().min(0).max(1440).default(30),
+  LIVE_MISSED_AFTER_MINUTES: z.coerce.number().min(1).max(10080).default(180),
+  LIVE_STATE_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  // Thumbnails of live streams (a frame with ffmpeg every THUMBNAIL_INTERVAL_SECONDS per room, at most
+  // THUMBNAIL_CONCURRENCY ffmpeg processes at once, niced); off: session cards show the cover.
+  THUMBNAILS: z.enum(['auto', 'off']).default('auto'),
+  THUMBNAIL_INTERVAL_SECONDS: z.coerce.number().min(1).max(600).default(5),
+  THUMBNAIL_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  THUMBNAIL_WIDTH: z.coerce.number().int().min(64).max(1080).default(360),
   CHAT_RATE_LIMIT_COUNT: z.coerce.number().int().min(1).max(1000).default(5),
   CHAT_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().min(1).max(3600).default(10),
   CHAT_FLUSH_MS: z.coerce.number().int().min(0).max(5000).default(200),
@@ -68,11 +79,15 @@ export type Config = {
     ffmpegPath: string;
     endGraceMs: number;
     recordingsDir: string;
+    thumbnails: { mode: 'auto' | 'off'; intervalMs: number; concurrency: number; width: number; dir: string };
   };
   live: {
     chatRateLimit: { count: number; windowMs: number };
     chatFlushMs: number;
     realtimeFlushMs: number;
+    lateAfterMs: number;
+    missedAfterMs: number;
+    stateSweepMs: number;
   };
   redisUrl: string | null;
   analytics: { mapGeoJsonPath: string };
@@ -116,11 +131,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ffmpegPath: values.FFMPEG_PATH,
       endGraceMs: Math.round(values.LIVE_END_GRACE_SECONDS * 1000),
       recordingsDir: path.join(dataDir, 'media'),
+      thumbnails: {
+        mode: values.THUMBNAILS,
+        intervalMs: Math.round(values.THUMBNAIL_INTERVAL_SECONDS * 1000),
+        concurrency: values.THUMBNAIL_CONCURRENCY,
+        width: values.THUMBNAIL_WIDTH,
+        dir: path.join(dataDir, 'media', 'thumbnails'),
+      },
     },
     live: {
       chatRateLimit: { count: values.CHAT_RATE_LIMIT_COUNT, windowMs: Math.round(values.CHAT_RATE_LIMIT_WINDOW_SECONDS * 1000) },
       chatFlushMs: values.CHAT_FLUSH_MS,
       realtimeFlushMs: values.REALTIME_FLUSH_MS,
+      lateAfterMs: Math.round(values.LIVE_LATE_AFTER_MINUTES * 60_000),
+      missedAfterMs: Math.round(values.LIVE_MISSED_AFTER_MINUTES * 60_000),
+      stateSweepMs: values.LIVE_STATE_SWEEP_SECONDS * 1000,
     },
     redisUrl: values.REDIS_URL ?? null,
     analytics: { mapGeoJsonPath: path.resolve(values.ANALYTICS_MAP_GEOJSON ?? path.join(PROJECT_ROOT, 'reference/geo/china-provinces.geojson')) },

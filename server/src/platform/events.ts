@@ -8,9 +8,11 @@ export type DomainEvents = {
   NotificationCreated: { notification: Notification };
   /** A pipeline change (server/src/modules/pipeline): an employer's or seeker's transition, or an undo. */
   ApplicationStatusChanged: { applicationId: number; companyId: string | null; sessionId: string | null; fromStatus: string; toStatus: string; action: string };
-  LiveSessionStatusChanged: { sessionId: string; status: 'scheduled' | 'live' | 'ended'; wentLiveAt: Date | null; endedAt: Date | null };
+  LiveSessionStatusChanged: { sessionId: string; status: 'scheduled' | 'live' | 'ended' | 'missed'; wentLiveAt: Date | null; endedAt: Date | null };
   /** A session's stream key was issued, rotated or revoked: the media server refreshes its allow-list. */
   LiveStreamKeyChanged: { sessionId: string };
+  /** A recording of an ended session was stored: viewers waiting on 回放生成中 get the replay. */
+  LiveReplayReady: { sessionId: string };
   /** A seeker deleted their account (after the deletion committed): live rooms drop what they still hold in memory. */
   AccountDeleted: { userId: string };
   ApplicationSubmitted: { applicationId: number; jobId: string; seekerUserId: string; sessionId: string | null; source: 'live' | 'replay' | 'job_page'; companyId: string | null };

@@ -184,12 +184,14 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
         continue;
       }
       const likes = room.pendingLikes;
+      const previousViewers = room.lastViewers;
       room.pendingLikes = 0;
       room.likes += likes;
       room.isDirty = false;
       room.lastViewers = viewers;
       io.to(rooms.session(room.sessionId)).emit('room:stats', { sessionId: room.sessionId, viewers, likes: room.likes });
-      if (likes > 0 || viewers > 0) {
+      // The stored count feeds the session cards' viewer count: written when it changes (to 0 too).
+      if (likes > 0 || viewers > 0 || viewers !== previousViewers) {
         live.addLikesAndPeakViewers(room.sessionId, likes, viewers).catch(logFailure('storing likes failed'));
       }
     }
@@ -245,7 +247,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
         likes: room.likes + room.pendingLikes,
         pinnedJobId: room.pinnedJobId,
         recentMessages: [...room.recentMessages, ...room.pendingChat],
-        canChat: !!user && until === undefined && room.status !== 'ended',
+        canChat: !!user && until === undefined && room.status !== 'ended' && room.status !== 'missed',
         canManage,
         mutedUntil: until ? until.toISOString() : null,
         restrictions: canManage ? await live.listRestrictionsForConsole(sessionId) : [],
@@ -264,7 +266,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     socket.on('chat:send', handle(sendChatPayload, async ({ sessionId, text }) => {
       const sender = requireUser();
       const room = await requireJoined(sessionId);
-      if (room.status === 'ended') throw new AppError('conflict', 'This session has ended / 直播已结束');
+      if (room.status === 'ended' || room.status === 'missed') throw new AppError('conflict', 'This session has ended / 直播已结束');
       if (room.bans.has(sender.id)) throw new AppError('forbidden', 'You were removed from this session / 你已被移出直播间');
       if (mutedUntil(room, sender.id) !== undefined) throw new AppError('forbidden', 'You are muted in this session / 你已被禁言');
       const isHost = live.isManager(sender, room);
@@ -371,15 +373,21 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     const room = loadedRooms.get(sessionId);
     if (room) {
       room.status = status;
-      if (status === 'ended') room.pinnedJobId = null;
+      if (status === 'ended' || status === 'missed') room.pinnedJobId = null;
       flushChat(room);
     }
+    // The stream is over: 讲解中 is cleared for everyone watching.
+    if (status === 'ended' || status === 'missed') io.to(rooms.session(sessionId)).emit('job:pinned', { sessionId, jobId: null });
     io.to(rooms.session(sessionId)).emit('session:status', {
       sessionId,
       status,
       wentLiveAt: wentLiveAt ? new Date(wentLiveAt).toISOString() : null,
       endedAt: endedAt ? new Date(endedAt).toISOString() : null,
     });
+  });
+
+  events.on('LiveReplayReady', ({ sessionId }) => {
+    if (!isClosed) io.to(rooms.session(sessionId)).emit('session:replay', { sessionId });
   });
 
   events.on('ApplicationSubmitted', ({ applicationId, sessionId }) => {

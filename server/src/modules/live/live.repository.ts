@@ -42,6 +42,7 @@ export type SummaryRow = {
   isSynthetic: boolean;
   campaignId: string | null;
   campaignName: string | null;
+  viewerCount: number;
 };
 
 // $1 is the viewer's user id (or null) in every summary query.
@@ -60,7 +61,8 @@ const SUMMARY_SELECT = `
          (select count(*) from live_session_bookings b where b.session_id = s.id)::int as "bookingCount",
          exists (select 1 from live_session_bookings b where b.session_id = s.id and b.user_id = $1::uuid) as "isBooked",
          s.went_live_at as "wentLiveAt", s.ended_at as "endedAt", s.pinned_job_id as "pinnedJobId", s.like_count as "likeCount",
-         s.created_by as "createdBy", s.is_synthetic as "isSynthetic", s.campaign_id as "campaignId", cp.name as "campaignName"
+         s.created_by as "createdBy", s.is_synthetic as "isSynthetic", s.campaign_id as "campaignId", cp.name as "campaignName",
+         s.viewer_count as "viewerCount"
   from live_sessions s
   join users u on u.id = s.host_user_id
   left join cities ci on ci.code = s.city_code
@@ -206,11 +208,21 @@ export async function updateSessionLive(db: Queryable, sessionId: string): Promi
 /** scheduled | live → ended; returns the row only when this call made the change. */
 export async function updateSessionEnded(db: Queryable, sessionId: string): Promise<SessionRow | null> {
   const [row] = await db.query<SessionRow>(
-    `update live_sessions s set status = 'ended', ended_at = now(), pinned_job_id = null
+    `update live_sessions s set status = 'ended', ended_at = now(), pinned_job_id = null, viewer_count = 0
      where s.id = $1 and s.status in ('scheduled', 'live') returning ${SESSION_ROW_COLUMNS}`,
     [sessionId],
   );
   return row ?? null;
+}
+
+/** scheduled → missed for sessions that started before the cutoff and never went live; returns their ids. */
+export async function updateSessionsMissed(db: Queryable, cutoff: Date): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `update live_sessions set status = 'missed', pinned_job_id = null
+     where status = 'scheduled' and went_live_at is null and starts_at < $1 returning id`,
+    [cutoff],
+  );
+  return rows.map((row) => row.id);
 }
 
 export function listSessionIdsByStatus(db: Queryable, status: SessionStatus) {
@@ -232,7 +244,8 @@ export async function updatePinnedJob(db: Queryable, sessionId: string, jobId: s
 
 export async function addLikesAndPeakViewers(db: Queryable, sessionId: string, likes: number, viewers: number) {
   await db.query(
-    'update live_sessions set like_count = like_count + $2, peak_viewers = greatest(peak_viewers, $3) where id = $1',
+    `update live_sessions set like_count = like_count + $2, peak_viewers = greatest(peak_viewers, $3),
+       viewer_count = case when status = 'live' then $3 else 0 end where id = $1`,
     [sessionId, likes, viewers],
   );
 }

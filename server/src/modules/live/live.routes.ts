@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { App } from '../../platform/http.js';
 import { AppError } from '../../platform/errors.js';
+import type { ThumbnailStore } from '../../platform/media/thumbnails.js';
 import type { LiveService } from './live.service.js';
 import { publicHostSchema } from '../../../../contracts/profiles.js';
 import {
@@ -121,7 +122,7 @@ export function registerLiveRoutes(app: App, live: LiveService) {
  * Replays (after the session ended) and live HLS from the data folder. Files are named by the media server
  * (<timestamp>.flv/.mp4, index.m3u8, segment-NNNNN.ts); anything else is refused before touching the disk.
  */
-export function registerLiveMediaFileRoutes(app: App, live: LiveService, recordingsDir: string) {
+export function registerLiveMediaFileRoutes(app: App, live: LiveService, recordingsDir: string, thumbnails: Pick<ThumbnailStore, 'dir'>) {
   const contentTypes: Record<string, string> = { '.flv': 'video/x-flv', '.mp4': 'video/mp4', '.m3u8': 'application/vnd.apple.mpegurl', '.ts': 'video/mp2t' };
   const send = (reply: FastifyReply, root: string, fileName: string) => {
     if (!existsSync(path.join(root, fileName))) throw new AppError('not_found', 'Media file not found');
@@ -143,6 +144,16 @@ export function registerLiveMediaFileRoutes(app: App, live: LiveService, recordi
       const session = await live.getSessionRow(sessionId);
       if (session.status !== 'ended' || !(await live.findRecording(sessionId, fileName))) throw new AppError('not_found', 'No replay yet / 回放暂未生成');
       return send(reply, path.join(recordingsDir, 'recordings', 'live', sessionId), fileName);
+    });
+
+    // A frame of the stream for the cards; the URL's ?v= changes with every new frame, so each is cached long.
+    scope.get('/media/thumbnails/:fileName', {
+      schema: { hide: true, params: z.object({ fileName: z.string().regex(/^[0-9a-f-]{36}\.jpg$/) }) },
+    }, async (request, reply) => {
+      const { fileName } = request.params;
+      if (!existsSync(path.join(thumbnails.dir, fileName))) throw new AppError('not_found', 'No thumbnail / 暂无画面');
+      reply.header('cache-control', 'public, max-age=86400');
+      return reply.type('image/jpeg').sendFile(fileName, thumbnails.dir);
     });
 
     scope.get('/media/hls/:sessionId/:fileName', {

@@ -1,10 +1,12 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import path from 'node:path';
 import type { Config } from '../../platform/config.js';
 import type { Db, Queryable } from '../../platform/db.js';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import type { AuthUser } from '../../platform/http.js';
 import type { MediaLinks } from '../../platform/media/media-links.js';
+import type { ThumbnailStore } from '../../platform/media/thumbnails.js';
 import type { AuthService } from '../auth/index.js';
 import type { CampaignsService } from '../campaigns/index.js';
 import type { CompaniesService } from '../companies/index.js';
@@ -27,7 +29,11 @@ import { applyWordFilter, type WordRule } from './word-filter.js';
 const SCHEDULING_ROLES = new Set(['host', 'employer', 'bureau', 'admin']);
 const MAX_JOBS_PER_SESSION = 50;
 const WORD_FILTER_CACHE_MS = 30_000;
+/** How long after the end a live session without a stored recording is "回放生成中" rather than without replay. */
+const REPLAY_PREPARATION_MS = 15 * 60_000;
 
+/** Ended, or missed (未开播): no stream, no chat, no bookings any more. */
+const isOver = (status: SessionStatus) => status === 'ended' || status === 'missed';
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 const newSecret = () => randomBytes(24).toString('base64url');
 const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -61,8 +67,13 @@ export function createLiveService(deps: {
   media: MediaLinks;
   /** Checks a campaignId given when scheduling (the campaigns module's rules). */
   campaigns: Pick<CampaignsService, 'checkNewSession'>;
+  /** Frames of live streams for the cards (the thumbnail worker writes them). */
+  thumbnails: Pick<ThumbnailStore, 'urlFor'>;
+  /** The clock of the session-state rules (tests move it). */
+  clock?: () => Date;
 }) {
-  const { db, events, config, auth, geo, jobs, companies, notifications, media, campaigns } = deps;
+  const { db, events, config, auth, geo, jobs, companies, notifications, media, campaigns, thumbnails } = deps;
+  const clock = deps.clock ?? (() => new Date());
   const endTimers = new Map<string, NodeJS.Timeout>();
   let wordRules: { rules: WordRule[]; loadedAt: number } | null = null;
 
@@ -88,6 +99,9 @@ export function createLiveService(deps: {
       endedAt: iso(row.endedAt),
       isSynthetic: row.isSynthetic,
       campaign: row.campaignId ? { id: row.campaignId, name: row.campaignName ?? '' } : null,
+      isLate: row.status === 'scheduled' && clock().getTime() - new Date(row.startsAt).getTime() >= config.live.lateAfterMs,
+      viewerCount: row.status === 'live' ? row.viewerCount : 0,
+      thumbnailUrl: thumbnails.urlFor(row.id),
     };
   }
 
@@ -153,6 +167,7 @@ export function createLiveService(deps: {
     clearEndTimer(sessionId);
     const row = await repository.updateSessionEnded(db, sessionId);
     if (!row) return false;
+    // The pinned card goes with the stream (the room clears 讲解中 on this event).
     events.emit('LiveSessionStatusChanged', { sessionId, status: 'ended', wentLiveAt: row.wentLiveAt, endedAt: row.endedAt });
     events.emit('LiveStreamKeyChanged', { sessionId });
     return true;
@@ -226,23 +241,27 @@ export function createLiveService(deps: {
       const replay = recordings
         .filter((item) => item.format === 'mp4' || !mp4Bases.has(item.fileName.replace(/\.flv$/, '')))
         .map((item) => ({ url: media.replayUrl(sessionId, item.fileName), format: item.format, bytes: item.bytes, startedAt: iso(item.startedAt)!, endedAt: iso(item.endedAt)! }));
+      let replayState: SessionDetail['replayState'] = 'none';
+      if (replay.length > 0) replayState = 'ready';
+      else if (row.status === 'ended' && row.wentLiveAt && row.endedAt && clock().getTime() - new Date(row.endedAt).getTime() < REPLAY_PREPARATION_MS) replayState = 'pending';
       return {
         ...toSummary(row),
         jobs: sessionJobs,
         pinnedJobId: row.pinnedJobId,
         likeCount: row.likeCount,
         playback: {
-          flvUrl: row.status === 'ended' ? null : media.flvUrl(sessionId),
-          hlsUrl: row.status === 'ended' ? null : media.hlsUrl(sessionId),
+          flvUrl: isOver(row.status) ? null : media.flvUrl(sessionId),
+          hlsUrl: isOver(row.status) ? null : media.hlsUrl(sessionId),
           replay,
         },
         canManage: isManager(viewer, row),
+        replayState,
       };
     },
 
     async bookSession(user: AuthUser, sessionId: string) {
       const session = await getSessionRow(sessionId);
-      if (session.status === 'ended') throw new AppError('conflict', 'This session has ended / 直播已结束');
+      if (isOver(session.status)) throw new AppError('conflict', 'This session has ended / 直播已结束');
       await repository.insertBooking(db, sessionId, user.id);
     },
 
@@ -254,7 +273,7 @@ export function createLiveService(deps: {
     async getStreamKey(user: AuthUser | null, sessionId: string): Promise<StreamKeyInfo> {
       const session = await getManagedSession(user, sessionId);
       let key = await repository.findStreamKey(db, sessionId);
-      if (!key && session.status !== 'ended') {
+      if (!key && !isOver(session.status)) {
         // Sessions made outside scheduleSession (imports, demo data) get their key on first use.
         await repository.upsertStreamKey(db, sessionId, newSecret());
         events.emit('LiveStreamKeyChanged', { sessionId });
@@ -269,7 +288,7 @@ export function createLiveService(deps: {
     /** A new secret; the old one stops working for new publishes at once. */
     async rotateStreamKey(user: AuthUser, sessionId: string): Promise<StreamKeyInfo> {
       const session = await getManagedSession(user, sessionId);
-      if (session.status === 'ended') throw new AppError('conflict', 'This session has ended / 直播已结束');
+      if (isOver(session.status)) throw new AppError('conflict', 'This session has ended / 直播已结束');
       await repository.upsertStreamKey(db, sessionId, newSecret());
       events.emit('LiveStreamKeyChanged', { sessionId });
       return this.getStreamKey(user, sessionId);
@@ -343,6 +362,32 @@ export function createLiveService(deps: {
 
     async recordRecording(recording: { sessionId: string; fileName: string; format: 'flv' | 'mp4'; bytes: number; startedAt: Date; endedAt: Date }) {
       await repository.insertRecording(db, recording);
+      events.emit('LiveReplayReady', { sessionId: recording.sessionId });
+    },
+
+    /**
+     * Honest states: a scheduled session LIVE_MISSED_AFTER_MINUTES past its start that never went live becomes
+     * `missed` (未开播; not counted as held, can no longer publish). Returns the sessions it marked.
+     */
+    async markMissedSessions(): Promise<string[]> {
+      const cutoff = new Date(clock().getTime() - config.live.missedAfterMs);
+      const ids = await repository.updateSessionsMissed(db, cutoff);
+      for (const sessionId of ids) {
+        events.emit('LiveSessionStatusChanged', { sessionId, status: 'missed', wentLiveAt: null, endedAt: null });
+        events.emit('LiveStreamKeyChanged', { sessionId });
+      }
+      return ids;
+    },
+
+    /** Live sessions, for the thumbnail worker. */
+    async listLiveSessionIds(): Promise<string[]> {
+      return (await repository.listSessionIdsByStatus(db, 'live')).map((row) => row.id);
+    },
+
+    /** The first recording of a session on disk (a replay thumbnail is taken from it), or null. */
+    async findReplayFile(sessionId: string): Promise<string | null> {
+      const [first] = await repository.listRecordings(db, sessionId);
+      return first ? path.join(config.media.recordingsDir, 'recordings', 'live', sessionId, first.fileName) : null;
     },
 
     findRecording(sessionId: string, fileName: string) {
@@ -381,7 +426,7 @@ export function createLiveService(deps: {
 
     async pinJob(user: AuthUser, sessionId: string, jobId: string | null) {
       const session = await getManagedSession(user, sessionId);
-      if (session.status === 'ended') throw new AppError('conflict', 'This session has ended / 直播已结束');
+      if (isOver(session.status)) throw new AppError('conflict', 'This session has ended / 直播已结束');
       if (jobId && !(await repository.isJobInSession(db, sessionId, jobId))) throw invalid('jobId', 'is not one of this session\'s jobs');
       await repository.updatePinnedJob(db, sessionId, jobId);
       return jobId;
@@ -443,7 +488,7 @@ export function createLiveService(deps: {
       const row = await repository.findSessionStatusForJob(db, sessionId, jobId);
       if (!row) throw notFound('Live session');
       if (!row.isJobInSession) throw invalid('body.jobId', 'is not one of this session\'s jobs');
-      return row.status === 'ended' ? 'replay' : 'live';
+      return isOver(row.status) ? 'replay' : 'live';
     },
 
     // ------------------------------------------------------------ word filter table (admins)

@@ -20,7 +20,7 @@ import { formatDay, formatRegion } from './format';
 import { CAMPAIGNS_NS } from './i18n';
 import './campaigns.css';
 
-const STATUS_COLORS = { live: 'red', scheduled: 'blue', ended: 'default' } as const;
+const STATUS_COLORS = { live: 'red', scheduled: 'blue', ended: 'default', missed: 'default' } as const;
 
 /** /console/campaigns/:campaignId: edit, add and remove sessions, totals and the sessions compared. */
 export default function CampaignConsolePage() {

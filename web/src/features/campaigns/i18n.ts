@@ -2,7 +2,7 @@ import { registerTranslations } from '../../app/i18n';
 
 const zh = {
   phase: { running: '进行中', upcoming: '即将开始', ended: '已结束', all: '全部' },
-  status: { live: '直播中', scheduled: '即将开播', ended: '已结束' },
+  status: { live: '直播中', scheduled: '即将开播', ended: '已结束', missed: '未开播' },
   synthetic: '演示数据',
   syntheticNotice: '演示数据：本活动及其直播、报名数据均为程序生成，仅用于演示。',
   national: '全国',
@@ -90,7 +90,7 @@ const zh = {
 
 const en: typeof zh = {
   phase: { running: 'Running', upcoming: 'Upcoming', ended: 'Ended', all: 'All' },
-  status: { live: 'Live', scheduled: 'Upcoming', ended: 'Ended' },
+  status: { live: 'Live', scheduled: 'Upcoming', ended: 'Ended', missed: 'Did not start' },
   synthetic: 'Synthetic',
   syntheticNotice: 'Synthetic demo data: this campaign, its sessions and applications are generated for the demo.',
   national: 'Nationwide',

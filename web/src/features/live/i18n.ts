@@ -1,7 +1,7 @@
 import { registerTranslations } from '../../app/i18n';
 
 const zh = {
-  status: { scheduled: '未开播', live: '直播中', ended: '已结束' },
+  status: { scheduled: '即将开播', live: '直播中', ended: '已结束', missed: '未开播' },
   list: {
     title: '直播带岗',
     subtitle: '看车间、看宿舍、问工价，主播在线答疑，一键报名',
@@ -215,7 +215,7 @@ const zh = {
 };
 
 const en: typeof zh = {
-  status: { scheduled: 'Upcoming', live: 'Live', ended: 'Ended' },
+  status: { scheduled: 'Upcoming', live: 'Live', ended: 'Ended', missed: 'Did not start' },
   list: {
     title: 'Live hiring',
     subtitle: 'See the workshop and the dormitory, ask about pay and shifts, apply in one tap',

@@ -19,7 +19,7 @@ export default function HostSessionsPage() {
   const navigate = useNavigate();
   const [isScheduling, setIsScheduling] = useState(false);
   const sessions = useApi(() => listSessions({ mine: true, status: ['live', 'scheduled', 'ended'], limit: 100 }), 'mine');
-  const order = { live: 0, scheduled: 1, ended: 2 };
+  const order = { live: 0, scheduled: 1, ended: 2, missed: 3 };
   const rows = [...(sessions.data?.sessions ?? [])].sort((a, b) => order[a.status] - order[b.status] || (a.status === 'ended' ? b.startsAt.localeCompare(a.startsAt) : a.startsAt.localeCompare(b.startsAt)));
   const now = new Date();
   const language = currentLanguage();
