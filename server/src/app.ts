@@ -29,6 +29,8 @@ export type ContextOptions = {
   purpose?: string;
   /** An already-open database (tests share one PGlite across cases). */
   db?: Db;
+  /** The clock of the live-session state rules (tests move it). */
+  clock?: () => Date;
 };
 
 /** The one composition root: server, CLI, tests and benchmarks all build this. */
@@ -63,7 +65,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const outcomes = createOutcomesService({ db, trustSignalMinSample: config.pipeline.trustSignalMinSample });
   const campaigns = createCampaignsService({ db, geo, outcomes });
   const thumbnails = createThumbnailStore(config.media.thumbnails.dir);
-  const live = createLiveService({ db, events, config, auth, geo, jobs, companies, notifications, media: mediaLinks, campaigns, thumbnails });
+  const live = createLiveService({ db, events, config, auth, geo, jobs, companies, notifications, media: mediaLinks, campaigns, thumbnails, clock: options.clock });
   const applications = createApplicationsService({ db, events, jobs, seekers, live });
   const pipeline = createPipelineService({ db, events, notifications });
   const reports = createReportsService({ db, companies, notifications });

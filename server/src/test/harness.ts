@@ -37,10 +37,10 @@ export async function openTestDb(): Promise<{ db: Db; drop: () => Promise<void> 
 export type TestContext = Context & { drop: () => Promise<void> };
 
 /** The real composition root over a fresh database. */
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(env: Record<string, string> = {}, options: { clock?: () => Date } = {}): Promise<TestContext> {
   const { db, drop } = await openTestDb();
   const config = loadConfig({ LOG_LEVEL: 'silent', JOBCAST_DEMO_DATA: 'off', PORT: '0', ...env });
-  const context = await createContext(config, { db });
+  const context = await createContext(config, { db, clock: options.clock });
   return Object.assign(context, {
     async drop() {
       await context.close();
@@ -49,8 +49,8 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   });
 }
 
-export async function createTestApp(env: Record<string, string> = {}) {
-  const context = await createTestContext(env);
+export async function createTestApp(env: Record<string, string> = {}, options: { clock?: () => Date } = {}) {
+  const context = await createTestContext(env, options);
   const app = await createApp(context);
   await app.ready();
   return {

@@ -8,8 +8,8 @@ import { signIn } from './http-helpers.js';
 export type LiveClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** The real app listening on a random loopback port with Socket.IO (and the media child process when asked). */
-export async function startLiveTestServer(options: { env?: Record<string, string>; withMedia?: boolean } = {}) {
-  const testApp = await createTestApp({ MEDIA_BIND: '127.0.0.1', RTMP_PORT: '0', MEDIA_HTTP_PORT: '0', PUBLIC_URL: 'http://127.0.0.1:3999', ...options.env });
+export async function startLiveTestServer(options: { env?: Record<string, string>; withMedia?: boolean; clock?: () => Date } = {}) {
+  const testApp = await createTestApp({ MEDIA_BIND: '127.0.0.1', RTMP_PORT: '0', MEDIA_HTTP_PORT: '0', PUBLIC_URL: 'http://127.0.0.1:3999', ...options.env }, { clock: options.clock });
   const runtime = await startLiveRuntime(testApp.app, testApp.context, { withMedia: options.withMedia ?? false });
   await testApp.app.listen({ port: 0, host: '127.0.0.1' });
   const address = testApp.app.server.address();
