@@ -22,6 +22,7 @@ import { createMediaLinks } from './platform/media/media-links.js';
 import { findFfmpeg, startEmbeddedMediaServer } from './platform/media/embedded-media-server.js';
 import { createThumbnailStore, startThumbnailWorker, type ThumbnailWorker } from './platform/media/thumbnails.js';
 import { registerNginxRtmpCallbacks } from './platform/media/nginx-rtmp-callbacks.js';
+import { createRateLimiter } from './platform/rate-limit.js';
 import { createRealtimeServer, readCookie } from './platform/realtime.js';
 
 export type ContextOptions = {
@@ -54,6 +55,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     throw error;
   }
   const events = new EventBus();
+  const limiter = createRateLimiter({ rules: config.rateLimits, redisUrl: config.redisUrl });
   const geo = await createGeoService(db);
   const auth = createAuthService(db);
   const companies = createCompaniesService({ db, geo, auth, events });
@@ -80,6 +82,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     /** The migrations this context applied when it opened the database (reported by `jobcast migrate`). */
     migrationsApplied: migrationsApplied as readonly string[],
     events,
+    limiter,
     geo,
     auth,
     companies,
@@ -99,6 +102,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     lock,
     async close() {
       live.stopTimers();
+      await limiter.close();
       if (!options.db) await database.close();
       lock?.release();
     },
@@ -108,7 +112,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
 export type Context = Awaited<ReturnType<typeof createContext>>;
 
 export async function createApp(context: Context) {
-  const app = await createHttpServer(context.config, (request) => context.auth.findUserBySessionToken(request.cookies[SESSION_COOKIE]));
+  const app = await createHttpServer(context.config, (request) => context.auth.findUserBySessionToken(request.cookies[SESSION_COOKIE]), { limiter: context.limiter });
   registerAuthRoutes(app, context.auth, { cookieSecure: context.config.cookieSecure });
   registerGeoRoutes(app, context.geo);
   registerCompaniesRoutes(app, context.companies);

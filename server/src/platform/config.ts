@@ -1,8 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseLimitRules, type LimitRules } from './rate-limit.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const TRUSTED_PROXY_ENTRY = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -48,6 +51,43 @@ const configSchema = z.object({
   CHAT_FLUSH_MS: z.coerce.number().int().min(0).max(5000).default(200),
   REALTIME_FLUSH_MS: z.coerce.number().int().min(50).max(10000).default(1000),
   REDIS_URL: z.string().url().optional(),
+  // Abuse limits (server/src/platform/rate-limit.ts): every max multiplied by the scale; "name=max/seconds,…" overrides.
+  RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
+  RATE_LIMITS: z.string().optional(),
+  // The proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, or loopback/linklocal/uniquelocal).
+  // Off by default: the client address is the socket's, so nobody can pick their own with a forged header.
+  TRUST_PROXY: z
+    .string()
+    .transform((value, context) => {
+      if (['false', 'off', 'no', '0', 'none'].includes(value.trim().toLowerCase())) return [];
+      const entries = value.split(',').map((item) => item.trim()).filter(Boolean);
+      for (const entry of entries) {
+        if (!TRUSTED_PROXY_ENTRY.test(entry)) {
+          context.addIssue({ code: 'custom', message: `"${entry}" is not a proxy address, CIDR range or loopback/linklocal/uniquelocal (name the proxies; "true" is not allowed)` });
+          return z.NEVER;
+        }
+      }
+      return entries;
+    })
+    .optional(),
+  // Origins besides PUBLIC_URL's that may send state-changing requests and open sockets (comma-separated).
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((value, context) => {
+      const origins: string[] = [];
+      for (const entry of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+        try {
+          const url = new URL(entry);
+          if (url.origin === 'null') throw new Error('opaque');
+          origins.push(url.origin);
+        } catch {
+          context.addIssue({ code: 'custom', message: `"${entry}" is not an origin such as https://jobs.example.cn` });
+          return z.NEVER;
+        }
+      }
+      return origins;
+    })
+    .optional(),
   // Analytics: the China map (GeoJSON of provinces). A map shown to the public in China needs an approved
   // base map (审图号): point this at the approved file. Chromium prints the report to PDF.
   ANALYTICS_MAP_GEOJSON: z.string().min(1).optional(),
@@ -90,6 +130,12 @@ export type Config = {
     stateSweepMs: number;
   };
   redisUrl: string | null;
+  /** Abuse limits by name (rate-limit.ts). */
+  rateLimits: LimitRules;
+  /** Proxies whose X-Forwarded-For is trusted; false: none (the socket's address is the client's). */
+  trustProxy: false | string[];
+  /** Origins allowed to change state and open sockets: PUBLIC_URL's plus ALLOWED_ORIGINS. */
+  allowedOrigins: string[];
   analytics: { mapGeoJsonPath: string };
   chromiumPath: string;
 };
@@ -105,6 +151,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const values = parsed.data;
+  const limits = parseLimitRules(values.RATE_LIMIT_SCALE, values.RATE_LIMITS);
+  if (limits.problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n${limits.problems.map((problem) => `  RATE_LIMITS: ${problem}`).join('\n')}`);
+  }
+  const publicUrl = values.PUBLIC_URL ?? `http://localhost:${values.PORT}`;
   const dataDir = path.resolve(values.JOBCAST_DATA_DIR);
   return {
     port: values.PORT,
@@ -117,7 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSeed: values.JOBCAST_DEMO_SEED,
     logLevel: values.LOG_LEVEL,
     cookieSecure: values.COOKIE_SECURE,
-    publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
+    publicUrl,
     pipeline: { trustSignalMinSample: values.TRUST_SIGNAL_MIN_SAMPLE, sweepSeconds: values.PIPELINE_SWEEP_SECONDS },
     media: {
       mode: values.MEDIA_MODE,
@@ -148,6 +199,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       stateSweepMs: values.LIVE_STATE_SWEEP_SECONDS * 1000,
     },
     redisUrl: values.REDIS_URL ?? null,
+    rateLimits: limits.rules,
+    trustProxy: values.TRUST_PROXY && values.TRUST_PROXY.length > 0 ? values.TRUST_PROXY : false,
+    allowedOrigins: [...new Set([new URL(publicUrl).origin, ...(values.ALLOWED_ORIGINS ?? [])])],
     analytics: { mapGeoJsonPath: path.resolve(values.ANALYTICS_MAP_GEOJSON ?? path.join(PROJECT_ROOT, 'reference/geo/china-provinces.geojson')) },
     chromiumPath: values.CHROMIUM_PATH,
   };

@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { AppError, toErrorBody } from './errors.js';
+import { createRateLimiter, registerRateLimits, type RateLimiter } from './rate-limit.js';
 
 export type Role = 'seeker' | 'employer' | 'host' | 'bureau' | 'admin';
 export const ROLES: readonly Role[] = ['seeker', 'employer', 'host', 'bureau', 'admin'];
@@ -53,14 +54,15 @@ export type ResolveUser = (request: FastifyRequest) => Promise<AuthUser | null>;
 
 export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
-export async function createHttpServer(config: Config, resolveUser: ResolveUser) {
+export async function createHttpServer(config: Config, resolveUser: ResolveUser, options: { limiter?: RateLimiter } = {}) {
   const app = Fastify({
     logger: {
       level: config.logLevel,
       // Secrets never reach the logs: cookies, passwords, stream keys.
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.streamKey', '*.key'],
     },
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (request.ip is the socket's otherwise).
+    trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -68,6 +70,7 @@ export async function createHttpServer(config: Config, resolveUser: ResolveUser)
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('user', null);
   await app.register(fastifyCookie);
+  await registerRateLimits(app, options.limiter ?? createRateLimiter({ rules: config.rateLimits, redisUrl: null }));
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -114,7 +117,7 @@ export async function createHttpServer(config: Config, resolveUser: ResolveUser)
         return { path: [context, issuePath].filter(Boolean).join('.'), message: issue.message ?? 'is invalid' };
       });
       const message = fields.map((field) => `${field.path}: ${field.message}`).join('; ');
-      return reply.status(400).send(toErrorBody(new AppError('validation_failed', message, { fields })));
+      return reply.status(400).send(toErrorBody(new AppError('validation_failed', message, { fields, field: fields[0]?.path })));
     }
     if (error.statusCode && error.statusCode < 500) {
       return reply.status(error.statusCode).send(toErrorBody(new AppError('validation_failed', error.message)));

@@ -5,7 +5,7 @@ import type { ApplicationsService } from './applications.service.js';
 
 export function registerApplicationsRoutes(app: App, applications: ApplicationsService) {
   app.post('/api/applications', {
-    config: { access: ['seeker'] },
+    config: { access: ['seeker'], limit: 'applications' },
     schema: {
       tags: ['applications'],
       summary: 'Apply in one tap (idempotent: a repeat or a retry with the same idempotencyKey returns the same application)',

@@ -16,7 +16,7 @@ export function registerAuthRoutes(app: App, auth: AuthService, options: { cooki
     });
 
   app.post('/api/auth/sign-up', {
-    config: { access: 'public' },
+    config: { access: 'public', limit: { name: 'sign-up', by: 'address' } },
     schema: { tags: ['auth'], summary: 'Create an account (seeker, employer or host) and sign in', body: signUpBodySchema, response: { 201: z.object({ user: userSchema }) } },
   }, async (request, reply) => {
     const { user, session } = await auth.signUp(request.body);
@@ -25,7 +25,7 @@ export function registerAuthRoutes(app: App, auth: AuthService, options: { cooki
   });
 
   app.post('/api/auth/sign-in', {
-    config: { access: 'public' },
+    config: { access: 'public', limit: { name: 'sign-in', by: 'address' } },
     schema: { tags: ['auth'], summary: 'Sign in with email or phone and password', body: signInBodySchema, response: { 200: z.object({ user: userSchema }) } },
   }, async (request, reply) => {
     const { user, session } = await auth.signIn(request.body.login, request.body.password);

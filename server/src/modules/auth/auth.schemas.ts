@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { singleLineText } from '../../platform/input.js';
 
 export const phoneSchema = z.string().regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mainland mobile number / 请输入11位手机号');
-export const passwordSchema = z.string().min(8, 'must be at least 8 characters / 密码至少8位').max(200);
+export const passwordSchema = singleLineText({ min: 8, max: 200, trim: false });
 
 export const signUpBodySchema = z
   .object({
@@ -9,13 +10,13 @@ export const signUpBodySchema = z
     email: z.string().email('must be a valid email address / 邮箱格式不正确').optional(),
     phone: phoneSchema.optional(),
     password: passwordSchema,
-    displayName: z.string().trim().min(1, 'is required / 必填').max(50),
+    displayName: singleLineText({ min: 1, max: 50 }),
   })
   .refine((body) => body.email || body.phone, { message: 'email or phone is required / 请填写邮箱或手机号', path: ['email'] });
 
 export const signInBodySchema = z.object({
-  login: z.string().trim().min(1, 'is required / 必填'),
-  password: z.string().min(1, 'is required / 必填'),
+  login: singleLineText({ min: 1, max: 200 }),
+  password: singleLineText({ min: 1, max: 200, trim: false }),
 });
 
 export const userSchema = z.object({

@@ -9,7 +9,7 @@ const pageQuery = { page: z.coerce.number().int().min(1).default(1), pageSize: z
 
 export function registerReportsRoutes(app: App, reports: ReportsService) {
   app.post('/api/reports', {
-    config: { access: 'signed-in' },
+    config: { access: 'signed-in', limit: 'reports' },
     schema: {
       tags: ['reports'],
       summary: 'Report a job, a session or a company (fee request, fake job, harassment, other); filing again while it is open returns the same report',

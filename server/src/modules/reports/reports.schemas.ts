@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multilineText } from '../../platform/input.js';
 
 export const REPORT_REASONS = ['fee_request', 'fake_job', 'harassment', 'other'] as const;
 export const REASON_LABELS: Record<(typeof REPORT_REASONS)[number], { zh: string; en: string }> = {
@@ -21,14 +22,14 @@ export const fileReportBodySchema = z
     targetKind: reportTargetKindSchema,
     targetId: z.string().uuid('must be a job, session or company id'),
     reason: reportReasonSchema,
-    details: z.string().trim().max(2000).default(''),
+    details: multilineText({ max: 2000 }).default(''),
   })
   .refine((body) => body.reason !== 'other' || body.details.length >= 2, { path: ['details'], message: 'say what happened / 请描述具体情况' });
 export type FileReportInput = z.infer<typeof fileReportBodySchema>;
 
 export const resolveReportBodySchema = z.object({
   decision: z.enum(['resolve', 'dismiss']),
-  note: z.string().trim().min(2, 'a note is required / 请填写处理说明').max(1000),
+  note: multilineText({ min: 2, max: 1000 }),
   /** For a report on a job: suspend its company (its jobs disappear from seekers). */
   suspendCompany: z.boolean().default(false),
   /** For a report on a session: ban its host and blacklist the host's phone number. */
@@ -36,7 +37,7 @@ export const resolveReportBodySchema = z.object({
 });
 export type ResolveReportInput = z.infer<typeof resolveReportBodySchema>;
 
-export const banUserBodySchema = z.object({ reason: z.string().trim().min(2, 'a reason is required / 请填写原因').max(500) });
+export const banUserBodySchema = z.object({ reason: multilineText({ min: 2, max: 500 }) });
 
 export const reportSchema = z.object({
   id: z.number(),
