@@ -1,34 +1,55 @@
 /**
- * Apply burst against PostgreSQL: 2,000 distinct seekers apply within 10 s through the real HTTP route
- * (POST /api/applications: auth cookie, profile check, session and job checks, one transaction), from a
- * separate client process on loopback. 10 % of them double-tap (a concurrent second request with the same
- * idempotency key) and 10 % tap twice without a key. Checks: applications stored = applications acknowledged,
- * zero duplicates. Same-run baseline: the same number of requests at the same rate to GET /api/auth/me
- * (cookie → user lookup, no write): the HTTP + auth floor under which an apply cannot go.
+ * The 报名 moment: N distinct seekers apply within a window through the real HTTP route (POST /api/applications:
+ * auth cookie, profile check, session and job checks, the idempotent insert), from a separate client process on
+ * loopback, on one pinned job or spread over several. 10 % of them double-tap (a concurrent second request with
+ * the same idempotency key) and 10 % tap twice without a key. Checks: applications stored = applications
+ * acknowledged, zero duplicates, and the analytics figures (rollups + unfolded deltas) equal to the raw-table
+ * computation right after the burst. Same-run baseline: the same number of requests at the same rate to
+ * GET /api/auth/me (cookie → user lookup, no write): the HTTP + auth floor under which an apply cannot go.
+ * On PostgreSQL a second connection samples pg_stat_activity every 50 ms during the burst and prints what the
+ * app's backends were doing (the wait-event summary), so a regression shows its cause.
  *
- *   npx tsx bench/apply-burst.bench.ts   # BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres)
+ *   npm run bench -- apply-burst [--seekers 2000] [--jobs 5] [--window-ms 10000] [--engine postgres|pglite]
+ *   # BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); --engine pglite: in memory
  */
 import { fork } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 import argon2 from 'argon2';
 import pg from 'pg';
 import { createApp, createContext } from '../server/src/app.js';
 import { loadConfig } from '../server/src/platform/config.js';
-import { openPostgres } from '../server/src/platform/db.js';
+import { openPglite, openPostgres, type Db } from '../server/src/platform/db.js';
 import { buildCompany, buildJob } from '../server/src/test/factories.js';
 import type { BurstCommand, BurstReport, BurstRequest } from './apply-burst-clients.js';
 
-const SEEKERS = Number(process.env.BENCH_SEEKERS ?? 2000);
-const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 10_000);
+const { values: options } = parseArgs({
+  options: {
+    seekers: { type: 'string', default: process.env.BENCH_SEEKERS ?? '2000' },
+    jobs: { type: 'string', default: process.env.BENCH_JOBS ?? '5' },
+    'window-ms': { type: 'string', default: process.env.BENCH_WINDOW_MS ?? '10000' },
+    engine: { type: 'string', default: process.env.BENCH_ENGINE ?? 'postgres' },
+  },
+});
+const SEEKERS = Number(options.seekers);
+const JOBS = Number(options.jobs);
+const WINDOW_MS = Number(options['window-ms']);
+const ENGINE = options.engine === 'pglite' ? 'pglite' : 'postgres';
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const round = (value: number) => Math.round(value * 10) / 10;
+const loadAverage = () => os.loadavg().map(round).join(' / ');
 
-async function main() {
+/** A fresh database for the run: a new PostgreSQL database (dropped at the end) or an in-memory PGlite. */
+async function openBenchDb(): Promise<{ db: Db; url: string | null; drop: () => Promise<void> }> {
+  if (ENGINE === 'pglite') {
+    const db = await openPglite(undefined);
+    return { db, url: null, drop: () => db.close() };
+  }
   const databaseName = `jobcast_bench_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: BASE_URL });
   await admin.connect();
@@ -36,12 +57,73 @@ async function main() {
   const url = new URL(BASE_URL);
   url.pathname = `/${databaseName}`;
   const db = openPostgres(url.toString(), { maxConnections: 20 });
+  return {
+    db,
+    url: url.toString(),
+    async drop() {
+      await db.close();
+      await admin.query(`drop database if exists ${databaseName} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/**
+ * Samples the app's backends in pg_stat_activity every 50 ms on a connection of its own: how many were seen
+ * in each state and wait event over the burst (active backends waiting on Lock:transactionid are applications
+ * queueing behind each other; "idle in transaction" ones hold locks across a round trip).
+ */
+function sampleWaitEvents(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  const seen = new Map<string, number>();
+  let samples = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+  const sample = async () => {
+    const rows = await client.query<{ state: string; wait: string; count: number }>(
+      `select coalesce(state, '?') as state, coalesce(wait_event_type || ':' || wait_event, 'on CPU') as wait, count(*)::int as count
+       from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'
+         and state <> 'idle'
+       group by 1, 2`,
+    );
+    samples += 1;
+    for (const row of rows.rows) seen.set(`${row.state} — ${row.wait}`, (seen.get(`${row.state} — ${row.wait}`) ?? 0) + row.count);
+  };
+  return {
+    async start() {
+      await client.connect();
+      timer = setInterval(() => {
+        running = running.then(sample).catch(() => undefined);
+      }, 50);
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      await running;
+      await client.end();
+      const total = [...seen.values()].reduce((sum, count) => sum + count, 0);
+      return {
+        samples,
+        busyBackendsPerSample: round(total / Math.max(1, samples)),
+        waits: [...seen.entries()].sort((a, b) => b[1] - a[1]).map(([key, count]) => ({
+          'state — wait event': key,
+          'backend-samples': count,
+          share: `${Math.round((count / Math.max(1, total)) * 100)} %`,
+        })),
+      };
+    },
+  };
+}
+
+async function main() {
+  const { db, url, drop } = await openBenchDb();
+  const loadBefore = loadAverage();
   try {
-    const context = await createContext(loadConfig({ LOG_LEVEL: 'silent', JOBCAST_DEMO_DATA: 'off', PORT: '0', DATABASE_URL: url.toString() }), { db });
+    const config = loadConfig({ LOG_LEVEL: 'silent', JOBCAST_DEMO_DATA: 'off', PORT: '0', ...(url ? { DATABASE_URL: url } : {}) });
+    const context = await createContext(config, { db });
     const host = await context.auth.createUser({ role: 'host', email: 'burst-host@example.test', password: 'bench-password', displayName: '主播' });
     const { employer } = await buildCompany(context);
     const jobs: Array<Awaited<ReturnType<typeof buildJob>>> = [];
-    for (let index = 0; index < 5; index += 1) jobs.push(await buildJob(context, employer, { title: `普工${index + 1}` }));
+    for (let index = 0; index < JOBS; index += 1) jobs.push(await buildJob(context, employer, { title: `普工${index + 1}` }));
     const session = await context.live.scheduleSession(host, { title: '报名压测', startsAt: new Date().toISOString(), jobIds: jobs.map((job) => job.id), coverText: '' });
     await context.live.handlePublishStarted(session.id);
 
@@ -87,11 +169,23 @@ async function main() {
       if (index % 10 === 0) requests.push({ ...request }); // double tap, same key
       if (index % 10 === 5) requests.push({ ...request, body: { ...body, idempotencyKey: undefined } }); // second tap, no key
     });
+    const sampler = url ? sampleWaitEvents(url) : null;
+    await sampler?.start();
     const burstCpuBefore = process.cpuUsage();
     const burst = await run(requests);
     const cpu = process.cpuUsage(burstCpuBefore);
+    const waits = await sampler?.stop();
+    const loadAfter = loadAverage();
+
+    // The figures right after the burst (some applications not yet folded into the rollups) and the raw table.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const window = { from: today, to: today, minSent: 1 };
+    const [pending] = await db.query<{ count: number }>('select count(*)::int as count from application_rollup_deltas').catch(() => [{ count: -1 }]);
+    const viaRollups = await context.analytics.getFigures({ ...window, source: 'rollup' });
+    const viaRaw = await context.analytics.getFigures({ ...window, source: 'raw' });
     clients.disconnect();
     await app.close();
+    const afterClose = await context.analytics.getFigures({ ...window, source: 'rollup' });
 
     const acknowledged = burst.responses.filter((response) => response.status === 200 || response.status === 201);
     const failures = burst.responses.filter((response) => response.status !== 200 && response.status !== 201);
@@ -116,25 +210,33 @@ async function main() {
     ];
     const checks = {
       distinctSeekers: SEEKERS,
+      jobs: JOBS,
       requestsIncludingRepeats: requests.length,
       applicationsAcknowledged: acknowledgedApplications.size,
       applicationsStored: stored.count,
       storedEqualsAcknowledged: stored.count === acknowledgedApplications.size,
       duplicateJobSeekerPairs: duplicates.count,
       seekersGivenTwoDifferentApplications: seekersWithTwoIds,
+      figureApplications: viaRollups.totals.applications,
+      deltasNotYetFolded: pending.count,
+      figuresEqualRaw: isDeepStrictEqual(viaRollups, viaRaw) && isDeepStrictEqual(afterClose, viaRaw) && viaRaw.totals.applications === stored.count,
       serverCpuPercentOfOneCoreDuringBurst: Math.round(((cpu.user + cpu.system) / 1000 / burst.wallMs) * 100),
-      loadAverage1m: round(os.loadavg()[0]),
     };
-    console.log(`apply-burst: ${SEEKERS} distinct seekers within ${WINDOW_MS / 1000} s against PostgreSQL (${context.db.kind}), 10 % double taps with the same key, 10 % second taps without`);
+    const failureStatuses = [...new Set(failures.map((failure) => failure.status))];
+    console.log(`apply-burst: ${SEEKERS} distinct seekers within ${WINDOW_MS / 1000} s on ${JOBS} job(s), ${ENGINE} (${context.db.kind}), 10 % double taps with the same key, 10 % second taps without`);
+    console.log(`date ${new Date().toISOString()}; load average (1/5/15 min) before ${loadBefore}, after the burst ${loadAfter}; ${os.cpus().length} cores`);
     console.table(results);
     console.table([checks]);
-    console.log(JSON.stringify({ bench: 'apply-burst', results, checks }));
+    if (failures.length) console.log(`failure statuses: ${failureStatuses.join(', ')}; first: ${JSON.stringify(failures[0].body)}`);
+    if (waits) {
+      console.log(`pg_stat_activity during the burst: ${waits.samples} samples, ${waits.busyBackendsPerSample} non-idle app backends per sample`);
+      console.table(waits.waits);
+    }
+    console.log(JSON.stringify({ bench: 'apply-burst', engine: ENGINE, date: new Date().toISOString(), loadBefore, loadAfter, results, checks, waits }));
     context.live.stopTimers();
-    if (!checks.storedEqualsAcknowledged || checks.duplicateJobSeekerPairs > 0 || checks.seekersGivenTwoDifferentApplications > 0 || failures.length > 0) process.exitCode = 1;
+    if (!checks.storedEqualsAcknowledged || checks.duplicateJobSeekerPairs > 0 || checks.seekersGivenTwoDifferentApplications > 0 || failures.length > 0 || !checks.figuresEqualRaw) process.exitCode = 1;
   } finally {
-    await db.close();
-    await admin.query(`drop database if exists ${databaseName} with (force)`);
-    await admin.end();
+    await drop();
   }
 }
 

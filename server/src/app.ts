@@ -4,7 +4,7 @@ import { openPglite, openPostgres, type Db } from './platform/db.js';
 import { EventBus } from './platform/events.js';
 import { createHttpServer } from './platform/http.js';
 import { migrate } from './platform/migrate.js';
-import { createAnalyticsService, registerAnalyticsRoutes } from './modules/analytics/index.js';
+import { createAnalyticsService, registerAnalyticsRoutes, startRollupFolder } from './modules/analytics/index.js';
 import { createAuthService, registerAuthRoutes, SESSION_COOKIE } from './modules/auth/index.js';
 import { createCampaignsService, registerCampaignsRoutes } from './modules/campaigns/index.js';
 import { createCompaniesService, registerCompaniesRoutes } from './modules/companies/index.js';
@@ -130,12 +130,18 @@ export async function createApp(context: Context) {
   registerReportsRoutes(app, context.reports);
   registerPrivacyRoutes(app, context.privacy);
   registerDemoRoutes(app, context.db);
-  // Due 7-day checks are announced by the listening server only (tests and the CLI do not start timers).
+  // Due 7-day checks are announced, and applications' analytics deltas folded into the rollups, by the
+  // listening server only (tests and the CLI do not start timers; figures are exact without the folder).
   let stopSweeper: () => void = () => undefined;
+  let stopFolder: () => Promise<void> = async () => undefined;
   app.addHook('onListen', async () => {
     stopSweeper = startDueTaskSweeper(context.pipeline, context.config.pipeline.sweepSeconds, (error) => app.log.error(error));
+    stopFolder = startRollupFolder(context.analytics, (error) => app.log.error(error));
   });
-  app.addHook('onClose', async () => stopSweeper());
+  app.addHook('onClose', async () => {
+    stopSweeper();
+    await stopFolder();
+  });
   app.get('/api/health', { config: { access: 'public' } }, async () => ({ ok: true, database: context.db.kind }));
   return app;
 }

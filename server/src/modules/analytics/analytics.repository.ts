@@ -2,8 +2,9 @@ import type { AnalyticsFigures } from '../../../../contracts/analytics.js';
 import type { Queryable } from '../../platform/db.js';
 
 /**
- * Where the counts come from: the rollup tables (maintained by triggers, migration 0010) or the raw
- * applications table. Both feed the same figure SQL below, so the two can be compared row for row.
+ * Where the counts come from: the exact rollups (the rollup tables plus the deltas not yet folded into them,
+ * migrations 0010 and 0060) or the raw applications table. Both feed the same figure SQL below, so the two
+ * can be compared row for row.
  */
 export type FigureSource = 'rollup' | 'raw';
 
@@ -24,7 +25,10 @@ export type FigureQuery = {
 const WINDOW_START = `(($1::date)::timestamp at time zone 'Asia/Shanghai')`;
 const WINDOW_END = `(($2::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
 
-/** Rows of a rollup table for the window: months, plus edge days, minus the days a month row overshoots. */
+/**
+ * Rows of an exact rollup view (a `*_rollups_exact` view: table + pending deltas) for the window: months,
+ * plus edge days, minus the days a month row overshoots.
+ */
 function rollupRows(table: string, columns: string, count = 'applications') {
   return `select ${columns}, ${count} from ${table} where grain = 'month' and period = any($6::date[])
     union all
@@ -36,11 +40,11 @@ function rollupRows(table: string, columns: string, count = 'applications') {
 /** Each source yields the same columns: (job_city_code, category_code, applications) etc. */
 const SOURCES: Record<FigureSource, { categories: string; industries: string; sent: string; flows: string; hires: string }> = {
   rollup: {
-    categories: rollupRows('application_category_rollups', 'job_city_code, category_code'),
-    industries: rollupRows('application_industry_rollups', 'job_city_code, industry_code'),
-    sent: rollupRows('application_sent_rollups', 'seeker_city_code'),
-    flows: rollupRows('application_tier_flow_rollups', 'seeker_tier, job_city_code'),
-    hires: rollupRows('application_hire_rollups', 'job_city_code', 'hires'),
+    categories: rollupRows('application_category_rollups_exact', 'job_city_code, category_code'),
+    industries: rollupRows('application_industry_rollups_exact', 'job_city_code, industry_code'),
+    sent: rollupRows('application_sent_rollups_exact', 'seeker_city_code'),
+    flows: rollupRows('application_tier_flow_rollups_exact', 'seeker_tier, job_city_code'),
+    hires: rollupRows('application_hire_rollups_exact', 'job_city_code', 'hires'),
   },
   raw: {
     categories: `select job_city_code, category_code, 1 as applications from applications
@@ -205,18 +209,34 @@ export async function computeFigures(db: Queryable, source: FigureSource, query:
   };
 }
 
+/**
+ * Folds the pending deltas into the rollups (one statement: delete and upserts commit together). Returns how
+ * many it folded, or null when another session holds the rollups' advisory lock (another node's folder, a bulk
+ * statement, a rebuild).
+ */
+export async function foldRollupDeltas(db: Queryable): Promise<number | null> {
+  const [row] = await db.query<{ folded: number | null }>('select fold_application_rollup_deltas() as folded');
+  return row.folded;
+}
+
+/** Gives the emptied deltas' space back (PGlite has no autovacuum); never blocks the inserts. */
+export async function vacuumRollupDeltas(db: Queryable): Promise<void> {
+  await db.exec('vacuum application_rollup_deltas');
+}
+
 /** Recomputes all rollups from the applications table (after a tier change, or to repair them). */
 export async function rebuildRollups(db: Queryable): Promise<void> {
   await db.query('select rebuild_application_rollups()');
 }
 
 export async function countRollupRows(db: Queryable) {
-  const [row] = await db.query<{ categories: number; industries: number; sent: number; flows: number; hires: number }>(`select
+  const [row] = await db.query<{ categories: number; industries: number; sent: number; flows: number; hires: number; pendingDeltas: number }>(`select
     (select count(*) from application_category_rollups) as categories,
     (select count(*) from application_industry_rollups) as industries,
     (select count(*) from application_sent_rollups) as sent,
     (select count(*) from application_tier_flow_rollups) as flows,
-    (select count(*) from application_hire_rollups) as hires`);
+    (select count(*) from application_hire_rollups) as hires,
+    (select count(*) from application_rollup_deltas) as "pendingDeltas"`);
   return row;
 }
 

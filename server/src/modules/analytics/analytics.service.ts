@@ -136,6 +136,15 @@ export function createAnalyticsService(deps: { db: Db; geo: GeoService; report: 
       return repository.countRollupRows(db);
     },
 
+    /** Folds the applications' pending deltas into the rollups (see startRollupFolder); null when locked elsewhere. */
+    foldRollupDeltas(): Promise<number | null> {
+      return repository.foldRollupDeltas(db);
+    },
+
+    vacuumRollupDeltas(): Promise<void> {
+      return repository.vacuumRollupDeltas(db);
+    },
+
     /** All-or-nothing CSV import of applications from other channels (source 'import'). */
     importApplications(input: Readable, options: { fileName?: string; onProgress?: (progress: ImportProgress) => void } = {}): Promise<ImportResult> {
       return importApplicationsCsv({ db, geo }, input, options);

@@ -5,27 +5,43 @@ export type ApplicationRow = { id: number; jobId: string; sessionId: string | nu
 const APPLICATION_COLUMNS = `a.id, a.job_id as "jobId", a.session_id as "sessionId", a.source, a.status, a.applied_at as "appliedAt", a.company_id as "companyId"`;
 
 /**
- * One statement snapshots what the analytics need (seeker's home city now; the job's city, category, industry
- * and company) and relies on the unique (job_id, seeker_user_id) index: a repeat inserts nothing.
+ * The apply write as one statement, so one round trip in its own implicit transaction (no lock is held while
+ * the server or the network works): it inserts the application — snapshotting what the analytics need (the
+ * seeker's home city now; the job's city, category, industry and company) — unless the unique
+ * (job_id, seeker_user_id) index already has it, takes the existing one otherwise, and records the client's
+ * idempotency key with it. Null when nothing was inserted and nothing is visible to this statement: the seeker
+ * has no quick profile yet (the insert reads it), or a concurrent first tap committed after this statement's
+ * snapshot was taken (asking again finds it).
  */
-export async function insertApplication(
+export async function storeApplication(
   db: Queryable,
-  input: { jobId: string; seekerUserId: string; sessionId: string | null; source: 'live' | 'replay' | 'job_page' },
-): Promise<ApplicationRow | null> {
-  const [row] = await db.query<ApplicationRow>(
-    `insert into applications as a (job_id, seeker_user_id, session_id, source, seeker_city_code, job_city_code, category_code, industry_code, company_id)
-     select j.id, p.user_id, $3, $4, p.home_city_code, j.city_code, j.category_code, j.industry_code, j.company_id
-     from jobs j, seeker_profiles p where j.id = $1 and p.user_id = $2
-     on conflict (job_id, seeker_user_id) where seeker_user_id is not null do nothing
-     returning ${APPLICATION_COLUMNS}`,
-    [input.jobId, input.seekerUserId, input.sessionId, input.source],
+  input: { jobId: string; seekerUserId: string; sessionId: string | null; source: 'live' | 'replay' | 'job_page'; idempotencyKey: string | null },
+): Promise<{ application: ApplicationRow; created: boolean } | null> {
+  const [row] = await db.query<ApplicationRow & { created: boolean }>(
+    `with inserted as (
+       insert into applications as a (job_id, seeker_user_id, session_id, source, seeker_city_code, job_city_code, category_code, industry_code, company_id)
+       select j.id, p.user_id, $3, $4, p.home_city_code, j.city_code, j.category_code, j.industry_code, j.company_id
+       from jobs j, seeker_profiles p where j.id = $1 and p.user_id = $2
+       on conflict (job_id, seeker_user_id) where seeker_user_id is not null do nothing
+       returning ${APPLICATION_COLUMNS}, true as created
+     ),
+     application as (
+       select * from inserted
+       union all
+       select ${APPLICATION_COLUMNS}, false from applications a
+       where a.job_id = $1 and a.seeker_user_id = $2 and not exists (select 1 from inserted)
+     ),
+     request as (
+       insert into application_requests (seeker_user_id, idempotency_key, application_id, job_id)
+       select $2, $5::text, id, $1 from application where $5::text is not null
+       on conflict (seeker_user_id, idempotency_key) do nothing
+     )
+     select * from application`,
+    [input.jobId, input.seekerUserId, input.sessionId, input.source, input.idempotencyKey],
   );
-  return row ?? null;
-}
-
-export async function findApplicationByJobAndSeeker(db: Queryable, jobId: string, seekerUserId: string): Promise<ApplicationRow | null> {
-  const [row] = await db.query<ApplicationRow>(`select ${APPLICATION_COLUMNS} from applications a where a.job_id = $1 and a.seeker_user_id = $2`, [jobId, seekerUserId]);
-  return row ?? null;
+  if (!row) return null;
+  const { created, ...application } = row;
+  return { application, created };
 }
 
 export async function findApplicationByRequestKey(db: Queryable, seekerUserId: string, idempotencyKey: string) {
@@ -35,14 +51,6 @@ export async function findApplicationByRequestKey(db: Queryable, seekerUserId: s
     [seekerUserId, idempotencyKey],
   );
   return row ?? null;
-}
-
-export async function insertApplicationRequest(db: Queryable, seekerUserId: string, idempotencyKey: string, applicationId: number, jobId: string) {
-  await db.query(
-    `insert into application_requests (seeker_user_id, idempotency_key, application_id, job_id) values ($1, $2, $3, $4)
-     on conflict (seeker_user_id, idempotency_key) do nothing`,
-    [seekerUserId, idempotencyKey, applicationId, jobId],
-  );
 }
 
 export type HostApplicationRow = {

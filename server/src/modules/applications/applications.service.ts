@@ -51,15 +51,10 @@ export function createApplicationsService(deps: { db: Db; events: EventBus; jobs
       const job = await jobs.getJob(null, body.jobId);
       if (job.status !== 'open') throw new AppError('conflict', 'This job is closed / 岗位已关闭');
 
-      const input = { jobId: body.jobId, seekerUserId: user.id, sessionId: body.sessionId ?? null, source };
-      const store = async (tx: Queryable) => {
-        const inserted = await repository.insertApplication(tx, input);
-        const application = inserted ?? (await repository.findApplicationByJobAndSeeker(tx, body.jobId, user.id));
-        if (application && body.idempotencyKey) await repository.insertApplicationRequest(tx, user.id, body.idempotencyKey, application.id, body.jobId);
-        return application ? { application, created: inserted !== null } : null;
-      };
-      // One statement when there is no key; the key and the application are written together otherwise.
-      const attempt = () => (body.idempotencyKey ? db.transaction(store) : store(db));
+      const input = { jobId: body.jobId, seekerUserId: user.id, sessionId: body.sessionId ?? null, source, idempotencyKey: body.idempotencyKey ?? null };
+      // One statement (application, key and analytics delta together): nothing waits on another seeker's
+      // application. Asked twice only when a concurrent first tap committed after the first one's snapshot.
+      const attempt = async () => (await repository.storeApplication(db, input)) ?? (await repository.storeApplication(db, input));
       let result = await attempt();
       if (!result) {
         // Nothing inserted and nothing there: the seeker has no quick profile yet (the insert reads it).
