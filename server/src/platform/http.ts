@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -15,6 +13,7 @@ import {
 import type { Config } from './config.js';
 import { AppError, toErrorBody } from './errors.js';
 import { createRateLimiter, registerRateLimits, type RateLimiter } from './rate-limit.js';
+import { registerApiCachePolicy, registerCompression, registerWebApp } from './web-app.js';
 
 export type Role = 'seeker' | 'employer' | 'host' | 'bureau' | 'admin';
 export const ROLES: readonly Role[] = ['seeker', 'employer', 'host', 'bureau', 'admin'];
@@ -54,7 +53,8 @@ export type ResolveUser = (request: FastifyRequest) => Promise<AuthUser | null>;
 
 export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
-export async function createHttpServer(config: Config, resolveUser: ResolveUser, options: { limiter?: RateLimiter } = {}) {
+/** `webDistDir`: the built web app to serve (tests point it at a folder of their own). */
+export async function createHttpServer(config: Config, resolveUser: ResolveUser, options: { limiter?: RateLimiter; webDistDir?: string } = {}) {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -71,6 +71,8 @@ export async function createHttpServer(config: Config, resolveUser: ResolveUser,
   app.decorateRequest('user', null);
   await app.register(fastifyCookie);
   await registerRateLimits(app, options.limiter ?? createRateLimiter({ rules: config.rateLimits, redisUrl: null }));
+  await registerCompression(app);
+  registerApiCachePolicy(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -126,14 +128,9 @@ export async function createHttpServer(config: Config, resolveUser: ResolveUser,
     return reply.status(500).send(toErrorBody(new AppError('internal', 'Something went wrong on our side / 服务器内部错误')));
   });
 
-  if (existsSync(WEB_DIST_DIR)) {
-    await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false });
-  }
+  const webApp = await registerWebApp(app, options.webDistDir ?? WEB_DIST_DIR);
   app.setNotFoundHandler((request, reply) => {
-    const isPageRequest = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/socket.io');
-    if (isPageRequest && existsSync(path.join(WEB_DIST_DIR, 'index.html'))) {
-      return reply.type('text/html').sendFile('index.html');
-    }
+    if (webApp.sendIndex(request, reply)) return reply;
     return reply.status(404).send(toErrorBody(new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}`)));
   });
 
