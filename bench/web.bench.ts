@@ -97,10 +97,14 @@ async function startLiveRoom(url: string): Promise<{ path: string; stop: () => v
 
 type Figures = { performance: number; fcp: number; lcp: number; tbt: number; transferKiB: number; scriptKiB: number };
 
-function lighthouse(url: string): Figures {
+/** One Lighthouse run (tried again once: on a busy machine Chromium's protocol sometimes times out). */
+function lighthouse(url: string, attempt = 1): Figures | null {
   const result = spawnSync(LIGHTHOUSE_BIN, [url, '--quiet', '--only-categories=performance', '--output=json', '--output-path=stdout',
     '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage'], { env: { ...process.env, CHROME_PATH }, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`Lighthouse failed on ${url}: ${result.stderr}`);
+  if (result.status !== 0) {
+    process.stderr.write(`Lighthouse failed on ${url} (attempt ${attempt}): ${result.stderr.trim().split('\n').slice(-3).join(' ')}\n`);
+    return attempt < 2 ? lighthouse(url, attempt + 1) : null;
+  }
   const report = JSON.parse(result.stdout) as { categories: { performance: { score: number } }; audits: Record<string, { numericValue?: number; details?: { items?: Array<{ resourceType?: string; transferSize?: number }> } }> };
   const audit = (id: string) => report.audits[id]?.numericValue ?? Number.NaN;
   const summary = report.audits['resource-summary']?.details?.items ?? [];
@@ -135,7 +139,11 @@ async function main() {
     process.stdout.write(`Lighthouse ${LIGHTHOUSE_VERSION} mobile, ${runs} run(s) per page, median; ${os.cpus().length} cores; load average ${os.loadavg().map((value) => value.toFixed(2)).join(' ')} at start\n\n`);
     process.stdout.write('| page | performance | FCP | LCP | TBT | transferred | of it JavaScript |\n|---|---:|---:|---:|---:|---:|---:|\n');
     for (const target of pages) {
-      const figures = Array.from({ length: runs }, () => lighthouse(`${url}${target.path}`));
+      const figures = Array.from({ length: runs }, () => lighthouse(`${url}${target.path}`)).filter((item): item is Figures => item !== null);
+      if (figures.length === 0) {
+        process.stdout.write(`| \`${target.name}\` | failed | | | | | |\n`);
+        continue;
+      }
       const pick = (key: keyof Figures) => median(figures.map((item) => item[key]));
       process.stdout.write(`| \`${target.name}\` | ${pick('performance')} | ${pick('fcp').toFixed(1)} s | ${pick('lcp').toFixed(1)} s | ${Math.round(pick('tbt'))} ms | ${Math.round(pick('transferKiB'))} KiB | ${Math.round(pick('scriptKiB'))} KiB |\n`);
     }

@@ -13,3 +13,11 @@ createRoot(document.getElementById('root')!).render(
     </Providers>
   </StrictMode>,
 );
+
+// The service worker (web/build/service-worker.js) keeps the app shell and the last job list for offline use;
+// registered after the page has loaded so that it never competes with the first screen.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  });
+}

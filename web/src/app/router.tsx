@@ -13,7 +13,7 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { AppLayout } from '../components/app-layout';
 import { PageLoading } from '../components/page-states';
-import NotFoundPage from '../pages/not-found-page';
+import { jobListLoader, jobLoader } from '../features/jobs/prefetch';
 import { RequireRole } from '../components/require-role';
 import type { Role } from './types';
 
@@ -29,8 +29,8 @@ export function page(load: () => Promise<PageModule>, roles?: readonly Role[]): 
 }
 
 const FEATURE_ROUTES: RouteObject[] = [
-  { index: true, lazy: page(() => import('../features/jobs/job-list-page')) },
-  { path: 'jobs/:jobId', lazy: page(() => import('../features/jobs/job-detail-page')) },
+  { index: true, loader: jobListLoader, lazy: page(() => import('../features/jobs/job-list-page')) },
+  { path: 'jobs/:jobId', loader: jobLoader, lazy: page(() => import('../features/jobs/job-detail-page')) },
   { path: 'live', lazy: page(() => import('../features/live/session-list-page')) },
   { path: 'live/:sessionId', lazy: page(() => import('../features/live/live-room-page')) },
   { path: 'host/sessions', lazy: page(() => import('../features/live/host/host-sessions-page'), ['host', 'employer', 'bureau', 'admin']) },
@@ -68,6 +68,6 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     // Shown while the first page's code loads.
     hydrateFallbackElement: <PageLoading />,
-    children: [...FEATURE_ROUTES, { path: '*', element: <NotFoundPage /> }],
+    children: [...FEATURE_ROUTES, { path: '*', lazy: page(() => import('../pages/not-found-page')) }],
   },
 ]);

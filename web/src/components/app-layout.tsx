@@ -1,14 +1,18 @@
 import { MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Grid, Menu } from 'antd';
-import { useState } from 'react';
+import { Button, Grid } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../app/auth';
 import { navigationFor, type NavigationEntry } from '../app/navigation';
-import { NotificationBell } from '../features/live/notification-bell';
-import { NotificationToasts } from '../features/live/notification-toasts';
 import { LanguageSwitch } from './language-switch';
-import { UserMenu } from './user-menu';
+
+// Loaded when needed, not with a visitor's first screen: the menu, the drawer and the signed-in parts.
+const HeaderNav = lazy(() => import('./nav-menu'));
+const NavDrawer = lazy(() => import('./nav-menu').then((module) => ({ default: module.NavDrawer })));
+const NotificationBell = lazy(() => import('./signed-in-header'));
+const NotificationToasts = lazy(() => import('./signed-in-header').then((module) => ({ default: module.NotificationToasts })));
+const SignedInUserMenu = lazy(() => import('./signed-in-header').then((module) => ({ default: module.SignedInUserMenu })));
 
 /** The entry whose path is the longest prefix of the current location. */
 function selectedPath(entries: NavigationEntry[], pathname: string): string[] {
@@ -24,6 +28,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const [isDrawerOpen, setIsDrawerOpen] = useState(false);
+  const [hasOpenedDrawer, setHasOpenedDrawer] = useState(false);
   const isDesktop = screens.md ?? true;
 
   const entries = navigationFor(user?.role ?? null);
@@ -43,24 +48,34 @@ export function AppLayout() {
           <span className="brand-sub">{t('nav.live')}</span>
         </Link>
         {isDesktop ? (
-          <Menu className="nav" mode="horizontal" items={items} selectedKeys={selectedKeys} onClick={handleNavigate} data-testid="main-nav" />
+          <Suspense fallback={<div className="nav" />}>
+            <HeaderNav items={items} selectedKeys={selectedKeys} onNavigate={handleNavigate} />
+          </Suspense>
         ) : null}
         <div className="header-actions">
-          <NotificationBell />
+          <Suspense fallback={null}>{user ? <NotificationBell /> : null}</Suspense>
           <LanguageSwitch />
-          <UserMenu />
+          {user ? (
+            <Suspense fallback={null}><SignedInUserMenu /></Suspense>
+          ) : (
+            <Link to="/sign-in">
+              <Button type="primary" size="small" data-testid="header-sign-in">{t('auth.signIn')}</Button>
+            </Link>
+          )}
           {!isDesktop && entries.length > 1 ? (
-            <Button size="small" icon={<MenuOutlined />} aria-label="menu" data-testid="nav-toggle" onClick={() => setIsDrawerOpen(true)} />
+            <Button size="small" icon={<MenuOutlined />} aria-label={t('nav.menu')} data-testid="nav-toggle" onClick={() => { setHasOpenedDrawer(true); setIsDrawerOpen(true); }} />
           ) : null}
         </div>
       </header>
-      <Drawer open={isDrawerOpen} onClose={() => setIsDrawerOpen(false)} placement="right" size={260} title={t('appName')}>
-        <Menu mode="vertical" items={items} selectedKeys={selectedKeys} onClick={handleNavigate} style={{ borderInlineEnd: 'none' }} />
-      </Drawer>
+      {hasOpenedDrawer ? (
+        <Suspense fallback={null}>
+          <NavDrawer isOpen={isDrawerOpen} title={t('appName')} onClose={() => setIsDrawerOpen(false)} items={items} selectedKeys={selectedKeys} onNavigate={handleNavigate} />
+        </Suspense>
+      ) : null}
       <main className="app-main">
         <Outlet />
       </main>
-      <NotificationToasts />
+      <Suspense fallback={null}>{user ? <NotificationToasts /> : null}</Suspense>
       <footer className="app-footer">
         <div>{t('footer.about')} · <a href="/docs">{t('footer.api')}</a></div>
         <div>{t('footer.rules')}</div>

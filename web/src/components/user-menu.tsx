@@ -1,23 +1,16 @@
 import { UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../app/auth';
 
-/** Sign-in button for visitors; name, role and sign-out for a signed-in user. */
-export function UserMenu() {
+/** Name, role and sign-out for a signed-in user (visitors get the sign-in button: see app-layout). */
+export function SignedInUserMenu() {
   const { t } = useTranslation();
   const { user, signOut } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
-
-  if (!user) {
-    return (
-      <Link to="/sign-in">
-        <Button type="primary" size="small" data-testid="header-sign-in">{t('auth.signIn')}</Button>
-      </Link>
-    );
-  }
+  if (!user) return null;
 
   const handleSignOut = async () => {
     await signOut();

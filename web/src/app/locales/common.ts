@@ -23,6 +23,7 @@ export const commonZh = {
     adminWordFilters: '聊天敏感词',
     liveSessions: '我的直播',
     campaigns: '活动',
+    menu: '菜单',
   },
   auth: {
     signIn: '登录',
@@ -100,6 +101,7 @@ export const commonEn: SameKeys<typeof commonZh> = {
     adminWordFilters: 'Chat word filter',
     liveSessions: 'Live sessions',
     campaigns: 'Campaigns',
+    menu: 'Menu',
   },
   auth: {
     signIn: 'Sign in',

@@ -9,7 +9,7 @@ import { useApi } from '../../app/use-api';
 import { AccountTypeTag } from '../../components/account-type-tag';
 import { PageError, PageLoading } from '../../components/page-states';
 import { SyntheticNotice } from '../../components/synthetic-notice';
-import { getJob } from './api';
+import { jobForPage } from './prefetch';
 import { JOBS_NS } from './i18n';
 import { JobTags } from './job-tags';
 import { formatHourlyPay, formatMonthlyPay, formatPay } from './pay';
@@ -30,7 +30,7 @@ export default function JobDetailPage() {
   const navigate = useNavigate();
   const language = currentLanguage();
   const names = useLocalizedNames(language);
-  const { data: job, error, isLoading, reload } = useApi(() => getJob(jobId), jobId);
+  const { data: job, error, isLoading, reload } = useApi(() => jobForPage(jobId), jobId);
 
   if (isLoading && !job) return <PageLoading />;
   if (error instanceof ApiError && (error.code === 'not_found' || error.code === 'validation_failed')) {
@@ -56,7 +56,7 @@ export default function JobDetailPage() {
         <div style={{ margin: '12px 0' }}><JobTags job={job} /></div>
         <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }} data-testid="job-company">
           <Link to={`/companies/${job.companyId}`} style={{ fontWeight: 600, color: '#1f1f1f' }} data-testid="job-company-link">
-            {job.companyName} <RightOutlined style={{ fontSize: 11, color: '#8c8c8c' }} />
+            {job.companyName} <RightOutlined style={{ fontSize: 11, color: 'var(--jc-text-secondary)' }} />
           </Link>
           <AccountTypeTag accountType={job.companyAccountType} />
         </div>

@@ -1,4 +1,6 @@
-import { Button, Input, Select, Tag } from 'antd';
+import { Button, Select, Tag } from 'antd';
+// The search box alone: antd's Input index brings TextArea, OTP and Password to the seeker's first screen.
+import Search from 'antd/es/input/Search';
 import { useTranslation } from 'react-i18next';
 import { CatalogueSelect } from '../../components/catalogue-select';
 import { CitySelect } from '../../components/city-select';
@@ -20,9 +22,10 @@ export function JobFilterBar({ filters, onChange }: Props) {
   ];
   return (
     <section className="filter-bar" data-testid="job-filters">
-      <Input.Search
+      <Search
         allowClear
         placeholder={t('filters.keyword')}
+        aria-label={t('filters.keyword')}
         key={filters.q ?? ''}
         defaultValue={filters.q}
         onSearch={(value) => update({ q: value.trim() || undefined })}

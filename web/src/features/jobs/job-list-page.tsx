@@ -1,4 +1,4 @@
-import { Button, Empty, Skeleton, Typography } from 'antd';
+import { Button, Empty, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { PageError } from '../../components/page-states';
@@ -21,14 +21,14 @@ export default function JobListPage() {
   return (
     <div className="stack">
       <div>
-        <Typography.Title level={3} className="page-title" style={{ marginBottom: 4 }}>{t('list.title')}</Typography.Title>
-        <Typography.Text type="secondary">{t('list.subtitle')}</Typography.Text>
+        <h1 className="page-heading">{t('list.title')}</h1>
+        <p className="page-subtitle">{t('list.subtitle')}</p>
       </div>
       <JobFilterBar filters={filters} onChange={handleFiltersChange} />
       <SyntheticNotice isShown={state.jobs.some((job) => job.isSynthetic)} />
       <section className="stack" data-testid="job-results" data-loaded-for={state.loadedFor ?? undefined} aria-busy={state.isLoading}>
         {state.error ? <PageError error={state.error} onRetry={retry} /> : null}
-        {!state.error && !state.isLoading ? <Typography.Text type="secondary" data-testid="job-total">{t('list.total', { count: state.total })}</Typography.Text> : null}
+        {!state.error && !state.isLoading ? <p className="page-subtitle" data-testid="job-total">{t('list.total', { count: state.total })}</p> : null}
         {state.jobs.length > 0 ? (
           <div className="job-grid" data-testid="job-list">
             {state.jobs.map((job) => <JobCard key={job.id} job={job} />)}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { listJobs, PAGE_SIZE } from './api';
 import { parseJobFilters } from './job-filters';
+import { firstJobsPage } from './prefetch';
 import type { Job } from './types';
 
 /** `loadedFor` is the filter query the shown jobs answer (tests wait on it after changing filters). */
@@ -14,7 +15,7 @@ export function useJobList(filterKey: string) {
   useEffect(() => {
     let isCurrent = true;
     setState((previous) => ({ ...previous, jobs: [], page: 1, isLoading: true, error: null, loadedFor: null }));
-    listJobs(parseJobFilters(new URLSearchParams(filterKey)), 1)
+    firstJobsPage(filterKey)
       .then(({ jobs, total }) => isCurrent && setState({ jobs, total, page: 1, isLoading: false, error: null, loadedFor: filterKey }))
       .catch((error: Error) => isCurrent && setState((previous) => ({ ...previous, isLoading: false, error })));
     return () => {

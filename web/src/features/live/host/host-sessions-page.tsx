@@ -52,7 +52,7 @@ export default function HostSessionsPage() {
               render: (_value, session) => (
                 <div>
                   <Link to={`/host/sessions/${session.id}`} style={{ fontWeight: 600 }}>{session.title}</Link>
-                  <div style={{ color: '#8c8c8c', fontSize: 12 }}>{session.employerNames.join(' · ')}</div>
+                  <div style={{ color: 'var(--jc-text-secondary)', fontSize: 12 }}>{session.employerNames.join(' · ')}</div>
                 </div>
               ),
             },
