@@ -45,6 +45,10 @@ function isErrorEnvelope(value: unknown): value is { ok: false; error: ApiErrorB
   return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
 }
 
+/** The service worker (web/build/service-worker.js) answers offline from its saved copy with this header. */
+export const SAVED_AT_HEADER = 'x-jobcast-saved-at';
+export const OFFLINE_DATA_EVENT = 'jobcast:offline-data';
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
@@ -57,6 +61,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   } catch {
     throw new ApiError(0, { code: 'network', message: 'The server cannot be reached / 无法连接服务器' });
   }
+  const savedAt = response.headers.get(SAVED_AT_HEADER);
+  if (savedAt && typeof window !== 'undefined') window.dispatchEvent(new CustomEvent(OFFLINE_DATA_EVENT, { detail: { savedAt } }));
   const text = await response.text();
   let payload: unknown = null;
   if (text) {

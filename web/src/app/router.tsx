@@ -13,6 +13,7 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { AppLayout } from '../components/app-layout';
 import { PageLoading } from '../components/page-states';
+import RouteError from '../components/route-error';
 import { jobListLoader, jobLoader } from '../features/jobs/prefetch';
 import { RequireRole } from '../components/require-role';
 import type { Role } from './types';
@@ -68,6 +69,7 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     // Shown while the first page's code loads.
     hydrateFallbackElement: <PageLoading />,
-    children: [...FEATURE_ROUTES, { path: '*', lazy: page(() => import('../pages/not-found-page')) }],
+    // A page whose code or data cannot load shows a retry inside the layout (header and menu stay usable).
+    children: [{ errorElement: <RouteError />, children: [...FEATURE_ROUTES, { path: '*', lazy: page(() => import('../pages/not-found-page')) }] }],
   },
 ]);

@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../app/auth';
 import { navigationFor, type NavigationEntry } from '../app/navigation';
 import { LanguageSwitch } from './language-switch';
+import { OfflineNotice } from './offline-notice';
 
 // Loaded when needed, not with a visitor's first screen: the menu, the drawer and the signed-in parts.
 const HeaderNav = lazy(() => import('./nav-menu'));
@@ -73,6 +74,7 @@ export function AppLayout() {
         </Suspense>
       ) : null}
       <main className="app-main">
+        <OfflineNotice />
         <Outlet />
       </main>
       <Suspense fallback={null}>{user ? <NotificationToasts /> : null}</Suspense>
