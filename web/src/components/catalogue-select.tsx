@@ -23,9 +23,11 @@ export function CatalogueSelect({ catalogue, value, onChange, isMultiple = false
     value: item.code,
     label: catalogue === 'industries' && language === 'zh' ? `${item.code} ${localName(item, language)}` : localName(item, language),
   }));
+  const shownPlaceholder = placeholder ?? t(catalogue === 'categories' ? 'common.categoryPlaceholder' : 'common.industryPlaceholder');
   return (
     <Select
       id={id}
+      aria-label={id ? undefined : shownPlaceholder}
       data-testid={testId}
       mode={isMultiple ? 'multiple' : undefined}
       value={value ?? undefined}
@@ -33,7 +35,7 @@ export function CatalogueSelect({ catalogue, value, onChange, isMultiple = false
       options={options}
       loading={!reference}
       allowClear={allowClear}
-      placeholder={placeholder ?? t(catalogue === 'categories' ? 'common.categoryPlaceholder' : 'common.industryPlaceholder')}
+      placeholder={shownPlaceholder}
       showSearch={{ optionFilterProp: 'label' }}
       popupMatchSelectWidth={false}
     />

@@ -21,9 +21,11 @@ export function CitySelect({ value, onChange, placeholder, allowClear = true, id
   const { reference } = useReference();
   const language = currentLanguage();
   const options = useMemo(() => (reference ? cityOptions(reference, language) : []), [reference, language]);
+  const shownPlaceholder = placeholder ?? t('common.cityPlaceholder');
   return (
     <Select<string, CityOption>
       id={id}
+      aria-label={id ? undefined : shownPlaceholder}
       data-testid={testId}
       style={style}
       value={value ?? undefined}
@@ -31,7 +33,7 @@ export function CitySelect({ value, onChange, placeholder, allowClear = true, id
       options={options}
       loading={!reference}
       allowClear={allowClear}
-      placeholder={placeholder ?? t('common.cityPlaceholder')}
+      placeholder={shownPlaceholder}
       showSearch={{
         filterOption: (search, option) => (option ? cityMatchScore(option, search) > 0 : false),
         filterSort: (a, b, { searchValue }) => cityMatchScore(b, searchValue) - cityMatchScore(a, searchValue),

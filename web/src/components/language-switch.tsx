@@ -7,7 +7,7 @@ export function LanguageSwitch() {
   const { t } = useTranslation();
   const handleClick = () => void setLanguage(currentLanguage() === 'zh' ? 'en' : 'zh');
   return (
-    <Button size="small" onClick={handleClick} data-testid="language-switch" aria-label={t('language.label')}>
+    <Button size="small" onClick={handleClick} data-testid="language-switch" aria-label={`${t('language.switchTo')} · ${t('language.label')}`}>
       {t('language.switchTo')}
     </Button>
   );

@@ -76,6 +76,7 @@ export function AnalyticsFilters({ query, onChange, defaultProvince }: {
           allowClear={false}
           showSearch
           placeholder={t('filters.regionPlaceholder')}
+          aria-label={t('filters.region')}
           style={{ minWidth: 200 }}
           data-testid="analytics-region"
         />
@@ -83,7 +84,7 @@ export function AnalyticsFilters({ query, onChange, defaultProvince }: {
       <Tooltip title={t('filters.minSentHint')}>
         <Space size={6}>
           <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{t('filters.minSent')}</Typography.Text>
-          <InputNumber min={1} max={100000} value={query.minSent ?? 30} onChange={(value) => onChange({ minSent: value ?? undefined })} style={{ width: 90 }} data-testid="analytics-min-sent" />
+          <InputNumber aria-label={t('filters.minSent')} min={1} max={100000} value={query.minSent ?? 30} onChange={(value) => onChange({ minSent: value ?? undefined })} style={{ width: 90 }} data-testid="analytics-min-sent" />
         </Space>
       </Tooltip>
     </Space>

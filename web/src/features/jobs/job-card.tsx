@@ -16,7 +16,7 @@ export function JobCard({ job }: { job: Job }) {
   const names = useLocalizedNames(language);
   const pay = formatPay(job, language);
   return (
-    <Link to={`/jobs/${job.id}`} data-testid="job-card" aria-label={job.title}>
+    <Link to={`/jobs/${job.id}`} data-testid="job-card">
       <Card className="job-card" size="small" hoverable>
         <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'baseline' }}>
           <h3 className="job-card-title">{job.title}</h3>

@@ -178,7 +178,7 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
           ) : null}
           <div className="live-actions">
             <ChatInput isSignedIn={!!user} canChat={room.canChat && room.isJoined} closedReason={mutedReason} onSend={room.sendChat} />
-            <button type="button" className="room-round-button is-jobs" onClick={() => setIsJobsOpen(true)} aria-label={t('room.jobsButton')} data-testid="open-jobs">
+            <button type="button" className="room-round-button is-jobs" onClick={() => setIsJobsOpen(true)} data-testid="open-jobs">
               <Badge count={detail.jobs.length} size="small" offset={[4, -4]} color="#fa541c">
                 <ShoppingOutlined />
               </Badge>

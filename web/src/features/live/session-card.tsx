@@ -43,7 +43,7 @@ export function SessionCard({ session, startsAtLocal, now, isBookingBusy, onTogg
 
   return (
     <article className="session-card" data-testid="session-card" data-session-id={session.id} data-status={session.status}>
-      <Link to={link} className="session-cover" style={{ background: coverGradient(session.id) }} aria-label={session.title}>
+      <Link to={link} className="session-cover" style={{ background: coverGradient(session.id) }}>
         {badge}
         <span className="session-cover-text">{session.coverText || session.title}</span>
       </Link>
