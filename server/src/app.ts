@@ -5,7 +5,7 @@ import { EventBus } from './platform/events.js';
 import { createHttpServer } from './platform/http.js';
 import { migrate } from './platform/migrate.js';
 import { createAnalyticsService, registerAnalyticsRoutes, startRollupFolder } from './modules/analytics/index.js';
-import { createAuthService, registerAuthRoutes, SESSION_COOKIE } from './modules/auth/index.js';
+import { createAuthService, createPhoneCodeService, registerAuthRoutes, SESSION_COOKIE } from './modules/auth/index.js';
 import { createCampaignsService, registerCampaignsRoutes } from './modules/campaigns/index.js';
 import { createCompaniesService, registerCompaniesRoutes } from './modules/companies/index.js';
 import { createGeoService, registerGeoRoutes } from './modules/geo/index.js';
@@ -24,13 +24,15 @@ import { createThumbnailStore, startThumbnailWorker, type ThumbnailWorker } from
 import { registerNginxRtmpCallbacks } from './platform/media/nginx-rtmp-callbacks.js';
 import { createRateLimiter } from './platform/rate-limit.js';
 import { createRealtimeServer, readCookie } from './platform/realtime.js';
+import { createSmsSender } from './platform/sms/sms-sender.js';
+import pino from 'pino';
 
 export type ContextOptions = {
   /** Who holds the embedded data folder (shown to a second process that tries to open it). */
   purpose?: string;
   /** An already-open database (tests share one PGlite across cases). */
   db?: Db;
-  /** The clock of the live-session state rules (tests move it). */
+  /** The clock of the time-bound rules: live-session states, sign-in codes (tests move it). */
   clock?: () => Date;
 };
 
@@ -58,6 +60,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const limiter = createRateLimiter({ rules: config.rateLimits, redisUrl: config.redisUrl });
   const geo = await createGeoService(db);
   const auth = createAuthService(db);
+  // The SMS log provider writes to the server's log stream (stdout, the level of LOG_LEVEL).
+  const sms = createSmsSender(config.sms, pino({ level: config.logLevel }));
+  const phoneCodes = createPhoneCodeService({ db, auth, sms, limits: config.phoneCodes, now: options.clock });
   const companies = createCompaniesService({ db, geo, auth, events });
   const jobs = createJobsService({ db, geo, companies, events });
   const seekers = createSeekersService({ db, geo });
@@ -85,6 +90,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
     limiter,
     geo,
     auth,
+    sms,
+    phoneCodes,
     companies,
     jobs,
     seekers,
@@ -113,7 +120,7 @@ export type Context = Awaited<ReturnType<typeof createContext>>;
 
 export async function createApp(context: Context) {
   const app = await createHttpServer(context.config, (request) => context.auth.findUserBySessionToken(request.cookies[SESSION_COOKIE]), { limiter: context.limiter });
-  registerAuthRoutes(app, context.auth, { cookieSecure: context.config.cookieSecure });
+  registerAuthRoutes(app, context.auth, context.phoneCodes, { cookieSecure: context.config.cookieSecure });
   registerGeoRoutes(app, context.geo);
   registerCompaniesRoutes(app, context.companies);
   registerJobsRoutes(app, context.jobs);

@@ -92,6 +92,22 @@ const configSchema = z.object({
   // base map (审图号): point this at the approved file. Chromium prints the report to PDF.
   ANALYTICS_MAP_GEOJSON: z.string().min(1).optional(),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  // Sign-in codes by SMS: `log` writes the code to the server log (development, demo); `aliyun` sends it
+  // through Alibaba Cloud SMS (dysmsapi SendSms) with a template whose variable is ${code}.
+  SMS_PROVIDER: z.enum(['log', 'aliyun']).default('log'),
+  ALIYUN_SMS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+  ALIYUN_SMS_SIGN_NAME: z.string().min(1).optional(),
+  ALIYUN_SMS_TEMPLATE_CODE: z.string().min(1).optional(),
+  ALIYUN_SMS_ENDPOINT: z.string().url().default('https://dysmsapi.aliyuncs.com/'),
+  ALIYUN_SMS_REGION_ID: z.string().min(1).default('cn-hangzhou'),
+  PHONE_CODE_DAILY_LIMIT_PER_PHONE: z.coerce.number().int().min(1).max(1000).default(10),
+  PHONE_CODE_DAILY_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(50),
+}).superRefine((values, context) => {
+  if (values.SMS_PROVIDER !== 'aliyun') return;
+  for (const name of ['ALIYUN_SMS_ACCESS_KEY_ID', 'ALIYUN_SMS_ACCESS_KEY_SECRET', 'ALIYUN_SMS_SIGN_NAME', 'ALIYUN_SMS_TEMPLATE_CODE'] as const) {
+    if (!values[name]) context.addIssue({ code: 'custom', path: [name], message: 'is required when SMS_PROVIDER=aliyun' });
+  }
 });
 
 export type Config = {
@@ -138,6 +154,11 @@ export type Config = {
   allowedOrigins: string[];
   analytics: { mapGeoJsonPath: string };
   chromiumPath: string;
+  sms: {
+    provider: 'log' | 'aliyun';
+    aliyun: { accessKeyId: string; accessKeySecret: string; signName: string; templateCode: string; endpoint: string; regionId: string } | null;
+  };
+  phoneCodes: { dailyLimitPerPhone: number; dailyLimitPerAddress: number };
 };
 
 export class ConfigError extends Error {}
@@ -204,5 +225,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: [...new Set([new URL(publicUrl).origin, ...(values.ALLOWED_ORIGINS ?? [])])],
     analytics: { mapGeoJsonPath: path.resolve(values.ANALYTICS_MAP_GEOJSON ?? path.join(PROJECT_ROOT, 'reference/geo/china-provinces.geojson')) },
     chromiumPath: values.CHROMIUM_PATH,
+    sms: {
+      provider: values.SMS_PROVIDER,
+      aliyun: values.SMS_PROVIDER === 'aliyun'
+        ? {
+            accessKeyId: values.ALIYUN_SMS_ACCESS_KEY_ID!,
+            accessKeySecret: values.ALIYUN_SMS_ACCESS_KEY_SECRET!,
+            signName: values.ALIYUN_SMS_SIGN_NAME!,
+            templateCode: values.ALIYUN_SMS_TEMPLATE_CODE!,
+            endpoint: values.ALIYUN_SMS_ENDPOINT,
+            regionId: values.ALIYUN_SMS_REGION_ID,
+          }
+        : null,
+    },
+    phoneCodes: { dailyLimitPerPhone: values.PHONE_CODE_DAILY_LIMIT_PER_PHONE, dailyLimitPerAddress: values.PHONE_CODE_DAILY_LIMIT_PER_ADDRESS },
   };
 }

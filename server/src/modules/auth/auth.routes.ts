@@ -3,9 +3,10 @@ import { z } from 'zod';
 import type { App } from '../../platform/http.js';
 import type { AuthService } from './auth.service.js';
 import { SESSION_COOKIE } from './auth.service.js';
-import { signInBodySchema, signUpBodySchema, userSchema } from './auth.schemas.js';
+import { phoneCodeBodySchema, phoneSignInBodySchema, signInBodySchema, signUpBodySchema, userSchema } from './auth.schemas.js';
+import type { PhoneCodeService } from './phone-code.service.js';
 
-export function registerAuthRoutes(app: App, auth: AuthService, options: { cookieSecure: boolean }) {
+export function registerAuthRoutes(app: App, auth: AuthService, phoneCodes: PhoneCodeService, options: { cookieSecure: boolean }) {
   const setSessionCookie = (reply: FastifyReply, session: { token: string; expiresAt: Date }) =>
     reply.setCookie(SESSION_COOKIE, session.token, {
       path: '/',
@@ -31,6 +32,30 @@ export function registerAuthRoutes(app: App, auth: AuthService, options: { cooki
     const { user, session } = await auth.signIn(request.body.login, request.body.password);
     setSessionCookie(reply, session);
     return { user };
+  });
+
+  app.post('/api/auth/phone-code', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['auth'],
+      summary: 'Send a 6-digit sign-in code by SMS (the same answer whether or not the phone has an account); one a minute, capped per day',
+      body: phoneCodeBodySchema,
+      response: { 200: z.object({ resendAfterSeconds: z.number() }) },
+    },
+  }, async (request) => phoneCodes.sendCode(request.body.phone, request.ip));
+
+  app.post('/api/auth/phone-sign-in', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['auth'],
+      summary: 'Sign in with the SMS code (a new phone becomes a seeker account); 5 tries per code',
+      body: phoneSignInBodySchema,
+      response: { 200: z.object({ user: userSchema, isNew: z.boolean() }) },
+    },
+  }, async (request, reply) => {
+    const { user, isNew, session } = await phoneCodes.signIn(request.body.phone, request.body.code, request.body.displayName);
+    setSessionCookie(reply, session);
+    return { user, isNew };
   });
 
   app.post('/api/auth/sign-out', {
