@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCreditCode } from '../server/src/modules/companies/index.js';
 import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
 import {
-  browserAvailability, chooseOption, clickConfirm, createPageOpener, fieldErrors, launchChromium, saveScreenshot, signInThroughForm, signOutFromHeader, startServer, type RunningServer,
+  browserAvailability, chooseOption, clickConfirm, createPageOpener, fieldErrors, launchChromium, readLoggedCode, saveScreenshot, signInThroughForm, signInWithPhoneCode, signOutFromHeader, startServer, type RunningServer,
 } from './support.js';
 
 const availability = browserAvailability();
@@ -225,9 +225,9 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
     await page.getByText('返回列表').waitFor();
   });
 
-  it('the seeker saves a quick profile on the phone', async () => {
+  it('the seeker signs in with an SMS code and saves a quick profile on the phone', async () => {
     const page = await openPage('phone');
-    await signInThroughForm(page, `139${suffix}01`, 'seeker-password-1');
+    await signInWithPhoneCode(page, `139${suffix}01`, readLoggedCode(server.context));
     await page.goto('/me/profile');
     await expect(page.getByTestId('profile-phone').inputValue()).resolves.toBe(`139${suffix}01`);
     await page.getByTestId('profile-name').fill('李建国');

@@ -10,7 +10,7 @@ import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/
 import { pushTestPattern } from '../server/src/test/tools.js';
 import { ffmpegAvailability, requireFfmpeg, startLiveServer, type RunningLiveServer } from './live-support.js';
 import {
-  browserAvailability, chooseOption, createPageOpener, launchChromium, saveScreenshot, signInThroughForm,
+  browserAvailability, chooseOption, createPageOpener, launchChromium, readLoggedCode, saveScreenshot, signInThroughForm, waitForNewCode,
 } from './support.js';
 
 const browser$ = browserAvailability();
@@ -328,7 +328,7 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     await adminPage.context().close();
   });
 
-  it('after the encoder stops the session ends, the page plays the replay, and a visitor applies from it after a quick phone sign-up', async () => {
+  it('after the encoder stops the session ends, the page plays the replay, and a visitor applies from it after a quick sign-up with an SMS code', async () => {
     encoder!.child.kill('SIGINT');
     await encoder!.exited;
     await viewerPage.locator('[data-testid="live-room"][data-status="ended"]').waitFor({ timeout: 30_000 });
@@ -346,7 +346,10 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     await visitorPage.getByTestId('apply-name').fill('王芳');
     await visitorPage.getByTestId('apply-phone').fill('13655556666');
     await chooseOption(visitorPage, 'apply-city', '郑州', '郑州');
-    await visitorPage.getByTestId('apply-new-password').fill('visitor-pass-1');
+    const readCode = readLoggedCode(server.context);
+    const previousCode = readCode('13655556666');
+    await visitorPage.getByTestId('apply-send-code').click();
+    await visitorPage.getByTestId('apply-code').fill(await waitForNewCode(readCode, '13655556666', previousCode));
     await saveScreenshot(visitorPage, 'live-replay-apply-sheet');
     await visitorPage.getByTestId('apply-submit').click();
     await visitorPage.getByTestId('apply-success').waitFor();

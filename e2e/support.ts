@@ -9,6 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { expect } from 'vitest';
 import { createApp, startLiveRuntime } from '../server/src/app.js';
 import { createTestContext, type TestContext } from '../server/src/test/harness.js';
+import { isLogSmsSender } from '../server/src/platform/sms/sms-sender.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -196,11 +197,48 @@ export async function saveScreenshot(page: Page, name: string) {
   return file;
 }
 
+/** Signs in through the sign-in page's 密码登录 tab (the 验证码登录 tab is the default). */
 export async function signInThroughForm(page: Page, login: string, password: string) {
   await page.goto('/sign-in');
+  await page.getByTestId('sign-in-tab-password').click();
   await page.getByTestId('sign-in-login').fill(login);
   await page.getByTestId('sign-in-password').fill(password);
   await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** Reads the last SMS code the server's log provider "sent" to a phone (SMS_PROVIDER=log, the default). */
+export function readLoggedCode(context: TestContext): (phone: string) => string | null {
+  return (phone) => {
+    if (!isLogSmsSender(context.sms)) throw new Error('reading SMS codes needs SMS_PROVIDER=log');
+    return context.sms.lastCodeFor(phone);
+  };
+}
+
+/** Waits for a new code for the phone (one other than `previous`) to be sent. */
+export async function waitForNewCode(readCode: (phone: string) => string | null, phone: string, previous: string | null, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const code = readCode(phone);
+    if (code && code !== previous) return code;
+    if (Date.now() > deadline) throw new Error(`no SMS code was sent to ${phone}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Signs in, or signs up (a new phone becomes a seeker account), with a phone code on the sign-in page's
+ * default tab: 手机号 → 获取验证码 → the code read from the log provider → 登录.
+ * `readCode` is usually `readLoggedCode(server.context)`.
+ */
+export async function signInWithPhoneCode(page: Page, phone: string, readCode: (phone: string) => string | null) {
+  await page.goto('/sign-in');
+  await page.getByTestId('sign-in-phone').fill(phone);
+  const previous = readCode(phone);
+  await page.getByTestId('sign-in-send-code').click();
+  const code = await waitForNewCode(readCode, phone, previous);
+  await page.getByTestId('sign-in-code').fill(code);
+  await page.getByTestId('sign-in-code-submit').click();
   await page.getByTestId('user-menu').waitFor();
 }
 

@@ -76,7 +76,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const applications = createApplicationsService({ db, events, jobs, seekers, live });
   const pipeline = createPipelineService({ db, events, notifications });
   const reports = createReportsService({ db, companies, notifications });
-  const privacy = createPrivacyService({ db, auth, pipeline, events });
+  const privacy = createPrivacyService({ db, auth, pipeline, phoneCodes, events });
   privacy.registerPersonalDataSource(live.personalDataSource);
   privacy.registerPersonalDataSource(applications.personalDataSource);
   const database = db;

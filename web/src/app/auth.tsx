@@ -9,6 +9,10 @@ type AuthState = {
   isLoading: boolean;
   refresh: () => Promise<User | null>;
   signIn: (login: string, password: string) => Promise<User>;
+  /** Asks for an SMS code; resolves with the seconds until another may be asked for. */
+  requestPhoneCode: (phone: string) => Promise<number>;
+  /** Signs in with the SMS code (a new phone becomes a seeker account, named `displayName` when given). */
+  signInWithPhoneCode: (phone: string, code: string, displayName?: string) => Promise<User>;
   signUp: (input: SignUpInput) => Promise<User>;
   signOut: () => Promise<void>;
 };
@@ -40,6 +44,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     refresh,
     async signIn(login, password) {
       const { user: signedIn } = await api.post<{ user: User }>('/api/auth/sign-in', { login, password });
+      setUser(signedIn);
+      return signedIn;
+    },
+    async requestPhoneCode(phone) {
+      const { resendAfterSeconds } = await api.post<{ resendAfterSeconds: number }>('/api/auth/phone-code', { phone });
+      return resendAfterSeconds;
+    },
+    async signInWithPhoneCode(phone, code, displayName) {
+      const { user: signedIn } = await api.post<{ user: User }>('/api/auth/phone-sign-in', { phone, code, displayName });
       setUser(signedIn);
       return signedIn;
     },

@@ -32,7 +32,7 @@ export function createAuthService(db: Db) {
     if (!email && !phone) throw new AppError('validation_failed', 'email or phone is required', { fields: [{ path: 'body.email', message: 'email or phone is required' }] });
     // A ban survives re-registration: a blacklisted number never gets a new account.
     if (phone && (await isPhoneBanned(tx, phone))) {
-      throw new AppError('forbidden', 'This phone number is blocked from registering / 该手机号已被封禁，无法注册', { fields: [{ path: 'body.phone', message: 'blocked' }] });
+      throw new AppError('forbidden', 'This phone number is blocked from registering / 该手机号已被封禁，无法注册', { fields: [{ path: 'body.phone', message: 'This phone number is blocked / 该手机号已被封禁' }] });
     }
     if (await repository.findUserIdByEmailOrPhone(tx, email, phone)) {
       throw new AppError('conflict', 'An account with this email or phone already exists / 该邮箱或手机号已注册', {

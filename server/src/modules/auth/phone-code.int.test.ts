@@ -160,6 +160,24 @@ describe('phone-code sign-in (手机验证码登录)', () => {
     expect(banned.json().error.message).toContain('封禁');
   });
 
+  it('a seeker who signed up with a code deletes the account with a code sent to the phone (there is no password to give)', async () => {
+    await requestCode('13811110017', newAddress());
+    const signedIn = await signIn({ phone: '13811110017', code: lastCode('13811110017') });
+    const cookies = { jobcast_session: signedIn.cookies.find((item) => item.name === 'jobcast_session')!.value };
+    advance(61);
+    await requestCode('13811110017', newAddress());
+    const remove = (payload: Record<string, unknown>) => harness.app.inject({ method: 'POST', url: '/api/me/delete-account', cookies, payload: { confirm: 'DELETE', ...payload } });
+    const wrong = await remove({ code: otherCode(lastCode('13811110017')) });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields[0].path).toBe('body.code');
+    expect((await remove({})).json().error.fields[0].path).toBe('body.password');
+    const deleted = await remove({ code: lastCode('13811110017') });
+    expect(deleted.statusCode).toBe(200);
+    const [row] = await harness.context.db.query<{ phone: string | null; deleted_at: Date | null }>('select phone, deleted_at from users where id = $1', [signedIn.json().user.id]);
+    expect(row).toMatchObject({ phone: null });
+    expect(row!.deleted_at).not.toBeNull();
+  });
+
   it('names invalid fields', async () => {
     const badPhone = await requestCode('12345', newAddress());
     expect(badPhone.statusCode).toBe(400);

@@ -40,8 +40,8 @@ function isSameCode(stored: string, phone: string, code: string): boolean {
 }
 
 const wrongCode = (remaining: number) =>
-  new AppError('validation_failed', 'body.code: wrong or expired code / 验证码错误或已过期', {
-    fields: [{ path: 'body.code', message: 'wrong or expired code / 验证码错误或已过期' }],
+  new AppError('validation_failed', 'body.code: Wrong or expired code / 验证码错误或已过期', {
+    fields: [{ path: 'body.code', message: 'Wrong or expired code / 验证码错误或已过期' }],
     remainingAttempts: remaining,
   });
 

@@ -4,7 +4,7 @@ import type { Db, Queryable } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import type { AuthUser } from '../../platform/http.js';
-import type { AuthService } from '../auth/index.js';
+import type { AuthService, PhoneCodeService } from '../auth/index.js';
 import type { PipelineService } from '../pipeline/index.js';
 import { listReportsFiledBy, unlinkReporter } from '../reports/index.js';
 import * as repository from './privacy.repository.js';
@@ -19,7 +19,15 @@ export type PersonalDataSource = {
   erase?(tx: Queryable, userId: string, at: Date): Promise<void>;
 };
 
-export type PrivacyDeps = { db: Db; auth: AuthService; pipeline: PipelineService; events?: EventBus; now?: () => Date };
+export type PrivacyDeps = {
+  db: Db;
+  auth: AuthService;
+  pipeline: PipelineService;
+  /** Confirms deletion with an SMS code instead of a password. */
+  phoneCodes?: Pick<PhoneCodeService, 'verifyCode'>;
+  events?: EventBus;
+  now?: () => Date;
+};
 
 export function createPrivacyService(deps: PrivacyDeps) {
   const { db, auth, pipeline } = deps;
@@ -54,14 +62,18 @@ export function createPrivacyService(deps: PrivacyDeps) {
     },
 
     /**
-     * Deletes a seeker's account after re-checking the password: open applications are withdrawn, all of
-     * them anonymised (statistics keep their snapshot columns), profile, notifications and sessions go.
+     * Deletes a seeker's account after re-checking the password or an SMS code sent to the account's phone:
+     * open applications are withdrawn, all of them anonymised (statistics keep their snapshot columns),
+     * profile, notifications and sessions go.
      */
-    async deleteAccount(user: AuthUser, password: string) {
+    async deleteAccount(user: AuthUser, proof: { password?: string; code?: string }) {
       if (user.role !== 'seeker') {
         throw new AppError('forbidden', 'Employer, host and bureau accounts are closed by an administrator / 企业、主播账号请联系管理员注销');
       }
-      if (!(await auth.verifyPassword(user, password))) {
+      if (proof.code !== undefined) {
+        if (!user.phone || !deps.phoneCodes) throw new AppError('validation_failed', 'body.code: this account has no phone / 该账号未绑定手机号', { fields: [{ path: 'body.code', message: 'no phone' }] });
+        await deps.phoneCodes.verifyCode(user.phone, proof.code);
+      } else if (!(await auth.verifyPassword(user, proof.password ?? ''))) {
         throw new AppError('validation_failed', 'body.password: wrong password / 密码错误', { fields: [{ path: 'body.password', message: 'wrong password' }] });
       }
       const unusableHash = await argon2.hash(randomBytes(32).toString('base64url'), { type: argon2.argon2id });

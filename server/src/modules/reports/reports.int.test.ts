@@ -93,7 +93,7 @@ describe('reports, the admin queue, suspensions and bans', () => {
     expect(signInAgain.statusCode).toBe(403);
     const reRegister = await inject('POST', '/api/auth/sign-up', undefined, { role: 'host', phone: hostPhone, email: 'new-name@example.test', password: 'another-pass-1', displayName: '换个马甲' });
     expect(reRegister.statusCode).toBe(403);
-    expect(reRegister.json().error.fields[0]).toEqual({ path: 'body.phone', message: 'blocked' });
+    expect(reRegister.json().error.fields[0]).toEqual({ path: 'body.phone', message: 'This phone number is blocked / 该手机号已被封禁' });
     const [row] = await harness.context.db.query<{ user_id: string }>('select user_id from banned_phones where phone = $1', [hostPhone]);
     expect(row.user_id).toBe(hostId);
   });

@@ -16,7 +16,7 @@ export function createSeekersService(deps: { db: Db; geo: GeoService }) {
       input.desiredCategories.forEach((code, index) => geo.getCategory(code, `body.desiredCategories.${index}`));
       // A banned number stays banned: it cannot come back as the contact of another account's profile.
       if (await isPhoneBanned(db, input.phone)) {
-        throw new AppError('forbidden', 'body.phone: this phone number is blocked / 该手机号已被封禁', { fields: [{ path: 'body.phone', message: 'blocked' }] });
+        throw new AppError('forbidden', 'body.phone: this phone number is blocked / 该手机号已被封禁', { fields: [{ path: 'body.phone', message: 'This phone number is blocked / 该手机号已被封禁' }] });
       }
       await repository.upsertProfile(db, user.id, input);
       return (await repository.findProfileByUserId(db, user.id))!;

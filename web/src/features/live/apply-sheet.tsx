@@ -8,13 +8,13 @@ import { useAuth } from '../../app/auth';
 import { NAVIGATION } from '../../app/navigation';
 import { CitySelect } from '../../components/city-select';
 import { applyServerErrors } from '../../components/server-form-errors';
+import { CODE_PATTERN, PHONE_PATTERN, PhoneCodeInput } from '../auth/phone-code-input';
 import { LIVE_NS } from './i18n';
 import type { ApplyController, QuickProfile } from './use-apply';
 
-const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 type Mode = 'sign-up' | 'sign-in' | 'profile';
-type Values = { name?: string; phone?: string; homeCityCode?: string; password?: string; login?: string };
-const FIELD_NAMES = ['name', 'phone', 'homeCityCode', 'password', 'login'] as const;
+type Values = { name?: string; phone?: string; homeCityCode?: string; password?: string; login?: string; code?: string };
+const FIELD_NAMES = ['name', 'phone', 'homeCityCode', 'password', 'login', 'code'] as const;
 
 /** The server names sign-up's name `displayName` and the profile's fields `profile.x`: map them onto this form. */
 function renameFields(error: unknown): unknown {
@@ -24,13 +24,14 @@ function renameFields(error: unknown): unknown {
 }
 
 /**
- * 报名 for anyone who cannot apply in one tap yet: a visitor signs up with a phone number (the quick profile
- * is made from the same fields) or signs in; a seeker without a profile fills in only what is missing.
+ * 报名 for anyone who cannot apply in one tap yet: a visitor confirms a phone number with an SMS code (a new
+ * number becomes a seeker account; the quick profile is made from the same fields) or signs in with a
+ * password; a seeker without a profile fills in only what is missing.
  */
 export function ApplySheet({ controller }: { controller: ApplyController }) {
   const { t } = useTranslation(LIVE_NS);
   const { t: tCommon } = useTranslation();
-  const { user, signUp, signIn } = useAuth();
+  const { user, signInWithPhoneCode, signIn } = useAuth();
   const { sheet, profile, closeSheet, submit, showReceipt, loadSeekerState } = controller;
   const [form] = Form.useForm<Values>();
   const [mode, setMode] = useState<Mode>('sign-up');
@@ -68,7 +69,8 @@ export function ApplySheet({ controller }: { controller: ApplyController }) {
         ? { name: values.name.trim(), phone: values.phone.trim(), homeCityCode: values.homeCityCode }
         : undefined;
       if (mode === 'sign-up') {
-        await signUp({ role: 'seeker', phone: values.phone!.trim(), password: values.password!, displayName: values.name!.trim() });
+        const signedIn = await signInWithPhoneCode(values.phone!.trim(), values.code!, values.name!.trim());
+        if (signedIn.role !== 'seeker') return;
         showReceipt(job, await submit(job, quickProfile));
       } else if (mode === 'sign-in') {
         const signedIn = await signIn(values.login!.trim(), values.password!);
@@ -87,6 +89,16 @@ export function ApplySheet({ controller }: { controller: ApplyController }) {
       setFailure(applyServerErrors(form, renameFields(error), FIELD_NAMES));
     } finally {
       setIsSubmitting(false);
+    }
+  };
+
+  const getPhone = async () => {
+    try {
+      const { phone } = await form.validateFields(['phone']);
+      setFailure(null);
+      return phone ? phone.trim() : null;
+    } catch {
+      return null;
     }
   };
 
@@ -134,8 +146,8 @@ export function ApplySheet({ controller }: { controller: ApplyController }) {
               <CitySelect testId="apply-city" allowClear={false} />
             </Form.Item>
             {mode === 'sign-up' ? (
-              <Form.Item name="password" label={t('apply.password')} rules={[{ required: true, min: 8, message: t('apply.passwordShort') }]}>
-                <Input.Password autoComplete="new-password" placeholder={t('apply.passwordPlaceholder')} data-testid="apply-new-password" />
+              <Form.Item name="code" label={t('apply.code')} rules={[{ required: true, message: t('apply.codeInvalid') }, { pattern: CODE_PATTERN, message: t('apply.codeInvalid') }]}>
+                <PhoneCodeInput getPhone={getPhone} onSendError={setFailure} testIdPrefix="apply" />
               </Form.Item>
             ) : null}
           </>

@@ -124,7 +124,7 @@ export const pipelineApi = {
   withdraw: (applicationId: number, reason: string | null) => api.post<SeekerApplication>(`/api/seeker/applications/${id(applicationId)}/withdraw`, { reason }),
   answerInterview: (applicationId: number, answer: 'accept' | 'decline') => api.post<SeekerApplication>(`/api/seeker/applications/${id(applicationId)}/interview/${answer}`),
   decideHandoff: (handoffId: number, decision: 'grant' | 'refuse') => api.post<Handoff>(`/api/seeker/handoffs/${id(handoffId)}`, { decision }),
-  deleteAccount: (password: string) => api.post<{ deletedAt: string }>('/api/me/delete-account', { password, confirm: 'DELETE' }),
+  deleteAccount: (proof: { password: string } | { code: string }) => api.post<{ deletedAt: string }>('/api/me/delete-account', { ...proof, confirm: 'DELETE' }),
   personalDataUrl: '/api/me/personal-data',
 
   listOutcomes: (groupBy: OutcomeGroupBy, from?: string, to?: string) =>

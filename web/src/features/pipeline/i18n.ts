@@ -101,6 +101,8 @@ const zh = {
     deleteTitle: '注销账号',
     deleteWarning: '注销后：个人资料、通知、直播间发言、预约将被删除；报名记录、观看记录和举报会去除你的身份和举报描述（仅保留不含个人信息的统计数据）；进行中的报名将被撤回。此操作不可恢复。',
     password: '输入密码确认',
+    byCode: '短信验证码',
+    byPassword: '密码',
     deleted: '账号已注销',
   },
   outcomes: {
@@ -274,6 +276,8 @@ const en: typeof zh = {
     deleteTitle: 'Delete account',
     deleteWarning: 'Your profile, notifications, live-chat messages and bookings are deleted; your applications, viewing history and reports lose your identity and your report texts (only anonymous statistics stay); open applications are withdrawn. This cannot be undone.',
     password: 'Password to confirm',
+    byCode: 'SMS code',
+    byPassword: 'Password',
     deleted: 'Account deleted',
   },
   outcomes: {
