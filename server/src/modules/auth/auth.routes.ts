@@ -35,7 +35,9 @@ export function registerAuthRoutes(app: App, auth: AuthService, phoneCodes: Phon
   });
 
   app.post('/api/auth/phone-code', {
-    config: { access: 'public' },
+    // Per phone (one a minute, a daily cap) and per address per day are the codes' own rules (the
+    // service); this is the general per-address burst limit of the sign-in routes.
+    config: { access: 'public', limit: { name: 'sign-in', by: 'address' } },
     schema: {
       tags: ['auth'],
       summary: 'Send a 6-digit sign-in code by SMS (the same answer whether or not the phone has an account); one a minute, capped per day',
@@ -45,7 +47,7 @@ export function registerAuthRoutes(app: App, auth: AuthService, phoneCodes: Phon
   }, async (request) => phoneCodes.sendCode(request.body.phone, request.ip));
 
   app.post('/api/auth/phone-sign-in', {
-    config: { access: 'public' },
+    config: { access: 'public', limit: { name: 'sign-in', by: 'address' } },
     schema: {
       tags: ['auth'],
       summary: 'Sign in with the SMS code (a new phone becomes a seeker account); 5 tries per code',

@@ -25,7 +25,7 @@ export const phoneSignInBodySchema = z.object({
   phone: phoneSchema,
   code: z.string().regex(/^\d{6}$/, 'must be the 6-digit code / 请输入6位验证码'),
   // Names a new account (the apply sheet asks for it); an existing account keeps its name.
-  displayName: z.string().trim().min(1).max(50).optional(),
+  displayName: singleLineText({ min: 1, max: 50 }).optional(),
 });
 
 export const userSchema = z.object({

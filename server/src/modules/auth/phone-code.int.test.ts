@@ -12,12 +12,13 @@ describe('phone-code sign-in (手机验证码登录)', () => {
   const advance = (seconds: number) => (clock += seconds * 1000);
 
   beforeAll(async () => {
-    harness = await createTestApp({ PHONE_CODE_DAILY_LIMIT_PER_PHONE: '3', PHONE_CODE_DAILY_LIMIT_PER_ADDRESS: '6' }, { clock: () => new Date(clock) });
+    harness = await createTestApp({ PHONE_CODE_DAILY_LIMIT_PER_PHONE: '3', PHONE_CODE_DAILY_LIMIT_PER_ADDRESS: '6', TRUST_PROXY: 'loopback' }, { clock: () => new Date(clock) });
   });
   afterAll(async () => harness.close());
 
   let addressCount = 0;
-  // Each test its own client address, so the per-address cap is tested where it is meant to be.
+  // Each test its own client address (X-Forwarded-For from a trusted loopback proxy), so the per-address
+  // cap is tested where it is meant to be.
   const newAddress = () => `203.0.113.${++addressCount}`;
   const requestCode = (phone: string, address: string) =>
     harness.app.inject({ method: 'POST', url: '/api/auth/phone-code', payload: { phone }, headers: { 'x-forwarded-for': address } });
