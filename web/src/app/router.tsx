@@ -3,7 +3,8 @@
  *   1. put them in web/src/features/<domain>/ (a page module default-exports its component; the feature's
  *      words go in its own i18n.ts via registerTranslations — no central dictionary to edit);
  *   2. add ONE line to FEATURE_ROUTES, e.g.
- *        { path: 'live/:sessionId', lazy: page(() => import('../features/live/live-room-page')) },
+ *        { path: 'feed', lazy: page(() => import('../features/live/feed-page')) },
+  { path: 'live/:sessionId', lazy: page(() => import('../features/live/live-room-page')) },
  *      wrapping role-only pages: lazy: page(() => import('…'), ['host']);
  *   3. for a menu entry, flip or add its line in app/navigation.ts.
  * Reserved (hidden until implemented): /live, /live/:id (live rooms), /host (host console),

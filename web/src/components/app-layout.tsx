@@ -14,6 +14,7 @@ const NavDrawer = lazy(() => import('./nav-menu').then((module) => ({ default: m
 const NotificationBell = lazy(() => import('./signed-in-header'));
 const NotificationToasts = lazy(() => import('./signed-in-header').then((module) => ({ default: module.NotificationToasts })));
 const SignedInUserMenu = lazy(() => import('./signed-in-header').then((module) => ({ default: module.SignedInUserMenu })));
+import { SeekerTabBar } from './seeker-tab-bar';
 
 /** The entry whose path is the longest prefix of the current location. */
 function selectedPath(entries: NavigationEntry[], pathname: string): string[] {
@@ -82,6 +83,7 @@ export function AppLayout() {
         <div>{t('footer.about')} · <a href="/docs">{t('footer.api')}</a></div>
         <div>{t('footer.rules')}</div>
       </footer>
+      {isDesktop ? null : <SeekerTabBar />}
     </div>
   );
 }

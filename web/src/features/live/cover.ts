@@ -13,3 +13,9 @@ export function coverGradient(sessionId: string): string {
   for (const character of sessionId) hash = (hash * 31 + character.charCodeAt(0)) >>> 0;
   return GRADIENTS[hash % GRADIENTS.length]!;
 }
+
+/** A card's background: the stream's latest frame (a real thumbnail) over the gradient, or the gradient alone. */
+export function coverBackground(session: { id: string; thumbnailUrl: string | null }): string {
+  const gradient = coverGradient(session.id);
+  return session.thumbnailUrl ? `center / cover no-repeat url("${session.thumbnailUrl}"), ${gradient}` : gradient;
+}

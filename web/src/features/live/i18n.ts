@@ -2,6 +2,13 @@ import { registerTranslations } from '../../app/i18n';
 
 const zh = {
   status: { scheduled: '即将开播', live: '直播中', ended: '已结束', missed: '未开播' },
+  feed: {
+    empty: '现在没有直播，也没有即将开播的场次',
+    next: '下一个直播',
+    enterRoom: '进直播间聊聊',
+    openUpcoming: '查看直播间',
+    tab: '刷直播',
+  },
   list: {
     title: '直播带岗',
     subtitle: '看车间、看宿舍、问工价，主播在线答疑，一键报名',
@@ -49,6 +56,12 @@ const zh = {
     segment: '第{{index}}段',
     ended: '直播已结束',
     endedHint: '可以看回放，岗位仍可报名',
+    replayPending: '回放生成中，稍等片刻就能看',
+    lateTitle: '主播暂未开播',
+    lateSub: '已过开播时间，主播可能晚一点到；先看看主播的其他直播',
+    missedTitle: '本场直播未开播',
+    missedSub: '主播没有按时开播，岗位仍可报名',
+    otherSessions: '主播的其他直播',
     replayHint: '回放中岗位仍可报名',
     chatPlaceholder: '说点什么…',
     send: '发送',
@@ -215,6 +228,13 @@ const zh = {
 
 const en: typeof zh = {
   status: { scheduled: 'Upcoming', live: 'Live', ended: 'Ended', missed: 'Did not start' },
+  feed: {
+    empty: 'Nobody is live and nothing is scheduled right now',
+    next: 'Next session',
+    enterRoom: 'Open the room to chat',
+    openUpcoming: 'Open the room',
+    tab: 'Swipe live',
+  },
   list: {
     title: 'Live hiring',
     subtitle: 'See the workshop and the dormitory, ask about pay and shifts, apply in one tap',
@@ -262,6 +282,12 @@ const en: typeof zh = {
     segment: 'Part {{index}}',
     ended: 'This session has ended',
     endedHint: 'Watch the replay; its jobs are still open',
+    replayPending: 'The replay is being prepared; it will be here in a moment',
+    lateTitle: 'The host has not started yet',
+    lateSub: 'It is past the start time and the host may be late; meanwhile, see the host\'s other sessions',
+    missedTitle: 'This session did not take place',
+    missedSub: 'The host did not go live; its jobs are still open',
+    otherSessions: 'Other sessions by this host',
     replayHint: 'Jobs in this replay are still open',
     chatPlaceholder: 'Say something…',
     send: 'Send',

@@ -41,6 +41,7 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
   const room = useLiveRoom(detail.id, { status: detail.status, likes: detail.likeCount, pinnedJobId: detail.pinnedJobId }, {
     onNewMessages: (messages) => danmaku.current?.add(messages, user?.id ?? null),
     onTicker: (items) => ticker.current?.add(items),
+    onReplay: onReload,
   });
   const plainApply = useApply(detail.id);
   // Tapping a job's 报名 (pinned card or drawer) or its chip counts as opening its card: the session funnel's
@@ -65,17 +66,21 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
 
   const status = room.status;
   const plan = choosePlayback(status, detail.playback, capabilities, replayIndex);
-  const pinnedJob = useMemo(() => detail.jobs.find((job) => job.jobId === room.pinnedJobId) ?? null, [detail.jobs, room.pinnedJobId]);
+  const isOver = status === 'ended' || status === 'missed';
+  const pinnedJob = useMemo(() => (isOver ? null : detail.jobs.find((job) => job.jobId === room.pinnedJobId) ?? null), [detail.jobs, room.pinnedJobId, isOver]);
   const secondsUntilStart = Math.round((loadedAt + detail.secondsUntilStart * 1000 - now) / 1000);
 
-  // The details (playback URLs, replay list) change with the status: fetch them again, and poll for the
-  // replay while the recording is being finished.
-  const needsReload = status !== detail.status || (status === 'ended' && detail.playback.replay.length === 0);
+  // The details (playback URLs, replay list) change with the status: fetch them again. While the replay is
+  // being prepared the server announces it (session:replay); a slow poll covers a missed announcement. Past
+  // the start without the host, the details are read again each minute (主播暂未开播, then 未开播).
+  const isStatusStale = status !== detail.status;
+  const isWaitingForReplay = status === 'ended' && detail.replayState === 'pending';
+  const isOverdue = status === 'scheduled' && secondsUntilStart < 0;
   useEffect(() => {
-    if (!needsReload) return;
-    const timer = setTimeout(onReload, status !== detail.status ? 800 : 5000);
+    if (!isStatusStale && !isWaitingForReplay && !isOverdue) return;
+    const timer = setTimeout(onReload, isStatusStale ? 800 : isWaitingForReplay ? 10_000 : 60_000);
     return () => clearTimeout(timer);
-  }, [needsReload, onReload, status, detail.status, loadedAt]);
+  }, [isStatusStale, isWaitingForReplay, isOverdue, onReload, loadedAt]);
 
   useEffect(() => {
     const previous = document.body.style.overflow;
@@ -106,7 +111,7 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
     if (replayIndex + 1 < detail.playback.replay.length) setReplayIndex(replayIndex + 1);
   };
 
-  const mutedReason = room.isBanned ? t('room.banned') : room.mutedUntil ? t('room.muted') : status === 'ended' ? t('room.chatClosed') : null;
+  const mutedReason = room.isBanned ? t('room.banned') : room.mutedUntil ? t('room.muted') : isOver ? t('room.chatClosed') : null;
   const isPlayable = 'url' in plan;
 
   return (
@@ -124,7 +129,10 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
             isBookingBusy={booking.isBusy}
             onToggleBooking={handleToggleBooking}
             onPlay={() => setIsMuted(false)}
-            endedAt={detail.endedAt}
+            replayState={detail.replayState}
+            isLate={detail.isLate}
+            hostUserId={detail.hostUserId}
+            sessionId={detail.id}
           />
           {isPlayable && isMuted && status === 'live' ? <SoundButton onUnmute={() => setIsMuted(false)} /> : null}
         </div>
@@ -140,7 +148,7 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
           <div className="live-top-right">
             <span className={`status-pill is-${status}`} data-testid="room-status">
               {status === 'live' ? <span className="live-dot" /> : null}
-              {status === 'live' ? t('room.liveBadge') : status === 'ended' ? t('room.replayBadge') : t('status.scheduled')}
+              {status === 'live' ? t('room.liveBadge') : status === 'ended' ? t('room.replayBadge') : t(`status.${status}`)}
             </span>
             <span className="viewer-pill" data-testid="viewer-count"><EyeOutlined /> {formatCount(room.viewers, language)}</span>
             <RoomMoreButton detail={detail} />

@@ -25,6 +25,11 @@ describe('choosePlayback', () => {
     expect(choosePlayback('live', { ...live, flvUrl: null }, desktop)).toEqual({ kind: 'hls-script', url: live.hlsUrl });
   });
 
+  it('shows nothing to play for a session whose host never went live (missed), even with a stale replay list', () => {
+    expect(choosePlayback('missed', recordings('mp4'), desktop)).toEqual({ kind: 'missed' });
+    expect(choosePlayback('scheduled', live, desktop)).toEqual({ kind: 'waiting' });
+  });
+
   it('says so when nothing can play the stream (no HLS made, no MSE)', () => {
     expect(choosePlayback('live', { ...live, hlsUrl: null }, iphone)).toEqual({ kind: 'unsupported' });
     expect(choosePlayback('live', live, nothing)).toEqual({ kind: 'unsupported' });

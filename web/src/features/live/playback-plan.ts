@@ -17,7 +17,9 @@ export type PlaybackPlan =
   | { kind: 'file'; url: string }
   | { kind: 'waiting' }
   | { kind: 'unsupported' }
-  | { kind: 'no-replay' };
+  | { kind: 'no-replay' }
+  /** The host never went live (未开播). */
+  | { kind: 'missed' };
 
 /**
  * Live: HTTP-FLV through mpegts.js when the browser has MSE (lowest latency), else HLS — native on iOS Safari,
@@ -25,6 +27,7 @@ export type PlaybackPlan =
  */
 export function choosePlayback(status: SessionStatus, playback: Playback, capabilities: BrowserCapabilities, replayIndex = 0): PlaybackPlan {
   if (status === 'scheduled') return { kind: 'waiting' };
+  if (status === 'missed') return { kind: 'missed' };
   if (status === 'live') {
     if (playback.flvUrl && capabilities.canPlayFlvWithMse) return { kind: 'flv', url: playback.flvUrl, isLive: true };
     if (playback.hlsUrl && capabilities.canPlayNativeHls) return { kind: 'native-hls', url: playback.hlsUrl };

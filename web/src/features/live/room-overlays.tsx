@@ -5,6 +5,7 @@ import { currentLanguage } from '../../app/i18n';
 import type { PlayerState } from './live-player';
 import type { PlaybackPlan } from './playback-plan';
 import { formatCountdown } from './format';
+import { HostOtherSessions } from './host-other-sessions';
 import { LIVE_NS } from './i18n';
 
 type Props = {
@@ -16,16 +17,26 @@ type Props = {
   onToggleBooking: () => void;
   /** The browser refused to start the video by itself: a tap starts it (with sound). */
   onPlay: () => void;
-  /** When the session ended: a recording is still being written for a few minutes after. */
-  endedAt: string | null;
+  /** After the end: the recording is being finished (回放生成中), there is none, or it plays. */
+  replayState: 'none' | 'pending' | 'ready';
+  /** Scheduled, and well past the start without the host (主播暂未开播). */
+  isLate: boolean;
+  hostUserId: string;
+  sessionId: string;
 };
 
-/** How long after the end a missing recording is "being prepared" rather than absent. */
-const REPLAY_PREPARATION_MS = 15 * 60_000;
-
 /** What covers the video when it is not simply playing: countdown and 预约, connecting, no replay yet. */
-export function VideoOverlay({ plan, playerState, secondsUntilStart, isBooked, isBookingBusy, onToggleBooking, onPlay, endedAt }: Props) {
+export function VideoOverlay({ plan, playerState, secondsUntilStart, isBooked, isBookingBusy, onToggleBooking, onPlay, replayState, isLate, hostUserId, sessionId }: Props) {
   const { t } = useTranslation(LIVE_NS);
+  if ((plan.kind === 'waiting' && isLate) || plan.kind === 'missed') {
+    return (
+      <div className="video-overlay" data-testid={plan.kind === 'missed' ? 'room-missed' : 'room-late'}>
+        <div className="video-overlay-title">{plan.kind === 'missed' ? t('room.missedTitle') : t('room.lateTitle')}</div>
+        <div className="video-overlay-sub">{plan.kind === 'missed' ? t('room.missedSub') : t('room.lateSub')}</div>
+        <HostOtherSessions hostUserId={hostUserId} sessionId={sessionId} />
+      </div>
+    );
+  }
   if (plan.kind === 'waiting') {
     return (
       <div className="video-overlay" data-testid="room-countdown">
@@ -51,14 +62,22 @@ export function VideoOverlay({ plan, playerState, secondsUntilStart, isBooked, i
       </div>
     );
   }
-  if (plan.kind === 'unsupported' || plan.kind === 'no-replay') {
+  if (plan.kind === 'no-replay') {
+    return (
+      <div className="video-overlay" data-testid="room-ended" data-replay-state={replayState}>
+        <div className="video-overlay-title">{t('room.ended')}</div>
+        {replayState === 'pending' ? (
+          <div className="video-overlay-sub" data-testid="replay-pending"><LoadingOutlined /> {t('room.replayPending')}</div>
+        ) : (
+          <div className="video-overlay-sub">{t('room.noRecording')}</div>
+        )}
+      </div>
+    );
+  }
+  if (plan.kind === 'unsupported') {
     return (
       <div className="video-overlay" data-testid="room-unplayable">
-        <div className="video-overlay-sub">
-          {plan.kind === 'unsupported'
-            ? t('room.unsupported')
-            : endedAt && Date.now() - Date.parse(endedAt) < REPLAY_PREPARATION_MS ? t('room.noReplay') : t('room.noRecording')}
-        </div>
+        <div className="video-overlay-sub">{t('room.unsupported')}</div>
       </div>
     );
   }

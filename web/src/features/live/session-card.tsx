@@ -1,4 +1,4 @@
-import { BellFilled, BellOutlined, PlayCircleFilled } from '@ant-design/icons';
+import { BellFilled, BellOutlined, EyeOutlined, PlayCircleFilled } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -6,8 +6,8 @@ import { currentLanguage } from '../../app/i18n';
 import { useLocalizedNames } from '../../app/reference';
 import { CampaignTag } from '../campaigns/campaign-tag';
 import type { SessionSummary } from './api';
-import { coverGradient } from './cover';
-import { formatCountdown, formatStart } from './format';
+import { coverBackground } from './cover';
+import { formatCount, formatCountdown, formatStart } from './format';
 import { LIVE_NS } from './i18n';
 
 type Props = {
@@ -37,14 +37,19 @@ export function SessionCard({ session, startsAtLocal, now, isBookingBusy, onTogg
         {secondsLeft > 0 ? `${t('list.startsIn')} ${formatCountdown(secondsLeft, language)}` : t('list.startingSoon')}
       </span>
     );
+  } else if (session.status === 'missed') {
+    badge = <span className="live-badge is-missed">{t('status.missed')}</span>;
   } else {
     badge = <span className="live-badge is-replay"><PlayCircleFilled /> {t('room.replayBadge')}</span>;
   }
 
   return (
     <article className="session-card" data-testid="session-card" data-session-id={session.id} data-status={session.status}>
-      <Link to={link} className="session-cover" style={{ background: coverGradient(session.id) }}>
+      <Link to={link} className={`session-cover${session.thumbnailUrl ? ' has-frame' : ''}`} style={{ background: coverBackground(session) }} data-testid="session-cover" data-thumbnail={session.thumbnailUrl ?? ''}>
         {badge}
+        {session.status === 'live' ? (
+          <span className="live-viewers" data-testid="session-viewers"><EyeOutlined /> {formatCount(session.viewerCount, language)}</span>
+        ) : null}
         <span className="session-cover-text">{session.coverText || session.title}</span>
       </Link>
       <div className="session-body">

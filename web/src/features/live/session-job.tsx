@@ -24,8 +24,9 @@ export function ApplyButton({ job, isApplied, isBusy, onApply, size = 'middle', 
   );
 }
 
-/** 讲解中: the job the host is presenting, over the video, with the one-tap 报名 button. */
-export function PinnedJobCard({ job, ...apply }: ApplyProps & { job: SessionJob }) {
+/** 讲解中: the job the host is presenting, over the video, with the one-tap 报名 button (the feed also shows a job
+ * that is not being presented: isPresenting false labels it as one of the session's jobs). */
+export function PinnedJobCard({ job, isPresenting = true, ...apply }: ApplyProps & { job: SessionJob; isPresenting?: boolean }) {
   const { t } = useTranslation(LIVE_NS);
   const language = currentLanguage();
   const names = useLocalizedNames(language);
@@ -34,7 +35,7 @@ export function PinnedJobCard({ job, ...apply }: ApplyProps & { job: SessionJob 
     <section className="pinned-job" data-testid="pinned-job" data-job-id={job.jobId} aria-label={`${t('room.presenting')} ${job.title}`}>
       <div className="pinned-job-main">
         <div className="pinned-job-head">
-          <span className="presenting-tag">{t('room.presenting')}</span>
+          <span className={`presenting-tag${isPresenting ? '' : ' is-plain'}`}>{isPresenting ? t('room.presenting') : t('room.jobStrip')}</span>
           <span className="pinned-job-title">{job.title}</span>
         </div>
         <div className="pinned-job-pay">{pay.headline}{pay.secondary ? <small> · {pay.secondary}</small> : null}</div>

@@ -1,7 +1,8 @@
 import { App, Empty, Segmented } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { PlayCircleFilled } from '@ant-design/icons';
 import { ApiError } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { currentLanguage } from '../../app/i18n';
@@ -70,6 +71,7 @@ export default function SessionListPage() {
       <div className="live-list-head">
         <h1 className="page-title">{t('list.title')}</h1>
         <p className="live-list-subtitle">{t('list.subtitle')}</p>
+        <Link to="/feed" className="live-feed-link" data-testid="open-feed"><PlayCircleFilled /> {t('feed.tab')}</Link>
       </div>
       <Segmented<Tab>
         block

@@ -30,6 +30,8 @@ export type LiveRoomListeners = {
   onTicker?: (items: TickerItem[]) => void;
   onApplication?: (application: HostApplication, jobCount: number) => void;
   onStatus?: (status: SessionStatus) => void;
+  /** The replay of the ended session was stored (回放生成中 → the replay). */
+  onReplay?: () => void;
 };
 
 /** Merges messages by id, oldest first, keeping the newest MAX_MESSAGES. */
@@ -91,7 +93,9 @@ export function useLiveRoom(sessionId: string, initial: { status: SessionStatus;
     const handleDisconnect = () => update({ isConnected: false, isJoined: false });
     const handleStatus: ServerToClientEvents['session:status'] = (payload) => {
       if (payload.sessionId !== sessionId) return;
-      update((previous) => ({ status: payload.status, canChat: payload.status === 'ended' ? false : previous.canChat }));
+      const isOver = payload.status === 'ended' || payload.status === 'missed';
+      // The stream is over: no chat, and no 讲解中 card (the server clears it too).
+      update((previous) => ({ status: payload.status, canChat: isOver ? false : previous.canChat, pinnedJobId: isOver ? null : previous.pinnedJobId }));
       listenersRef.current.onStatus?.(payload.status);
     };
     const handleStats: ServerToClientEvents['room:stats'] = (payload) => {
@@ -109,6 +113,9 @@ export function useLiveRoom(sessionId: string, initial: { status: SessionStatus;
     };
     const handlePinned: ServerToClientEvents['job:pinned'] = (payload) => {
       if (payload.sessionId === sessionId) update({ pinnedJobId: payload.jobId });
+    };
+    const handleReplay: ServerToClientEvents['session:replay'] = (payload) => {
+      if (payload.sessionId === sessionId) listenersRef.current.onReplay?.();
     };
     const handleTicker: ServerToClientEvents['ticker:batch'] = (payload) => {
       if (payload.sessionId === sessionId) listenersRef.current.onTicker?.(payload.items);
@@ -135,6 +142,7 @@ export function useLiveRoom(sessionId: string, initial: { status: SessionStatus;
     socket.on('chat:deleted', handleDeleted);
     socket.on('job:pinned', handlePinned);
     socket.on('ticker:batch', handleTicker);
+    socket.on('session:replay', handleReplay);
     socket.on('host:application', handleApplication);
     socket.on('moderation:you', handleModeration);
     if (socket.connected) join();
@@ -149,6 +157,7 @@ export function useLiveRoom(sessionId: string, initial: { status: SessionStatus;
       socket.off('chat:deleted', handleDeleted);
       socket.off('job:pinned', handlePinned);
       socket.off('ticker:batch', handleTicker);
+      socket.off('session:replay', handleReplay);
       socket.off('host:application', handleApplication);
       socket.off('moderation:you', handleModeration);
       if (socket.connected) socket.emit('session:leave', { sessionId });
