@@ -214,6 +214,7 @@ function startLiveThumbnails(context: Context, media: { httpPort: number } | nul
     intervalMs: settings.intervalMs,
     concurrency: settings.concurrency,
     width: settings.width,
+    nice: settings.nice,
     onError,
     listLiveSources: async () => (await context.live.listLiveSessionIds())
       .map((sessionId) => ({ sessionId, input: liveInput(sessionId), isLive: true }))

@@ -46,6 +46,7 @@ const configSchema = z.object({
   THUMBNAIL_INTERVAL_SECONDS: z.coerce.number().min(1).max(600).default(5),
   THUMBNAIL_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   THUMBNAIL_WIDTH: z.coerce.number().int().min(64).max(1080).default(360),
+  THUMBNAIL_NICE: z.coerce.number().int().min(0).max(19).default(10),
   CHAT_RATE_LIMIT_COUNT: z.coerce.number().int().min(1).max(1000).default(5),
   CHAT_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().min(1).max(3600).default(10),
   CHAT_FLUSH_MS: z.coerce.number().int().min(0).max(5000).default(200),
@@ -135,7 +136,7 @@ export type Config = {
     ffmpegPath: string;
     endGraceMs: number;
     recordingsDir: string;
-    thumbnails: { mode: 'auto' | 'off'; intervalMs: number; concurrency: number; width: number; dir: string };
+    thumbnails: { mode: 'auto' | 'off'; intervalMs: number; concurrency: number; width: number; nice: number; dir: string };
   };
   live: {
     chatRateLimit: { count: number; windowMs: number };
@@ -208,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         intervalMs: Math.round(values.THUMBNAIL_INTERVAL_SECONDS * 1000),
         concurrency: values.THUMBNAIL_CONCURRENCY,
         width: values.THUMBNAIL_WIDTH,
+        nice: values.THUMBNAIL_NICE,
         dir: path.join(dataDir, 'media', 'thumbnails'),
       },
     },

@@ -28,7 +28,7 @@ describe.skipIf(!hasFfmpeg)('thumbnails of live streams (real ffmpeg push, real 
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'jobcast-thumbs-'));
     server = await startLiveTestServer({
       withMedia: true,
-      env: { JOBCAST_DATA_DIR: dataDir, LIVE_END_GRACE_SECONDS: '1', MEDIA_HLS: 'off', THUMBNAIL_INTERVAL_SECONDS: '1', THUMBNAIL_WIDTH: '180', REALTIME_FLUSH_MS: '10000' },
+      env: { JOBCAST_DATA_DIR: dataDir, LIVE_END_GRACE_SECONDS: '1', MEDIA_HLS: 'off', THUMBNAIL_INTERVAL_SECONDS: '1', THUMBNAIL_WIDTH: '180', THUMBNAIL_NICE: '0', REALTIME_FLUSH_MS: '10000' },
     });
   });
   afterAll(async () => {

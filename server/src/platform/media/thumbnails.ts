@@ -42,19 +42,20 @@ export type CaptureResult = { ok: boolean; ms: number };
  * frame is scaled to `width`, and the process runs at the lowest CPU priority. Written to a temporary file and
  * renamed, so a reader never sees half a JPEG.
  */
-export function captureFrame(ffmpegPath: string, source: FrameSource, outputPath: string, options: { width: number; timeoutMs: number }): Promise<CaptureResult> {
+export function captureFrame(ffmpegPath: string, source: FrameSource, outputPath: string, options: { width: number; timeoutMs: number; nice: number }): Promise<CaptureResult> {
   const startedAt = Date.now();
   const temporary = `${outputPath}.${process.pid}.tmp.jpg`;
   const args = [
     '-hide_banner', '-loglevel', 'error', '-nostdin', '-y',
-    ...(source.isLive ? ['-rw_timeout', String(options.timeoutMs * 1000)] : ['-ss', '2']),
+    // A live stream: the media server sends its cached GOP at once, so a short probe finds the keyframe.
+    ...(source.isLive ? ['-rw_timeout', String(options.timeoutMs * 1000), '-probesize', '1000000', '-analyzeduration', '1000000'] : ['-ss', '2']),
     '-skip_frame', 'nokey', '-i', source.input,
     '-an', '-frames:v', '1', '-vf', `scale=${options.width}:-2`, '-q:v', '5', '-f', 'image2', temporary,
   ];
   return new Promise((resolve) => {
     const child = spawn(ffmpegPath, args, { stdio: 'ignore' });
     try {
-      if (child.pid) setPriority(child.pid, 19);
+      if (child.pid && options.nice !== 0) setPriority(child.pid, options.nice);
     } catch {
       // Not allowed to change priority here: still capture.
     }
@@ -98,9 +99,11 @@ export function startThumbnailWorker(deps: {
   intervalMs: number;
   concurrency: number;
   width: number;
+  /** The ffmpeg processes' niceness (0–19): higher yields the CPU to the app and the media server. */
+  nice: number;
   onError?: (error: unknown) => void;
 }): ThumbnailWorker {
-  const { ffmpegPath, store, intervalMs, concurrency, width } = deps;
+  const { ffmpegPath, store, intervalMs, concurrency, width, nice } = deps;
   mkdirSync(store.dir, { recursive: true });
   const lastCapture = new Map<string, number>();
   const busy = new Set<string>();
@@ -116,7 +119,8 @@ export function startThumbnailWorker(deps: {
       const source = queue.shift()!;
       if (busy.has(source.sessionId)) continue;
       busy.add(source.sessionId);
-      const job = captureFrame(ffmpegPath, source, store.pathFor(source.sessionId), { width, timeoutMs: Math.max(5000, intervalMs * 2) })
+      // Generous: on a busy machine a niced ffmpeg waits its turn; one per room never piles up.
+      const job = captureFrame(ffmpegPath, source, store.pathFor(source.sessionId), { width, nice, timeoutMs: Math.max(20_000, intervalMs * 3) })
         .then((result) => {
           stats.busyMs += result.ms;
           if (result.ok) stats.captures += 1;
@@ -139,7 +143,11 @@ export function startThumbnailWorker(deps: {
   }
 
   async function waitForIdle() {
-    while (running.size > 0 || (queue.length > 0 && !isStopped)) await Promise.race(running);
+    for (;;) {
+      if (running.size === 0) pump();
+      if (running.size === 0) return;
+      await Promise.race(running);
+    }
   }
 
   async function runOnce() {

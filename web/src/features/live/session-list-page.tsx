@@ -1,5 +1,5 @@
 import { App, Empty, Segmented } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { PlayCircleFilled } from '@ant-design/icons';
@@ -17,6 +17,9 @@ import './live.css';
 
 type Tab = 'live' | 'upcoming' | 'replay';
 const TABS: Tab[] = ['live', 'upcoming', 'replay'];
+
+/** How often the live cards' frames and viewer counts are read again. */
+const LIVE_REFRESH_MS = 10_000;
 
 type Loaded = { sessions: SessionSummary[]; receivedAt: number };
 
@@ -38,6 +41,15 @@ export default function SessionListPage() {
   const upcoming = useMemo(() => current.data?.sessions.filter((session) => session.status === 'scheduled') ?? [], [current.data]);
   const requestedTab = searchParams.get('tab') as Tab | null;
   const tab: Tab = requestedTab && TABS.includes(requestedTab) ? requestedTab : liveSessions.length > 0 || current.isLoading ? 'live' : 'upcoming';
+
+  // Live cards show a recent frame of each stream and the viewer count: read them again while rooms are live.
+  const { reload: reloadCurrent } = current;
+  const hasLive = liveSessions.length > 0;
+  useEffect(() => {
+    if (!hasLive || tab !== 'live') return;
+    const timer = setInterval(reloadCurrent, LIVE_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [hasLive, tab, reloadCurrent]);
 
   const handleToggleBooking = useCallback(async (session: SessionSummary) => {
     if (!user) {
