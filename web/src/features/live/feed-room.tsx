@@ -34,7 +34,7 @@ export function FeedRoom({ session }: { session: SessionSummary }) {
   const [playerState, setPlayerState] = useState<PlayerState>('idle');
   const [orientation, setOrientation] = useState<'portrait' | 'landscape' | null>(null);
 
-  const jobs = detail.data?.jobs ?? [];
+  const jobs = useMemo(() => detail.data?.jobs ?? [], [detail.data]);
   const pinned = useMemo(() => jobs.find((job) => job.jobId === room.pinnedJobId) ?? null, [jobs, room.pinnedJobId]);
   const shownJob = pinned ?? jobs.find((job) => job.isOpen) ?? null;
   const plan = detail.data && room.status === 'live' ? choosePlayback('live', detail.data.playback, capabilities) : null;
