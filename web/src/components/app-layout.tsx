@@ -7,6 +7,7 @@ import { useAuth } from '../app/auth';
 import { navigationFor, type NavigationEntry } from '../app/navigation';
 import { LanguageSwitch } from './language-switch';
 import { OfflineNotice } from './offline-notice';
+import { SeekerTabBar } from './seeker-tab-bar';
 
 // Loaded when needed, not with a visitor's first screen: the menu, the drawer and the signed-in parts.
 const HeaderNav = lazy(() => import('./nav-menu'));
@@ -14,7 +15,6 @@ const NavDrawer = lazy(() => import('./nav-menu').then((module) => ({ default: m
 const NotificationBell = lazy(() => import('./signed-in-header'));
 const NotificationToasts = lazy(() => import('./signed-in-header').then((module) => ({ default: module.NotificationToasts })));
 const SignedInUserMenu = lazy(() => import('./signed-in-header').then((module) => ({ default: module.SignedInUserMenu })));
-import { SeekerTabBar } from './seeker-tab-bar';
 
 /** The entry whose path is the longest prefix of the current location. */
 function selectedPath(entries: NavigationEntry[], pathname: string): string[] {
