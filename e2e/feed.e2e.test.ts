@@ -1,14 +1,15 @@
 // The live feed (刷直播) on a 390×844 phone in headless Chromium, over the real server and embedded media
 // server: two rooms pushed by real ffmpeg encoders (one portrait 720×1280, one landscape 1280×720). A new
 // visitor opens the feed from the tab bar, the first room plays muted, a swipe brings the next room (which
-// plays while the first player is torn down), and they sign up and apply from the feed in one sheet.
+// plays while the first player is torn down), and they sign up with a phone code (read from the log SMS
+// provider) and apply from the feed in one sheet.
 import { spawn } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompany, buildJob, buildUser } from '../server/src/test/factories.js';
 import { ffmpegAvailability, requireFfmpeg, startLiveServer, type RunningLiveServer } from './live-support.js';
 import { waitFor } from '../server/src/test/tools.js';
-import { browserAvailability, chooseOption, createPageOpener, expectAttribute, expectCount, launchChromium, saveScreenshot } from './support.js';
+import { browserAvailability, chooseOption, createPageOpener, expectAttribute, expectCount, launchChromium, readLoggedCode, saveScreenshot, waitForNewCode } from './support.js';
 
 const browser$ = browserAvailability();
 const ffmpeg$ = ffmpegAvailability();
@@ -122,7 +123,11 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('the live feed on a p
     await page.getByTestId('apply-name').fill('刘洋');
     await page.getByTestId('apply-phone').fill('13766668888');
     await chooseOption(page, 'apply-city', '郑州', '郑州');
-    await page.getByTestId('apply-new-password').fill('feed-pass-1');
+    // Phone-code sign-up: the code is read from the log SMS provider.
+    const readCode = readLoggedCode(server.context);
+    const previousCode = readCode('13766668888');
+    await page.getByTestId('apply-send-code').click();
+    await page.getByTestId('apply-code').fill(await waitForNewCode(readCode, '13766668888', previousCode));
     await page.getByTestId('apply-submit').click();
     await page.getByTestId('apply-success').waitFor();
     const applications = await server.context.db.query<{ source: string; sessionId: string }>(
