@@ -8,6 +8,7 @@ import { createAnalyticsService, registerAnalyticsRoutes, startRollupFolder } fr
 import { createAuthService, createPhoneCodeService, registerAuthRoutes, SESSION_COOKIE } from './modules/auth/index.js';
 import { createCampaignsService, registerCampaignsRoutes } from './modules/campaigns/index.js';
 import { createCompaniesService, registerCompaniesRoutes } from './modules/companies/index.js';
+import { createFollowsService, registerFollowsRoutes } from './modules/follows/index.js';
 import { createGeoService, registerGeoRoutes } from './modules/geo/index.js';
 import { createJobsService, registerJobsRoutes } from './modules/jobs/index.js';
 import { createNotificationsService, registerNotificationsRoutes } from './modules/notifications/index.js';
@@ -79,6 +80,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const privacy = createPrivacyService({ db, auth, pipeline, phoneCodes, events });
   privacy.registerPersonalDataSource(live.personalDataSource);
   privacy.registerPersonalDataSource(applications.personalDataSource);
+  const follows = createFollowsService({ db, events, notifications, onError: (error) => console.error('follows: notifying followers failed', error) });
+  privacy.registerPersonalDataSource(follows.personalDataSource);
   const database = db;
 
   return {
@@ -106,6 +109,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     campaigns,
     reports,
     privacy,
+    follows,
     lock,
     async close() {
       live.stopTimers();
@@ -136,6 +140,7 @@ export async function createApp(context: Context) {
   registerCampaignsRoutes(app, context.campaigns);
   registerReportsRoutes(app, context.reports);
   registerPrivacyRoutes(app, context.privacy);
+  registerFollowsRoutes(app, context.follows);
   registerDemoRoutes(app, context.db);
   // Due 7-day checks are announced, and applications' analytics deltas folded into the rollups, by the
   // listening server only (tests and the CLI do not start timers; figures are exact without the folder).

@@ -9,6 +9,8 @@ export type DomainEvents = {
   /** A pipeline change (server/src/modules/pipeline): an employer's or seeker's transition, or an undo. */
   ApplicationStatusChanged: { applicationId: number; companyId: string | null; sessionId: string | null; fromStatus: string; toStatus: string; action: string };
   LiveSessionStatusChanged: { sessionId: string; status: 'scheduled' | 'live' | 'ended' | 'missed'; wentLiveAt: Date | null; endedAt: Date | null };
+  /** A session was scheduled (after it committed): followers of its host and companies hear of it. */
+  LiveSessionScheduled: { sessionId: string };
   /** A session's stream key was issued, rotated or revoked: the media server refreshes its allow-list. */
   LiveStreamKeyChanged: { sessionId: string };
   /** A recording of an ended session was stored: viewers waiting on 回放生成中 get the replay. */

@@ -211,6 +211,7 @@ export function createLiveService(deps: {
         return id;
       });
       events.emit('LiveStreamKeyChanged', { sessionId });
+      events.emit('LiveSessionScheduled', { sessionId });
       return this.getSessionDetail(user, sessionId);
     },
 

@@ -1,0 +1,2 @@
+export { createFollowsService, type FollowsService } from './follows.service.js';
+export { registerFollowsRoutes } from './follows.routes.js';
