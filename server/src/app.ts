@@ -1,4 +1,5 @@
 import type { Config } from './platform/config.js';
+import { checkReadiness } from './platform/availability.js';
 import { acquireDataDirLock } from './platform/data-dir-lock.js';
 import { openPglite, openPostgres, type Db } from './platform/db.js';
 import { EventBus } from './platform/events.js';
@@ -123,7 +124,10 @@ export async function createContext(config: Config, options: ContextOptions = {}
 export type Context = Awaited<ReturnType<typeof createContext>>;
 
 export async function createApp(context: Context) {
-  const app = await createHttpServer(context.config, (request) => context.auth.findUserBySessionToken(request.cookies[SESSION_COOKIE]), { limiter: context.limiter });
+  const app = await createHttpServer(context.config, (request) => context.auth.findUserBySessionToken(request.cookies[SESSION_COOKIE]), {
+    limiter: context.limiter,
+    mediaOrigins: () => context.mediaLinks.playbackOrigins(),
+  });
   registerAuthRoutes(app, context.auth, context.phoneCodes, { cookieSecure: context.config.cookieSecure });
   registerGeoRoutes(app, context.geo);
   registerCompaniesRoutes(app, context.companies);
@@ -154,7 +158,14 @@ export async function createApp(context: Context) {
     stopSweeper();
     await stopFolder();
   });
+  // Liveness: the process answers. Readiness: it can serve (database, Redis when configured); 503 takes
+  // this node out of a load balancer while PostgreSQL is down.
   app.get('/api/health', { config: { access: 'public' } }, async () => ({ ok: true, database: context.db.kind }));
+  app.get('/api/ready', { config: { access: 'public' }, schema: { tags: ['health'], summary: 'Readiness: database and Redis reachable (503 when not)' } }, async (_request, reply) => {
+    const readiness = await checkReadiness({ db: context.db, redis: context.limiter.redis });
+    if (!readiness.ok) reply.status(503).header('retry-after', '5');
+    return readiness;
+  });
   return app;
 }
 
@@ -166,6 +177,7 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
   const realtime = await createRealtimeServer(app.server, {
     resolveUser: (cookieHeader) => context.auth.findUserBySessionToken(readCookie(cookieHeader, SESSION_COOKIE)),
     redisUrl: context.config.redisUrl,
+    allowedOrigins: context.config.allowedOrigins,
   });
   const liveRealtime = attachLiveRealtime(realtime.io, { live: context.live, applications: context.applications, events: context.events, config: context.config, log: app.log });
   const withMedia = (options.withMedia ?? true) && context.config.media.mode === 'embedded';

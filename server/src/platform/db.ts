@@ -65,7 +65,7 @@ export function openPostgres(url: string, options: { maxConnections?: number; on
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types: typeParsers as pg.CustomTypesConfig });
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 5000, types: typeParsers as pg.CustomTypesConfig });
   // An idle connection can die (the server restarts, an administrator ends it); pg then emits 'error' on the
   // pool, which would end the process if nobody listened. The pool drops that client and opens a new one.
   pool.on('error', options.onIdleClientError ?? ((error) => {

@@ -11,8 +11,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { isDatabaseUnavailable, unavailableError, UNAVAILABLE_RETRY_AFTER_SECONDS } from './availability.js';
 import { AppError, toErrorBody } from './errors.js';
+import { registerOriginCheck } from './origin.js';
 import { createRateLimiter, registerRateLimits, type RateLimiter } from './rate-limit.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { registerApiCachePolicy, registerCompression, registerWebApp } from './web-app.js';
 
 export type Role = 'seeker' | 'employer' | 'host' | 'bureau' | 'admin';
@@ -54,7 +57,7 @@ export type ResolveUser = (request: FastifyRequest) => Promise<AuthUser | null>;
 export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 /** `webDistDir`: the built web app to serve (tests point it at a folder of their own). */
-export async function createHttpServer(config: Config, resolveUser: ResolveUser, options: { limiter?: RateLimiter; webDistDir?: string } = {}) {
+export async function createHttpServer(config: Config, resolveUser: ResolveUser, options: { limiter?: RateLimiter; webDistDir?: string; mediaOrigins?: () => string[] } = {}) {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -70,6 +73,8 @@ export async function createHttpServer(config: Config, resolveUser: ResolveUser,
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('user', null);
   await app.register(fastifyCookie);
+  await registerSecurityHeaders(app, { isHttps: config.cookieSecure, mediaOrigins: options.mediaOrigins ?? (() => []) });
+  registerOriginCheck(app, config.allowedOrigins);
   await registerRateLimits(app, options.limiter ?? createRateLimiter({ rules: config.rateLimits, redisUrl: null }));
   await registerCompression(app);
   registerApiCachePolicy(app);
@@ -110,7 +115,13 @@ export async function createHttpServer(config: Config, resolveUser: ResolveUser,
 
   app.setErrorHandler((error: FastifyError & { validation?: unknown }, request, reply) => {
     if (error instanceof AppError) {
+      if (error.code === 'unavailable') reply.header('retry-after', String(error.details.retryAfterSeconds ?? UNAVAILABLE_RETRY_AFTER_SECONDS));
       return reply.status(error.statusCode).send(toErrorBody(error));
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unreachable');
+      const unavailable = unavailableError();
+      return reply.status(503).header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS)).send(toErrorBody(unavailable));
     }
     if (error.validation && Array.isArray(error.validation)) {
       const context = error.validationContext ?? 'body';

@@ -11,6 +11,7 @@ import {
   type SocketIdentity,
 } from '../../../contracts/live.js';
 import type { AuthUser } from './http.js';
+import { isAllowedOrigin } from './origin.js';
 
 /** Messages between server nodes (through the Redis adapter); a single node receives none. */
 export type InterServerEvents = {
@@ -24,6 +25,8 @@ export type RealtimeOptions = {
   resolveUser(cookieHeader: string | undefined): Promise<AuthUser | null>;
   /** Redis for several server nodes (rooms and broadcasts shared); null for one node. */
   redisUrl: string | null;
+  /** Origins whose pages may open a socket (PUBLIC_URL's, ALLOWED_ORIGINS); see origin.ts. */
+  allowedOrigins: readonly string[];
 };
 
 /**
@@ -40,6 +43,11 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
     pingInterval: 25_000,
     pingTimeout: 20_000,
     maxHttpBufferSize: 16 * 1024,
+    // A page of another site must not open a socket with the visitor's cookie (403 on the handshake).
+    allowRequest: (request, callback) => {
+      const isAllowed = isAllowedOrigin(request.headers, options.allowedOrigins);
+      callback(isAllowed ? null : 'Requests from other sites are not accepted', isAllowed);
+    },
   });
 
   let redis: { pub: Redis; sub: Redis } | null = null;

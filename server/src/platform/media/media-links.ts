@@ -11,6 +11,8 @@ export type MediaLinks = {
   flvUrl(sessionId: string): string | null;
   hlsUrl(sessionId: string): string | null;
   replayUrl(sessionId: string, fileName: string): string;
+  /** Origins players read from besides the app's own (for the Content-Security-Policy). */
+  playbackOrigins(): string[];
   /** Called by the embedded media server once its listeners are up. */
   setEmbedded(state: { rtmpPort: number; httpPort: number; isHlsEnabled: boolean }): void;
 };
@@ -40,6 +42,18 @@ export function createMediaLinks(config: Config): MediaLinks {
     },
     replayUrl(sessionId, fileName) {
       return `/media/replay/${sessionId}/${encodeURIComponent(fileName)}`;
+    },
+    playbackOrigins() {
+      const urls = [this.flvUrl('x'), config.media.hlsUrlTemplate ? fill(config.media.hlsUrlTemplate, 'x') : null];
+      const origins = urls.flatMap((url) => {
+        if (!url || url.startsWith('/')) return [];
+        try {
+          return [new URL(url).origin];
+        } catch {
+          return [];
+        }
+      });
+      return [...new Set(origins)];
     },
     setEmbedded(state) {
       rtmpPort = state.rtmpPort;
