@@ -76,7 +76,12 @@ export async function startServer(): Promise<RunningServer> {
 
 export type PageProblems = { errors: string[] };
 
-/** Uncaught page errors and console errors (minus expected HTTP failures such as a refused posting). */
+/**
+ * Uncaught page errors and console errors (minus expected HTTP failures such as a refused posting), and
+ * every Content-Security-Policy violation: the page reports each `securitypolicyviolation` event (also in
+ * the player's worker-driven fetches) through the console as "CSP violation: …", so all browser journeys
+ * fail when the server's CSP (platform/security-headers.ts) blocks something the app needs.
+ */
 export function watchPageProblems(page: Page): PageProblems {
   const problems: PageProblems = { errors: [] };
   page.on('pageerror', (error) => problems.errors.push(`pageerror: ${error.message}`));
@@ -86,6 +91,15 @@ export function watchPageProblems(page: Page): PageProblems {
     problems.errors.push(`console: ${message.text()}`);
   });
   return problems;
+}
+
+/** Added to every browser context: CSP violations reach the console, where watchPageProblems sees them. */
+async function reportCspViolations(context: BrowserContext) {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} on ${event.documentURI}`);
+    });
+  });
 }
 
 /**
@@ -124,12 +138,14 @@ const CONTEXT_DEFAULTS = { locale: 'zh-CN', reducedMotion: 'reduce' } as const;
 export async function newPhoneContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
   const context = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: baseUrl, viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  await reportCspViolations(context);
   return context;
 }
 
 export async function newDesktopContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
   const context = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: baseUrl, viewport: DESKTOP_VIEWPORT });
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  await reportCspViolations(context);
   return context;
 }
 
