@@ -4,6 +4,7 @@
  * zod schemas here so the server validates exactly what the client type promises. Timestamps are ISO strings.
  */
 import { z } from 'zod';
+import { singleLineText } from '../server/src/platform/input.js';
 
 /** `missed` (未开播): scheduled, but the host never went live within LIVE_MISSED_AFTER_MINUTES of the start; not counted as held. */
 export const SESSION_STATUSES = ['scheduled', 'live', 'ended', 'missed'] as const;
@@ -187,7 +188,8 @@ export type SocketIdentity =
   | { kind: 'user'; userId: string; displayName: string; role: string }
   | { kind: 'guest'; guestId: string };
 
-export type ErrorPayload = { code: string; message: string };
+/** A refused payload names its fields as HTTP errors do (`fields[].path`, `field` the first). */
+export type ErrorPayload = { code: string; message: string; field?: string; fields?: Array<{ path: string; message: string }>; retryAfterSeconds?: number };
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
 
 export const chatMessageSchema = z.object({
@@ -225,7 +227,7 @@ export const joinSessionPayload = z.object({ sessionId: uuid });
 export const leaveSessionPayload = z.object({ sessionId: uuid });
 export const sendChatPayload = z.object({
   sessionId: uuid,
-  text: z.string().trim().min(1, 'is empty').max(200, 'is longer than 200 characters'),
+  text: singleLineText({ min: 1, max: 200 }),
 });
 export const likePayload = z.object({ sessionId: uuid, count: z.number().int().min(1).max(50).default(1) });
 export const openJobCardPayload = z.object({ sessionId: uuid, jobId: uuid });
@@ -236,7 +238,7 @@ export const restrictUserPayload = z.object({
   userId: uuid,
   /** Mute only: minutes (1–1440); omitted = for the rest of the session. */
   minutes: z.number().int().min(1).max(1440).optional(),
-  reason: z.string().max(200).optional(),
+  reason: singleLineText({ max: 200 }).optional(),
 });
 export const liftRestrictionPayload = z.object({ sessionId: uuid, userId: uuid, kind: z.enum(['mute', 'ban']) });
 

@@ -179,7 +179,7 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
     redisUrl: context.config.redisUrl,
     allowedOrigins: context.config.allowedOrigins,
   });
-  const liveRealtime = attachLiveRealtime(realtime.io, { live: context.live, applications: context.applications, events: context.events, config: context.config, log: app.log });
+  const liveRealtime = attachLiveRealtime(realtime.io, { live: context.live, applications: context.applications, events: context.events, config: context.config, limiter: context.limiter, log: app.log });
   const withMedia = (options.withMedia ?? true) && context.config.media.mode === 'embedded';
   let media: Awaited<ReturnType<typeof startEmbeddedMediaServer>> | null = null;
   try {

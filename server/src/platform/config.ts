@@ -177,6 +177,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (limits.problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n${limits.problems.map((problem) => `  RATE_LIMITS: ${problem}`).join('\n')}`);
   }
+  // Chat keeps its own variables (CHAT_RATE_LIMIT_*, not scaled) unless RATE_LIMITS names chat.
+  if (!/(^|,)\s*chat=/.test(values.RATE_LIMITS ?? '')) {
+    limits.rules.chat = { max: values.CHAT_RATE_LIMIT_COUNT, windowMs: Math.round(values.CHAT_RATE_LIMIT_WINDOW_SECONDS * 1000), growing: false };
+  }
   const publicUrl = values.PUBLIC_URL ?? `http://localhost:${values.PORT}`;
   const dataDir = path.resolve(values.JOBCAST_DATA_DIR);
   return {
@@ -214,7 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     live: {
-      chatRateLimit: { count: values.CHAT_RATE_LIMIT_COUNT, windowMs: Math.round(values.CHAT_RATE_LIMIT_WINDOW_SECONDS * 1000) },
+      chatRateLimit: { count: limits.rules.chat.max, windowMs: limits.rules.chat.windowMs },
       chatFlushMs: values.CHAT_FLUSH_MS,
       realtimeFlushMs: values.REALTIME_FLUSH_MS,
       lateAfterMs: Math.round(values.LIVE_LATE_AFTER_MINUTES * 60_000),

@@ -1,6 +1,9 @@
 import { ZodError, type ZodType } from 'zod';
 import type { Config } from '../../platform/config.js';
+import { isDatabaseUnavailable, unavailableError, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../platform/availability.js';
 import { AppError } from '../../platform/errors.js';
+import { fieldProblems } from '../../platform/input.js';
+import type { RateLimiter } from '../../platform/rate-limit.js';
 import type { EventBus } from '../../platform/events.js';
 import type { AuthUser, Role } from '../../platform/http.js';
 import type { InterServerEvents, RealtimeServer } from '../../platform/realtime.js';
@@ -57,12 +60,20 @@ type LiveRoom = {
 const MAX_LIKES_PER_SOCKET_PER_FLUSH = 100;
 const MAX_TICKER_PER_FLUSH = 10;
 const RECENT_MESSAGES = 30;
+const MAX_UNSAVED_CHAT = 10_000;
 
 function toErrorPayload(error: unknown, log: RealtimeLog): ErrorPayload {
-  if (error instanceof AppError) return { code: error.code, message: error.message };
+  if (error instanceof AppError) {
+    const { fields, field, retryAfterSeconds } = error.details as Pick<ErrorPayload, 'fields' | 'field' | 'retryAfterSeconds'>;
+    return { code: error.code, message: error.message, ...(fields ? { fields, field } : {}), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) };
+  }
   if (error instanceof ZodError) {
-    const issue = error.issues[0];
-    return { code: 'validation_failed', message: `${issue.path.join('.') || 'payload'}: ${issue.message}` };
+    const fields = fieldProblems(error);
+    return { code: 'validation_failed', message: fields.map((item) => `${item.path || 'payload'}: ${item.message}`).join('; '), field: fields[0]?.path, fields };
+  }
+  if (isDatabaseUnavailable(error)) {
+    const unavailable = unavailableError();
+    return { code: unavailable.code, message: unavailable.message, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS };
   }
   log.error({ err: error }, 'socket handler failed');
   return { code: 'internal', message: 'Something went wrong on our side / 服务器内部错误' };
@@ -79,12 +90,11 @@ const asUser = (identity: SocketIdentity): AuthUser | null =>
  * like counters and the application ticker batched every REALTIME_FLUSH_MS, host moderation, and the pushes
  * that domain events ask for (status changes, new applications, notifications).
  */
-export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService; applications: ApplicationsForRoom; events: EventBus; config: Config; log: RealtimeLog }) {
-  const { live, applications, events, config, log } = deps;
+export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService; applications: ApplicationsForRoom; events: EventBus; config: Config; limiter: RateLimiter; log: RealtimeLog }) {
+  const { live, applications, events, config, limiter, log } = deps;
   const logFailure = (what: string) => (error: unknown) => log.error({ err: error }, what);
   const loadedRooms = new Map<string, LiveRoom>();
   const loading = new Map<string, Promise<LiveRoom>>();
-  const chatTimestamps = new Map<string, number[]>();
   const likesBySocket = new Map<string, number>();
   let isClosed = false;
   // Only a clustered adapter (Redis) carries messages between nodes; the in-memory one refuses them.
@@ -141,19 +151,15 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     return until;
   }
 
-  function checkChatRate(sessionId: string, userId: string) {
+  /** Counted in the shared limiter (Redis with several nodes): CHAT_RATE_LIMIT_COUNT per window, per room and user. */
+  async function checkChatRate(sessionId: string, userId: string) {
     const { count, windowMs } = config.live.chatRateLimit;
-    const key = `${sessionId}:${userId}`;
-    const now = Date.now();
-    const recent = (chatTimestamps.get(key) ?? []).filter((time) => now - time < windowMs);
-    if (recent.length >= count) {
-      chatTimestamps.set(key, recent);
+    const result = await limiter.consume('chat', `${sessionId}:${userId}`);
+    if (!result.allowed) {
       const window = Math.round(windowMs / 1000);
-      const wait = Math.max(1, Math.ceil((recent[0]! + windowMs - now) / 1000));
-      throw new AppError('rate_limited', `Too many messages: at most ${count} every ${window} s, try again in ${wait} s / 发言太快了：每${window}秒最多${count}条，请${wait}秒后再发`);
+      const wait = result.retryAfterSeconds;
+      throw new AppError('rate_limited', `Too many messages: at most ${count} every ${window} s, try again in ${wait} s / 发言太快了：每${window}秒最多${count}条，请${wait}秒后再发`, { retryAfterSeconds: wait });
     }
-    recent.push(now);
-    chatTimestamps.set(key, recent);
   }
 
   function flushChat(room: LiveRoom) {
@@ -162,10 +168,27 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     room.pendingChat = [];
     room.recentMessages = [...room.recentMessages, ...messages].slice(-RECENT_MESSAGES);
     io.to(rooms.session(room.sessionId)).emit('chat:batch', { sessionId: room.sessionId, messages });
-    live.persistChatMessages(messages).catch(logFailure('storing chat failed'));
+    storeChat(messages);
+  }
+
+  /** Acknowledged messages the database could not take yet (it was unreachable); retried every stats flush. */
+  let unsavedChat: ChatMessage[] = [];
+  function storeChat(messages: ChatMessage[]) {
+    live.persistChatMessages(messages).then(({ retry, refused }) => {
+      if (refused.length > 0) log.error({ messageIds: refused.map((message) => message.id) }, 'chat messages refused by the database');
+      // Bounded: a database down for long keeps the newest messages.
+      if (retry.length > 0) unsavedChat = [...unsavedChat, ...retry].slice(-MAX_UNSAVED_CHAT);
+    }, logFailure('storing chat failed'));
+  }
+  function retryUnsavedChat() {
+    if (unsavedChat.length === 0) return;
+    const messages = unsavedChat;
+    unsavedChat = [];
+    storeChat(messages);
   }
 
   async function flushStats() {
+    retryUnsavedChat();
     for (const room of loadedRooms.values()) {
       const viewers = viewerCount(room.sessionId);
       if (viewers !== room.lastViewers) room.isDirty = true;
@@ -270,7 +293,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
       if (room.bans.has(sender.id)) throw new AppError('forbidden', 'You were removed from this session / 你已被移出直播间');
       if (mutedUntil(room, sender.id) !== undefined) throw new AppError('forbidden', 'You are muted in this session / 你已被禁言');
       const isHost = live.isManager(sender, room);
-      if (!isHost) checkChatRate(sessionId, sender.id);
+      if (!isHost) await checkChatRate(sessionId, sender.id);
       const filtered = await live.filterChatText(text);
       const message: ChatMessage = {
         id: live.newChatMessageId(),

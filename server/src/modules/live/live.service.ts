@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
+import { isDatabaseUnavailable } from '../../platform/availability.js';
 import type { Config } from '../../platform/config.js';
 import type { Db, Queryable } from '../../platform/db.js';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js';
@@ -416,8 +417,30 @@ export function createLiveService(deps: {
 
     newChatMessageId: () => randomUUID(),
 
-    persistChatMessages(messages: ChatMessage[]) {
-      return repository.insertChatMessages(db, messages.map((message) => ({ ...message, createdAt: new Date(message.createdAt) })));
+    /**
+     * Stores a batch of acknowledged messages in one insert. When the batch fails, each message is stored on
+     * its own, so one the database refuses costs only itself; while the database is unreachable the messages
+     * come back as `retry` (the caller keeps them for the next flush). No acknowledged message is dropped
+     * silently: `refused` ones are logged by id.
+     */
+    async persistChatMessages(messages: ChatMessage[]): Promise<{ retry: ChatMessage[]; refused: ChatMessage[] }> {
+      const toRow = (message: ChatMessage) => ({ ...message, createdAt: new Date(message.createdAt) });
+      try {
+        await repository.insertChatMessages(db, messages.map(toRow));
+        return { retry: [], refused: [] };
+      } catch (error) {
+        if (isDatabaseUnavailable(error)) return { retry: messages, refused: [] };
+      }
+      const retry: ChatMessage[] = [];
+      const refused: ChatMessage[] = [];
+      for (const message of messages) {
+        try {
+          await repository.insertChatMessages(db, [toRow(message)]);
+        } catch (error) {
+          (isDatabaseUnavailable(error) ? retry : refused).push(message);
+        }
+      }
+      return { retry, refused };
     },
 
     async deleteChatMessage(user: AuthUser, sessionId: string, messageId: string) {
