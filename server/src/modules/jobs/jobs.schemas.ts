@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multilineText, optionalQueryText, singleLineText } from '../../platform/input.js';
 
 export const SHIFT_PATTERNS = ['day_shift', 'two_shifts', 'three_shifts', 'night_shift', 'flexible', 'six_on_one_off'] as const;
 export const HOUSING_OPTIONS = ['none', 'dormitory', 'couple_room'] as const;
@@ -8,7 +9,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-
 
 export const jobBodySchema = z
   .object({
-    title: z.string().trim().min(2, 'is required / 请填写岗位名称').max(60),
+    title: singleLineText({ min: 2, max: 60 }),
     categoryCode: z.string().min(1),
     industryCode: z.string().regex(/^[A-T]$/, 'must be a GB/T 4754 section letter A–T'),
     cityCode: z.string().regex(/^\d{6}$/, 'must be a 6-digit city code'),
@@ -20,9 +21,9 @@ export const jobBodySchema = z
     housing: z.enum(HOUSING_OPTIONS),
     meals: z.enum(MEAL_OPTIONS),
     headcount: z.number().int().min(1).max(10000),
-    requirements: z.string().trim().max(2000).default(''),
-    benefits: z.string().trim().max(2000).default(''),
-    description: z.string().trim().max(5000).default(''),
+    requirements: multilineText({ max: 2000 }).default(''),
+    benefits: multilineText({ max: 2000 }).default(''),
+    description: multilineText({ max: 5000 }).default(''),
     validFrom: isoDate,
     validUntil: isoDate,
   })
@@ -80,7 +81,7 @@ export const listJobsQuerySchema = z.object({
   housing: z.enum(['any', 'dormitory', 'couple_room']).optional(),
   meals: z.enum(['any', 'free', 'allowance']).optional(),
   isDailyPay: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
-  q: z.string().trim().max(50).optional(),
+  q: optionalQueryText({ max: 50 }),
   /** One company's open jobs (its public page). */
   companyId: z.string().uuid('must be a company id').optional(),
   page: z.coerce.number().int().min(1).default(1),
