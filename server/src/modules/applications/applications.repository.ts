@@ -10,7 +10,8 @@ const APPLICATION_COLUMNS = `a.id, a.job_id as "jobId", a.session_id as "session
  * seeker's home city now; the job's city, category, industry and company) — unless the unique
  * (job_id, seeker_user_id) index already has it, takes the existing one otherwise, and records the client's
  * idempotency key with it. Null when nothing was inserted and nothing is visible to this statement: the seeker
- * has no quick profile yet (the insert reads it), or a concurrent first tap committed after this statement's
+ * has no quick profile yet (the insert reads it) or is banned (a request already past the cookie check when the
+ * ban landed), or a concurrent first tap committed after this statement's
  * snapshot was taken (asking again finds it).
  */
 export async function storeApplication(
@@ -21,7 +22,8 @@ export async function storeApplication(
     `with inserted as (
        insert into applications as a (job_id, seeker_user_id, session_id, source, seeker_city_code, job_city_code, category_code, industry_code, company_id)
        select j.id, p.user_id, $3, $4, p.home_city_code, j.city_code, j.category_code, j.industry_code, j.company_id
-       from jobs j, seeker_profiles p where j.id = $1 and p.user_id = $2
+       from jobs j, seeker_profiles p join users u on u.id = p.user_id and u.banned_at is null
+       where j.id = $1 and p.user_id = $2
        on conflict (job_id, seeker_user_id) where seeker_user_id is not null do nothing
        returning ${APPLICATION_COLUMNS}, true as created
      ),
@@ -42,6 +44,16 @@ export async function storeApplication(
   if (!row) return null;
   const { created, ...application } = row;
   return { application, created };
+}
+
+export async function isUserBanned(db: Queryable, userId: string) {
+  const [row] = await db.query<{ isBanned: boolean }>('select banned_at is not null as "isBanned" from users where id = $1', [userId]);
+  return row?.isBanned ?? false;
+}
+
+export async function listAppliedJobIdsOfSeeker(db: Queryable, seekerUserId: string) {
+  const rows = await db.query<{ jobId: string }>('select job_id as "jobId" from applications where seeker_user_id = $1 and job_id is not null', [seekerUserId]);
+  return rows.map((row) => row.jobId);
 }
 
 export async function findApplicationByRequestKey(db: Queryable, seekerUserId: string, idempotencyKey: string) {

@@ -17,6 +17,15 @@ export function registerApplicationsRoutes(app: App, applications: ApplicationsS
     return reply.status(receipt.created ? 201 : 200).send(receipt);
   });
 
+  app.get('/api/applications/mine/job-ids', {
+    config: { access: ['seeker'] },
+    schema: {
+      tags: ['applications'],
+      summary: 'The ids of every job the signed-in seeker has applied to (to show 已报名)',
+      response: { 200: z.object({ jobIds: z.array(z.string()) }) },
+    },
+  }, async (request) => ({ jobIds: await applications.listAppliedJobIds(request.user!) }));
+
   app.get('/api/sessions/:id/applications', {
     config: { access: 'signed-in' },
     schema: {

@@ -48,8 +48,7 @@ export function createApplicationsService(deps: { db: Db; events: EventBus; jobs
         }
       }
       const source: 'live' | 'replay' | 'job_page' = body.sessionId ? await live.getApplicationSource(body.sessionId, body.jobId) : 'job_page';
-      const job = await jobs.getJob(null, body.jobId);
-      if (job.status !== 'open') throw new AppError('conflict', 'This job is closed / 岗位已关闭');
+      await jobs.checkAcceptsApplications(body.jobId);
 
       const input = { jobId: body.jobId, seekerUserId: user.id, sessionId: body.sessionId ?? null, source, idempotencyKey: body.idempotencyKey ?? null };
       // One statement (application, key and analytics delta together): nothing waits on another seeker's
@@ -57,6 +56,8 @@ export function createApplicationsService(deps: { db: Db; events: EventBus; jobs
       const attempt = async () => (await repository.storeApplication(db, input)) ?? (await repository.storeApplication(db, input));
       let result = await attempt();
       if (!result) {
+        // A ban ends the account's sessions, but a request already past the cookie check must not apply either.
+        if (await repository.isUserBanned(db, user.id)) throw new AppError('forbidden', 'This account is banned and cannot apply / 账号已被封禁，无法报名', { reason: 'account_banned' });
         // Nothing inserted and nothing there: the seeker has no quick profile yet (the insert reads it).
         if (await seekers.findProfile(user.id)) throw new AppError('internal', 'Application was neither stored nor found');
         if (!body.profile) throw invalid('body.profile', 'fill in your name, phone and home city first / 请先填写姓名、手机号和所在城市');
@@ -75,6 +76,11 @@ export function createApplicationsService(deps: { db: Db; events: EventBus; jobs
         });
       }
       return toReceipt(result.application, result.created);
+    },
+
+    /** Every job this seeker has applied to (已报名 on job cards, job pages and live rooms). */
+    listAppliedJobIds(user: AuthUser): Promise<string[]> {
+      return repository.listAppliedJobIdsOfSeeker(db, user.id);
     },
 
     /** The host console's lead feed: newest first, phones masked. */

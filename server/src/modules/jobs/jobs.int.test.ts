@@ -120,7 +120,9 @@ describe('jobs: publishing, browsing, authorization', () => {
     const detail = (await harness.app.inject({ method: 'GET', url: `/api/sessions/${session.id}` })).json();
     expect(detail).toMatchObject({ jobCount: 0, employerNames: [], employers: [] });
     const apply = await harness.app.inject({ method: 'POST', url: '/api/applications', cookies: seekerCookies, payload: { jobId: jobA.id, sessionId: session.id } });
-    expect(apply.statusCode).toBe(404);
+    // The seeker is told why (the company is suspended), not just "not found".
+    expect(apply.statusCode).toBe(409);
+    expect(apply.json().error.reason).toBe('company_suspended');
     const [{ count }] = await harness.context.db.query<{ count: number }>('select count(*)::int as count from applications where job_id = $1', [jobA.id]);
     expect(count).toBe(0);
   });

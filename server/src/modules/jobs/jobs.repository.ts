@@ -61,6 +61,17 @@ export async function findJobById(db: Queryable, jobId: string): Promise<(Job & 
   return row ?? null;
 }
 
+/** Why a job may or may not take an application now: its own state and its company's. */
+export async function findJobApplicability(db: Queryable, jobId: string) {
+  const [row] = await db.query<{ status: 'open' | 'closed'; companyStatus: string; isWithinValidity: boolean }>(
+    `select j.status, c.status as "companyStatus",
+            (j.valid_from <= (now() at time zone 'Asia/Shanghai')::date and j.valid_until >= (now() at time zone 'Asia/Shanghai')::date) as "isWithinValidity"
+     from jobs j join companies c on c.id = j.company_id where j.id = $1`,
+    [jobId],
+  );
+  return row ?? null;
+}
+
 export async function listVisibleJobs(db: Queryable, query: ListJobsQuery) {
   const conditions = [IS_VISIBLE];
   const params: unknown[] = [];
@@ -69,6 +80,9 @@ export async function listVisibleJobs(db: Queryable, query: ListJobsQuery) {
     conditions.push(condition(`$${params.length}`));
   };
   if (query.companyId) add((p) => `j.company_id = ${p}`, query.companyId);
+  if (query.hostUserId) {
+    add((p) => `exists (select 1 from live_session_jobs sj join live_sessions s on s.id = sj.session_id where sj.job_id = j.id and s.host_user_id = ${p})`, query.hostUserId);
+  }
   if (query.cityCode) add((p) => `j.city_code = ${p}`, query.cityCode);
   if (query.provinceCode) add((p) => `ci.province_code = ${p}`, query.provinceCode);
   if (query.categoryCode) add((p) => `j.category_code = ${p}`, query.categoryCode);

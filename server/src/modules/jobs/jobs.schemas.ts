@@ -84,6 +84,8 @@ export const listJobsQuerySchema = z.object({
   q: optionalQueryText({ max: 50 }),
   /** One company's open jobs (its public page). */
   companyId: z.string().uuid('must be a company id').optional(),
+  /** The open jobs a host presents in its sessions (the host's public page). */
+  hostUserId: z.string().uuid('must be a user id').optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

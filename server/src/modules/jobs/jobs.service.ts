@@ -78,9 +78,31 @@ export function createJobsService(deps: { db: Db; geo: GeoService; companies: Co
       const job = await repository.findJobById(db, jobId);
       const isOwn = job && user?.companyId === job.companyId;
       const isAdmin = user?.role === 'admin';
-      if (!job || (!job.isVisible && !isOwn && !isAdmin)) throw notFound('Job');
+      if (!job) throw notFound('Job');
+      if (!job.isVisible && !isOwn && !isAdmin) {
+        // A seeker who follows a link to a job that stopped is told why (the job itself stays hidden).
+        const applicability = await repository.findJobApplicability(db, jobId);
+        const reason = applicability?.companyStatus === 'suspended' ? 'company_suspended' : applicability?.companyStatus === 'verified' ? 'job_closed' : undefined;
+        throw new AppError('not_found', 'Job not found', reason ? { reason } : {});
+      }
       const { isVisible: _isVisible, ...rest } = job;
       return rest;
+    },
+
+    /**
+     * Before an application: a job takes one while it is open and valid and its company verified. A closed
+     * job and a suspended company answer 409 with a message a seeker can read; a job never public, 404.
+     */
+    async checkAcceptsApplications(jobId: string): Promise<void> {
+      const row = await repository.findJobApplicability(db, jobId);
+      if (!row) throw notFound('Job');
+      if (row.companyStatus === 'suspended') {
+        throw new AppError('conflict', 'This company is suspended and takes no applications / 该企业已被暂停招聘，暂不能报名', { reason: 'company_suspended' });
+      }
+      if (row.companyStatus !== 'verified') throw notFound('Job');
+      if (row.status !== 'open' || !row.isWithinValidity) {
+        throw new AppError('conflict', 'This job is closed / 该岗位已停止招聘', { reason: 'job_closed' });
+      }
     },
 
     listJobs(query: ListJobsQuery) {

@@ -503,17 +503,18 @@ export function searchHosts(db: Queryable, query: string, limit: number) {
 /** Sessions of one host, or presenting one company's jobs: live first, then upcoming by start, then replays newest first. */
 export function listSessionSummariesOf(
   db: Queryable,
-  filter: { viewerUserId: string | null; statuses: SessionStatus[]; hostUserId: string | null; companyId: string | null; limit: number },
+  filter: { viewerUserId: string | null; statuses: SessionStatus[]; hostUserId: string | null; companyId: string | null; jobId?: string | null; limit: number },
 ) {
   return db.query<SummaryRow>(
     `${SUMMARY_SELECT}
      where s.status = any($2::text[])
        and ($3::uuid is null or s.host_user_id = $3)
        and ($4::uuid is null or exists (select 1 from live_session_jobs sj join jobs j on j.id = sj.job_id where sj.session_id = s.id and j.company_id = $4))
+       and ($6::uuid is null or exists (select 1 from live_session_jobs sj where sj.session_id = s.id and sj.job_id = $6))
      order by case s.status when 'live' then 0 when 'scheduled' then 1 else 2 end,
               case when s.status = 'ended' then null else s.starts_at end asc,
               s.ended_at desc nulls last, s.starts_at desc
      limit $5`,
-    [filter.viewerUserId, filter.statuses, filter.hostUserId, filter.companyId, filter.limit],
+    [filter.viewerUserId, filter.statuses, filter.hostUserId, filter.companyId, filter.limit, filter.jobId ?? null],
   );
 }

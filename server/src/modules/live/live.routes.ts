@@ -99,6 +99,11 @@ export function registerLiveRoutes(app: App, live: LiveService) {
     schema: { tags: ['live'], summary: "Sessions presenting a verified company's jobs (live and upcoming, or replays with ?status=ended)", params: companyParamsSchema, querystring: profileSessionsQuerySchema, response: { 200: z.object({ sessions: z.array(sessionSummarySchema) }) } },
   }, async (request) => ({ sessions: await live.listCompanySessions(request.user, request.params.companyId, request.query) }));
 
+  app.get('/api/jobs/:jobId/sessions', {
+    config: { access: 'public' },
+    schema: { tags: ['live'], summary: 'Sessions presenting a job (live and upcoming, or replays with ?status=ended)', params: z.object({ jobId: z.string().uuid('must be a job id') }), querystring: profileSessionsQuerySchema, response: { 200: z.object({ sessions: z.array(sessionSummarySchema) }) } },
+  }, async (request) => ({ sessions: await live.listJobSessions(request.user, request.params.jobId, request.query) }));
+
   app.get('/api/live/word-filters', {
     config: { access: ['admin'] },
     schema: { tags: ['live'], summary: 'The chat word filter table', response: { 200: z.object({ words: z.array(wordFilterSchema) }) } },

@@ -557,6 +557,15 @@ export function createLiveService(deps: {
       return rows.map(toSummary);
     },
 
+    /** The sessions presenting one job (its page: watch, book, replay); the job must be one the viewer may see. */
+    async listJobSessions(viewer: AuthUser | null, jobId: string, query: { status?: SessionStatus[]; limit: number }): Promise<SessionSummary[]> {
+      await jobs.getJob(viewer, jobId);
+      const rows = await repository.listSessionSummariesOf(db, {
+        viewerUserId: viewer?.id ?? null, statuses: query.status?.length ? query.status : ['live', 'scheduled'], hostUserId: null, companyId: null, jobId, limit: query.limit,
+      });
+      return rows.map(toSummary);
+    },
+
     /** The sessions presenting a company's jobs, for its page; the company must be public (verified). */
     async listCompanySessions(viewer: AuthUser | null, companyId: string, query: { status?: SessionStatus[]; limit: number }): Promise<SessionSummary[]> {
       await companies.getPublicCompany(viewer, companyId);

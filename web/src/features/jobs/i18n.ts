@@ -62,6 +62,21 @@ const zh = {
     closed: '该岗位已停止招聘',
     notFound: '岗位不存在或已下线',
     antiFraud: '求职提醒：正规招聘不会收取押金、培训费、体检费等任何费用，如遇收费请立即举报。',
+    companySuspended: '该企业已被暂停招聘',
+    companySuspendedHint: '平台已暂停这家企业的招聘，它的岗位暂不能报名。看看其他岗位吧。',
+    closedHint: '这个岗位已不再招人，看看其他正在招的岗位吧。',
+    toJobs: '看看其他岗位',
+  },
+  apply: {
+    button: '立即报名',
+    applied: '已报名',
+    closed: '已停止招聘',
+  },
+  sessions: {
+    upcoming: '讲解这个岗位的直播',
+    replays: '讲解这个岗位的回放',
+    noUpcoming: '暂无直播讲解这个岗位',
+    noReplays: '暂无回放',
   },
 };
 
@@ -127,6 +142,21 @@ const en: typeof zh = {
     closed: 'This job is no longer hiring',
     notFound: 'This job does not exist or has been taken down',
     antiFraud: 'Tip: genuine employers never ask for deposits, training or medical-check fees. Report any that do.',
+    companySuspended: 'This employer is suspended',
+    companySuspendedHint: 'The platform has suspended this employer: its jobs take no applications for now. Have a look at other jobs.',
+    closedHint: 'This job is no longer hiring. Have a look at other open jobs.',
+    toJobs: 'See other jobs',
+  },
+  apply: {
+    button: 'Apply now',
+    applied: 'Applied',
+    closed: 'No longer hiring',
+  },
+  sessions: {
+    upcoming: 'Live sessions presenting this job',
+    replays: 'Replays presenting this job',
+    noUpcoming: 'No live session presents this job yet',
+    noReplays: 'No replays yet',
   },
 };
 

@@ -5,17 +5,20 @@ import { currentLanguage } from '../../app/i18n';
 import { useLocalizedNames } from '../../app/reference';
 import { AccountTypeTag } from '../../components/account-type-tag';
 import { SyntheticTag } from '../../components/synthetic-notice';
+import type { ApplyController } from '../live/use-apply';
 import { JOBS_NS } from './i18n';
+import { JobApplyButton } from './job-apply-button';
 import { JobTags } from './job-tags';
 import { formatPay } from './pay';
 import type { Job } from './types';
 
-export function JobCard({ job }: { job: Job }) {
+/** A job in a list; with `apply`, its 报名 button sits in the card's corner (beside the link, not inside it). */
+export function JobCard({ job, apply }: { job: Job; apply?: ApplyController }) {
   const { t } = useTranslation(JOBS_NS);
   const language = currentLanguage();
   const names = useLocalizedNames(language);
   const pay = formatPay(job, language);
-  return (
+  const card = (
     <Link to={`/jobs/${job.id}`} data-testid="job-card">
       <Card className="job-card" size="small" hoverable>
         <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'baseline' }}>
@@ -27,12 +30,19 @@ export function JobCard({ job }: { job: Job }) {
           {pay.secondary ? <span>{pay.secondary}</span> : null}
         </div>
         <JobTags job={job} />
-        <div className="job-card-meta" style={{ marginTop: 8, display: 'flex', alignItems: 'center', gap: 6, flexWrap: 'wrap' }}>
+        <div className={`job-card-meta${apply ? ' has-apply' : ''}`} style={{ marginTop: 8, display: 'flex', alignItems: 'center', gap: 6, flexWrap: 'wrap' }}>
           <span>{job.companyName}</span>
           <AccountTypeTag accountType={job.companyAccountType} />
           <SyntheticTag isSynthetic={job.isSynthetic} />
         </div>
       </Card>
     </Link>
+  );
+  if (!apply) return card;
+  return (
+    <div className="job-card-item" data-job-id={job.id}>
+      {card}
+      <div className="job-card-apply"><JobApplyButton job={job} apply={apply} variant="card" /></div>
+    </div>
   );
 }

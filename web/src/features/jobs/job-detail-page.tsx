@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Result, Typography } from 'antd';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../app/api';
@@ -9,8 +10,13 @@ import { useApi } from '../../app/use-api';
 import { AccountTypeTag } from '../../components/account-type-tag';
 import { PageError, PageLoading } from '../../components/page-states';
 import { SyntheticNotice } from '../../components/synthetic-notice';
+import { ApplySheet } from '../live/apply-sheet';
+import { listJobSessions, type SessionStatus } from '../live/api';
+import { useApply } from '../live/use-apply';
+import { ProfileSessions } from '../profiles/profile-sessions';
 import { jobForPage } from './prefetch';
 import { JOBS_NS } from './i18n';
+import { JobApplyButton } from './job-apply-button';
 import { JobTags } from './job-tags';
 import { formatHourlyPay, formatMonthlyPay, formatPay } from './pay';
 import { ReportButton } from '../pipeline/report-button';
@@ -31,10 +37,19 @@ export default function JobDetailPage() {
   const language = currentLanguage();
   const names = useLocalizedNames(language);
   const { data: job, error, isLoading, reload } = useApi(() => jobForPage(jobId), jobId);
+  const apply = useApply(null);
+  const loadSessions = useCallback((status: SessionStatus[]) => listJobSessions(jobId, status), [jobId]);
 
   if (isLoading && !job) return <PageLoading />;
   if (error instanceof ApiError && (error.code === 'not_found' || error.code === 'validation_failed')) {
-    return <Result status="404" title={t('detail.notFound')} extra={<Link to="/"><Button>{t('detail.back')}</Button></Link>} />;
+    // A job that stopped (closed, expired) or whose employer is suspended says so; anything else is not found.
+    const reason = error.body.reason === 'company_suspended' || error.body.reason === 'job_closed' ? error.body.reason : null;
+    const title = reason === 'company_suspended' ? t('detail.companySuspended') : reason === 'job_closed' ? t('detail.closed') : t('detail.notFound');
+    const hint = reason === 'company_suspended' ? t('detail.companySuspendedHint') : reason === 'job_closed' ? t('detail.closedHint') : undefined;
+    return (
+      <Result status={reason ? 'warning' : '404'} title={title} subTitle={hint} data-testid="job-unavailable" data-reason={reason ?? 'not_found'}
+        extra={<Link to="/"><Button type="primary">{reason ? t('detail.toJobs') : t('detail.back')}</Button></Link>} />
+    );
   }
   if (error || !job) return <PageError error={error ?? new Error('')} onRetry={reload} />;
 
@@ -64,7 +79,7 @@ export default function JobDetailPage() {
           {names.city(job.cityCode, job.cityName)} · {names.provinceOfCity(job.cityCode, job.provinceName)} · {t('detail.hiring', { count: job.headcount })}
         </Typography.Text>
       </Card>
-      {/* The applications feature adds its one-tap apply button here. */}
+      <div className="job-apply-bar"><JobApplyButton job={job} apply={apply} variant="page" /></div>
       <Card size="small">
         <Descriptions column={{ xs: 1, sm: 2 }} size="small">
           <Descriptions.Item label={t('detail.pay')}>{formatMonthlyPay(job, language) ?? '—'}</Descriptions.Item>
@@ -82,9 +97,13 @@ export default function JobDetailPage() {
       <TextSection title={t('detail.requirements')} text={job.requirements} empty={t('detail.none')} testId="job-requirements" />
       <TextSection title={t('detail.benefits')} text={job.benefits} empty={t('detail.none')} testId="job-benefits" />
       {job.description ? <TextSection title={t('detail.description')} text={job.description} empty={t('detail.none')} testId="job-description" /> : null}
+      <ProfileSessions load={loadSessions} cacheKey={`job:${jobId}`} titles={{
+        upcoming: t('sessions.upcoming'), replays: t('sessions.replays'), noUpcoming: t('sessions.noUpcoming'), noReplays: t('sessions.noReplays'),
+      }} />
       <Alert type="warning" title={t('detail.antiFraud')} />
       <TrustSignalsCard companyId={job.companyId} />
       <div style={{ textAlign: 'right' }}><ReportButton targetKind="job" targetId={job.id} /></div>
+      <ApplySheet controller={apply} />
     </div>
   );
 }

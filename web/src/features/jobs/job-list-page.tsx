@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { PageError } from '../../components/page-states';
 import { SyntheticNotice } from '../../components/synthetic-notice';
+import { ApplySheet } from '../live/apply-sheet';
+import { useApply } from '../live/use-apply';
 import { JOBS_NS } from './i18n';
 import { JobCard } from './job-card';
 import { JobFilterBar } from './job-filter-bar';
@@ -16,6 +18,7 @@ export default function JobListPage() {
   const filters = parseJobFilters(searchParams);
   const filterKey = toSearchParams(filters).toString();
   const { state, hasMore, loadMore, retry } = useJobList(filterKey);
+  const apply = useApply(null);
   const handleFiltersChange = (next: JobFilters) => setSearchParams(toSearchParams(next), { replace: true });
 
   return (
@@ -31,13 +34,14 @@ export default function JobListPage() {
         {!state.error && !state.isLoading ? <p className="page-subtitle" data-testid="job-total">{t('list.total', { count: state.total })}</p> : null}
         {state.jobs.length > 0 ? (
           <div className="job-grid" data-testid="job-list">
-            {state.jobs.map((job) => <JobCard key={job.id} job={job} />)}
+            {state.jobs.map((job) => <JobCard key={job.id} job={job} apply={apply} />)}
           </div>
         ) : null}
         {state.isLoading ? <Skeleton active paragraph={{ rows: 4 }} /> : null}
         {!state.isLoading && !state.error && state.jobs.length === 0 ? <Empty description={t('list.empty')} data-testid="job-list-empty" /> : null}
         {hasMore && !state.isLoading ? <Button block onClick={() => void loadMore()} data-testid="load-more">{t('list.loadMore')}</Button> : null}
       </section>
+      <ApplySheet controller={apply} />
     </div>
   );
 }

@@ -27,6 +27,10 @@ export const listSessions = (query: { status?: SessionStatus[]; mine?: boolean; 
 
 export const getSession = (sessionId: string) => api.get<SessionDetail>(sessionPath(sessionId));
 
+/** The sessions presenting a job (its page): live and upcoming by default, replays with ['ended']. */
+export const listJobSessions = (jobId: string, status: SessionStatus[]) =>
+  api.get<{ sessions: SessionSummary[] }>(`/api/jobs/${encodeURIComponent(jobId)}/sessions`, { status: status.join(','), limit: 30 });
+
 export const bookSession = (sessionId: string) => api.put<{ ok: true }>(`${sessionPath(sessionId)}/booking`, {});
 export const cancelBooking = (sessionId: string) => api.delete<{ ok: true }>(`${sessionPath(sessionId)}/booking`);
 
@@ -46,10 +50,7 @@ export const listSessionApplications = (sessionId: string, limit = 100) =>
   api.get<{ applications: HostApplication[]; counts: JobCount[] }>(`${sessionPath(sessionId)}/applications`, { limit });
 
 /** The job ids this seeker has applied to (to show 已报名 on the cards). */
-export const listMyAppliedJobIds = async (): Promise<string[]> => {
-  const { applications } = await api.get<{ applications: Array<{ job: { id: string | null } }> }>('/api/seeker/applications', { page: 1, pageSize: 100 });
-  return applications.map((application) => application.job.id).filter((id): id is string => id !== null);
-};
+export const listMyAppliedJobIds = async (): Promise<string[]> => (await api.get<{ jobIds: string[] }>('/api/applications/mine/job-ids')).jobIds;
 
 /** Open jobs a host can present (the public job search). */
 export type PresentableJob = { id: string; title: string; companyName: string; cityName: string; status: 'open' | 'closed' };

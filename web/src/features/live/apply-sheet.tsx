@@ -109,7 +109,7 @@ export function ApplySheet({ controller }: { controller: ApplyController }) {
         <CheckCircleFilled className="apply-done-icon" />
         <Typography.Title level={4} style={{ margin: '8px 0' }}>{receipt.created ? t('apply.successTitle') : t('apply.already')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('apply.successBody', { company: job.companyName })}</Typography.Paragraph>
-        <Button type="primary" size="large" block shape="round" onClick={closeSheet} data-testid="apply-close">{t('apply.close')}</Button>
+        <Button type="primary" size="large" block shape="round" onClick={closeSheet} data-testid="apply-close">{t(controller.sessionId ? 'apply.close' : 'apply.closeJob')}</Button>
         {hasApplicationsPage ? <Link to="/me/applications" className="apply-done-link">{t('apply.myApplications')}</Link> : null}
       </div>
     );

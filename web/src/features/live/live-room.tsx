@@ -6,7 +6,6 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
 import { currentLanguage } from '../../app/i18n';
 import { pickLanguage } from '../../app/server-errors';
-import type { SessionJob } from '../../../../contracts/live';
 import { bookSession, cancelBooking, type SessionDetail } from './api';
 import { ApplySheet } from './apply-sheet';
 import { ChatInput } from './chat-input';
@@ -23,7 +22,7 @@ import { RoomMoreButton } from './room-more-sheet';
 import { SoundButton, VideoOverlay } from './room-overlays';
 import { JobStrip, PinnedJobCard } from './session-job';
 import { ApplicationTicker, type TickerHandle } from './ticker';
-import { useApply } from './use-apply';
+import { useApply, type ApplyJob } from './use-apply';
 import { useLiveRoom } from './use-live-room';
 import { useNow } from './use-now';
 
@@ -49,7 +48,7 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
   const { openJob } = room;
   const apply = {
     ...plainApply,
-    startApply: (job: SessionJob) => {
+    startApply: (job: ApplyJob) => {
       openJob(job.jobId);
       return plainApply.startApply(job);
     },

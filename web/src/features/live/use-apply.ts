@@ -1,5 +1,6 @@
-// One-tap apply from a live room or replay. A seeker with a quick profile applies with a single tap; anyone
-// else gets the apply sheet (sign up with a phone, sign in, or fill in the missing profile fields).
+// One-tap apply from a live room, a replay, a job page or a job card. A seeker with a quick profile applies
+// with a single tap; anyone else gets the apply sheet (sign up with a phone, sign in, or fill in the missing
+// profile fields).
 import { App } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,32 +10,40 @@ import { useAuth } from '../../app/auth';
 import { currentLanguage } from '../../app/i18n';
 import { pickLanguage } from '../../app/server-errors';
 import { getProfile, type Profile } from '../seekers/api';
-import { applyToJob, listMyAppliedJobIds, type ApplicationReceipt } from './api';
+import { applyToJob, type ApplicationReceipt } from './api';
+import { loadAppliedJobIds, markJobApplied, useAppliedJobIds } from './applied-jobs';
 import { newIdempotencyKey } from './format';
 import { LIVE_NS } from './i18n';
 
 export type QuickProfile = { name: string; phone: string; homeCityCode: string };
 
-export type ApplySheetState = { job: SessionJob; receipt: ApplicationReceipt | null } | null;
+/** What applying needs to know about a job (a session's job, or a job page's / card's job). */
+export type ApplyJob = Pick<SessionJob, 'jobId' | 'title' | 'companyName' | 'isOpen'>;
 
-export function useApply(sessionId: string) {
+export const toApplyJob = (job: { id: string; title: string; companyName: string; status: 'open' | 'closed' }): ApplyJob =>
+  ({ jobId: job.id, title: job.title, companyName: job.companyName, isOpen: job.status === 'open' });
+
+export type ApplySheetState = { job: ApplyJob; receipt: ApplicationReceipt | null } | null;
+
+/** sessionId: the live room or replay applied from; null on a job page or a job card (source job_page). */
+export function useApply(sessionId: string | null) {
   const { t } = useTranslation(LIVE_NS);
   const { message } = App.useApp();
-  const { user } = useAuth();
+  const { user, refresh } = useAuth();
   /** undefined: not known yet (or not a seeker); null: a seeker without a quick profile. */
   const [profile, setProfile] = useState<Profile | null | undefined>(undefined);
-  const [appliedJobIds, setAppliedJobIds] = useState<ReadonlySet<string>>(new Set());
+  const appliedJobIds = useAppliedJobIds();
   const [busyJobId, setBusyJobId] = useState<string | null>(null);
   const [sheet, setSheet] = useState<ApplySheetState>(null);
   // One key per job for this page: a double tap or a retried request is the same application.
   const keys = useRef(new Map<string, string>());
+  const userId = user?.id ?? null;
 
   const loadSeekerState = useCallback(async () => {
-    const [{ profile: loaded }, jobIds] = await Promise.all([getProfile(), listMyAppliedJobIds().catch(() => [])]);
+    const [{ profile: loaded }] = await Promise.all([getProfile(), userId ? loadAppliedJobIds(userId) : undefined]);
     setProfile(loaded);
-    setAppliedJobIds((previous) => new Set([...previous, ...jobIds]));
     return loaded;
-  }, []);
+  }, [userId]);
 
   useEffect(() => {
     setProfile(undefined);
@@ -42,20 +51,22 @@ export function useApply(sessionId: string) {
   }, [user?.id, user?.role, loadSeekerState]);
 
   /** Sends the application (with the quick profile when the seeker has none yet). */
-  const submit = useCallback(async (job: SessionJob, quickProfile?: QuickProfile): Promise<ApplicationReceipt> => {
+  const submit = useCallback(async (job: ApplyJob, quickProfile?: QuickProfile): Promise<ApplicationReceipt> => {
     let key = keys.current.get(job.jobId);
     if (!key) {
       key = newIdempotencyKey();
       keys.current.set(job.jobId, key);
     }
-    const receipt = await applyToJob({ jobId: job.jobId, sessionId, idempotencyKey: key, profile: quickProfile });
-    setAppliedJobIds((previous) => new Set([...previous, job.jobId]));
+    const receipt = await applyToJob({ jobId: job.jobId, sessionId: sessionId ?? undefined, idempotencyKey: key, profile: quickProfile });
+    // The user may have signed up or in during the sheet: the store follows whoever is signed in now.
+    const signedIn = userId ?? (await refresh().catch(() => null))?.id ?? null;
+    if (signedIn) markJobApplied(signedIn, job.jobId);
     // The quick profile now exists: the next 报名 is a single tap.
     if (quickProfile) await loadSeekerState().catch(() => undefined);
     return receipt;
-  }, [sessionId, loadSeekerState]);
+  }, [sessionId, userId, refresh, loadSeekerState]);
 
-  const startApply = useCallback(async (job: SessionJob) => {
+  const startApply = useCallback(async (job: ApplyJob) => {
     if (!user || user.role !== 'seeker' || !profile) {
       setSheet({ job, receipt: null });
       return;
@@ -69,15 +80,21 @@ export function useApply(sessionId: string) {
       if (error instanceof ApiError && error.fields.some((field) => field.path.includes('profile'))) {
         setProfile(null);
         setSheet({ job, receipt: null });
+      } else if (error instanceof ApiError && error.status === 401) {
+        // The session ended (signed out elsewhere, or the account was banned): sign in again in the sheet,
+        // which says so when the account is banned.
+        await refresh().catch(() => null);
+        setSheet({ job, receipt: null });
       } else {
-        message.error(pickLanguage((error as Error).message, currentLanguage()));
+        message.error({ content: pickLanguage((error as Error).message, currentLanguage()), key: `apply-${job.jobId}` });
       }
     } finally {
       setBusyJobId(null);
     }
-  }, [message, profile, submit, t, user]);
+  }, [message, profile, refresh, submit, t, user]);
 
   return {
+    sessionId,
     profile,
     appliedJobIds,
     busyJobId,
@@ -85,7 +102,7 @@ export function useApply(sessionId: string) {
     startApply,
     submit,
     loadSeekerState,
-    showReceipt: (job: SessionJob, receipt: ApplicationReceipt) => setSheet({ job, receipt }),
+    showReceipt: (job: ApplyJob, receipt: ApplicationReceipt) => setSheet({ job, receipt }),
     closeSheet: () => setSheet(null),
   };
 }

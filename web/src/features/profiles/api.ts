@@ -19,6 +19,9 @@ export const listCompanyJobs = (companyId: string) => api.get<{ jobs: Job[]; tot
 export const listCompanySessions = (companyId: string, status: SessionStatus[]) =>
   api.get<{ sessions: SessionSummary[] }>(`/api/companies/${path(companyId)}/sessions`, statusQuery(status));
 
+/** The open jobs a host presents in its sessions. */
+export const listHostJobs = (hostUserId: string) => api.get<{ jobs: Job[]; total: number }>('/api/jobs', { hostUserId, pageSize: 50 });
+
 export const getPublicHost = (hostUserId: string) => api.get<PublicHost>(`/api/hosts/${path(hostUserId)}`);
 export const listHostSessions = (hostUserId: string, status: SessionStatus[]) =>
   api.get<{ sessions: SessionSummary[] }>(`/api/hosts/${path(hostUserId)}/sessions`, statusQuery(status));

@@ -11,6 +11,8 @@ import { AccountTypeTag } from '../../components/account-type-tag';
 import { PageError, PageLoading } from '../../components/page-states';
 import { SyntheticNotice } from '../../components/synthetic-notice';
 import { JobCard } from '../jobs/job-card';
+import { ApplySheet } from '../live/apply-sheet';
+import { useApply } from '../live/use-apply';
 import { ReportButton } from '../pipeline/report-button';
 import { TrustSignalsCard } from '../pipeline/trust-signals';
 import type { SessionStatus } from '../live/api';
@@ -28,6 +30,7 @@ export default function CompanyPage() {
   const { data: company, error, isLoading, reload } = useApi(() => getPublicCompany(companyId), companyId);
   const jobs = useApi(() => listCompanyJobs(companyId), `jobs:${companyId}`);
   const loadSessions = useCallback((status: SessionStatus[]) => listCompanySessions(companyId, status), [companyId]);
+  const apply = useApply(null);
 
   if (isLoading && !company) return <PageLoading />;
   if (error instanceof ApiError && (error.code === 'not_found' || error.code === 'validation_failed')) {
@@ -76,11 +79,12 @@ export default function CompanyPage() {
         {jobs.error ? <PageError error={jobs.error} onRetry={jobs.reload} /> : null}
         {jobs.data && jobs.data.jobs.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noJobs')} /> : null}
         <div className="profile-jobs" data-testid="company-jobs">
-          {jobs.data?.jobs.map((job) => <JobCard key={job.id} job={job} />)}
+          {jobs.data?.jobs.map((job) => <JobCard key={job.id} job={job} apply={apply} />)}
         </div>
       </section>
       <ProfileSessions load={loadSessions} cacheKey={`company:${companyId}`} />
       <div className="profile-foot"><ReportButton targetKind="company" targetId={company.id} /></div>
+      <ApplySheet controller={apply} />
     </div>
   );
 }

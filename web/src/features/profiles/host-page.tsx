@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, ShopOutlined } from '@ant-design/icons';
-import { Button, Card, Result, Tag } from 'antd';
+import { Button, Card, Empty, Result, Tag } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -8,8 +8,11 @@ import { useApi } from '../../app/use-api';
 import { PageError, PageLoading } from '../../components/page-states';
 import { SyntheticNotice } from '../../components/synthetic-notice';
 import { TrustSignalsCard } from '../pipeline/trust-signals';
+import { JobCard } from '../jobs/job-card';
+import { ApplySheet } from '../live/apply-sheet';
+import { useApply } from '../live/use-apply';
 import type { SessionStatus } from '../live/api';
-import { getPublicHost, listHostSessions } from './api';
+import { getPublicHost, listHostJobs, listHostSessions } from './api';
 import { PROFILES_NS } from './i18n';
 import { ProfileSessions } from './profile-sessions';
 import './profiles.css';
@@ -23,6 +26,8 @@ export default function HostPage() {
   const navigate = useNavigate();
   const { data: host, error, isLoading, reload } = useApi(() => getPublicHost(hostUserId), hostUserId);
   const loadSessions = useCallback((status: SessionStatus[]) => listHostSessions(hostUserId, status), [hostUserId]);
+  const jobs = useApi(() => listHostJobs(hostUserId), `jobs:${hostUserId}`);
+  const apply = useApply(null);
 
   if (isLoading && !host) return <PageLoading />;
   if (error instanceof ApiError && (error.code === 'not_found' || error.code === 'validation_failed')) {
@@ -55,6 +60,15 @@ export default function HostPage() {
       </Card>
       <TrustSignalsCard hostUserId={host.id} />
       <ProfileSessions load={loadSessions} cacheKey={`host:${hostUserId}`} />
+      <section className="profile-section">
+        <h2 className="profile-section-title">{jobs.data ? t('hostJobsCount', { count: jobs.data.total }) : t('hostJobs')}</h2>
+        {jobs.error ? <PageError error={jobs.error} onRetry={jobs.reload} /> : null}
+        {jobs.data && jobs.data.jobs.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noJobs')} /> : null}
+        <div className="profile-jobs" data-testid="host-jobs">
+          {jobs.data?.jobs.map((job) => <JobCard key={job.id} job={job} apply={apply} />)}
+        </div>
+      </section>
+      <ApplySheet controller={apply} />
     </div>
   );
 }

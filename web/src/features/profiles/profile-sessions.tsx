@@ -12,16 +12,19 @@ import { SessionCard } from '../live/session-card';
 import { useNow } from '../live/use-now';
 import '../live/live.css';
 import { PROFILES_NS } from './i18n';
+import './profiles.css';
 
 type Loaded = { sessions: SessionSummary[]; receivedAt: number };
 type Props = {
   /** A company's or a host's sessions by status. */
   load: (status: SessionStatus[]) => Promise<{ sessions: SessionSummary[] }>;
   cacheKey: string;
+  /** Headings and empty texts (a job page names them after the job); the profile pages' by default. */
+  titles?: { upcoming: string; replays: string; noUpcoming: string; noReplays: string };
 };
 
 /** A page's sessions: live and upcoming (countdown, 预约) first, then replays. */
-export function ProfileSessions({ load, cacheKey }: Props) {
+export function ProfileSessions({ load, cacheKey, titles }: Props) {
   const { t } = useTranslation(PROFILES_NS);
   const { t: tLive } = useTranslation(LIVE_NS);
   const { user } = useAuth();
@@ -75,12 +78,12 @@ export function ProfileSessions({ load, cacheKey }: Props) {
   return (
     <>
       <section className="profile-section">
-        <h2 className="profile-section-title">{t('upcoming')}</h2>
-        {renderGrid(current.data, t('noUpcoming'), 'profile-upcoming')}
+        <h2 className="profile-section-title">{titles?.upcoming ?? t('upcoming')}</h2>
+        {renderGrid(current.data, titles?.noUpcoming ?? t('noUpcoming'), 'profile-upcoming')}
       </section>
       <section className="profile-section">
-        <h2 className="profile-section-title">{t('replays')}</h2>
-        {renderGrid(replays.data, t('noReplays'), 'profile-replays')}
+        <h2 className="profile-section-title">{titles?.replays ?? t('replays')}</h2>
+        {renderGrid(replays.data, titles?.noReplays ?? t('noReplays'), 'profile-replays')}
       </section>
     </>
   );
