@@ -1,10 +1,15 @@
 import type { Language } from '../../app/i18n';
 
 /** A time in the reader's language, in China time (the platform's calendar). */
-export function formatDateTime(iso: string, language: Language) {
+const chinaYear = (date: Date) => new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(date);
+
+/** Month, day and time in China; the year too when it is not the current one (an application from last December). */
+export function formatDateTime(iso: string, language: Language, now: Date = new Date()) {
+  const date = new Date(iso);
+  const isThisYear = chinaYear(date) === chinaYear(now);
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', {
-    timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-  }).format(new Date(iso));
+    timeZone: 'Asia/Shanghai', year: isThisYear ? undefined : 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).format(date);
 }
 
 export function formatPercent(value: number | null) {
