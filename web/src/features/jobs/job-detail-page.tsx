@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Result, Typography } from 'antd';
-import { useCallback } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../app/api';
@@ -10,10 +10,9 @@ import { useApi } from '../../app/use-api';
 import { AccountTypeTag } from '../../components/account-type-tag';
 import { PageError, PageLoading } from '../../components/page-states';
 import { SyntheticNotice } from '../../components/synthetic-notice';
-import { ApplySheet } from '../live/apply-sheet';
+import { LazyApplySheet } from '../live/lazy-apply-sheet';
 import { listJobSessions, type SessionStatus } from '../live/api';
 import { useApply } from '../live/use-apply';
-import { ProfileSessions } from '../profiles/profile-sessions';
 import { jobForPage } from './prefetch';
 import { JOBS_NS } from './i18n';
 import { JobApplyButton } from './job-apply-button';
@@ -21,6 +20,9 @@ import { JobTags } from './job-tags';
 import { formatHourlyPay, formatMonthlyPay, formatPay } from './pay';
 import { ReportButton } from '../pipeline/report-button';
 import { TrustSignalsCard } from '../pipeline/trust-signals';
+
+// Below the fold: the sessions presenting the job load after the job itself.
+const ProfileSessions = lazy(() => import('../profiles/profile-sessions').then((module) => ({ default: module.ProfileSessions })));
 
 function TextSection({ title, text, empty, testId }: { title: string; text: string; empty: string; testId: string }) {
   return (
@@ -97,13 +99,15 @@ export default function JobDetailPage() {
       <TextSection title={t('detail.requirements')} text={job.requirements} empty={t('detail.none')} testId="job-requirements" />
       <TextSection title={t('detail.benefits')} text={job.benefits} empty={t('detail.none')} testId="job-benefits" />
       {job.description ? <TextSection title={t('detail.description')} text={job.description} empty={t('detail.none')} testId="job-description" /> : null}
-      <ProfileSessions load={loadSessions} cacheKey={`job:${jobId}`} titles={{
-        upcoming: t('sessions.upcoming'), replays: t('sessions.replays'), noUpcoming: t('sessions.noUpcoming'), noReplays: t('sessions.noReplays'),
-      }} />
+      <Suspense fallback={null}>
+        <ProfileSessions load={loadSessions} cacheKey={`job:${jobId}`} titles={{
+          upcoming: t('sessions.upcoming'), replays: t('sessions.replays'), noUpcoming: t('sessions.noUpcoming'), noReplays: t('sessions.noReplays'),
+        }} />
+      </Suspense>
       <Alert type="warning" title={t('detail.antiFraud')} />
       <TrustSignalsCard companyId={job.companyId} />
       <div style={{ textAlign: 'right' }}><ReportButton targetKind="job" targetId={job.id} /></div>
-      <ApplySheet controller={apply} />
+      <LazyApplySheet controller={apply} />
     </div>
   );
 }

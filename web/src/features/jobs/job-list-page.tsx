@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { PageError } from '../../components/page-states';
 import { SyntheticNotice } from '../../components/synthetic-notice';
-import { ApplySheet } from '../live/apply-sheet';
+import { LazyApplySheet } from '../live/lazy-apply-sheet';
 import { useApply } from '../live/use-apply';
 import { JOBS_NS } from './i18n';
 import { JobCard } from './job-card';
@@ -41,7 +41,7 @@ export default function JobListPage() {
         {!state.isLoading && !state.error && state.jobs.length === 0 ? <Empty description={t('list.empty')} data-testid="job-list-empty" /> : null}
         {hasMore && !state.isLoading ? <Button block onClick={() => void loadMore()} data-testid="load-more">{t('list.loadMore')}</Button> : null}
       </section>
-      <ApplySheet controller={apply} />
+      <LazyApplySheet controller={apply} />
     </div>
   );
 }

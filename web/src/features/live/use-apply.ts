@@ -13,7 +13,7 @@ import { getProfile, type Profile } from '../seekers/api';
 import { applyToJob, type ApplicationReceipt } from './api';
 import { loadAppliedJobIds, markJobApplied, useAppliedJobIds } from './applied-jobs';
 import { newIdempotencyKey } from './format';
-import { LIVE_NS } from './i18n';
+import { APPLY_NS } from './apply-i18n';
 
 export type QuickProfile = { name: string; phone: string; homeCityCode: string };
 
@@ -27,7 +27,7 @@ export type ApplySheetState = { job: ApplyJob; receipt: ApplicationReceipt | nul
 
 /** sessionId: the live room or replay applied from; null on a job page or a job card (source job_page). */
 export function useApply(sessionId: string | null) {
-  const { t } = useTranslation(LIVE_NS);
+  const { t } = useTranslation(APPLY_NS);
   const { message } = App.useApp();
   const { user, refresh } = useAuth();
   /** undefined: not known yet (or not a seeker); null: a seeker without a quick profile. */
@@ -74,8 +74,8 @@ export function useApply(sessionId: string | null) {
     setBusyJobId(job.jobId);
     try {
       const receipt = await submit(job);
-      if (receipt.created) message.success({ content: t('apply.successBody', { company: job.companyName }), key: `apply-${job.jobId}` });
-      else message.info({ content: t('apply.already'), key: `apply-${job.jobId}` });
+      if (receipt.created) message.success({ content: t('success', { company: job.companyName }), key: `apply-${job.jobId}` });
+      else message.info({ content: t('already'), key: `apply-${job.jobId}` });
     } catch (error) {
       if (error instanceof ApiError && error.fields.some((field) => field.path.includes('profile'))) {
         setProfile(null);

@@ -11,7 +11,7 @@ import { AccountTypeTag } from '../../components/account-type-tag';
 import { PageError, PageLoading } from '../../components/page-states';
 import { SyntheticNotice } from '../../components/synthetic-notice';
 import { JobCard } from '../jobs/job-card';
-import { ApplySheet } from '../live/apply-sheet';
+import { LazyApplySheet } from '../live/lazy-apply-sheet';
 import { useApply } from '../live/use-apply';
 import { ReportButton } from '../pipeline/report-button';
 import { TrustSignalsCard } from '../pipeline/trust-signals';
@@ -84,7 +84,7 @@ export default function CompanyPage() {
       </section>
       <ProfileSessions load={loadSessions} cacheKey={`company:${companyId}`} />
       <div className="profile-foot"><ReportButton targetKind="company" targetId={company.id} /></div>
-      <ApplySheet controller={apply} />
+      <LazyApplySheet controller={apply} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { PageError, PageLoading } from '../../components/page-states';
 import { SyntheticNotice } from '../../components/synthetic-notice';
 import { TrustSignalsCard } from '../pipeline/trust-signals';
 import { JobCard } from '../jobs/job-card';
-import { ApplySheet } from '../live/apply-sheet';
+import { LazyApplySheet } from '../live/lazy-apply-sheet';
 import { useApply } from '../live/use-apply';
 import type { SessionStatus } from '../live/api';
 import { getPublicHost, listHostJobs, listHostSessions } from './api';
@@ -68,7 +68,7 @@ export default function HostPage() {
           {jobs.data?.jobs.map((job) => <JobCard key={job.id} job={job} apply={apply} />)}
         </div>
       </section>
-      <ApplySheet controller={apply} />
+      <LazyApplySheet controller={apply} />
     </div>
   );
 }
