@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { singleLineText } from '../server/src/platform/input.js';
+import type { ConversationClientEvents, ConversationServerEvents } from './conversations.js';
 
 /** `missed` (未开播): scheduled, but the host never went live within LIVE_MISSED_AFTER_MINUTES of the start; not counted as held. */
 export const SESSION_STATUSES = ['scheduled', 'live', 'ended', 'missed'] as const;
@@ -135,6 +136,8 @@ export const applyBodySchema = z.object({
   sessionId: uuid.optional(),
   /** A client-made key per tap (e.g. crypto.randomUUID()); a retry with the same key returns the same application. */
   idempotencyKey: z.string().min(8).max(100).optional(),
+  /** 允许企业查看我的手机号 (off by default): the job's company may see the full number from now on (logged). */
+  sharePhone: z.boolean().optional(),
   /** The quick profile, saved first when the seeker has none yet (留资). */
   profile: z
     .object({
@@ -255,7 +258,7 @@ export type ClientToServerEvents = {
   'host:mute': (payload: z.input<typeof restrictUserPayload>, ack: (result: Ack<null>) => void) => void;
   'host:ban': (payload: z.input<typeof restrictUserPayload>, ack: (result: Ack<null>) => void) => void;
   'host:lift': (payload: z.input<typeof liftRestrictionPayload>, ack: (result: Ack<null>) => void) => void;
-};
+} & ConversationClientEvents;
 
 export type TickerItem = { maskedName: string; jobTitle: string; at: string };
 
@@ -279,9 +282,10 @@ export type ServerToClientEvents = {
   'moderation:you': (payload: { sessionId: string; kind: 'muted' | 'banned' | 'unmuted' | 'unbanned'; until: string | null }) => void;
   /** A durable in-app notification was created for this user (e.g. a booked session went live); `title` is Chinese, `titleEn` its English when the notification has one. */
   'notification': (payload: { id: number; kind: string; title: string; titleEn: string | null; body: string; link: string | null; createdAt: string }) => void;
-};
+} & ConversationServerEvents;
 
-export type SocketData = { identity: SocketIdentity; joinedSessions: string[] };
+/** `companyId`: an employer's company (its sockets join the company's room for conversations). */
+export type SocketData = { identity: SocketIdentity; joinedSessions: string[]; companyId: string | null };
 
 /** Phone masking used everywhere a host or employer sees a seeker before consent: 138****5678. */
 export function maskPhone(phone: string): string {

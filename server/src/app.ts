@@ -20,6 +20,7 @@ import { createSeekersService, registerSeekersRoutes } from './modules/seekers/i
 import { registerDemoRoutes } from './modules/demo/index.js';
 import { attachLiveRealtime, createLiveService, registerLiveMediaFileRoutes, registerLiveRoutes } from './modules/live/index.js';
 import { createApplicationsService, registerApplicationsRoutes } from './modules/applications/index.js';
+import { attachConversationsRealtime, createConversationsService, registerConversationsRoutes } from './modules/conversations/index.js';
 import { createMediaLinks } from './platform/media/media-links.js';
 import { findFfmpeg, startEmbeddedMediaServer } from './platform/media/embedded-media-server.js';
 import { createThumbnailStore, startThumbnailWorker, type ThumbnailWorker } from './platform/media/thumbnails.js';
@@ -75,14 +76,17 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const campaigns = createCampaignsService({ db, geo, outcomes });
   const thumbnails = createThumbnailStore(config.media.thumbnails.dir);
   const live = createLiveService({ db, events, config, auth, geo, jobs, companies, notifications, media: mediaLinks, campaigns, thumbnails, clock: options.clock });
-  const applications = createApplicationsService({ db, events, jobs, seekers, live });
   const pipeline = createPipelineService({ db, events, notifications });
+  const applications = createApplicationsService({ db, events, jobs, seekers, live, consents: pipeline.phoneAccess });
   const reports = createReportsService({ db, companies, notifications });
+  const conversations = createConversationsService({ db, events, notifications, pipeline, reports, filterText: (text, options) => live.filterChatText(text, options), limiter });
   const privacy = createPrivacyService({ db, auth, pipeline, phoneCodes, events });
   privacy.registerPersonalDataSource(live.personalDataSource);
   privacy.registerPersonalDataSource(applications.personalDataSource);
   const follows = createFollowsService({ db, events, notifications, onError: (error) => console.error('follows: notifying followers failed', error) });
   privacy.registerPersonalDataSource(follows.personalDataSource);
+  privacy.registerPersonalDataSource(pipeline.phoneAccess.personalDataSource);
+  privacy.registerPersonalDataSource(conversations.personalDataSource);
   const database = db;
 
   return {
@@ -109,6 +113,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     outcomes,
     campaigns,
     reports,
+    conversations,
     privacy,
     follows,
     lock,
@@ -143,6 +148,7 @@ export async function createApp(context: Context) {
   registerOutcomesRoutes(app, context.outcomes);
   registerCampaignsRoutes(app, context.campaigns);
   registerReportsRoutes(app, context.reports);
+  registerConversationsRoutes(app, context.conversations);
   registerPrivacyRoutes(app, context.privacy);
   registerFollowsRoutes(app, context.follows);
   registerDemoRoutes(app, context.db);
@@ -180,6 +186,7 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
     allowedOrigins: context.config.allowedOrigins,
   });
   const liveRealtime = attachLiveRealtime(realtime.io, { live: context.live, applications: context.applications, events: context.events, config: context.config, limiter: context.limiter, log: app.log });
+  const conversationsRealtime = attachConversationsRealtime(realtime.io, { conversations: context.conversations, events: context.events, log: app.log });
   const withMedia = (options.withMedia ?? true) && context.config.media.mode === 'embedded';
   let media: Awaited<ReturnType<typeof startEmbeddedMediaServer>> | null = null;
   try {
@@ -188,6 +195,7 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
       : null;
   } catch (error) {
     liveRealtime.close();
+    conversationsRealtime.close();
     await realtime.close();
     throw error;
   }
@@ -205,6 +213,7 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
       if (stateSweeper) clearInterval(stateSweeper);
       await thumbnailWorker?.stop();
       liveRealtime.close();
+      conversationsRealtime.close();
       await media?.stop();
       await realtime.close();
       context.live.stopTimers();

@@ -1,5 +1,9 @@
 import { EventEmitter } from 'node:events';
 import type { Notification } from '../modules/notifications/index.js';
+import type { ConversationMessage, ConversationSide } from '../../../contracts/conversations.js';
+
+/** Who takes part in a conversation (the realtime layer addresses the seeker's and the other side's sockets). */
+export type ConversationParties = { conversationId: number; seekerUserId: string; companyId: string | null; hostUserId: string | null };
 
 /** In-process domain events: side effects cross modules through these, never through repositories. */
 export type DomainEvents = {
@@ -17,6 +21,11 @@ export type DomainEvents = {
   LiveReplayReady: { sessionId: string };
   /** A seeker deleted their account (after the deletion committed): live rooms drop what they still hold in memory. */
   AccountDeleted: { userId: string };
+  /** New messages in a conversation (a message and its platform tip), after commit. */
+  ConversationMessageSent: ConversationParties & { messages: ConversationMessage[] };
+  ConversationRead: ConversationParties & { side: ConversationSide; lastReadId: number };
+  /** A contact request answered, a block set or lifted. */
+  ConversationChanged: ConversationParties;
   ApplicationSubmitted: { applicationId: number; jobId: string; seekerUserId: string; sessionId: string | null; source: 'live' | 'replay' | 'job_page'; companyId: string | null };
 };
 

@@ -67,6 +67,7 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
         : { kind: 'guest', guestId: `guest-${randomBytes(8).toString('hex')}` };
       socket.data.identity = identity;
       socket.data.joinedSessions = [];
+      socket.data.companyId = user?.role === 'employer' ? user.companyId : null;
       next();
     } catch (error) {
       next(error instanceof Error ? error : new Error('identity lookup failed'));

@@ -30,7 +30,10 @@ const toHostView = (row: repository.HostApplicationRow): HostApplication => ({
   appliedAt: new Date(row.appliedAt).toISOString(),
 });
 
-export function createApplicationsService(deps: { db: Db; events: EventBus; jobs: JobsService; seekers: SeekersService; live: LiveService }) {
+/** The seeker's apply-time choice to share the number (pipeline/unmask.ts). */
+export type ApplyConsents = { grantAtApply(seekerUserId: string, applicationId: number): Promise<void> };
+
+export function createApplicationsService(deps: { db: Db; events: EventBus; jobs: JobsService; seekers: SeekersService; live: LiveService; consents?: ApplyConsents }) {
   const { db, events, jobs, seekers, live } = deps;
 
   return {
@@ -65,6 +68,7 @@ export function createApplicationsService(deps: { db: Db; events: EventBus; jobs
         result = await attempt();
         if (!result) throw new AppError('internal', 'Application was neither stored nor found');
       }
+      if (body.sharePhone) await deps.consents?.grantAtApply(user.id, result.application.id);
       if (result.created) {
         events.emit('ApplicationSubmitted', {
           applicationId: result.application.id,

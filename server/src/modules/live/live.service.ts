@@ -408,9 +408,13 @@ export function createLiveService(deps: {
       return rows.map((row) => ({ ...row, createdAt: iso(row.createdAt)! }));
     },
 
-    /** Word filter: throws for a blocked word, returns the text with masked words otherwise. */
-    async filterChatText(text: string): Promise<string> {
-      const result = applyWordFilter(text, await getWordRules());
+    /**
+     * Word filter: throws for a blocked word, returns the text with masked words otherwise. `isAllowed` lets a
+     * caller exempt words (a seeker's question about 押金 in a conversation is never blocked).
+     */
+    async filterChatText(text: string, options: { isAllowed?: (word: string) => boolean } = {}): Promise<string> {
+      const rules = await getWordRules();
+      const result = applyWordFilter(text, options.isAllowed ? rules.filter((rule) => !options.isAllowed!(rule.word)) : rules);
       if (result.isBlocked) throw new AppError('validation_failed', 'This message contains a blocked word / 消息包含违规词', { fields: [{ path: 'text', message: 'contains a blocked word' }] });
       return result.text;
     },

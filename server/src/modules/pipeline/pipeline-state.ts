@@ -93,8 +93,6 @@ export const TRANSITION_RULES: Record<PipelineActionType, Rule> = {
 };
 
 export const TERMINAL_STATUSES: readonly ApplicationStatus[] = ['stayed_7_days', 'left_within_7_days', 'rejected', 'withdrawn'];
-/** Statuses at which the employer has contacted the seeker: the phone number may be unmasked. */
-export const CONTACTED_STATUSES: readonly ApplicationStatus[] = ['contacted', 'interview', 'hired', 'onboarded', 'stayed_7_days', 'left_within_7_days'];
 /** A hire stays counted (hired_at set) in these statuses. */
 export const HIRED_STATUSES: readonly ApplicationStatus[] = ['hired', 'onboarded', 'stayed_7_days', 'left_within_7_days'];
 

@@ -50,10 +50,16 @@ describe('pipeline API: the whole journey of one application', () => {
     expect(again.json().events).toHaveLength(1);
   });
 
-  it('refuses to unmask before contact, then logs the unmask and shows it to the seeker', async () => {
+  it('refuses to unmask without the seeker\'s consent even once contacted (403 says how to ask), then logs the unmask and shows it to the seeker', async () => {
     const early = await employer('POST', `/api/employer/applications/${applicationId}/unmask`);
-    expect(early.statusCode).toBe(409);
-    expect((await move({ action: 'contact' })).json()).toMatchObject({ status: 'contacted', canUnmask: true });
+    expect(early.statusCode).toBe(403);
+    // Marking 已联系 is not consent: the number stays masked.
+    expect((await move({ action: 'contact' })).json()).toMatchObject({ status: 'contacted', canUnmask: false, seeker: { phone: null } });
+    const contacted = await employer('POST', `/api/employer/applications/${applicationId}/unmask`);
+    expect(contacted.statusCode).toBe(403);
+    expect(contacted.json().error.message).toContain('交换电话');
+    // The seeker's apply-time choice (允许企业查看我的手机号) is consent.
+    await harness.context.pipeline.phoneAccess.grantAtApply(seeker.id, applicationId);
     const unmasked = await employer('POST', `/api/employer/applications/${applicationId}/unmask`);
     expect(unmasked.statusCode).toBe(200);
     expect(unmasked.json().phone).toBe('13812345678');

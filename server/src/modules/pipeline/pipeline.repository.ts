@@ -32,6 +32,8 @@ export type ApplicationRecord = {
   statusChangedAt: Date;
   /** Visible to this company only through a lead handoff the seeker consented to. */
   isShared: boolean;
+  /** The seeker lets the application's company see the full number (pipeline/unmask.ts). */
+  hasPhoneConsent: boolean;
 };
 
 const applicationSelect = (companyParam: string | null = null) => `
@@ -46,7 +48,8 @@ const applicationSelect = (companyParam: string | null = null) => `
          pr.interview_at as "interviewAt", pr.interview_place as "interviewPlace", pr.interview_video_url as "interviewVideoUrl",
          pr.interview_response as "interviewResponse", to_char(pr.start_date, 'YYYY-MM-DD') as "startDate",
          pr.closing_reason as "closingReason", coalesce(pr.status_changed_at, a.applied_at) as "statusChangedAt",
-         ${companyParam ? `(a.company_id is distinct from ${companyParam})` : 'false'} as "isShared"
+         ${companyParam ? `(a.company_id is distinct from ${companyParam})` : 'false'} as "isShared",
+         exists (select 1 from contact_consents k where k.seeker_user_id = a.seeker_user_id and k.company_id = a.company_id and k.withdrawn_at is null) as "hasPhoneConsent"
   from applications a
   left join jobs j on j.id = a.job_id
   left join companies c on c.id = a.company_id
@@ -238,10 +241,6 @@ export function listNotes(db: Queryable, applicationId: number) {
      from application_notes n left join users u on u.id = n.author_user_id where n.application_id = $1 order by n.id`,
     [applicationId],
   );
-}
-
-export async function insertUnmask(db: Queryable, applicationId: number, viewerUserId: string, viewerCompanyId: string | null, at: Date) {
-  await db.query('insert into phone_unmask_log (application_id, viewer_user_id, viewer_company_id, unmasked_at) values ($1, $2, $3, $4)', [applicationId, viewerUserId, viewerCompanyId, at]);
 }
 
 export type UnmaskView = { viewerName: string | null; companyName: string | null; unmaskedAt: Date };

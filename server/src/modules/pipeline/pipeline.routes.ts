@@ -5,6 +5,7 @@ import {
   applicationFilterSchema,
   bulkActionBodySchema,
   bulkResultSchema,
+  contactConsentsSchema,
   declineBodySchema,
   employerActionBodySchema,
   employerApplicationDetailSchema,
@@ -91,7 +92,7 @@ export function registerPipelineRoutes(app: App, pipeline: PipelineService) {
     config: { access: ['employer'] },
     schema: {
       tags: ['pipeline'],
-      summary: "Show the seeker's full phone number (from contacted on); logged and shown to the seeker",
+      summary: "Show the seeker's full phone number while the seeker consents (apply-time choice or an accepted contact request; 403 otherwise); logged and shown to the seeker",
       params: applicationParams,
       response: { 200: z.object({ phone: z.string(), unmaskedAt: z.date() }) },
     },
@@ -161,6 +162,21 @@ export function registerPipelineRoutes(app: App, pipeline: PipelineService) {
     config: { access: ['seeker'] },
     schema: { tags: ['pipeline'], summary: 'Decline the interview invitation', params: applicationParams, body: declineBodySchema, response: { 200: seekerApplicationDetailSchema } },
   }, async (request) => pipeline.seekerAction(request.user!, request.params.applicationId, { type: 'decline_interview', reason: request.body.reason ?? null }));
+
+  app.get('/api/seeker/contact-consents', {
+    config: { access: ['seeker'] },
+    schema: { tags: ['pipeline'], summary: 'Which companies may see my full phone number, and every look at it', response: { 200: contactConsentsSchema } },
+  }, async (request) => pipeline.phoneAccess.listMine(request.user!));
+
+  app.post('/api/seeker/contact-consents/:consentId/withdraw', {
+    config: { access: ['seeker'] },
+    schema: {
+      tags: ['pipeline'],
+      summary: 'Withdraw my consent: that company sees the masked number again from now on (earlier looks stay logged)',
+      params: z.object({ consentId: z.coerce.number().int().positive() }),
+      response: { 200: contactConsentsSchema },
+    },
+  }, async (request) => pipeline.phoneAccess.withdraw(request.user!, request.params.consentId));
 
   app.get('/api/seeker/handoffs', {
     config: { access: ['seeker'] },

@@ -67,7 +67,8 @@ export const employerApplicationSchema = z.object({
   companyName: z.string().nullable(),
   session: z.object({ id: z.string(), title: z.string().nullable() }).nullable(),
   source: z.string(),
-  seeker: z.object({ name: z.string(), phoneMasked: z.string().nullable(), cityName: z.string().nullable(), isAnonymised: z.boolean() }),
+  /** `phone` is the full number only in the detail and only while the seeker consents (each such answer is a logged look). */
+  seeker: z.object({ name: z.string(), phoneMasked: z.string().nullable(), phone: z.string().nullable(), cityName: z.string().nullable(), isAnonymised: z.boolean() }),
   status: applicationStatusSchema,
   statusLabel: labelSchema,
   appliedAt: z.date(),
@@ -79,6 +80,8 @@ export const employerApplicationSchema = z.object({
   /** Seen through a handoff the seeker consented to: read only. */
   isShared: z.boolean(),
   availableActions: z.array(pipelineActionTypeSchema),
+  /** The seeker lets this company see the full number (apply-time choice or an accepted contact request). */
+  hasPhoneConsent: z.boolean(),
   canUnmask: z.boolean(),
   canUndo: z.boolean(),
 });
@@ -189,3 +192,23 @@ export const STATUS_LABELS: Record<(typeof APPLICATION_STATUSES)[number], { zh: 
   rejected: { zh: '未通过', en: 'Rejected' },
   withdrawn: { zh: '已撤回', en: 'Withdrawn' },
 };
+
+export const contactConsentsSchema = z.object({
+  consents: z.array(z.object({
+    id: z.number(),
+    companyId: z.string(),
+    companyName: z.string().nullable(),
+    source: z.enum(['apply', 'conversation']),
+    applicationId: z.number().nullable(),
+    grantedAt: z.date(),
+    withdrawnAt: z.date().nullable(),
+  })),
+  looks: z.array(z.object({
+    viewerName: z.string().nullable(),
+    companyName: z.string().nullable(),
+    jobTitle: z.string().nullable(),
+    applicationId: z.number().nullable(),
+    conversationId: z.number().nullable(),
+    unmaskedAt: z.date(),
+  })),
+});

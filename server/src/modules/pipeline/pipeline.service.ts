@@ -4,8 +4,8 @@ import type { EventBus } from '../../platform/events.js';
 import type { AuthUser } from '../../platform/http.js';
 import type { NewNotification, Notification, NotificationsService } from '../notifications/index.js';
 import { csvCell, maskPhone } from './masking.js';
+import { createPhoneAccess, type PhoneLookTarget } from './unmask.js';
 import {
-  CONTACTED_STATUSES,
   applyTransition,
   availableActions,
   chinaDate,
@@ -75,6 +75,18 @@ const chinaTime = (instant: Date) =>
 export function createPipelineService(deps: PipelineDeps) {
   const { db, events, notifications } = deps;
   const now = deps.now ?? (() => new Date());
+  const phoneAccess = createPhoneAccess({ db, notifications, now });
+
+  const lookTarget = (record: ApplicationRecord): PhoneLookTarget => ({
+    seekerUserId: record.seekerUserId,
+    seekerPhone: record.seekerPhone,
+    companyId: record.companyId,
+    companyName: record.companyName,
+    jobTitle: record.jobTitle,
+    applicationId: record.id,
+    conversationId: null,
+    link: `/me/applications/${record.id}`,
+  });
 
   /** Who the user is to this application; unrelated users get "not found" (no probing for ids). */
   async function resolveAccess(tx: Queryable, user: AuthUser, record: ApplicationRecord | null): Promise<Access> {
@@ -233,7 +245,7 @@ export function createPipelineService(deps: PipelineDeps) {
       companyName: record.companyName,
       session: record.sessionId ? { id: record.sessionId, title: record.sessionTitle } : null,
       source: record.source,
-      seeker: { name: record.seekerName ?? DELETED_SEEKER_NAME, phoneMasked: maskPhone(record.seekerPhone), cityName: record.seekerCityName, isAnonymised: record.anonymisedAt !== null },
+      seeker: { name: record.seekerName ?? DELETED_SEEKER_NAME, phoneMasked: maskPhone(record.seekerPhone), phone: null, cityName: record.seekerCityName, isAnonymised: record.anonymisedAt !== null },
       status: record.status,
       statusLabel: statusLabel(record.status),
       appliedAt: record.appliedAt,
@@ -244,7 +256,8 @@ export function createPipelineService(deps: PipelineDeps) {
       closingReason: record.closingReason,
       isShared: !isOwner,
       availableActions: isOwner ? availableActions(state, 'employer') : [],
-      canUnmask: isOwner && CONTACTED_STATUSES.includes(record.status) && record.seekerPhone !== null,
+      hasPhoneConsent: isOwner && record.hasPhoneConsent,
+      canUnmask: isOwner && record.hasPhoneConsent && record.seekerPhone !== null,
       canUndo: isOwner && decideUndo(latest, 'employer').ok,
     };
   }
@@ -284,6 +297,13 @@ export function createPipelineService(deps: PipelineDeps) {
       repository.listHandoffsByApplication(db, applicationId),
     ]);
     const view = toEmployerView(record!, access, latest);
+    // With the seeker's consent the detail carries the full number: a look, logged like an unmask.
+    if (view.canUnmask) {
+      const look = await db.transaction((tx) => phoneAccess.recordLook(tx, user, lookTarget(record!)));
+      notifications.announce(look.stored);
+      view.seeker.phone = look.phone;
+      phoneViews.push({ viewerName: user.displayName, companyName: record!.companyName, unmaskedAt: look.unmaskedAt });
+    }
     return { ...view, events: isOwner ? history : [], notes, phoneViews, handoffs: handoffs.map(toHandoff) };
   }
 
@@ -309,6 +329,8 @@ export function createPipelineService(deps: PipelineDeps) {
   return {
     transition,
     undo,
+    /** Consent to see a seeker's number, and the look log (used by conversations, applications and privacy). */
+    phoneAccess,
 
     // ---- employer ----
 
@@ -368,27 +390,14 @@ export function createPipelineService(deps: PipelineDeps) {
       return repository.listNotes(db, applicationId);
     },
 
-    /** Shows the full number to the owning employer once contacted; every look is logged and told to the seeker. */
+    /** Shows the full number to the owning employer while the seeker consents (pipeline/unmask.ts); 403 otherwise. */
     async unmaskPhone(user: AuthUser, applicationId: number) {
       const outcome = await db.transaction(async (tx) => {
         const record = await repository.findApplicationById(tx, applicationId);
         if ((await resolveAccess(tx, user, record)) !== 'owner') {
           throw new AppError('forbidden', 'Only the company that posted the job can see the number / 仅发布岗位的企业可查看号码');
         }
-        if (!record!.seekerPhone) throw new AppError('conflict', 'This seeker left no phone number or deleted the account / 无可查看的号码');
-        if (!CONTACTED_STATUSES.includes(record!.status)) {
-          throw new AppError('conflict', `Mark the application as contacted first (it is ${record!.status}) / 请先将状态改为“已联系”`);
-        }
-        const at = now();
-        await repository.insertUnmask(tx, applicationId, user.id, user.companyId, at);
-        const stored = await notifications.notify(
-          seekerNotification(record!, 'application.phone_viewed', `「${record!.companyName ?? '企业'}」的 ${user.displayName} 查看了你的手机号`, record!.jobTitle ?? '', {
-            viewer: user.displayName,
-            en: `${user.displayName} at ${record!.companyName ?? 'the employer'} viewed your phone number`,
-          }),
-          tx,
-        );
-        return { phone: record!.seekerPhone, unmaskedAt: at, stored };
+        return phoneAccess.recordLook(tx, user, lookTarget(record!));
       });
       notifications.announce(outcome.stored);
       return { phone: outcome.phone, unmaskedAt: outcome.unmaskedAt };

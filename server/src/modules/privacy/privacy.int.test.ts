@@ -30,6 +30,7 @@ describe('personal data: download and account deletion', () => {
     onboardedApplication = await buildApplication(harness.context, { jobId: jobB.id, seekerUserId: seeker.id, appliedAt: new Date(Date.now() - 6 * DAY) });
 
     await employer(`/api/employer/applications/${openApplication}/transitions`, { action: 'contact' });
+    await harness.context.pipeline.phoneAccess.grantAtApply(seeker.id, openApplication);
     await employer(`/api/employer/applications/${openApplication}/unmask`);
     await employer(`/api/employer/applications/${openApplication}/notes`, { body: '电话里说下周能到岗' });
     for (const change of [{ action: 'contact' }, { action: 'hire' }, { action: 'onboard', startDate: addDays(chinaDate(new Date()), -3) }]) {

@@ -7,9 +7,11 @@ const REPORT_SELECT = `
          r.host_user_id as "hostUserId", hu.display_name as "hostName", (hu.banned_at is not null) as "isHostBanned",
          r.reason, r.details, r.status, r.resolution, r.resolved_at as "resolvedAt", r.created_at as "createdAt",
          r.reporter_user_id as "reporterUserId", ru.display_name as "reporterName",
+         r.conversation_id as "conversationId", r.evidence,
          (select count(*) from reports o where o.status = 'open' and (
             (r.job_id is not null and o.job_id = r.job_id) or (r.session_id is not null and o.session_id = r.session_id)
-            or (r.target_kind = 'company' and o.target_kind = 'company' and o.company_id = r.company_id))) as "openReportsOnTarget"
+            or (r.target_kind = 'company' and o.target_kind = 'company' and o.company_id = r.company_id)
+            or (r.conversation_id is not null and o.conversation_id = r.conversation_id))) as "openReportsOnTarget"
   from reports r
   left join jobs j on j.id = r.job_id
   left join live_sessions s on s.id = r.session_id
@@ -122,4 +124,22 @@ export function listBannedPhones(db: Queryable, limit: number, offset: number) {
  */
 export async function unlinkReporter(db: Queryable, userId: string) {
   await db.query(`update reports set reporter_user_id = null, details = '' where reporter_user_id = $1`, [userId]);
+}
+
+/** A report on a conversation, with its messages as evidence (kept even if the conversation is later deleted). */
+export async function insertConversationReport(
+  db: Queryable,
+  input: { reporterUserId: string; conversationId: number; companyId: string | null; hostUserId: string | null; reason: ReportReason; details: string; evidence: unknown },
+) {
+  const [inserted] = await db.query<{ id: number }>(
+    `insert into reports (reporter_user_id, target_kind, conversation_id, company_id, host_user_id, reason, details, evidence)
+     values ($1, 'conversation', $2, $3, $4, $5, $6, $7) on conflict do nothing returning id`,
+    [input.reporterUserId, input.conversationId, input.companyId, input.hostUserId, input.reason, input.details, JSON.stringify(input.evidence)],
+  );
+  if (inserted) return { id: inserted.id, isNew: true };
+  const [existing] = await db.query<{ id: number }>(
+    `select id from reports where reporter_user_id = $1 and status = 'open' and target_kind = 'conversation' and conversation_id = $2`,
+    [input.reporterUserId, input.conversationId],
+  );
+  return { id: existing.id, isNew: false };
 }

@@ -11,7 +11,7 @@ export const REASON_LABELS: Record<(typeof REPORT_REASONS)[number], { zh: string
 
 export const reportReasonSchema = z.enum(REPORT_REASONS);
 export const reportStatusSchema = z.enum(['open', 'resolved', 'dismissed']);
-export const reportTargetKindSchema = z.enum(['job', 'session', 'company']);
+export const reportTargetKindSchema = z.enum(['job', 'session', 'company', 'conversation']);
 
 export type ReportReason = z.infer<typeof reportReasonSchema>;
 export type ReportStatus = z.infer<typeof reportStatusSchema>;
@@ -19,7 +19,8 @@ export type ReportTargetKind = z.infer<typeof reportTargetKindSchema>;
 
 export const fileReportBodySchema = z
   .object({
-    targetKind: reportTargetKindSchema,
+    // Conversations are reported from the conversation (POST /api/conversations/:id/report).
+    targetKind: z.enum(['job', 'session', 'company']),
     targetId: z.string().uuid('must be a job, session or company id'),
     reason: reportReasonSchema,
     details: multilineText({ max: 2000 }).default(''),
@@ -60,6 +61,9 @@ export const reportSchema = z.object({
   createdAt: z.date(),
   reporterUserId: z.string().nullable(),
   reporterName: z.string().nullable(),
+  /** A conversation report: its id and the messages at the time of the report (the admin reads them). */
+  conversationId: z.number().nullable(),
+  evidence: z.unknown().nullable(),
   openReportsOnTarget: z.number(),
 });
 export type Report = z.infer<typeof reportSchema>;

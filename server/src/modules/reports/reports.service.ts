@@ -4,7 +4,7 @@ import type { AuthUser } from '../../platform/http.js';
 import type { CompaniesService } from '../companies/index.js';
 import type { NotificationsService } from '../notifications/index.js';
 import * as repository from './reports.repository.js';
-import { REASON_LABELS, type FileReportInput, type Report, type ResolveReportInput } from './reports.schemas.js';
+import { REASON_LABELS, type FileReportInput, type Report, type ReportReason, type ResolveReportInput } from './reports.schemas.js';
 
 export type ReportsDeps = { db: Db; companies: CompaniesService; notifications: NotificationsService };
 
@@ -39,6 +39,13 @@ export function createReportsService(deps: ReportsDeps) {
         target = { jobId: null, sessionId: session.id, companyId: null, hostUserId: session.hostUserId };
       }
       const { id } = await repository.insertReport(db, { reporterUserId: user.id, targetKind: input.targetKind, ...target, reason: input.reason, details: input.details });
+      return (await repository.findReportById(db, id))!;
+    },
+
+    /** Either side of a conversation reports it (conversations module); filing twice while open is the same report. */
+    async fileConversationReport(input: { reporter: AuthUser; conversationId: number; companyId: string | null; hostUserId: string | null; reason: ReportReason; details: string; evidence: unknown }): Promise<Report> {
+      const { reporter, ...rest } = input;
+      const { id } = await repository.insertConversationReport(db, { reporterUserId: reporter.id, ...rest });
       return (await repository.findReportById(db, id))!;
     },
 
