@@ -19,7 +19,6 @@ export const messageBodySchema = z
   .trim()
   .min(1, 'is empty / 请输入内容')
   .max(MESSAGE_MAX_LENGTH, `is longer than ${MESSAGE_MAX_LENGTH} characters`)
-  // eslint-disable-next-line no-control-regex
   .refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), 'must not contain control characters');
 
 export const clientKeySchema = z.string().min(8).max(100).regex(/^[\w-]+$/, 'must be letters, digits, - or _');
