@@ -21,6 +21,7 @@ import {
 const PARTIES = ['seeker', 'employer', 'host'] as const;
 const COUNTERPARTS = ['employer', 'host'] as const;
 const tags = ['conversations'];
+const quickRepliesSchema = z.object({ replies: z.array(z.string()) });
 
 export function registerConversationsRoutes(app: App, conversations: ConversationsService) {
   app.post('/api/conversations', {
@@ -47,12 +48,12 @@ export function registerConversationsRoutes(app: App, conversations: Conversatio
 
   app.get('/api/conversations/quick-replies', {
     config: { access: [...COUNTERPARTS] },
-    schema: { tags, summary: 'Your quick replies (常用语); defaults until you edit them', response: { 200: quickRepliesBodySchema } },
+    schema: { tags, summary: 'Your quick replies (常用语); defaults until you edit them', response: { 200: quickRepliesSchema } },
   }, async (request) => conversations.getQuickReplies(request.user!));
 
   app.put('/api/conversations/quick-replies', {
     config: { access: [...COUNTERPARTS] },
-    schema: { tags, summary: 'Replace your quick replies (each checked against the posting rules)', body: quickRepliesBodySchema, response: { 200: quickRepliesBodySchema } },
+    schema: { tags, summary: 'Replace your quick replies (each checked against the posting rules)', body: quickRepliesBodySchema, response: { 200: quickRepliesSchema } },
   }, async (request) => conversations.saveQuickReplies(request.user!, request.body.replies));
 
   app.get('/api/conversations/:id', {
