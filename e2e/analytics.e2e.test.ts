@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { augustApplications, buildAugustPostings, insertApplications } from '../server/src/modules/analytics/analytics.fixtures.js';
 import { TEST_PASSWORD } from '../server/src/test/factories.js';
 import {
-  browserAvailability, createPageOpener, launchChromium, saveScreenshot, signInThroughForm, startServer,
-  type RunningServer,
+  browserAvailability, createPageOpener, eventually, expectAttribute, expectText, launchChromium, saveScreenshot, signInThroughForm,
+  startServer, type RunningServer,
 } from './support.js';
 
 const availability = browserAvailability();
@@ -40,17 +40,17 @@ describe.skipIf(availability.shouldSkip)('analytics dashboards in the browser', 
     await signInThroughForm(page, 'bureau-e2e@example.test', TEST_PASSWORD);
     await page.goto(`/analytics?${AUGUST}&minSent=1`);
     await page.getByTestId('analytics-dashboard').waitFor();
-    await expect.poll(() => page.getByTestId('total-applications').textContent()).toContain('11');
-    await expect.poll(() => page.getByTestId('analytics-region').textContent()).toContain('江苏');
+    await expectText(page.getByTestId('total-applications'), '11', "the province's applications", { contains: true });
+    await expectText(page.getByTestId('analytics-region'), '江苏', 'the region picker', { contains: true });
     for (const figure of ['figure-industries', 'figure-top-categories', 'figure-top-cities', 'figure-top-provinces', 'figure-map', 'figure-attractiveness', 'figure-tier-flows']) {
-      await expect(page.getByTestId(figure).isVisible()).resolves.toBe(true);
+      await page.getByTestId(figure).waitFor();
     }
-    expect(await page.getByTestId('figure-top-categories-csv').getAttribute('href')).toBe('/api/analytics/top-categories.csv?from=2022-08-01&to=2022-08-31&minSent=1');
+    await expectAttribute(page.getByTestId('figure-top-categories-csv'), 'href', '/api/analytics/top-categories.csv?from=2022-08-01&to=2022-08-31&minSent=1', "the top categories' CSV link");
     // The public version of what is on screen: the bureau's province.
-    expect(await page.getByTestId('analytics-public-link').getAttribute('href')).toBe('/analytics/public?from=2022-08-01&to=2022-08-31&province=32');
+    await expectAttribute(page.getByTestId('analytics-public-link'), 'href', '/analytics/public?from=2022-08-01&to=2022-08-31&province=32', 'the public page link');
     await page.getByTestId('analytics-map').locator('canvas').first().waitFor();
     await page.getByTestId('analytics-sankey').locator('canvas').first().waitFor();
-    await expect.poll(() => page.getByTestId('attractiveness-table').textContent()).toContain('苏州');
+    await expectText(page.getByTestId('attractiveness-table'), '苏州', 'the attractiveness table', { contains: true });
     await saveScreenshot(page, 'analytics-bureau-jiangsu');
 
     const csv = await page.request.get(`/api/analytics/top-categories.csv?${AUGUST}`);
@@ -58,7 +58,7 @@ describe.skipIf(availability.shouldSkip)('analytics dashboards in the browser', 
 
     await page.getByTestId('analytics-region').click();
     await page.getByRole('menuitemcheckbox', { name: '全国' }).or(page.locator('.ant-cascader-menu-item', { hasText: '全国' })).first().click();
-    await expect.poll(() => page.getByTestId('total-applications').textContent()).toContain('19');
+    await expectText(page.getByTestId('total-applications'), '19', "the country's applications", { contains: true });
     expect(page.url()).toContain('national=true');
   });
 
@@ -67,14 +67,14 @@ describe.skipIf(availability.shouldSkip)('analytics dashboards in the browser', 
     await page.goto(`/analytics/public?${AUGUST}&minSent=2`);
     await page.getByTestId('public-analytics-page').waitFor();
     await page.getByTestId('analytics-public-notice').waitFor();
-    await expect.poll(() => page.getByTestId('total-applications').textContent()).toContain('19');
-    await expect.poll(() => page.getByTestId('total-sessions').textContent()).toContain('*');
-    expect(await page.getByTestId('figure-industries-csv').getAttribute('href')).toMatch(/^\/api\/public\/analytics\/industries\.csv\?/);
+    await expectText(page.getByTestId('total-applications'), '19', 'the public applications', { contains: true });
+    await expectText(page.getByTestId('total-sessions'), '*', 'the withheld session count', { contains: true });
+    await expectAttribute(page.getByTestId('figure-industries-csv'), 'href', /^\/api\/public\/analytics\/industries\.csv\?/, "the industries' CSV link");
     await saveScreenshot(page, 'analytics-public-phone');
     // In English the category names are long: the tables scroll inside their cards, never the page.
     await page.getByTestId('language-switch').click();
     await page.getByText('Top 3 receiving cities per category').waitFor();
-    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await eventually(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'the English page to fit the phone').toBe(0);
   });
 
   it('had no page errors', () => {

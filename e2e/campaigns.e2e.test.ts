@@ -8,8 +8,8 @@ import { buildBureau } from '../server/src/test/campaign-factories.js';
 import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
 import { buildSeeker, buildSession } from '../server/src/test/pipeline-factories.js';
 import {
-  browserAvailability, createPageOpener, fieldErrors, launchChromium, saveScreenshot, signInThroughForm, startServer,
-  type RunningServer,
+  browserAvailability, createPageOpener, eventually, expectText, fieldErrors, launchChromium, saveScreenshot, signInThroughForm,
+  startServer, waitForValue, type RunningServer,
 } from './support.js';
 
 const availability = browserAvailability();
@@ -60,12 +60,11 @@ describe.skipIf(availability.shouldSkip)('campaigns in the browser', { timeout: 
     await page.getByTestId('campaign-ends-on').fill(chinaDay(-1));
     await page.getByTestId('campaign-description').fill('送岗位、送政策，直播间一键报名，全程免费');
     await page.getByTestId('campaign-submit').click();
-    await expect(fieldErrors(page, page.getByTestId('campaign-ends-on')).first().innerText()).resolves.toBe('结束日期不能早于开始日期');
+    await expectText(fieldErrors(page, page.getByTestId('campaign-ends-on')).first(), '结束日期不能早于开始日期', "the end date's error");
     await page.getByTestId('campaign-ends-on').fill(chinaDay(30));
     await page.getByTestId('campaign-submit').click();
     const console = page.getByTestId('campaign-console');
-    await console.waitFor();
-    campaignId = (await console.getAttribute('data-campaign-id'))!;
+    campaignId = await waitForValue(() => console.getAttribute('data-campaign-id'), "the new campaign's console");
     const [row] = await server.context.db.query<{ name: string; province_code: string; organiser: string }>(
       'select c.name, c.province_code, u.email as organiser from campaigns c join users u on u.id = c.organiser_user_id where c.id = $1', [campaignId],
     );
@@ -76,7 +75,7 @@ describe.skipIf(availability.shouldSkip)('campaigns in the browser', { timeout: 
     await page.getByTestId('attachable-sessions').getByText('已添加').waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('campaign-sessions-table').getByText(sessionTitle).waitFor();
-    await expect(page.getByTestId('campaign-total-sessions').innerText()).resolves.toContain('1');
+    await expectText(page.getByTestId('campaign-total-sessions'), '1', "the campaign's session count", { contains: true });
     await saveScreenshot(page, 'campaigns-bureau-console');
     const [session] = await server.context.db.query<{ campaign_id: string }>('select campaign_id from live_sessions where id = $1', [sessionId]);
     expect(session.campaign_id).toBe(campaignId);
@@ -88,15 +87,14 @@ describe.skipIf(availability.shouldSkip)('campaigns in the browser', { timeout: 
     await page.goto('/live?tab=upcoming');
     const card = page.locator(`[data-testid="session-card"][data-session-id="${sessionId}"]`);
     const tag = card.getByTestId('session-campaign-tag');
-    await expect(tag.innerText()).resolves.toContain(campaignName);
+    await expectText(tag, campaignName, "the card's campaign tag", { contains: true });
     await tag.click();
     await page.locator(`[data-testid="campaign-page"][data-campaign-id="${campaignId}"]`).waitFor();
-    await expect(page.getByTestId('campaign-title').innerText()).resolves.toBe(campaignName);
+    await expectText(page.getByTestId('campaign-title'), campaignName, "the campaign's title");
     const upcoming = page.getByTestId('campaign-sessions-upcoming');
     await upcoming.locator(`[data-testid="session-card"][data-session-id="${sessionId}"] .session-title`).filter({ hasText: sessionTitle }).waitFor();
-    await expect(upcoming.getByTestId('book-session').isVisible()).resolves.toBe(true);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(390);
+    await upcoming.getByTestId('book-session').waitFor();
+    await eventually(() => page.evaluate(() => document.documentElement.scrollWidth), 'the campaign page width').toBeLessThanOrEqual(390);
     await saveScreenshot(page, 'campaigns-seeker-phone');
     expect(problems.flatMap((item) => item.errors)).toEqual([]);
   });

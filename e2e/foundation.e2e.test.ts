@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCreditCode } from '../server/src/modules/companies/index.js';
 import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
 import {
-  browserAvailability, chooseOption, clickConfirm, createPageOpener, fieldErrors, launchChromium, readLoggedCode, saveScreenshot, signInThroughForm, signInWithPhoneCode, signOutFromHeader, startServer, type RunningServer,
+  browserAvailability, chooseOption, createPageOpener, eventually, expectAttribute, expectCount, expectText, expectValue, fieldErrors,
+  launchChromium, readLoggedCode, saveScreenshot, signInThroughForm, signInWithPhoneCode, signOutFromHeader, startServer, type RunningServer,
 } from './support.js';
 
 const availability = browserAvailability();
@@ -55,33 +56,31 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
     await signInThroughForm(page, admin.email!, TEST_PASSWORD);
     await page.waitForURL('**/admin/companies');
     const row = page.getByTestId('companies-table').locator('tr', { hasText: companyName });
-    await row.waitFor();
-    await expect(row.count()).resolves.toBe(1);
+    await expectCount(row, 1, "the pending company's row");
     await saveScreenshot(page, 'admin-queue');
     await row.getByTestId('verify-company').click();
-    await clickConfirm(page.getByTestId('verify-confirm'));
+    await page.getByTestId('verify-confirm').click();
     await row.waitFor({ state: 'detached' });
-    const company = await server.context.companies.getCompany(employer.companyId!);
-    expect(company.status).toBe('verified');
+    await eventually(() => server.context.companies.getCompany(employer.companyId!), 'the company verified').toMatchObject({ status: 'verified' });
 
     const doubtfulRow = page.getByTestId('companies-table').locator('tr', { hasText: doubtfulCompany.name });
     await doubtfulRow.getByTestId('reject-company').click();
     await page.getByTestId('review-reason').fill('营业执照与企业名称不符');
-    await clickConfirm(page.getByTestId('review-confirm'));
+    await page.getByTestId('review-confirm').click();
     await doubtfulRow.waitFor({ state: 'detached' });
-    await expect(server.context.companies.getCompany(doubtfulCompany.id)).resolves.toMatchObject({ status: 'rejected', reviewReason: '营业执照与企业名称不符' });
+    await eventually(() => server.context.companies.getCompany(doubtfulCompany.id), 'the company rejected').toMatchObject({ status: 'rejected', reviewReason: '营业执照与企业名称不符' });
   });
 
   it('the rejected employer reads the reason, corrects the name and sends it for review again', async () => {
     const page = await openPage('desktop');
     await signInThroughForm(page, doubtfulEmployer.email!, TEST_PASSWORD);
     await page.waitForURL('**/employer');
-    await expect(page.getByTestId('company-status').getAttribute('data-status')).resolves.toBe('rejected');
-    await expect(page.getByTestId('company-status').textContent()).resolves.toContain('营业执照与企业名称不符');
+    await expectAttribute(page.getByTestId('company-status'), 'data-status', 'rejected', "the company's status");
+    await expectText(page.getByTestId('company-status'), '营业执照与企业名称不符', 'the rejection reason', { contains: true });
     await page.getByTestId('correct-company-link').click();
     await page.waitForURL('**/employer/company');
     const name = page.getByTestId('company-name');
-    await expect(name.inputValue()).resolves.toBe(doubtfulCompany.name);
+    await expectValue(name, doubtfulCompany.name, "the form's company name");
     await name.fill(`无锡某某贸易有限责任公司${suffix}`);
     await saveScreenshot(page, 'employer-correct-company');
     await page.getByTestId('company-submit').click();
@@ -95,7 +94,7 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
     const page = await openPage('desktop');
     await signInThroughForm(page, employer.email!, TEST_PASSWORD);
     await page.waitForURL('**/employer');
-    await expect(page.getByTestId('company-status').getAttribute('data-status')).resolves.toBe('verified');
+    await expectAttribute(page.getByTestId('company-status'), 'data-status', 'verified', "the company's status");
     await page.getByTestId('post-job-link').click();
     await page.getByTestId('job-title-input').fill(JOB_TITLE);
     await chooseOption(page, 'job-category', '普工', '普工');
@@ -140,8 +139,7 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
     await page.getByTestId('job-submit').click();
     await page.getByTestId('posting-rejected').waitFor();
     const messages = fieldErrors(page, requirements);
-    await messages.first().waitFor();
-    await expect(messages.first().textContent()).resolves.toContain('押金');
+    await expectText(messages.first(), '押金', "the requirements field's error", { contains: true });
     await saveScreenshot(page, 'employer-posting-rejected');
     const rows = await server.context.db.query<{ count: number }>('select count(*)::int as count from jobs where title = $1', [`押金测试岗位${suffix}`]);
     expect(rows[0]!.count).toBe(0);
@@ -170,14 +168,13 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
     await page.getByTestId('company-hr-licence').fill('320500202400123');
     await page.getByTestId('company-submit').click();
     const codeErrors = fieldErrors(page, creditCode);
-    await codeErrors.first().waitFor();
-    await expect(codeErrors.first().textContent()).resolves.toContain('校验位错误');
+    await expectText(codeErrors.first(), '校验位错误', "the credit code's error", { contains: true });
     await saveScreenshot(page, 'employer-register-company-error');
 
     await creditCode.fill(validCode);
     await page.getByTestId('company-submit').click();
     await page.waitForURL('**/employer');
-    await expect(page.getByTestId('company-status').getAttribute('data-status')).resolves.toBe('pending');
+    await expectAttribute(page.getByTestId('company-status'), 'data-status', 'pending', "the company's status");
     await saveScreenshot(page, 'employer-company-pending');
   });
 
@@ -197,29 +194,29 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
     await page.locator('[data-testid="job-results"][data-loaded-for="city=320500&category=general_worker"]').waitFor();
     const card = page.getByTestId('job-card').filter({ hasText: JOB_TITLE });
     await card.waitFor();
-    await expect(page.getByTestId('job-card').filter({ hasText: `杭州仓库普工${suffix}` }).count()).resolves.toBe(0);
-    await expect(page.getByTestId('job-card').filter({ hasText: `苏州货车司机${suffix}` }).count()).resolves.toBe(0);
-    await expect(card.getByTestId('job-pay').textContent()).resolves.toBe('5500-7500元/月');
-    await expect(card.textContent()).resolves.toMatch(/包吃住.*日结/);
-    await expect(card.getByTestId('account-type').textContent()).resolves.toBe('自招');
+    // The results are those of both filters (data-loaded-for above): the other city's and category's jobs are left out.
+    await expectCount(page.getByTestId('job-card').filter({ hasText: `杭州仓库普工${suffix}` }), 0, "another city's job");
+    await expectCount(page.getByTestId('job-card').filter({ hasText: `苏州货车司机${suffix}` }), 0, "another category's job");
+    await expectText(card.getByTestId('job-pay'), '5500-7500元/月', "the card's pay");
+    await expectText(card, /包吃住.*日结/, "the card's perks");
+    await expectText(card.getByTestId('account-type'), '自招', "the card's account type");
     await saveScreenshot(page, 'seeker-phone-job-list');
 
     await card.click();
     await page.getByTestId('job-detail').waitFor();
-    await expect(page.getByTestId('job-title').textContent()).resolves.toBe(JOB_TITLE);
-    await expect(page.getByTestId('job-detail-pay').textContent()).resolves.toBe('5500-7500元/月');
-    await expect(page.getByTestId('job-company').textContent()).resolves.toContain(companyName);
-    await expect(page.getByTestId('job-requirements').textContent()).resolves.toContain('能适应两班倒');
-    await expect(page.getByTestId('job-detail-daily-pay').textContent()).resolves.toBe('支持日结');
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(390);
+    await expectText(page.getByTestId('job-title'), JOB_TITLE, "the job's title");
+    await expectText(page.getByTestId('job-detail-pay'), '5500-7500元/月', "the job's pay");
+    await expectText(page.getByTestId('job-company'), companyName, "the job's company", { contains: true });
+    await expectText(page.getByTestId('job-requirements'), '能适应两班倒', "the job's requirements", { contains: true });
+    await expectText(page.getByTestId('job-detail-daily-pay'), '支持日结', 'the daily-pay line');
+    await eventually(() => page.evaluate(() => document.documentElement.scrollWidth), 'the job page width').toBeLessThanOrEqual(390);
     await saveScreenshot(page, 'seeker-phone-job-detail');
 
     await page.getByTestId('language-switch').click();
     await page.getByText('Back to jobs').waitFor();
     await page.reload();
     await page.getByText('Back to jobs').waitFor();
-    await expect(page.getByTestId('job-detail-pay').textContent()).resolves.toBe('¥5,500–7,500/month');
+    await expectText(page.getByTestId('job-detail-pay'), '¥5,500–7,500/month', "the job's pay in English");
     await saveScreenshot(page, 'seeker-phone-job-detail-en');
     await page.getByTestId('language-switch').click();
     await page.getByText('返回列表').waitFor();
@@ -229,7 +226,7 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
     const page = await openPage('phone');
     await signInWithPhoneCode(page, `139${suffix}01`, readLoggedCode(server.context));
     await page.goto('/me/profile');
-    await expect(page.getByTestId('profile-phone').inputValue()).resolves.toBe(`139${suffix}01`);
+    await expectValue(page.getByTestId('profile-phone'), `139${suffix}01`, 'the prefilled phone');
     await page.getByTestId('profile-name').fill('李建国');
     await chooseOption(page, 'profile-home-city', /^周口/, '周口');
     await chooseOption(page, 'profile-current-city', /^苏州/, '苏州');
@@ -245,7 +242,7 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
     expect(rows).toEqual([{ name: '李建国', home: '411600' }]);
 
     await signOutFromHeader(page);
-    await expect(page.evaluate(() => fetch('/api/auth/me').then((response) => response.json()))).resolves.toEqual({ user: null });
+    await eventually(() => page.evaluate(() => fetch('/api/auth/me').then((response) => response.json())), 'the session ended on the server').toEqual({ user: null });
   });
 
   it('the pages raised no script errors', () => {

@@ -10,7 +10,8 @@ import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/
 import { pushTestPattern } from '../server/src/test/tools.js';
 import { ffmpegAvailability, requireFfmpeg, startLiveServer, type RunningLiveServer } from './live-support.js';
 import {
-  browserAvailability, chooseOption, createPageOpener, launchChromium, readLoggedCode, saveScreenshot, signInThroughForm, waitForNewCode,
+  browserAvailability, chooseOption, createPageOpener, eventually, expectAttribute, expectCount, expectText, launchChromium,
+  measurementPause, readLoggedCode, saveScreenshot, signInThroughForm, waitForNewCode, waitForValue,
 } from './support.js';
 
 const browser$ = browserAvailability();
@@ -23,24 +24,13 @@ async function videoTime(page: Page): Promise<number> {
   return page.getByTestId('live-video').evaluate((video) => (video as HTMLVideoElement).currentTime);
 }
 
-/** Polls until `probe` is truthy (the page updates on its own: no reloads). */
-async function eventually<T>(probe: () => Promise<T>, what: string, timeoutMs = 20_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 /** Waits until the video has played at least `seconds` more of media time. */
 async function expectVideoAdvancing(page: Page, seconds: number) {
-  const start = await eventually(async () => {
+  const start = await waitForValue(async () => {
     const time = await videoTime(page);
     return time > 0 ? time : null;
   }, 'the first video frame', 30_000);
-  const advanced = await eventually(async () => {
+  const advanced = await waitForValue(async () => {
     const time = await videoTime(page);
     return time >= start + seconds ? time : null;
   }, `currentTime to advance ${seconds} s past ${start}`, 30_000);
@@ -65,7 +55,7 @@ async function reportGlassToGlass(page: Page, running: RunningLiveServer, sessio
       return { now: Date.now(), currentTime: video.currentTime, buffer: bufferEnd - video.currentTime };
     });
     samples.push({ latency: sample.now - wentLiveAt - sample.currentTime * 1000, buffer: sample.buffer * 1000 });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await measurementPause(500);
   }
   const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
   const latencies = sorted(samples.map((item) => item.latency));
@@ -77,7 +67,7 @@ async function reportGlassToGlass(page: Page, running: RunningLiveServer, sessio
 /** Prints how much the player holds behind the newest data it has (what it adds to the latency), ten seconds in. */
 async function reportPlayerBuffer(page: Page, who: string) {
   await expectVideoAdvancing(page, 1);
-  await new Promise((resolve) => setTimeout(resolve, 8000));
+  await measurementPause(8000);
   const buffer = await page.getByTestId('live-video').evaluate((element) => {
     const video = element as HTMLVideoElement;
     return video.buffered.length ? video.buffered.end(video.buffered.length - 1) - video.currentTime : 0;
@@ -141,13 +131,12 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     await hostPage.waitForURL('**/host/sessions');
     await hostPage.getByTestId('host-sessions-table').getByText('苏州电子厂专场').click();
     await hostPage.waitForURL(`**/host/sessions/${sessionId}`);
-    await expect(hostPage.getByTestId('console-status').textContent()).resolves.toBe('即将开播');
-    const server$ = await hostPage.getByTestId('rtmp-server').textContent();
-    expect(server$).toBe(`rtmp://127.0.0.1:${server.rtmpPort}/live`);
+    await expectText(hostPage.getByTestId('console-status'), '即将开播', "the console's status");
+    await expectText(hostPage.getByTestId('rtmp-server'), `rtmp://127.0.0.1:${server.rtmpPort}/live`, "the console's RTMP server");
     // The key is hidden until asked for.
-    await expect(hostPage.getByTestId('stream-key').textContent()).resolves.toContain('•');
+    await expectText(hostPage.getByTestId('stream-key'), '•', 'the hidden stream key', { contains: true });
     await hostPage.getByTestId('toggle-key').click();
-    await expect(hostPage.getByTestId('stream-key').textContent()).resolves.toMatch(new RegExp(`^${sessionId}\\?key=[^•]+$`));
+    await expectText(hostPage.getByTestId('stream-key'), new RegExp(`^${sessionId}\\?key=[^•]+$`), 'the shown stream key');
     await saveScreenshot(hostPage, 'live-host-console-scheduled');
   });
 
@@ -156,25 +145,25 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     await signInThroughForm(viewerPage, seeker.email!, TEST_PASSWORD);
     await viewerPage.goto('/live?tab=upcoming');
     const card = viewerPage.locator(`[data-testid="session-card"][data-session-id="${sessionId}"]`);
-    await card.waitFor();
-    await expect(card.getByTestId('session-countdown').textContent()).resolves.toMatch(/距开播 \d\d:\d\d/);
+    await expectText(card.getByTestId('session-countdown'), /距开播 \d\d:\d\d/, "the card's countdown");
     await saveScreenshot(viewerPage, 'live-list-phone');
     await card.locator('.session-cover').click();
     await viewerPage.waitForURL(`**/live/${sessionId}`);
     await viewerPage.getByTestId('room-countdown').waitFor();
-    await expect(viewerPage.getByTestId('live-room').getAttribute('data-status')).resolves.toBe('scheduled');
+    await expectAttribute(viewerPage.getByTestId('live-room'), 'data-status', 'scheduled', 'the room');
     // 预约 from the room: the seeker is told when it goes live.
     await viewerPage.getByTestId('room-book').click();
     await viewerPage.getByTestId('room-book').getByText('已预约').waitFor();
   });
 
   it('ffmpeg publishes with the console key: the room goes live and the video plays on the phone', async () => {
+    // Both shown and checked by the first test (settled).
     const rtmpServer = (await hostPage.getByTestId('rtmp-server').textContent())!;
     const streamKey = (await hostPage.getByTestId('stream-key').textContent())!;
     // OBS joins 服务器 and 串流密钥 with a slash; so does this encoder.
     encoder = pushTestPattern(`${rtmpServer}/${streamKey}`, 120);
     await viewerPage.locator('[data-testid="live-room"][data-status="live"]').waitFor({ timeout: 30_000 });
-    await expect(viewerPage.getByTestId('live-video').getAttribute('data-plan')).resolves.toBe('flv');
+    await expectAttribute(viewerPage.getByTestId('live-video'), 'data-plan', 'flv', "the phone's player");
     const { start, advanced } = await expectVideoAdvancing(viewerPage, 2);
     console.info(`[e2e] phone video currentTime ${start.toFixed(2)} → ${advanced.toFixed(2)} s`);
     // The booking's in-app notification arrives as a toast (socket push of the durable notification).
@@ -186,7 +175,7 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
   it('a seeker who booked but was away finds the notification under the bell, and it opens the room', async () => {
     const awayPage = await openPage('phone');
     await signInThroughForm(awayPage, awaySeeker.email!, TEST_PASSWORD);
-    await expect(awayPage.getByTestId('notification-count').locator('.ant-badge-count').textContent()).resolves.toBe('1');
+    await expectText(awayPage.getByTestId('notification-count').locator('.ant-badge-count'), '1', "the bell's unread count");
     await awayPage.getByTestId('notification-bell').click();
     const item = awayPage.getByTestId('notification-item').filter({ hasText: '你预约的直播开始了' });
     await item.waitFor();
@@ -195,18 +184,16 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     await awayPage.waitForURL(`**/live/${sessionId}`);
     await awayPage.locator('[data-testid="live-room"][data-status="live"]').waitFor();
     await awayPage.getByTestId('notification-count').locator('.ant-badge-count').waitFor({ state: 'detached' });
-    await eventually(async () => {
-      const rows = await server.context.db.query<{ read: boolean }>(
-        `select read_at is not null as read from notifications where user_id = $1 and kind = 'live_session_started'`, [awaySeeker.id]);
-      return rows.length === 1 && rows[0]!.read;
-    }, 'the notification marked read');
+    await eventually(() => server.context.db.query<{ read: boolean }>(
+      `select read_at is not null as read from notifications where user_id = $1 and kind = 'live_session_started'`, [awaySeeker.id],
+    ), 'the notification marked read').toEqual([{ read: true }]);
     await awayPage.context().close();
   });
 
   it('likes from the phone are counted and reach the host console in batches', async () => {
     for (let tap = 0; tap < 5; tap += 1) await viewerPage.getByTestId('like-button').click();
-    await eventually(async () => Number(await hostPage.getByTestId('console-likes').locator('.ant-statistic-content-value').textContent()) >= 5, 'five likes on the console');
-    await eventually(async () => Number(await viewerPage.getByTestId('like-count').textContent()) >= 5, 'five likes on the phone');
+    await eventually(async () => Number(await hostPage.getByTestId('console-likes').locator('.ant-statistic-content-value').textContent()), 'five likes on the console').toBeGreaterThanOrEqual(5);
+    await eventually(async () => Number(await viewerPage.getByTestId('like-count').textContent()), 'five likes on the phone').toBeGreaterThanOrEqual(5);
   });
 
   it('a chat message from the phone reaches the host console (a second client)', async () => {
@@ -220,16 +207,16 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     await viewerPage.getByTestId('chat-input').fill(markup);
     await viewerPage.getByTestId('chat-input').press('Enter');
     await hostPage.getByTestId('chat-moderation').getByText(markup).waitFor();
-    await expect(hostPage.getByTestId('chat-moderation').locator('b, img').count()).resolves.toBe(0);
-    await expect(viewerPage.getByTestId('chat-list').locator('b, img').count()).resolves.toBe(0);
+    await viewerPage.getByTestId('chat-list').getByText(markup).waitFor();
+    await expectCount(hostPage.getByTestId('chat-moderation').locator('b, img'), 0, 'markup rendered on the console');
+    await expectCount(viewerPage.getByTestId('chat-list').locator('b, img'), 0, 'markup rendered on the phone');
   });
 
   it('the host pins a job; the seeker applies in one tap from the pinned card; the console shows it without a reload', async () => {
     await hostPage.locator(`[data-testid="host-job"][data-job-id="${jobA.id}"]`).getByTestId('pin-job').click();
     const pinned = viewerPage.getByTestId('pinned-job');
-    await pinned.waitFor();
-    await expect(pinned.getAttribute('data-job-id')).resolves.toBe(jobA.id);
-    await expect(pinned.textContent()).resolves.toContain('讲解中');
+    await expectAttribute(pinned, 'data-job-id', jobA.id, 'the pinned job');
+    await expectText(pinned, '讲解中', 'the pinned card', { contains: true });
     await saveScreenshot(viewerPage, 'live-room-phone');
 
     const navigations: string[] = [];
@@ -239,10 +226,9 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     await viewerPage.locator('[data-testid="pinned-apply"][data-applied="true"]').waitFor();
 
     const lead = hostPage.locator(`[data-testid="lead-item"][data-job-id="${jobA.id}"]`);
-    await lead.waitFor({ timeout: 15_000 });
-    await expect(lead.textContent()).resolves.toContain('张小明');
-    await expect(lead.getByTestId('lead-phone').textContent()).resolves.toBe('139****5678');
-    await expect(hostPage.locator(`[data-testid="host-job"][data-job-id="${jobA.id}"]`).getByTestId('host-job-count').textContent()).resolves.toBe('1人报名');
+    await expectText(lead, '张小明', 'the lead on the console', { contains: true });
+    await expectText(lead.getByTestId('lead-phone'), '139****5678', "the lead's masked number");
+    await expectText(hostPage.locator(`[data-testid="host-job"][data-job-id="${jobA.id}"]`).getByTestId('host-job-count'), '1人报名', "the job's application count");
     expect(navigations).toEqual([]);
     await saveScreenshot(hostPage, 'live-host-console-live');
 
@@ -252,11 +238,9 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     );
     expect(rows[0]).toEqual({ count: 1, source: 'live', session_id: sessionId });
     // Tapping 报名 opened the job's card: the session funnel's second step.
-    await eventually(async () => {
-      const opens = await server.context.db.query<{ count: number }>(
-        'select count(*)::int as count from live_job_card_opens where session_id = $1 and job_id = $2 and viewer_key = $3', [sessionId, jobA.id, seeker.id]);
-      return opens[0]!.count === 1;
-    }, 'the card open of the pinned job');
+    await eventually(async () => (await server.context.db.query<{ count: number }>(
+      'select count(*)::int as count from live_job_card_opens where session_id = $1 and job_id = $2 and viewer_key = $3', [sessionId, jobA.id, seeker.id],
+    ))[0]!.count, 'the card open of the pinned job').toBe(1);
   });
 
   it('the ticker shows the application to other viewers (张** 正在报名)', async () => {
@@ -266,12 +250,10 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     const other = await buildUser(server.context, { role: 'seeker', displayName: '李四' });
     await server.context.seekers.saveProfile(other as never, { name: '李四', phone: '13700001111', homeCityCode: '320500', desiredCategories: [] });
     // Wait until the guest's socket has joined (it receives the viewer counter), then apply through the API.
-    await eventually(async () => Number(await guestPage.getByTestId('viewer-count').textContent()) >= 2, 'the guest to be counted');
+    await eventually(async () => Number(await guestPage.getByTestId('viewer-count').textContent()), 'the guest to be counted').toBeGreaterThanOrEqual(2);
     await server.context.applications.apply(other as never, { jobId: jobB.id, sessionId });
-    const ticker = guestPage.getByTestId('application-ticker');
-    await ticker.waitFor({ timeout: 10_000 });
-    await expect(ticker.textContent()).resolves.toContain('李**');
-    await expect(ticker.textContent()).resolves.toContain(jobB.title);
+    // The ticker shows each application for 2.6 s: wait for this one's name and job in a single condition.
+    await guestPage.getByTestId('application-ticker').filter({ hasText: '李**' }).filter({ hasText: jobB.title }).waitFor();
     await reportPlayerBuffer(guestPage, 'a viewer who joined mid-stream');
   });
 
@@ -279,7 +261,7 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     const hlsPage = await openPage('phone');
     await hlsPage.goto(`/live/${sessionId}?player=hlsjs`);
     await hlsPage.locator('[data-testid="live-room"][data-status="live"]').waitFor();
-    await expect(hlsPage.getByTestId('live-video').getAttribute('data-plan')).resolves.toBe('hls-script');
+    await expectAttribute(hlsPage.getByTestId('live-video'), 'data-plan', 'hls-script', "the forced hls.js player");
     await expectVideoAdvancing(hlsPage, 1);
     await hlsPage.context().close();
   });
@@ -291,14 +273,14 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
 
     await hostPage.getByTestId('moderation-message').filter({ hasText: '请问包吃住吗' }).getByTestId('mute-user').click();
     await hostPage.locator('.ant-dropdown:visible').getByText('禁言10分钟').click();
-    await expect(viewerPage.getByTestId('chat-closed').textContent()).resolves.toBe('你已被主播禁言');
+    await expectText(viewerPage.getByTestId('chat-closed'), '你已被主播禁言', 'the muted notice');
     await hostPage.getByTestId('restricted-list').getByTestId('lift-restriction').click();
     await viewerPage.getByTestId('chat-input').waitFor();
 
     // A ban survives a reload of the console: the list comes from the server, and it can still be lifted there.
     await hostPage.getByTestId('moderation-message').filter({ hasText: '请问包吃住吗' }).getByTestId('ban-user').click();
     await hostPage.locator('.ant-popconfirm:visible .ant-btn-dangerous').click();
-    await expect(viewerPage.getByTestId('chat-closed').textContent()).resolves.toBe('你已被移出直播间');
+    await expectText(viewerPage.getByTestId('chat-closed'), '你已被移出直播间', 'the banned notice');
     await hostPage.reload();
     await hostPage.locator('[data-testid="host-console"][data-status="live"]').waitFor();
     const restricted = hostPage.getByTestId('restricted-list');
@@ -324,7 +306,7 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     await viewerPage.getByTestId('chat-input').fill(`入职要${word}吗`);
     await viewerPage.getByTestId('chat-input').press('Enter');
     await viewerPage.locator('.ant-message-notice').filter({ hasText: '消息包含违规词' }).waitFor();
-    await expect(viewerPage.getByTestId('chat-list').getByText(`入职要${word}吗`).count()).resolves.toBe(0);
+    await expectCount(viewerPage.getByTestId('chat-list').getByText(`入职要${word}吗`), 0, 'the refused message in the chat');
     await adminPage.context().close();
   });
 
@@ -337,7 +319,7 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     const visitorPage = await openPage('phone');
     await visitorPage.goto(`/live/${sessionId}`);
     await visitorPage.locator('[data-testid="live-room"][data-status="ended"]').waitFor();
-    await eventually(async () => (await visitorPage.getByTestId('live-video').getAttribute('data-plan')) === 'file', 'the MP4 replay', 40_000);
+    await expectAttribute(visitorPage.getByTestId('live-video'), 'data-plan', 'file', 'the MP4 replay', 40_000);
     await expectVideoAdvancing(visitorPage, 1);
 
     await visitorPage.getByTestId('open-jobs').click();
@@ -367,7 +349,7 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     await visitorPage.getByTestId('apply-success').waitFor({ state: 'detached' });
     await visitorPage.locator(`[data-testid="session-job"][data-job-id="${jobA.id}"]`).getByTestId('job-apply').click();
     await visitorPage.locator(`[data-testid="session-job"][data-job-id="${jobA.id}"] [data-testid="job-apply"][data-applied="true"]`).waitFor();
-    await expect(visitorPage.getByTestId('apply-success').count()).resolves.toBe(0);
+    await expectCount(visitorPage.getByTestId('apply-success'), 0, 'a second success sheet');
     const both = await server.context.db.query<{ count: number }>(
       'select count(*)::int as count from applications a join users u on u.id = a.seeker_user_id where u.phone = $1 and a.session_id = $2 and a.source = $3',
       ['13655556666', sessionId, 'replay'],

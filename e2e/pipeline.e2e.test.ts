@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
 import { buildSeeker, buildSession } from '../server/src/test/pipeline-factories.js';
 import {
-  browserAvailability, createPageOpener, launchChromium, startServer, saveScreenshot, signInThroughForm,
-  type RunningServer,
+  browserAvailability, createPageOpener, eventually, expectAttribute, expectCount, expectText, launchChromium, startServer,
+  saveScreenshot, signInThroughForm, type RunningServer,
 } from './support.js';
 
 const availability = browserAvailability();
@@ -69,8 +69,7 @@ describe.skipIf(availability.shouldSkip)('pipeline journey in the browser', { ti
     applicationId = application.id;
     await pages.seeker.goto('/me/applications');
     const card = pages.seeker.getByTestId('my-application');
-    await card.waitFor();
-    await expect(card.getByTestId('status-tag').getAttribute('data-status')).resolves.toBe('submitted');
+    await expectAttribute(card.getByTestId('status-tag'), 'data-status', 'submitted', "the application's status");
   });
 
   it('the employer sees it masked, contacts, reveals the number (logged) and invites to an interview', async () => {
@@ -79,20 +78,21 @@ describe.skipIf(availability.shouldSkip)('pipeline journey in the browser', { ti
     await page.goto('/employer/applications');
     const table = page.getByTestId('applications-table');
     await table.getByText('张建国').waitFor();
-    await expect(table.textContent()).resolves.toContain(`${seeker.phone.slice(0, 3)}****${seeker.phone.slice(7)}`);
-    await expect(table.textContent()).resolves.not.toContain(seeker.phone);
+    await expectText(table, `${seeker.phone.slice(0, 3)}****${seeker.phone.slice(7)}`, 'the masked number in the list', { contains: true });
+    // The row has loaded (the masked number above): the settled table shows the full number nowhere.
+    const settledTable = await table.textContent();
+    expect(settledTable).not.toContain(seeker.phone);
     await saveScreenshot(page, 'pipeline-employer-list');
 
     await table.getByTestId('open-application').click();
     const drawer = page.getByTestId('application-drawer');
     await drawer.getByTestId('action-contact').waitFor();
-    await expect(drawer.getByTestId('status-tag').getAttribute('data-status')).resolves.toBe('viewed');
-    await expect(drawer.getByTestId('unmask-phone').isDisabled()).resolves.toBe(true);
+    await expectAttribute(drawer.getByTestId('status-tag'), 'data-status', 'viewed', "the drawer's status");
+    await eventually(() => drawer.getByTestId('unmask-phone').isDisabled(), 'the number to stay masked before contact').toBe(true);
     await drawer.getByTestId('action-contact').click();
     await drawer.locator('[data-testid="status-tag"][data-status="contacted"]').waitFor();
     await drawer.getByTestId('unmask-phone').click();
-    await drawer.getByTestId('drawer-phone').filter({ hasText: seeker.phone }).waitFor();
-    await expect(drawer.getByTestId('drawer-phone').innerText()).resolves.toBe(seeker.phone);
+    await expectText(drawer.getByTestId('drawer-phone'), seeker.phone, 'the unmasked number');
 
     await drawer.getByTestId('action-schedule_interview').click();
     const inTwoDays = new Date(Date.now() + 2 * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
@@ -109,13 +109,12 @@ describe.skipIf(availability.shouldSkip)('pipeline journey in the browser', { ti
     await page.reload();
     const card = page.getByTestId('my-application');
     await card.getByTestId('interview-accept').waitFor();
-    await expect(card.getByTestId('phone-view').count()).resolves.toBe(1);
-    await expect(card.getByTestId('next-step').textContent()).resolves.toContain('请确认是否参加面试');
+    await expectCount(card.getByTestId('phone-view'), 1, 'the record of who viewed the number');
+    await expectText(card.getByTestId('next-step'), '请确认是否参加面试', 'the next step', { contains: true });
     await saveScreenshot(page, 'pipeline-seeker-interview-invitation');
     await card.getByTestId('interview-accept').click();
     await card.getByText('已接受').waitFor();
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(390);
+    await eventually(() => page.evaluate(() => document.documentElement.scrollWidth), "the seeker's applications page width").toBeLessThanOrEqual(390);
     const notifications = await server.context.db.query<{ kind: string }>('select kind from notifications n join users u on u.id = n.user_id where u.phone = $1', [seeker.phone]);
     expect(notifications.map((item) => item.kind)).toEqual(expect.arrayContaining(['application.status_changed', 'application.phone_viewed']));
   });
@@ -154,21 +153,18 @@ describe.skipIf(availability.shouldSkip)('pipeline journey in the browser', { ti
     await page.goto('/outcomes?groupBy=session');
     const outcomes = page.getByTestId('outcomes-table');
     const row = outcomes.locator('tr', { hasText: `春风行动专场${suffix}` });
-    await row.waitFor();
-    await expect(row.getByTestId('attrition').innerText()).resolves.toBe('0%');
+    await expectText(row.getByTestId('attrition'), '0%', "the session's attrition");
     const funnel = page.getByTestId('funnels-table').locator('tr', { hasText: `春风行动专场${suffix}` });
-    await funnel.waitFor();
     // viewers 3 recorded + the seeker who applied in the room → card opens 2 recorded + the seeker's tap on the
     // job in the room → applications 1 → interviews 1 → hires 1 → stayed 1.
-    const cells = await funnel.locator('td').allInnerTexts();
-    expect(cells.slice(1, 7)).toEqual(['4', '3', '1', '1', '1', '1']);
+    await eventually(async () => (await funnel.locator('td').allInnerTexts()).slice(1, 7), "the session's funnel row").toEqual(['4', '3', '1', '1', '1', '1']);
     await page.getByTestId('funnel-chart').locator('canvas').waitFor();
     await saveScreenshot(page, 'pipeline-outcomes');
     // The session's own funnel page: the same steps as a funnel, with the rates.
     await funnel.getByTestId('funnel-link').click();
     await page.waitForURL(/\/outcomes\/sessions\/[0-9a-f-]{36}$/);
     await page.getByTestId('session-funnel-chart').locator('canvas').waitFor();
-    await expect(page.getByTestId('session-funnel-rates').innerText()).resolves.toBe('报名率 25% · 录用率 100% · 7天留存 100% · 7天流失率 0%');
+    await expectText(page.getByTestId('session-funnel-rates'), '报名率 25% · 录用率 100% · 7天留存 100% · 7天流失率 0%', "the session funnel's rates", { useInnerText: true });
     await saveScreenshot(page, 'pipeline-session-funnel');
   });
 
@@ -191,12 +187,9 @@ describe.skipIf(availability.shouldSkip)('pipeline journey in the browser', { ti
     await saveScreenshot(adminPage, 'pipeline-admin-reports');
     await reportRow.getByTestId('report-resolve').click();
     await adminPage.getByTestId('resolve-note').fill('核实收取押金，暂停企业');
-    // Checked for sure before submitting: a tap while the dialog still animates open can be lost on a loaded machine.
     const suspend = adminPage.getByTestId('resolve-suspend');
-    await expect.poll(async () => {
-      if (!(await suspend.isChecked())) await suspend.click();
-      return suspend.isChecked();
-    }).toBe(true);
+    await suspend.click();
+    await eventually(() => suspend.isChecked(), "the 'suspend the company' box").toBe(true);
     await adminPage.locator('.ant-modal-footer .ant-btn-primary').click();
     await reportRow.waitFor({ state: 'detached' });
     const company = await server.context.db.query<{ status: string }>('select c.status from companies c join jobs j on j.company_id = c.id where j.id = $1', [jobId]);

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { createApp, startLiveRuntime } from '../server/src/app.js';
 import { createTestContext, type TestContext } from '../server/src/test/harness.js';
 import { isLogSmsSender } from '../server/src/platform/sms/sms-sender.js';
@@ -165,6 +165,28 @@ export function eventually<T>(probe: () => T | Promise<T>, what: string, timeout
   return expect.poll(probe, { timeout, interval: POLL_INTERVAL_MS, message: `waiting for ${what}` });
 }
 
+/**
+ * Polls `probe` until it returns a truthy value and returns that value (for a value the test goes on to
+ * use, such as a video's first currentTime); fails after `timeout` naming what was awaited.
+ */
+export async function waitForValue<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeout = EXPECT_TIMEOUT_MS): Promise<T> {
+  return vi.waitFor(async () => {
+    const value = await probe();
+    if (!value) throw new Error(`timed out waiting for ${what}`);
+    return value;
+  }, { timeout, interval: POLL_INTERVAL_MS });
+}
+
+/**
+ * The one fixed pause browser tests may take: between the samples of a measurement of time itself (how far
+ * a video trails its encoder, how much a player buffers after some seconds). Never to wait for the app:
+ * wait for the condition instead (eventually, expectText, waitFor).
+ */
+export function measurementPause(ms: number): Promise<void> {
+  // eslint-disable-next-line no-restricted-syntax -- the measurement's own clock (see above)
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 /** Waits until `locator` matches exactly `count` elements (none still loading, none left over). */
 export async function expectCount(locator: Locator, count: number, what: string, timeout = EXPECT_TIMEOUT_MS) {
   await eventually(() => locator.count(), `${what} to count ${count}`, timeout).toBe(count);
@@ -192,6 +214,11 @@ export async function expectText(locator: Locator, expected: string | RegExp, wh
   if (expected instanceof RegExp) await poll.toMatch(expected);
   else if (options.contains) await poll.toContain(expected);
   else await poll.toBe(expected);
+}
+
+/** Waits until the form control `locator` finds holds `expected` (its input value, e.g. a prefilled field). */
+export async function expectValue(locator: Locator, expected: string, what: string, timeout = EXPECT_TIMEOUT_MS) {
+  await eventually(() => locator.inputValue(), `the value of ${what}`, timeout).toBe(expected);
 }
 
 /** Waits until the one element `locator` finds has the attribute `name` equal to (or matching) `expected`. */
@@ -271,41 +298,11 @@ export async function chooseOption(page: Page, testId: string, optionText: strin
   await option.click();
 }
 
-/**
- * Signs out through the header's user menu and waits for the visitor's sign-in button. On a loaded machine
- * the menu's item can be tapped while the dropdown is still animating open and the tap is lost; the menu is
- * then still there, so it is opened and tapped again (at most three times).
- */
+/** Signs out through the header's user menu and waits for the visitor's sign-in button. */
 export async function signOutFromHeader(page: Page) {
-  const signIn = page.getByTestId('header-sign-in');
-  for (let attempt = 1; ; attempt += 1) {
-    const item = page.getByTestId('sign-out');
-    if (!(await item.isVisible())) await page.getByTestId('user-menu').click();
-    await item.click();
-    try {
-      await signIn.waitFor({ timeout: 10_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3 || !(await page.getByTestId('user-menu').isVisible())) throw error;
-    }
-  }
-}
-
-/**
- * Clicks a popup's confirm button (a Popconfirm's OK) until the popup takes it: the popup closes once the
- * click lands. On a loaded machine a click during the popup's opening animation can be lost; the button is
- * then still showing, and only then is it clicked again (at most three times), so nothing is confirmed twice.
- */
-export async function clickConfirm(button: Locator) {
-  for (let attempt = 1; ; attempt += 1) {
-    await button.click();
-    try {
-      await button.waitFor({ state: 'hidden', timeout: 10_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('header-sign-in').waitFor();
 }
 
 /** The error messages shown under the form field that contains `control`. */
