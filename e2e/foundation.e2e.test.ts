@@ -15,7 +15,7 @@ const suffix = String(Date.now()).slice(-6);
 const JOB_TITLE = `电子厂普工E2E${suffix}`;
 
 // A loaded 2-core machine needs more than vitest's default per-test time for a browser journey.
-describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { timeout: 120_000 }, () => {
+describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { timeout: 180_000 }, () => {
   let server: RunningServer;
   let browser: Browser;
   let admin: { email: string | null };
