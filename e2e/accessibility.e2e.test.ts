@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompany, buildJob, buildUser } from '../server/src/test/factories.js';
 import { buildSession } from '../server/src/test/pipeline-factories.js';
-import { browserAvailability, createPageOpener, launchChromium, saveScreenshot, startServer, type RunningServer } from './support.js';
+import { browserAvailability, createPageOpener, expectCount, launchChromium, saveScreenshot, startServer, type RunningServer } from './support.js';
 
 const availability = browserAvailability();
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -71,7 +71,7 @@ describe.skipIf(availability.shouldSkip)('accessibility of the seeker pages on a
       for (const target of language === 'zh' ? pages : pages.filter((item) => ['jobs', 'live-room', 'sign-in', 'public-analytics'].includes(item.name))) {
         await page.goto(target.path);
         await page.locator(target.ready).first().waitFor();
-        await expect.poll(() => page.locator('.ant-skeleton, .ant-spin-spinning').count()).toBe(0);
+        await expectCount(page.locator('.ant-skeleton, .ant-spin-spinning'), 0, `${target.path} to finish loading`);
         found.push(...(await axeViolations(page)).map((line) => `${target.path} ${line}`));
         await saveScreenshot(page, `a11y-${target.name}-${language}`);
       }

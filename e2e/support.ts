@@ -259,14 +259,11 @@ export function readLoggedCode(context: TestContext): (phone: string) => string 
 }
 
 /** Waits for a new code for the phone (one other than `previous`) to be sent. */
-export async function waitForNewCode(readCode: (phone: string) => string | null, phone: string, previous: string | null, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+export async function waitForNewCode(readCode: (phone: string) => string | null, phone: string, previous: string | null, timeoutMs = EXPECT_TIMEOUT_MS) {
+  return waitForValue(async () => {
     const code = readCode(phone);
-    if (code && code !== previous) return code;
-    if (Date.now() > deadline) throw new Error(`no SMS code was sent to ${phone}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+    return code && code !== previous ? code : null;
+  }, `a new SMS code sent to ${phone}`, timeoutMs);
 }
 
 /**
