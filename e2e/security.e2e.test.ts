@@ -3,7 +3,7 @@
 // the live-room and analytics journeys, which fail on any CSP violation too.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailability, createPageOpener, expectCount, launchChromium, saveScreenshot, startServer, type RunningServer } from './support.js';
+import { browserAvailability, createPageOpener, eventually, expectCount, launchChromium, saveScreenshot, startServer, type RunningServer } from './support.js';
 
 const availability = browserAvailability();
 
@@ -45,7 +45,7 @@ describe.skipIf(availability.shouldSkip)('the Content-Security-Policy in the bro
       script.textContent = 'window.injected = true';
       document.body.append(script);
     });
-    await expect.poll(() => problems.errors.join('\n')).toContain('CSP violation: script-src');
+    await eventually(() => problems.errors.join('\n'), 'the CSP violation report').toContain('CSP violation: script-src');
     expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
     problems.errors.length = 0;
   });
