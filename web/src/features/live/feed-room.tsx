@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { SessionJob } from '../../../../contracts/live';
 import { useApi } from '../../app/use-api';
 import { getSession, type SessionSummary } from './api';
 import { ApplySheet } from './apply-sheet';
@@ -11,7 +10,7 @@ import { detectCapabilities, LivePlayer, type PlayerState } from './live-player'
 import { choosePlayback } from './playback-plan';
 import { SoundButton } from './room-overlays';
 import { PinnedJobCard } from './session-job';
-import { useApply } from './use-apply';
+import { useApply, type ApplyJob } from './use-apply';
 import { useLiveRoom } from './use-live-room';
 
 /**
@@ -25,7 +24,7 @@ export function FeedRoom({ session }: { session: SessionSummary }) {
   const room = useLiveRoom(session.id, { status: session.status, likes: 0, pinnedJobId: null });
   const plainApply = useApply(session.id);
   const { openJob } = room;
-  const apply = { ...plainApply, startApply: (job: SessionJob) => {
+  const apply = { ...plainApply, startApply: (job: ApplyJob) => {
     openJob(job.jobId);
     return plainApply.startApply(job);
   } };
