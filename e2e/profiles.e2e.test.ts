@@ -2,7 +2,7 @@
 // sees the company page (verified, agency with its licence, trust signals, open jobs, sessions); opens a
 // session's host page (display name, trust signals, sessions, no contact details); reports the live session
 // from the room's ⋯ sheet; an admin sees the report in the queue with a link to the session. (No video: the
-// session is live without an encoder.)
+// session is live without an encoder.) The seeker also follows (关注) the host and unfollows from /following.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, chinaDate } from '../server/src/modules/pipeline/pipeline-state.js';
@@ -115,6 +115,22 @@ describe.skipIf(availability.shouldSkip)('company and host pages, and reporting 
     expect(text).not.toContain(HOST.email);
     await eventually(() => page.evaluate(() => document.documentElement.scrollWidth), 'the host page width').toBeLessThanOrEqual(390);
     await saveScreenshot(page, 'profiles-host-page');
+  });
+
+  it('the seeker follows the host from the host page, finds them on /following with their sessions, and unfollows', async () => {
+    const button = page.getByTestId('host-page').getByRole('button', { name: `关注 ${HOST.name}` });
+    await button.click();
+    await page.getByRole('button', { name: `已关注 ${HOST.name}` }).waitFor();
+    await page.getByTestId('tab-following').click();
+    await page.waitForURL('**/following');
+    const item = page.getByTestId('followed-hosts').getByTestId('followed-item');
+    await expectText(item.getByTestId('followed-name'), HOST.name, 'the followed host', { contains: true });
+    await expectCount(item.getByTestId('session-card'), 2, "the followed host's live and upcoming sessions");
+    await saveScreenshot(page, 'profiles-following');
+    await item.getByRole('button', { name: `已关注 ${HOST.name}` }).click();
+    await expectCount(page.getByTestId('followed-item'), 0, 'the followed items after unfollowing');
+    await page.getByTestId('following-empty').waitFor();
+    await saveScreenshot(page, 'profiles-following-empty');
   });
 
   it('session cards in the live list link the host and the employers', async () => {

@@ -83,5 +83,6 @@ export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  delete: <T>(path: string) => request<T>('DELETE', path),
+  /** A body is sent when given (e.g. DELETE /api/follows { companyId | hostUserId }). */
+  delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, body),
 };

@@ -16,6 +16,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/live', labelKey: 'nav.live', audience: 'everyone', isImplemented: true },
   { path: '/me/profile', labelKey: 'nav.profile', audience: ['seeker'], isImplemented: true },
   { path: '/me/applications', labelKey: 'nav.applications', audience: ['seeker'], isImplemented: true },
+  { path: '/following', labelKey: 'nav.following', audience: ['seeker'], isImplemented: true },
   { path: '/employer', labelKey: 'nav.employerHome', audience: ['employer'], isImplemented: true },
   { path: '/employer/jobs', labelKey: 'nav.employerJobs', audience: ['employer'], isImplemented: true },
   { path: '/employer/jobs/new', labelKey: 'nav.postJob', audience: ['employer'], isImplemented: true },

@@ -1,4 +1,4 @@
-import { PlayCircleOutlined, SearchOutlined, UserOutlined, VideoCameraOutlined } from '@ant-design/icons';
+import { HeartOutlined, PlayCircleOutlined, SearchOutlined, UserOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
@@ -6,7 +6,7 @@ import { useAuth } from '../app/auth';
 
 type Tab = { path: string; labelKey: string; icon: ReactNode; testId: string; isEnd?: boolean };
 
-/** The seeker's bottom tab bar on a phone (guests too): jobs, the live feed, the live list, their own page. */
+/** The seeker's bottom tab bar on a phone (guests too): jobs, the live feed, the live list, 关注 (signed in), their own page. */
 export function SeekerTabBar() {
   const { t } = useTranslation();
   const { user } = useAuth();
@@ -15,6 +15,7 @@ export function SeekerTabBar() {
     { path: '/', labelKey: 'nav.tabJobs', icon: <SearchOutlined />, testId: 'tab-jobs', isEnd: true },
     { path: '/feed', labelKey: 'nav.feed', icon: <PlayCircleOutlined />, testId: 'tab-feed' },
     { path: '/live', labelKey: 'nav.tabLive', icon: <VideoCameraOutlined />, testId: 'tab-live' },
+    ...(user ? [{ path: '/following', labelKey: 'nav.following', icon: <HeartOutlined />, testId: 'tab-following' }] : []),
     { path: user ? '/me/applications' : '/sign-in', labelKey: 'nav.tabMe', icon: <UserOutlined />, testId: 'tab-me' },
   ];
   return (

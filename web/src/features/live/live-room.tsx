@@ -6,6 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
 import { currentLanguage } from '../../app/i18n';
 import { pickLanguage } from '../../app/server-errors';
+import { FollowButton } from '../follows/follow-button';
 import { bookSession, cancelBooking, type SessionDetail } from './api';
 import { ApplySheet } from './apply-sheet';
 import { ChatInput } from './chat-input';
@@ -137,13 +138,16 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
         </div>
 
         <header className="live-top">
-          <Link to={`/hosts/${detail.hostUserId}`} className="host-chip" data-testid="room-host">
-            <span className="host-avatar">{Array.from(detail.hostName)[0] ?? '播'}</span>
-            <span className="host-chip-text">
-              <span className="host-chip-name">{detail.hostName}</span>
-              <span className="host-chip-sub">{t('room.likes', { value: formatCount(room.likes, language) })}</span>
-            </span>
-          </Link>
+          <div className="live-top-left">
+            <Link to={`/hosts/${detail.hostUserId}`} className="host-chip" data-testid="room-host">
+              <span className="host-avatar">{Array.from(detail.hostName)[0] ?? '播'}</span>
+              <span className="host-chip-text">
+                <span className="host-chip-name">{detail.hostName}</span>
+                <span className="host-chip-sub">{t('room.likes', { value: formatCount(room.likes, language) })}</span>
+              </span>
+            </Link>
+            <FollowButton hostUserId={detail.hostUserId} name={detail.hostName} />
+          </div>
           <div className="live-top-right">
             <span className={`status-pill is-${status}`} data-testid="room-status">
               {status === 'live' ? <span className="live-dot" /> : null}

@@ -14,6 +14,7 @@ import { JobCard } from '../jobs/job-card';
 import { LazyApplySheet } from '../live/lazy-apply-sheet';
 import { useApply } from '../live/use-apply';
 import { ReportButton } from '../pipeline/report-button';
+import { FollowButton } from '../follows/follow-button';
 import { TrustSignalsCard } from '../pipeline/trust-signals';
 import type { SessionStatus } from '../live/api';
 import { getPublicCompany, listCompanyJobs, listCompanySessions } from './api';
@@ -67,6 +68,7 @@ export default function CompanyPage() {
               {names.city(company.cityCode, company.cityName)} · {names.industry(company.industryCode, company.industryName)}
             </div>
           </div>
+          <FollowButton companyId={company.id} name={company.name} />
         </div>
         <div className="profile-note" data-testid="company-account-note">
           {t(`accountTypeHint.${company.accountType}`)}

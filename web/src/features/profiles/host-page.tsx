@@ -7,6 +7,7 @@ import { ApiError } from '../../app/api';
 import { useApi } from '../../app/use-api';
 import { PageError, PageLoading } from '../../components/page-states';
 import { SyntheticNotice } from '../../components/synthetic-notice';
+import { FollowButton } from '../follows/follow-button';
 import { TrustSignalsCard } from '../pipeline/trust-signals';
 import { JobCard } from '../jobs/job-card';
 import { LazyApplySheet } from '../live/lazy-apply-sheet';
@@ -56,6 +57,7 @@ export default function HostPage() {
             </div>
             <div className="profile-sub" data-testid="host-counts">{t('hostCounts', host.sessionCounts)}</div>
           </div>
+          <FollowButton hostUserId={host.id} name={host.displayName} />
         </div>
       </Card>
       <TrustSignalsCard hostUserId={host.id} />

@@ -21,10 +21,12 @@ type Props = {
   cacheKey: string;
   /** Headings and empty texts (a job page names them after the job); the profile pages' by default. */
   titles?: { upcoming: string; replays: string; noUpcoming: string; noReplays: string };
+  /** Only the live and upcoming grid, without its heading and without replays (the 关注 page). */
+  isUpcomingOnly?: boolean;
 };
 
 /** A page's sessions: live and upcoming (countdown, 预约) first, then replays. */
-export function ProfileSessions({ load, cacheKey, titles }: Props) {
+export function ProfileSessions({ load, cacheKey, titles, isUpcomingOnly = false }: Props) {
   const { t } = useTranslation(PROFILES_NS);
   const { t: tLive } = useTranslation(LIVE_NS);
   const { user } = useAuth();
@@ -34,7 +36,10 @@ export function ProfileSessions({ load, cacheKey, titles }: Props) {
   const [busyId, setBusyId] = useState<string | null>(null);
   const [overrides, setOverrides] = useState<Record<string, { isBooked: boolean; bookingCount: number }>>({});
   const current = useApi<Loaded>(async () => ({ ...(await load(['live', 'scheduled'])), receivedAt: Date.now() }), `current:${cacheKey}:${user?.id ?? ''}`);
-  const replays = useApi<Loaded>(async () => ({ ...(await load(['ended'])), receivedAt: Date.now() }), `replays:${cacheKey}`);
+  const replays = useApi<Loaded>(
+    async () => (isUpcomingOnly ? { sessions: [], receivedAt: 0 } : { ...(await load(['ended'])), receivedAt: Date.now() }),
+    `replays:${cacheKey}:${isUpcomingOnly}`,
+  );
 
   const handleToggleBooking = useCallback(async (session: SessionSummary) => {
     if (!user) {
@@ -75,6 +80,7 @@ export function ProfileSessions({ load, cacheKey, titles }: Props) {
     );
   };
 
+  if (isUpcomingOnly) return renderGrid(current.data, titles?.noUpcoming ?? t('noUpcoming'), 'profile-upcoming');
   return (
     <>
       <section className="profile-section">
