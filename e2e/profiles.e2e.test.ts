@@ -131,6 +131,20 @@ describe.skipIf(availability.shouldSkip)('company and host pages, and reporting 
     await expectCount(page.getByTestId('followed-item'), 0, 'the followed items after unfollowing');
     await page.getByTestId('following-empty').waitFor();
     await saveScreenshot(page, 'profiles-following-empty');
+
+    // The same in English.
+    await page.evaluate(() => localStorage.setItem('jobcast.language', 'en'));
+    await page.goto(`/hosts/${hostId}`);
+    await page.getByTestId('host-page').getByRole('button', { name: `Follow ${HOST.name}` }).click();
+    await page.getByRole('button', { name: `Following ${HOST.name}` }).waitFor();
+    await saveScreenshot(page, 'profiles-host-page-en');
+    await page.goto('/following');
+    await expectCount(page.getByTestId('followed-hosts').getByTestId('session-card'), 2, "the followed host's sessions (English)");
+    await saveScreenshot(page, 'profiles-following-en');
+    await page.getByRole('button', { name: `Following ${HOST.name}` }).click();
+    await expectText(page.getByTestId('following-empty'), 'You do not follow any company or host yet', 'the English empty state', { contains: true });
+    await saveScreenshot(page, 'profiles-following-empty-en');
+    await page.evaluate(() => localStorage.setItem('jobcast.language', 'zh'));
   });
 
   it('session cards in the live list link the host and the employers', async () => {

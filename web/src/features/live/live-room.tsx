@@ -146,7 +146,7 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
                 <span className="host-chip-sub">{t('room.likes', { value: formatCount(room.likes, language) })}</span>
               </span>
             </Link>
-            <FollowButton hostUserId={detail.hostUserId} name={detail.hostName} />
+            <FollowButton hostUserId={detail.hostUserId} name={detail.hostName} variant="icon" />
           </div>
           <div className="live-top-right">
             <span className={`status-pill is-${status}`} data-testid="room-status">
