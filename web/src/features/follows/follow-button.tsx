@@ -1,4 +1,3 @@
-import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -51,7 +50,6 @@ export function FollowButton({ name, variant = 'default', onChange, ...target }:
       shape={variant === 'icon' ? 'circle' : 'round'}
       type={isFollowing ? 'default' : 'primary'}
       danger={!isFollowing}
-      icon={isFollowing ? <CheckOutlined /> : <PlusOutlined />}
       loading={isBusy || (isSignedIn && isFollowing === null)}
       onClick={handleClick}
       aria-label={ariaLabel}
@@ -59,7 +57,7 @@ export function FollowButton({ name, variant = 'default', onChange, ...target }:
       data-following={isFollowing ? 'true' : 'false'}
       className={`follow-button${variant === 'icon' ? ' is-icon' : ''}`}
     >
-      {variant === 'icon' ? null : label}
+      {variant === 'icon' ? <span aria-hidden>{isFollowing ? '✓' : '+'}</span> : label}
     </Button>
   );
 }
