@@ -1,6 +1,7 @@
 // The recruitment pipeline in headless Chromium over the real server and the built web app:
-// a seeker applies in the live room → the employer opens it (masked number), contacts, reveals the
-// number (logged), invites to an interview → the seeker accepts on a phone → hire → onboard → a week
+// a seeker applies in the live room through the apply sheet, ticking 允许企业查看我的手机号 → the employer sees
+// another applicant who did not consent masked even after 已联系, then opens the first one (masked in the
+// list), contacts, reveals the number (logged), invites to an interview → the seeker accepts on a phone → hire → onboard → a week
 // later the 7-day check comes due and is recorded → the outcome figures and the session funnel update.
 // Then a report about the job goes through the admin queue. (The room has no video here: the session is
 // live without an encoder; the live module's own e2e covers playback.)
@@ -9,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
 import { buildSeeker, buildSession } from '../server/src/test/pipeline-factories.js';
 import {
-  browserAvailability, createPageOpener, eventually, expectAttribute, expectCount, expectText, launchChromium, startServer,
+  browserAvailability, chooseOption, createPageOpener, eventually, expectAttribute, expectCount, expectText, launchChromium,
+  startServer, saveScreenshot, signInThroughForm, type RunningServer,
   saveScreenshot, signInThroughForm, type RunningServer,
 } from './support.js';
 
@@ -23,6 +25,7 @@ describe.skipIf(availability.shouldSkip)('pipeline journey in the browser', { ti
   let employer: { email: string | null };
   let admin: { email: string | null };
   let seeker: { phone: string };
+  let unconsenting: { phone: string };
   let jobId: string;
   let sessionId: string;
   let applicationId: number;
@@ -41,7 +44,13 @@ describe.skipIf(availability.shouldSkip)('pipeline journey in the browser', { ti
     jobId = (await buildJob(context, company.employer, { title: `摄像头模组普工${suffix}` })).id;
     const host = await buildUser(context, { role: 'host', displayName: '小李带岗' });
     sessionId = (await buildSession(context, host, { title: `春风行动专场${suffix}`, jobIds: [jobId], status: 'live' })).id;
-    seeker = await buildSeeker(context, { name: '张建国', phone: `137${suffix}88` });
+    // No quick profile yet: 报名 opens the sheet, where the seeker chooses to share the number.
+    seeker = { phone: `137${suffix}88` };
+    await buildUser(context, { role: 'seeker', phone: seeker.phone, displayName: '张建国' });
+    // Another seeker applied from the job page in one tap, without sharing the number.
+    const other = await buildSeeker(context, { name: '李卫东', phone: `139${suffix}66` });
+    unconsenting = other;
+    await context.applications.apply(other, { jobId });
     admin = await buildUser(context, { role: 'admin' });
     // Three viewers were in the room and two opened the job card (the live module's own records).
     await context.live.recordViewers(sessionId, [{ viewerKey: 'guest-a', userId: null }, { viewerKey: 'guest-b', userId: null }, { viewerKey: 'guest-c', userId: null }]);
@@ -55,16 +64,27 @@ describe.skipIf(availability.shouldSkip)('pipeline journey in the browser', { ti
     await server?.close();
   });
 
-  it('the seeker applies in one tap in the live room', async () => {
+  it('the seeker applies in the live room and chooses to share the number', async () => {
     pages.seeker = await openPage('phone');
     await signInThroughForm(pages.seeker, seeker.phone, TEST_PASSWORD);
     await pages.seeker.goto(`/live/${sessionId}`);
     await pages.seeker.getByTestId('open-jobs').click();
     const row = pages.seeker.locator(`[data-testid="session-job"][data-job-id="${jobId}"]`);
     await row.getByTestId('job-apply').click();
+    const sheet = pages.seeker.getByTestId('apply-sheet');
+    const share = sheet.getByRole('checkbox', { name: '允许企业查看我的手机号' });
+    await expectCount(share, 1, 'the share-phone checkbox');
+    await eventually(() => share.isChecked(), 'the share-phone checkbox (off by default)').toBe(false);
+    await expectText(sheet.locator('.apply-privacy'), '只有你勾选上方选项', 'the privacy sentence', { contains: true });
+    await chooseOption(pages.seeker, 'apply-city', '郑州', '郑州');
+    await sheet.getByTestId('apply-share-phone').check();
+    await saveScreenshot(pages.seeker, 'pipeline-seeker-apply-sheet-share-phone');
+    await sheet.getByTestId('apply-submit').click();
+    await sheet.getByTestId('apply-success').waitFor();
+    await sheet.getByTestId('apply-close').click();
     await pages.seeker.locator(`[data-testid="session-job"][data-job-id="${jobId}"] [data-testid="job-apply"][data-applied="true"]`).waitFor();
     await saveScreenshot(pages.seeker, 'pipeline-seeker-live-room-applied');
-    const [application] = await server.context.db.query<{ id: number; source: string; session_id: string }>('select id, source, session_id from applications where job_id = $1', [jobId]);
+    const [application] = await server.context.db.query<{ id: number; source: string; session_id: string }>('select a.id, a.source, a.session_id from applications a join users u on u.id = a.seeker_user_id where a.job_id = $1 and u.phone = $2', [jobId, seeker.phone]);
     expect(application).toMatchObject({ source: 'live', session_id: sessionId });
     applicationId = application.id;
     await pages.seeker.goto('/me/applications');
@@ -72,9 +92,25 @@ describe.skipIf(availability.shouldSkip)('pipeline journey in the browser', { ti
     await expectAttribute(card.getByTestId('status-tag'), 'data-status', 'submitted', "the application's status");
   });
 
-  it('the employer sees it masked, contacts, reveals the number (logged) and invites to an interview', async () => {
+  it('without consent the number stays masked after 已联系, with the hint', async () => {
     const page = pages.employer = await openPage('desktop');
     await signInThroughForm(page, employer.email!, TEST_PASSWORD);
+    await page.goto('/employer/applications');
+    const table = page.getByTestId('applications-table');
+    await table.locator('tr', { hasText: '李卫东' }).getByTestId('open-application').click();
+    const drawer = page.getByTestId('application-drawer');
+    const masked = `${unconsenting.phone.slice(0, 3)}****${unconsenting.phone.slice(7)}`;
+    await drawer.getByTestId('action-contact').click();
+    await expectCount(drawer.locator('[data-testid="status-tag"][data-status="contacted"]'), 1, 'the 已联系 status');
+    await expectText(drawer.getByTestId('drawer-phone'), masked, 'the masked number after 已联系');
+    await eventually(() => drawer.getByTestId('unmask-phone').isDisabled(), 'the show-number button (disabled without consent)').toBe(true);
+    await drawer.getByTestId('unmask-phone').hover({ force: true });
+    await expectText(page.getByRole('tooltip'), '求职者同意后才能查看号码：请在沟通中发起「交换电话」', 'the hint on the show-number button');
+    await saveScreenshot(page, 'pipeline-employer-drawer-no-consent');
+  });
+
+  it('the employer sees it masked, contacts, reveals the number (logged) and invites to an interview', async () => {
+    const page = pages.employer;
     await page.goto('/employer/applications');
     const table = page.getByTestId('applications-table');
     await table.getByText('张建国').waitFor();
@@ -84,13 +120,15 @@ describe.skipIf(availability.shouldSkip)('pipeline journey in the browser', { ti
     expect(settledTable).not.toContain(seeker.phone);
     await saveScreenshot(page, 'pipeline-employer-list');
 
-    await table.getByTestId('open-application').click();
+    await table.locator('tr', { hasText: '张建国' }).getByTestId('open-application').click();
     const drawer = page.getByTestId('application-drawer');
     await drawer.getByTestId('action-contact').waitFor();
     await expectAttribute(drawer.getByTestId('status-tag'), 'data-status', 'viewed', "the drawer's status");
-    await eventually(() => drawer.getByTestId('unmask-phone').isDisabled(), 'the number to stay masked before contact').toBe(true);
+    // Masked until the employer asks to see it; the seeker's consent (given when applying) allows it.
+    await expectText(drawer.getByTestId('drawer-phone'), `${seeker.phone.slice(0, 3)}****${seeker.phone.slice(7)}`, 'the masked number');
     await drawer.getByTestId('action-contact').click();
     await drawer.locator('[data-testid="status-tag"][data-status="contacted"]').waitFor();
+    await eventually(() => drawer.getByTestId('unmask-phone').isDisabled(), 'the show-number button (enabled with consent)').toBe(false);
     await drawer.getByTestId('unmask-phone').click();
     await expectText(drawer.getByTestId('drawer-phone'), seeker.phone, 'the unmasked number');
 
@@ -122,7 +160,7 @@ describe.skipIf(availability.shouldSkip)('pipeline journey in the browser', { ti
   it('the employer hires and onboards; a week later the 7-day check comes due and is recorded', async () => {
     const page = pages.employer;
     await page.goto('/employer/applications');
-    await page.getByTestId('open-application').click();
+    await page.getByTestId('applications-table').locator('tr', { hasText: '张建国' }).getByTestId('open-application').click();
     const drawer = page.getByTestId('application-drawer');
     await drawer.getByTestId('interview-response').getByText('已接受').waitFor();
     await drawer.getByTestId('action-hire').click();

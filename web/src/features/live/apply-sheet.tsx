@@ -1,5 +1,5 @@
 import { CheckCircleFilled } from '@ant-design/icons';
-import { Alert, Button, Drawer, Form, Input, Typography } from 'antd';
+import { Alert, Button, Checkbox, Drawer, Form, Input, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -13,7 +13,7 @@ import { LIVE_NS } from './i18n';
 import type { ApplyController, QuickProfile } from './use-apply';
 
 type Mode = 'sign-up' | 'sign-in' | 'profile';
-type Values = { name?: string; phone?: string; homeCityCode?: string; password?: string; login?: string; code?: string };
+type Values = { name?: string; phone?: string; homeCityCode?: string; password?: string; login?: string; code?: string; sharePhone?: boolean };
 const FIELD_NAMES = ['name', 'phone', 'homeCityCode', 'password', 'login', 'code'] as const;
 
 /** The server names sign-up's name `displayName` and the profile's fields `profile.x`: map them onto this form. */
@@ -68,10 +68,11 @@ export function ApplySheet({ controller }: { controller: ApplyController }) {
       const quickProfile: QuickProfile | undefined = values.name && values.phone && values.homeCityCode
         ? { name: values.name.trim(), phone: values.phone.trim(), homeCityCode: values.homeCityCode }
         : undefined;
+      const sharePhone = values.sharePhone === true;
       if (mode === 'sign-up') {
         const signedIn = await signInWithPhoneCode(values.phone!.trim(), values.code!, values.name!.trim());
         if (signedIn.role !== 'seeker') return;
-        showReceipt(job, await submit(job, quickProfile));
+        showReceipt(job, await submit(job, quickProfile, sharePhone));
       } else if (mode === 'sign-in') {
         const signedIn = await signIn(values.login!.trim(), values.password!);
         if (signedIn.role !== 'seeker') return;
@@ -81,9 +82,9 @@ export function ApplySheet({ controller }: { controller: ApplyController }) {
           form.setFieldsValue({ name: signedIn.displayName, phone: signedIn.phone ?? undefined, password: undefined });
           return;
         }
-        showReceipt(job, await submit(job));
+        showReceipt(job, await submit(job, undefined, sharePhone));
       } else {
-        showReceipt(job, await submit(job, quickProfile));
+        showReceipt(job, await submit(job, quickProfile, sharePhone));
       }
     } catch (error) {
       setFailure(applyServerErrors(form, renameFields(error), FIELD_NAMES));
@@ -152,6 +153,10 @@ export function ApplySheet({ controller }: { controller: ApplyController }) {
             ) : null}
           </>
         )}
+        {/* 允许企业查看我的手机号: off unless the seeker ticks it (the company may then see the full number, logged). */}
+        <Form.Item name="sharePhone" valuePropName="checked" initialValue={false} style={{ marginBottom: 4 }}>
+          <Checkbox data-testid="apply-share-phone">{t('apply.sharePhone')}</Checkbox>
+        </Form.Item>
         <Typography.Paragraph type="secondary" className="apply-privacy">{t('apply.privacy')}</Typography.Paragraph>
         <Button type="primary" danger htmlType="submit" size="large" block shape="round" loading={isSubmitting} data-testid="apply-submit">
           {mode === 'sign-up' ? t('apply.signUpAndApply') : isSignIn ? t('apply.signInAndApply') : t('apply.submit')}

@@ -84,7 +84,8 @@ const zh = {
   apply: {
     title: '快速报名',
     subtitle: '留个电话就是报名，企业会尽快联系你',
-    privacy: '你的手机号对主播和企业隐藏中间四位，你同意后企业才能看到完整号码。',
+    sharePhone: '允许企业查看我的手机号',
+    privacy: '你的手机号对主播和企业隐藏中间四位。只有你勾选上方选项，或之后在沟通中同意企业的交换电话请求，该企业才能看到完整号码；每次查看都会被记录，你可随时撤回同意。',
     name: '姓名',
     namePlaceholder: '怎么称呼你',
     phone: '手机号',
@@ -310,8 +311,9 @@ const en: typeof zh = {
   },
   apply: {
     title: 'Quick apply',
-    subtitle: 'Your phone number is your application; the employer will call you',
-    privacy: 'Hosts and employers see your number with the middle four digits hidden until you agree.',
+    subtitle: 'Your phone number is your application; the employer will get back to you',
+    sharePhone: 'Let the employer see my phone number',
+    privacy: 'Hosts and employers see your number with the middle four digits hidden. The employer sees the full number only if you tick the box above, or later accept their request to exchange numbers in a conversation; every look is logged and you can withdraw your consent at any time.',
     name: 'Name',
     namePlaceholder: 'What should we call you',
     phone: 'Mobile number',

@@ -50,14 +50,17 @@ export function useApply(sessionId: string | null) {
     if (user?.role === 'seeker') loadSeekerState().catch(() => setProfile(undefined));
   }, [user?.id, user?.role, loadSeekerState]);
 
-  /** Sends the application (with the quick profile when the seeker has none yet). */
-  const submit = useCallback(async (job: ApplyJob, quickProfile?: QuickProfile): Promise<ApplicationReceipt> => {
+  /**
+   * Sends the application (with the quick profile when the seeker has none yet). sharePhone: the seeker ticked
+   * 允许企业查看我的手机号 in the sheet; a one-tap application never shares the number.
+   */
+  const submit = useCallback(async (job: ApplyJob, quickProfile?: QuickProfile, sharePhone = false): Promise<ApplicationReceipt> => {
     let key = keys.current.get(job.jobId);
     if (!key) {
       key = newIdempotencyKey();
       keys.current.set(job.jobId, key);
     }
-    const receipt = await applyToJob({ jobId: job.jobId, sessionId: sessionId ?? undefined, idempotencyKey: key, profile: quickProfile });
+    const receipt = await applyToJob({ jobId: job.jobId, sessionId: sessionId ?? undefined, idempotencyKey: key, profile: quickProfile, sharePhone });
     // The user may have signed up or in during the sheet: the store follows whoever is signed in now.
     const signedIn = userId ?? (await refresh().catch(() => null))?.id ?? null;
     if (signedIn) markJobApplied(signedIn, job.jobId);
