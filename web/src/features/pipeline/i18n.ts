@@ -12,7 +12,7 @@ const zh = {
   source: { live: '直播', replay: '回放', job_page: '岗位页', import: '导入' },
   console: {
     title: '报名管理',
-    subtitle: '手机号默认隐藏；标为“已联系”后可查看号码，每次查看都会记录并告知求职者。',
+    subtitle: '手机号默认隐藏；求职者同意后可查看号码，每次查看都会记录并告知求职者。',
     filters: { job: '岗位', session: '直播场次 ID', status: '状态', applied: '报名日期', reset: '重置' },
     columns: { seeker: '求职者', job: '岗位', session: '来源场次', status: '状态', applied: '报名时间', changed: '最近变化', actions: '操作' },
     open: '查看',
@@ -187,7 +187,7 @@ const en: typeof zh = {
   source: { live: 'Live', replay: 'Replay', job_page: 'Job page', import: 'Imported' },
   console: {
     title: 'Applications',
-    subtitle: 'Phone numbers are hidden; once contacted you may reveal one — every look is logged and shown to the seeker.',
+    subtitle: 'Phone numbers are hidden; once the seeker agrees you may reveal one — every look is logged and shown to the seeker.',
     filters: { job: 'Job', session: 'Session id', status: 'Status', applied: 'Applied', reset: 'Reset' },
     columns: { seeker: 'Seeker', job: 'Job', session: 'Session', status: 'Status', applied: 'Applied', changed: 'Last change', actions: 'Actions' },
     open: 'Open',
