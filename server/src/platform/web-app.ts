@@ -29,6 +29,11 @@ export function registerApiCachePolicy(app: FastifyInstance) {
   });
 }
 
+const isInside = (root: string, filePath: string) => {
+  const relative = path.relative(root, filePath);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+};
+
 function cacheControlFor(filePath: string, root: string): string {
   const relative = path.relative(root, filePath).split(path.sep).join('/');
   if (relative.startsWith('assets/')) return IMMUTABLE;
@@ -46,7 +51,8 @@ export async function registerWebApp(app: FastifyInstance, root: string) {
       preCompressed: true,
       cacheControl: false,
       setHeaders: (reply, filePath) => {
-        reply.header('cache-control', cacheControlFor(filePath, root));
+        // Other routes also send files through this plugin (thumbnails, recordings) and set their own policy.
+        if (isInside(root, filePath)) reply.header('cache-control', cacheControlFor(filePath, root));
       },
     });
   }
