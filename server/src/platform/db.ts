@@ -57,6 +57,12 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
   };
 }
 
+/**
+ * The pool keeps its connections once opened (min = max): a pool that shrank to nothing while the site was quiet
+ * would have to open a dozen backends at once when a host says "现在报名!" — each new backend also plans and
+ * compiles the apply path afresh — and those first taps waited 300–600 ms on an otherwise idle machine
+ * (bench/apply-burst.bench.ts). Size the pools of all nodes within PostgreSQL's max_connections.
+ */
 export function openPostgres(url: string, options: { maxConnections?: number; onIdleClientError?: (error: Error) => void } = {}): Db {
   const typeParsers = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -65,7 +71,8 @@ export function openPostgres(url: string, options: { maxConnections?: number; on
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 5000, types: typeParsers as pg.CustomTypesConfig });
+  const max = options.maxConnections ?? 10;
+  const pool = new pg.Pool({ connectionString: url, max, min: max, connectionTimeoutMillis: 5000, types: typeParsers as pg.CustomTypesConfig });
   // An idle connection can die (the server restarts, an administrator ends it); pg then emits 'error' on the
   // pool, which would end the process if nobody listened. The pool drops that client and opens a new one.
   pool.on('error', options.onIdleClientError ?? ((error) => {
