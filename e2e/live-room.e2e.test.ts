@@ -162,12 +162,15 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     const streamKey = (await hostPage.getByTestId('stream-key').textContent())!;
     // OBS joins 服务器 and 串流密钥 with a slash; so does this encoder.
     encoder = pushTestPattern(`${rtmpServer}/${streamKey}`, 120);
+    // The booking's in-app notification arrives as a toast (socket push of the durable notification) the moment
+    // the room goes live, and closes itself after 8 s: awaited from now, not after the video checks below.
+    const bookingToast = viewerPage.locator('.ant-notification-notice').filter({ hasText: '你预约的直播开始了' }).waitFor({ timeout: 60_000 });
+    bookingToast.catch(() => {}); // awaited below; if an earlier step fails first, this is not an unhandled rejection
     await viewerPage.locator('[data-testid="live-room"][data-status="live"]').waitFor({ timeout: 30_000 });
     await expectAttribute(viewerPage.getByTestId('live-video'), 'data-plan', 'flv', "the phone's player");
     const { start, advanced } = await expectVideoAdvancing(viewerPage, 2);
     console.info(`[e2e] phone video currentTime ${start.toFixed(2)} → ${advanced.toFixed(2)} s`);
-    // The booking's in-app notification arrives as a toast (socket push of the durable notification).
-    await viewerPage.locator('.ant-notification-notice').filter({ hasText: '你预约的直播开始了' }).waitFor({ timeout: 15_000 });
+    await bookingToast;
     await hostPage.locator('[data-testid="host-console"][data-status="live"]').waitFor({ timeout: 15_000 });
     await reportGlassToGlass(viewerPage, server, sessionId);
   });
