@@ -17,6 +17,7 @@ import { createOutcomesService, createPipelineService, registerOutcomesRoutes, r
 import { createPrivacyService, registerPrivacyRoutes } from './modules/privacy/index.js';
 import { createReportsService, registerReportsRoutes } from './modules/reports/index.js';
 import { createSeekersService, registerSeekersRoutes } from './modules/seekers/index.js';
+import { createRecommendationsService, registerRecommendationsRoutes } from './modules/recommendations/index.js';
 import { registerDemoRoutes } from './modules/demo/index.js';
 import { attachLiveRealtime, createLiveService, registerLiveMediaFileRoutes, registerLiveRoutes } from './modules/live/index.js';
 import { createApplicationsService, registerApplicationsRoutes } from './modules/applications/index.js';
@@ -78,6 +79,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const live = createLiveService({ db, events, config, auth, geo, jobs, companies, notifications, media: mediaLinks, campaigns, thumbnails, clock: options.clock });
   const pipeline = createPipelineService({ db, events, notifications });
   const applications = createApplicationsService({ db, events, jobs, seekers, live, consents: pipeline.phoneAccess });
+  const recommendations = createRecommendationsService({ db, geo, jobs, live, seekers });
   const reports = createReportsService({ db, companies, notifications });
   const conversations = createConversationsService({ db, events, notifications, pipeline, reports, filterText: (text, options) => live.filterChatText(text, options), limiter });
   const privacy = createPrivacyService({ db, auth, pipeline, phoneCodes, events });
@@ -109,6 +111,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     thumbnails,
     live,
     applications,
+    recommendations,
     pipeline,
     outcomes,
     campaigns,
@@ -143,6 +146,7 @@ export async function createApp(context: Context) {
   registerLiveRoutes(app, context.live);
   registerLiveMediaFileRoutes(app, context.live, context.config.media.recordingsDir, context.thumbnails);
   registerApplicationsRoutes(app, context.applications);
+  registerRecommendationsRoutes(app, context.recommendations);
   if (context.config.media.mode === 'external') registerNginxRtmpCallbacks(app, context.live);
   registerPipelineRoutes(app, context.pipeline);
   registerOutcomesRoutes(app, context.outcomes);

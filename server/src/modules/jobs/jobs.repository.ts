@@ -98,11 +98,30 @@ export async function listVisibleJobs(db: Queryable, query: ListJobsQuery) {
     `select count(*) as total from jobs j join companies c on c.id = j.company_id join cities ci on ci.code = j.city_code where ${where}`,
     params,
   );
+  if (query.sort === 'distance' && query.nearCityCode) {
+    // City centre to city centre (haversine); the seeker's own position is never sent, only a city.
+    params.push(query.nearCityCode);
+    const near = `$${params.length}`;
+    const distance = `round(2 * 6371 * asin(least(1, sqrt(power(sin(radians(ci.latitude - n.latitude) / 2), 2)
+      + cos(radians(n.latitude)) * cos(radians(ci.latitude)) * power(sin(radians(ci.longitude - n.longitude) / 2), 2)))))::int`;
+    const jobs = await db.query<Job>(
+      `${JOB_SELECT.replace('select ', `select ${distance} as "distanceKm", `)}
+       join cities n on n.code = ${near}
+       where ${where} order by 1, j.created_at desc, j.id limit $${params.length + 1} offset $${params.length + 2}`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    return { jobs, total };
+  }
   const jobs = await db.query<Job>(
     `${JOB_SELECT} where ${where} order by j.created_at desc, j.id limit $${params.length + 1} offset $${params.length + 2}`,
     [...params, query.pageSize, (query.page - 1) * query.pageSize],
   );
   return { jobs, total };
+}
+
+/** Visible jobs by id, in no particular order (the caller orders them). */
+export function listVisibleJobsByIds(db: Queryable, jobIds: string[]) {
+  return db.query<Job>(`${JOB_SELECT} where ${IS_VISIBLE} and j.id = any($1::uuid[])`, [jobIds]);
 }
 
 export function listJobsByCompany(db: Queryable, companyId: string) {

@@ -71,6 +71,8 @@ export const jobSchema = z.object({
   status: z.enum(['open', 'closed']),
   isSynthetic: z.boolean(),
   createdAt: z.date(),
+  /** Kilometres from the city asked for (?sort=distance&nearCityCode=…), city centre to city centre. */
+  distanceKm: z.number().optional(),
 });
 
 export const listJobsQuerySchema = z.object({
@@ -86,6 +88,9 @@ export const listJobsQuerySchema = z.object({
   companyId: z.string().uuid('must be a company id').optional(),
   /** The open jobs a host presents in its sessions (the host's public page). */
   hostUserId: z.string().uuid('must be a user id').optional(),
+  /** newest first (default), or nearest first from nearCityCode (the seeker's current city). */
+  sort: z.enum(['newest', 'distance']).optional(),
+  nearCityCode: z.string().regex(/^\d{6}$/, 'must be a 6-digit city code').optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

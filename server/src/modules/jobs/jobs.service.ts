@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db.js';
-import { AppError, forbidden, notFound } from '../../platform/errors.js';
+import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import type { AuthUser } from '../../platform/http.js';
 import type { CompaniesService } from '../companies/index.js';
@@ -106,7 +106,18 @@ export function createJobsService(deps: { db: Db; geo: GeoService; companies: Co
     },
 
     listJobs(query: ListJobsQuery) {
+      if (query.sort === 'distance') {
+        if (!query.nearCityCode) throw invalid('querystring.nearCityCode', 'is required to sort by distance / 按距离排序需要所在城市');
+        geo.getCity(query.nearCityCode, 'querystring.nearCityCode');
+      }
       return repository.listVisibleJobs(db, query);
+    },
+
+    /** Visible jobs in the order of the ids given (a ranking's); ids no longer visible are left out. */
+    async listVisibleJobsInOrder(jobIds: string[]): Promise<Job[]> {
+      if (jobIds.length === 0) return [];
+      const byId = new Map((await repository.listVisibleJobsByIds(db, jobIds)).map((job) => [job.id, job]));
+      return jobIds.flatMap((id) => byId.get(id) ?? []);
     },
 
     async listOwnJobs(user: AuthUser) {

@@ -501,6 +501,10 @@ export function searchHosts(db: Queryable, query: string, limit: number) {
 }
 
 /** Sessions of one host, or presenting one company's jobs: live first, then upcoming by start, then replays newest first. */
+export function listSessionSummariesByIds(db: Queryable, viewerUserId: string | null, sessionIds: string[]) {
+  return db.query<SummaryRow>(`${SUMMARY_SELECT} where s.id = any($2::uuid[])`, [viewerUserId, sessionIds]);
+}
+
 export function listSessionSummariesOf(
   db: Queryable,
   filter: { viewerUserId: string | null; statuses: SessionStatus[]; hostUserId: string | null; companyId: string | null; jobId?: string | null; limit: number },

@@ -561,6 +561,13 @@ export function createLiveService(deps: {
       return rows.map(toSummary);
     },
 
+    /** Session summaries in the order of the ids given (a ranking's). */
+    async listSessionSummariesInOrder(viewer: AuthUser | null, sessionIds: string[]): Promise<SessionSummary[]> {
+      if (sessionIds.length === 0) return [];
+      const byId = new Map((await repository.listSessionSummariesByIds(db, viewer?.id ?? null, sessionIds)).map((row) => [row.id, toSummary(row)]));
+      return sessionIds.flatMap((id) => byId.get(id) ?? []);
+    },
+
     /** The sessions presenting one job (its page: watch, book, replay); the job must be one the viewer may see. */
     async listJobSessions(viewer: AuthUser | null, jobId: string, query: { status?: SessionStatus[]; limit: number }): Promise<SessionSummary[]> {
       await jobs.getJob(viewer, jobId);

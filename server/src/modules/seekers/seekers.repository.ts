@@ -12,6 +12,15 @@ export async function upsertProfile(db: Queryable, userId: string, input: Profil
   );
 }
 
+/** The first-use choices only (current city, desired categories); false when there is no profile yet. */
+export async function updatePreferences(db: Queryable, userId: string, currentCityCode: string | null, desiredCategories: string[]) {
+  const rows = await db.query<{ userId: string }>(
+    `update seeker_profiles set current_city_code = $2, desired_categories = $3, updated_at = now() where user_id = $1 returning user_id as "userId"`,
+    [userId, currentCityCode, desiredCategories],
+  );
+  return rows.length > 0;
+}
+
 export async function findProfileByUserId(db: Queryable, userId: string): Promise<Profile | null> {
   const [row] = await db.query<Profile>(
     `select p.user_id as "userId", p.name, p.phone, p.home_city_code as "homeCityCode", home.short_name as "homeCityName",

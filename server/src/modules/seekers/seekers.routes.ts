@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http.js';
 import type { SeekersService } from './seekers.service.js';
+import { preferencesBodySchema } from '../../../../contracts/recommendations.js';
 import { profileBodySchema, profileSchema } from './seekers.schemas.js';
 
 export function registerSeekersRoutes(app: App, seekers: SeekersService) {
@@ -13,4 +14,9 @@ export function registerSeekersRoutes(app: App, seekers: SeekersService) {
     config: { access: ['seeker'] },
     schema: { tags: ['seekers'], summary: 'Create or update your quick profile and optional résumé', body: profileBodySchema, response: { 200: profileSchema } },
   }, async (request) => seekers.saveProfile(request.user!, request.body));
+
+  app.put('/api/seeker/preferences', {
+    config: { access: ['seeker'] },
+    schema: { tags: ['seekers'], summary: 'Your current city and desired job categories (附近 and 推荐); 409 before the quick profile exists', body: preferencesBodySchema, response: { 200: profileSchema } },
+  }, async (request) => seekers.savePreferences(request.user!, request.body));
 }

@@ -1,0 +1,2 @@
+export { createRecommendationsService, type RecommendationsService } from './recommendations.service.js';
+export { registerRecommendationsRoutes } from './recommendations.routes.js';
