@@ -9,6 +9,8 @@ export const recommendationReasonSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('nearby'), km: z.number(), cityCode: z.string() }),
   z.object({ kind: z.literal('home_city'), cityCode: z.string() }),
   z.object({ kind: z.literal('home_province'), provinceCode: z.string() }),
+  z.object({ kind: z.literal('followed_company'), companyId: z.string() }),
+  z.object({ kind: z.literal('followed_host'), hostUserId: z.string() }),
   z.object({ kind: z.literal('live_now') }),
 ]);
 export type RecommendationReason = z.infer<typeof recommendationReasonSchema>;
@@ -28,6 +30,8 @@ export const recommendationBasisSchema = z.object({
   homeCityCode: z.string().nullable(),
   categories: z.array(z.string()),
   applicationCount: z.number(),
+  /** Companies and hosts followed (关注). */
+  followCount: z.number(),
 });
 export type RecommendationBasis = z.infer<typeof recommendationBasisSchema>;
 

@@ -79,7 +79,6 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const live = createLiveService({ db, events, config, auth, geo, jobs, companies, notifications, media: mediaLinks, campaigns, thumbnails, clock: options.clock });
   const pipeline = createPipelineService({ db, events, notifications });
   const applications = createApplicationsService({ db, events, jobs, seekers, live, consents: pipeline.phoneAccess });
-  const recommendations = createRecommendationsService({ db, geo, jobs, live, seekers });
   const reports = createReportsService({ db, companies, notifications });
   const conversations = createConversationsService({ db, events, notifications, pipeline, reports, filterText: (text, options) => live.filterChatText(text, options), limiter });
   const privacy = createPrivacyService({ db, auth, pipeline, phoneCodes, events });
@@ -87,6 +86,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   privacy.registerPersonalDataSource(applications.personalDataSource);
   const follows = createFollowsService({ db, events, notifications, onError: (error) => console.error('follows: notifying followers failed', error) });
   privacy.registerPersonalDataSource(follows.personalDataSource);
+  const recommendations = createRecommendationsService({ db, geo, jobs, live, seekers, follows });
   privacy.registerPersonalDataSource(pipeline.phoneAccess.personalDataSource);
   privacy.registerPersonalDataSource(conversations.personalDataSource);
   const database = db;

@@ -45,6 +45,8 @@ export const RATE_LIMIT_DEFAULTS = {
   reports: { max: 10, windowSeconds: 3600 },
   /** Conversation messages by one user. */
   conversations: { max: 30, windowSeconds: 60 },
+  /** 推荐 and the first-use choices: each ranking reads a few hundred candidates. */
+  recommendations: { max: 60, windowSeconds: 60 },
 } as const satisfies Record<string, { max: number; windowSeconds: number; growing?: boolean }>;
 
 export type LimitName = keyof typeof RATE_LIMIT_DEFAULTS;

@@ -88,6 +88,32 @@ describe('phone-code sign-in (手机验证码登录)', () => {
     expect((await requestCode('13811110004', address)).statusCode).toBe(200);
   });
 
+  it('lets exactly one of several concurrent sends for a phone through (the 60-second rule holds in the database)', async () => {
+    const phone = '13811110020';
+    // Different client addresses, so that only the per-phone rule can refuse them.
+    const responses = await Promise.all([0, 1, 2, 3].map(() => requestCode(phone, newAddress())));
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 429, 429, 429]);
+    for (const refused of responses.filter((response) => response.statusCode === 429)) {
+      expect(refused.json().error.retryAfterSeconds).toBe(60);
+    }
+    const rows = await harness.context.db.query('select id from phone_codes where phone = $1', [phone]);
+    expect(rows).toHaveLength(1);
+
+    // Straight at the service, without the HTTP pipeline spacing the requests out: still one SMS.
+    const sent: string[] = [];
+    const service = createPhoneCodeService({
+      db: harness.context.db,
+      auth: harness.context.auth,
+      sms: { provider: 'counting', sendCode: async (to: string) => void sent.push(to) },
+      limits: { dailyLimitPerPhone: 10, dailyLimitPerAddress: 10 },
+      now: () => new Date(clock),
+    });
+    const results = await Promise.allSettled([0, 1, 2, 3, 4, 5].map((index) => service.sendCode('13811110021', `198.51.100.${50 + index}`)));
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((result) => result.status === 'rejected').map((result) => (result as PromiseRejectedResult).reason.code)).toEqual(Array(5).fill('rate_limited'));
+    expect(sent).toEqual(['13811110021']);
+  });
+
   it('expires a code after 5 minutes', async () => {
     await requestCode('13811110005', newAddress());
     const code = lastCode('13811110005');

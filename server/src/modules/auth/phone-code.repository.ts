@@ -10,6 +10,16 @@ export async function insertPhoneCode(db: Queryable, row: { phone: string; codeH
   return inserted.id;
 }
 
+/**
+ * Serialises sends for one phone and one client address until the transaction ends (always phone first, then
+ * address, so two transactions never wait on each other in a circle). Without it two concurrent requests both
+ * count no recent send and both insert one.
+ */
+export async function lockPhoneCodeSends(tx: Queryable, phone: string, clientAddress: string) {
+  await tx.query(`select pg_advisory_xact_lock(hashtextextended('phone_codes:phone:' || $1, 0))`, [phone]);
+  await tx.query(`select pg_advisory_xact_lock(hashtextextended('phone_codes:address:' || $1, 0))`, [clientAddress]);
+}
+
 export async function deletePhoneCode(db: Queryable, id: string) {
   await db.query('delete from phone_codes where id = $1::bigint', [id]);
 }

@@ -78,23 +78,28 @@ export function createPhoneCodeService(deps: PhoneCodeDeps) {
       const at = now();
       const dayAgo = new Date(at.getTime() - PHONE_CODE_RULES.dayMs);
       await repository.deletePhoneCodesSentBefore(db, dayAgo);
-      const sends = await repository.countPhoneCodeSends(db, phone, clientAddress, dayAgo);
-      if (sends.lastSentAt) {
-        const waitSeconds = Math.ceil(PHONE_CODE_RULES.resendAfterSeconds - (at.getTime() - sends.lastSentAt.getTime()) / 1000);
-        if (waitSeconds > 0) {
-          throw new AppError('rate_limited', `Wait ${waitSeconds} s before asking for another code / 请${waitSeconds}秒后再获取验证码`, { retryAfterSeconds: waitSeconds });
-        }
-      }
-      if (sends.phoneCount >= limits.dailyLimitPerPhone || sends.addressCount >= limits.dailyLimitPerAddress) {
-        throw new AppError('rate_limited', 'Too many codes today, try again tomorrow / 今日获取验证码次数已达上限，请明天再试', { reason: 'daily_limit' });
-      }
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      const id = await repository.insertPhoneCode(db, {
-        phone,
-        codeHash: hashCode(phone, code),
-        clientAddress,
-        sentAt: at,
-        expiresAt: new Date(at.getTime() + PHONE_CODE_RULES.validMs),
+      // Check and record the send in one transaction holding the phone's and the address's locks: two
+      // concurrent requests for one phone cannot both pass the 60-second rule or the daily caps.
+      const id = await db.transaction(async (tx) => {
+        await repository.lockPhoneCodeSends(tx, phone, clientAddress);
+        const sends = await repository.countPhoneCodeSends(tx, phone, clientAddress, dayAgo);
+        if (sends.lastSentAt) {
+          const waitSeconds = Math.ceil(PHONE_CODE_RULES.resendAfterSeconds - (at.getTime() - sends.lastSentAt.getTime()) / 1000);
+          if (waitSeconds > 0) {
+            throw new AppError('rate_limited', `Wait ${waitSeconds} s before asking for another code / 请${waitSeconds}秒后再获取验证码`, { retryAfterSeconds: waitSeconds });
+          }
+        }
+        if (sends.phoneCount >= limits.dailyLimitPerPhone || sends.addressCount >= limits.dailyLimitPerAddress) {
+          throw new AppError('rate_limited', 'Too many codes today, try again tomorrow / 今日获取验证码次数已达上限，请明天再试', { reason: 'daily_limit' });
+        }
+        return repository.insertPhoneCode(tx, {
+          phone,
+          codeHash: hashCode(phone, code),
+          clientAddress,
+          sentAt: at,
+          expiresAt: new Date(at.getTime() + PHONE_CODE_RULES.validMs),
+        });
       });
       try {
         await sms.sendCode(phone, code);

@@ -56,6 +56,15 @@ export function createFollowsService(deps: { db: Db; events: EventBus; notificat
       return { companies, hosts, sessions };
     },
 
+    /** What one user follows, as ids (推荐 ranks what they publish higher). */
+    async findFollowedIds(userId: string) {
+      const rows = await repository.listFollowsOfUser(db, userId);
+      return {
+        companyIds: new Set(rows.flatMap((row) => (row.companyId ? [row.companyId] : []))),
+        hostUserIds: new Set(rows.flatMap((row) => (row.hostUserId ? [row.hostUserId] : []))),
+      };
+    },
+
     /** For the privacy module: the download lists follows, account deletion removes them. */
     personalDataSource: {
       name: 'follows',

@@ -107,7 +107,7 @@ export async function listVisibleJobs(db: Queryable, query: ListJobsQuery) {
     const jobs = await db.query<Job>(
       `${JOB_SELECT.replace('select ', `select ${distance} as "distanceKm", `)}
        join cities n on n.code = ${near}
-       where ${where} order by 1, j.created_at desc, j.id limit $${params.length + 1} offset $${params.length + 2}`,
+       where ${where} order by "distanceKm", j.created_at desc, j.id limit $${params.length + 1} offset $${params.length + 2}`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize],
     );
     return { jobs, total };

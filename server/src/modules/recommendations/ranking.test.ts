@@ -10,9 +10,12 @@ const zhoukou: Place = { cityCode: '411600', provinceCode: '41', longitude: 114.
 const zhengzhou: Place = { cityCode: '410100', provinceCode: '41', longitude: 113.6254, latitude: 34.7466 };
 
 const now = new Date('2026-12-03T10:00:00Z');
-const job = (id: string, categoryCode: string, place: Place, daysOld = 10): JobCandidate => ({ id, categoryCode, place, createdAt: new Date(now.getTime() - daysOld * 86_400_000) });
+const job = (id: string, categoryCode: string, place: Place, daysOld = 10, companyId = 'company-a'): JobCandidate => ({
+  id, companyId, categoryCode, place, createdAt: new Date(now.getTime() - daysOld * 86_400_000),
+});
 const signals = (overrides: Partial<SeekerSignals> = {}): SeekerSignals => ({
-  near: suzhou, home: zhoukou, desiredCategories: ['general_worker'], appliedCategories: new Map(), appliedJobIds: new Set(), ...overrides,
+  near: suzhou, home: zhoukou, desiredCategories: ['general_worker'], appliedCategories: new Map(), appliedJobIds: new Set(),
+  followedCompanyIds: new Set(), followedHostUserIds: new Set(), ...overrides,
 });
 
 describe('rankJobs', () => {
@@ -55,6 +58,17 @@ describe('rankJobs', () => {
     expect(NEARBY_KM).toBeLessThan(600);
   });
 
+  it('ranks a followed company\'s job above a plain one in the same place, below a wanted category there', () => {
+    const ranked = rankJobs([
+      job('plain', 'cook', suzhou, 10, 'company-b'),
+      job('followed', 'cook', suzhou, 10, 'company-followed'),
+      job('wanted', 'general_worker', suzhou, 10, 'company-b'),
+    ], signals({ followedCompanyIds: new Set(['company-followed']) }), now);
+    expect(ranked.map((item) => item.id)).toEqual(['wanted', 'followed', 'plain']);
+    expect(ranked[1].reasons).toEqual([{ kind: 'same_city', cityCode: '320500' }, { kind: 'followed_company', companyId: 'company-followed' }]);
+    expect(ranked[1].score - ranked[2].score).toBeCloseTo(WEIGHTS.followed, 5);
+  });
+
   it('breaks ties by freshness: a new job before an old one with the same matches', () => {
     const ranked = rankJobs([job('old', 'general_worker', suzhou, 40), job('new', 'general_worker', suzhou, 1)], signals(), now);
     expect(ranked.map((item) => item.id)).toEqual(['new', 'old']);
@@ -65,12 +79,24 @@ describe('rankJobs', () => {
 describe('rankSessions', () => {
   it('ranks by what a session presents and where, a live one before a later one of the same kind', () => {
     const ranked = rankSessions([
-      { id: 'later-here', status: 'scheduled', startsAt: new Date(now.getTime() + 3 * 86_400_000), place: suzhou, categoryCodes: ['general_worker', 'security'] },
-      { id: 'live-here', status: 'live', startsAt: new Date(now.getTime() - 600_000), place: suzhou, categoryCodes: ['general_worker'] },
-      { id: 'live-far-other', status: 'live', startsAt: now, place: null, categoryCodes: ['cook'] },
+      { id: 'later-here', status: 'scheduled', startsAt: new Date(now.getTime() + 3 * 86_400_000), place: suzhou, categoryCodes: ['general_worker', 'security'], hostUserId: 'h1', companyIds: ['c1'] },
+      { id: 'live-here', status: 'live', startsAt: new Date(now.getTime() - 600_000), place: suzhou, categoryCodes: ['general_worker'], hostUserId: 'h1', companyIds: ['c1'] },
+      { id: 'live-far-other', status: 'live', startsAt: now, place: null, categoryCodes: ['cook'], hostUserId: 'h2', companyIds: ['c2'] },
     ], signals({ home: null }), now);
     expect(ranked.map((item) => item.id)).toEqual(['live-here', 'later-here', 'live-far-other']);
     expect(ranked[0].reasons).toEqual([{ kind: 'desired_category', categoryCode: 'general_worker' }, { kind: 'same_city', cityCode: '320500' }]);
     expect(ranked[2].reasons).toEqual([{ kind: 'live_now' }]);
+  });
+
+  it('says when a session is by a followed host or presents a followed company\'s jobs, and that counts', () => {
+    const far = (id: string, hostUserId: string, companyIds: string[]) => ({
+      id, status: 'scheduled' as const, startsAt: new Date(now.getTime() + 5 * 86_400_000), place: zhengzhou, categoryCodes: ['cook'], hostUserId, companyIds,
+    });
+    const ranked = rankSessions([far('other', 'h2', ['c2']), far('by-company', 'h3', ['c2', 'c9']), far('by-host', 'h1', ['c9'])],
+      signals({ home: null, followedHostUserIds: new Set(['h1']), followedCompanyIds: new Set(['c9']) }), now);
+    expect(ranked.map((item) => item.id)).toEqual(['by-company', 'by-host', 'other']);
+    expect(ranked[1].reasons).toEqual([{ kind: 'followed_host', hostUserId: 'h1' }]);
+    expect(ranked[0].reasons).toEqual([{ kind: 'followed_company', companyId: 'c9' }]);
+    expect(ranked[2].reasons).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // 推荐: ranks jobs and live sessions for one seeker from what the seeker told us (desired categories, current
-// city), where the seeker comes from (home city) and what the seeker applied to before. Pure: the service
+// city), where the seeker comes from (home city), whom the seeker follows (关注) and what the seeker applied to before. Pure: the service
 // loads the candidates and the signals, this decides the order and says why.
 import { distanceKm, type Coordinates } from '../../../../contracts/geo.js';
 import type { RecommendationReason } from '../../../../contracts/recommendations.js';
@@ -15,10 +15,15 @@ export type SeekerSignals = {
   appliedCategories: ReadonlyMap<string, number>;
   /** Jobs already applied to are not recommended again. */
   appliedJobIds: ReadonlySet<string>;
+  followedCompanyIds: ReadonlySet<string>;
+  followedHostUserIds: ReadonlySet<string>;
 };
 
-export type JobCandidate = { id: string; categoryCode: string; place: Place; createdAt: Date };
-export type SessionCandidate = { id: string; status: 'live' | 'scheduled'; startsAt: Date; place: Place | null; categoryCodes: readonly string[] };
+export type JobCandidate = { id: string; companyId: string; categoryCode: string; place: Place; createdAt: Date };
+export type SessionCandidate = {
+  id: string; status: 'live' | 'scheduled'; startsAt: Date; place: Place | null; categoryCodes: readonly string[];
+  hostUserId: string; companyIds: readonly string[];
+};
 export type Ranked = { id: string; score: number; reasons: RecommendationReason[] };
 
 /** Points per signal: a stated wish weighs most, then being close, then what the seeker did before. */
@@ -30,6 +35,8 @@ export const WEIGHTS = {
   appliedCategory: 20,
   appliedCategoryPerExtra: 4,
   appliedCategoryMaxExtra: 3,
+  /** A company or host the seeker follows (关注): a chosen source, below a stated wish. */
+  followed: 30,
   homeCity: 20,
   homeProvince: 8,
   liveNow: 15,
@@ -74,6 +81,14 @@ function placePoints(place: Place | null, signals: SeekerSignals): Scored[] {
   return scored;
 }
 
+function followPoints(hostUserId: string | null, companyIds: readonly string[], signals: SeekerSignals): Scored[] {
+  if (hostUserId && signals.followedHostUserIds.has(hostUserId)) {
+    return [{ points: WEIGHTS.followed, reason: { kind: 'followed_host', hostUserId } }];
+  }
+  const companyId = companyIds.find((id) => signals.followedCompanyIds.has(id));
+  return companyId ? [{ points: WEIGHTS.followed, reason: { kind: 'followed_company', companyId } }] : [];
+}
+
 function finish(id: string, scored: Scored[], tieBreak: number): Ranked {
   const withReasons = scored.filter((item) => item.points > 0).sort((a, b) => b.points - a.points);
   const score = withReasons.reduce((sum, item) => sum + item.points, 0) + tieBreak;
@@ -89,7 +104,8 @@ export function rankJobs(candidates: readonly JobCandidate[], signals: SeekerSig
     .map((job) => {
       const ageDays = (now.getTime() - job.createdAt.getTime()) / 86_400_000;
       const freshness = WEIGHTS.freshness * Math.max(0, 1 - ageDays / FRESH_DAYS);
-      return finish(job.id, [...categoryPoints([job.categoryCode], signals), ...placePoints(job.place, signals)], freshness);
+      const scored = [...categoryPoints([job.categoryCode], signals), ...placePoints(job.place, signals), ...followPoints(null, [job.companyId], signals)];
+      return finish(job.id, scored, freshness);
     })
     .sort(byScore);
 }
@@ -101,7 +117,11 @@ export function rankSessions(candidates: readonly SessionCandidate[], signals: S
       const timing: Scored[] = session.status === 'live'
         ? [{ points: WEIGHTS.liveNow, reason: { kind: 'live_now' } }]
         : session.startsAt.getTime() - now.getTime() < 86_400_000 ? [{ points: WEIGHTS.startsWithinDay, reason: null }] : [];
-      return finish(session.id, [...categoryPoints(session.categoryCodes, signals), ...placePoints(session.place, signals), ...timing], 0);
+      const scored = [
+        ...categoryPoints(session.categoryCodes, signals), ...placePoints(session.place, signals),
+        ...followPoints(session.hostUserId, session.companyIds, signals), ...timing,
+      ];
+      return finish(session.id, scored, 0);
     })
     .sort(byScore);
 }

@@ -70,7 +70,7 @@ describe('near me and for me', () => {
     const response = await get('/api/recommendations', seekerCookie);
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body.basis).toEqual({ cityCode: '320500', homeCityCode: '411600', categories: ['general_worker'], applicationCount: 0 });
+    expect(body.basis).toEqual({ cityCode: '320500', homeCityCode: '411600', categories: ['general_worker'], applicationCount: 0, followCount: 0 });
     expect(titlesOf(body.jobs)).toEqual(['suzhouWorker', 'wuxiWorker', 'suzhouGuard', 'zhoukouCook', 'zhengzhouDriver', 'guangzhouSales']);
     expect(body.jobs[0].reasons).toEqual([{ kind: 'desired_category', categoryCode: 'general_worker' }, { kind: 'same_city', cityCode: '320500' }]);
     expect(body.jobs[1].reasons[0]).toEqual({ kind: 'desired_category', categoryCode: 'general_worker' });
@@ -105,12 +105,43 @@ describe('near me and for me', () => {
     expect(forSeeker.sessions[0].reasons[0]).toEqual({ kind: 'desired_category', categoryCode: 'general_worker' });
 
     const visitor = (await get('/api/recommendations?cityCode=411600&categories=cook')).json();
-    expect(visitor.basis).toEqual({ cityCode: '411600', homeCityCode: null, categories: ['cook'], applicationCount: 0 });
+    expect(visitor.basis).toEqual({ cityCode: '411600', homeCityCode: null, categories: ['cook'], applicationCount: 0, followCount: 0 });
     expect(visitor.jobs[0].job.id).toBe(ids.zhoukouCook);
     expect(visitor.jobs[0].reasons).toEqual([{ kind: 'desired_category', categoryCode: 'cook' }, { kind: 'same_city', cityCode: '411600' }]);
     expect(visitor.sessions[0].session.id).toBe(cooking.id);
     const bad = await get('/api/recommendations?categories=cook,astronaut');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].path).toBe('querystring.categories.1');
+  });
+
+  it('ranks up what the seeker follows (关注): a followed company\'s job and a followed host\'s session, saying so', async () => {
+    const { company, employer } = await buildCompany(testApp.context);
+    const followedJob = await buildJob(testApp.context, employer, { title: '广州厨师', cityCode: '440100', categoryCode: 'cook' });
+    const otherHost = await buildUser(testApp.context, { role: 'host' });
+    const followedHost = await buildUser(testApp.context, { role: 'host' });
+    const schedule = (host: typeof otherHost, title: string) => testApp.context.live.scheduleSession(host, {
+      title, startsAt: new Date(Date.now() + 5 * 86_400_000).toISOString(), jobIds: [ids.zhengzhouDriver], coverText: '', cityCode: '410100',
+    });
+    const plain = await schedule(otherHost, '郑州司机专场A');
+    const byFollowedHost = await schedule(followedHost, '郑州司机专场B');
+    const before = (await get('/api/recommendations', seekerCookie)).json();
+    const rankOf = (body: { jobs: Array<{ job: { id: string } }> }, id: string) => body.jobs.findIndex((item) => item.job.id === id);
+    const sessionOrder = (body: { sessions: Array<{ session: { id: string } }> }) => body.sessions.map((item) => item.session.id).filter((id) => id === plain.id || id === byFollowedHost.id);
+    expect(before.jobs.find((item: { job: { id: string } }) => item.job.id === followedJob.id).reasons).toEqual([]);
+    expect(sessionOrder(before)).toEqual([plain.id, byFollowedHost.id].sort());
+
+    for (const payload of [{ companyId: company.id }, { hostUserId: followedHost.id }]) {
+      expect((await testApp.app.inject({ method: 'POST', url: '/api/follows', headers: { cookie: seekerCookie }, payload })).statusCode).toBeLessThan(300);
+    }
+    const after = (await get('/api/recommendations', seekerCookie)).json();
+    expect(after.basis.followCount).toBe(2);
+    const followed = after.jobs.find((item: { job: { id: string } }) => item.job.id === followedJob.id);
+    expect(followed.reasons).toEqual([{ kind: 'followed_company', companyId: company.id }]);
+    expect(rankOf(after, followedJob.id)).toBeLessThan(rankOf(before, followedJob.id));
+    // Above the home province's job (郑州司机), below the home city's (周口厨师) only by the weights: 30 vs 8 and 20.
+    expect(rankOf(after, followedJob.id)).toBeLessThan(rankOf(after, ids.zhengzhouDriver));
+    expect(sessionOrder(after)).toEqual([byFollowedHost.id, plain.id]);
+    const hostReason = after.sessions.find((item: { session: { id: string } }) => item.session.id === byFollowedHost.id).reasons;
+    expect(hostReason).toContainEqual({ kind: 'followed_host', hostUserId: followedHost.id });
   });
 });

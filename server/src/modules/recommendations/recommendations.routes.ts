@@ -9,10 +9,10 @@ const rankedFields = { score: z.number(), reasons: z.array(recommendationReasonS
 
 export function registerRecommendationsRoutes(app: App, recommendations: RecommendationsService) {
   app.get('/api/recommendations', {
-    config: { access: 'public' },
+    config: { access: 'public', limit: 'recommendations' },
     schema: {
       tags: ['recommendations'],
-      summary: '推荐: jobs and live sessions ranked by the seeker\'s desired categories, current and home city and past applications, with the reasons',
+      summary: '推荐: jobs and live sessions ranked by the seeker\'s desired categories, current and home city, follows and past applications, with the reasons',
       querystring: recommendationsQuerySchema,
       response: {
         200: z.object({

@@ -16,7 +16,7 @@ export function registerSeekersRoutes(app: App, seekers: SeekersService) {
   }, async (request) => seekers.saveProfile(request.user!, request.body));
 
   app.put('/api/seeker/preferences', {
-    config: { access: ['seeker'] },
+    config: { access: ['seeker'], limit: 'recommendations' },
     schema: { tags: ['seekers'], summary: 'Your current city and desired job categories (附近 and 推荐); 409 before the quick profile exists', body: preferencesBodySchema, response: { 200: profileSchema } },
   }, async (request) => seekers.savePreferences(request.user!, request.body));
 }
