@@ -6,7 +6,7 @@ import { EventBus } from './platform/events.js';
 import { createHttpServer } from './platform/http.js';
 import { migrate } from './platform/migrate.js';
 import { createAnalyticsService, registerAnalyticsRoutes, startRollupFolder } from './modules/analytics/index.js';
-import { createAuthService, createPhoneCodeService, registerAuthRoutes, SESSION_COOKIE } from './modules/auth/index.js';
+import { createAuthService, createPhoneCodeService, createSignInLockout, registerAuthRoutes, SESSION_COOKIE } from './modules/auth/index.js';
 import { createCampaignsService, registerCampaignsRoutes } from './modules/campaigns/index.js';
 import { createCompaniesService, registerCompaniesRoutes } from './modules/companies/index.js';
 import { createFollowsService, registerFollowsRoutes } from './modules/follows/index.js';
@@ -63,7 +63,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const events = new EventBus();
   const limiter = createRateLimiter({ rules: config.rateLimits, redisUrl: config.redisUrl });
   const geo = await createGeoService(db);
-  const auth = createAuthService(db);
+  const notifications = createNotificationsService({ db, events });
+  const lockout = createSignInLockout({ db, rule: config.rateLimits['sign-in-account'], notifications, now: options.clock });
+  const auth = createAuthService(db, { lockout });
   // The SMS log provider writes to the server's log stream (stdout, the level of LOG_LEVEL).
   const sms = createSmsSender(config.sms, pino({ level: config.logLevel }));
   const phoneCodes = createPhoneCodeService({ db, auth, sms, limits: config.phoneCodes, now: options.clock });
@@ -71,7 +73,6 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const jobs = createJobsService({ db, geo, companies, events });
   const seekers = createSeekersService({ db, geo });
   const analytics = createAnalyticsService({ db, geo, report: { mapGeoJsonPath: config.analytics.mapGeoJsonPath, chromiumPath: config.chromiumPath } });
-  const notifications = createNotificationsService({ db, events });
   const mediaLinks = createMediaLinks(config);
   const outcomes = createOutcomesService({ db, trustSignalMinSample: config.pipeline.trustSignalMinSample });
   const campaigns = createCampaignsService({ db, geo, outcomes });

@@ -116,6 +116,8 @@ export async function createHttpServer(config: Config, resolveUser: ResolveUser,
   app.setErrorHandler((error: FastifyError & { validation?: unknown }, request, reply) => {
     if (error instanceof AppError) {
       if (error.code === 'unavailable') reply.header('retry-after', String(error.details.retryAfterSeconds ?? UNAVAILABLE_RETRY_AFTER_SECONDS));
+      // A limit counted by a service (an account's lockout, a socket's or a phone code's limit) says when too.
+      if (error.code === 'rate_limited' && typeof error.details.retryAfterSeconds === 'number') reply.header('retry-after', String(error.details.retryAfterSeconds));
       return reply.status(error.statusCode).send(toErrorBody(error));
     }
     if (isDatabaseUnavailable(error)) {

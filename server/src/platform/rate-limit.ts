@@ -21,7 +21,7 @@ import { AppError } from './errors.js';
  * Socket handlers and services count with the limiter from the context (same store, same 429 shape):
  *
  *   await context.limiter.check('chat', user.id);          // throws AppError('rate_limited', …)
- *   const { allowed, retryAfterSeconds } = await context.limiter.consume('sign-in-account', login);
+ *   const { allowed, retryAfterSeconds } = await context.limiter.consume('reports', user.id);
  *
  * A new limit: add its name and default to RATE_LIMIT_DEFAULTS below. Operators (and tests that
  * legitimately hammer a route) change them without code: RATE_LIMITS="sign-up=50/3600,chat=100/10"
@@ -31,7 +31,8 @@ import { AppError } from './errors.js';
 export const RATE_LIMIT_DEFAULTS = {
   /** Sign-in attempts from one client address. */
   'sign-in': { max: 30, windowSeconds: 60 },
-  /** Failed sign-ins for one account: then a delay that doubles with every further failure. */
+  /** Failed sign-ins for one account: then a lock that doubles with every further failure. Counted in the
+   *  database, not here (modules/auth/sign-in-lockout.ts reads this rule). */
   'sign-in-account': { max: 5, windowSeconds: 60, growing: true },
   /** New accounts from one client address (argon2 makes each one expensive). */
   'sign-up': { max: 10, windowSeconds: 3600 },

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import type { AuthUser, Role } from '../../platform/http.js';
 import * as repository from './auth.repository.js';
 import { isPhoneBanned } from '../reports/index.js';
+import type { SignInLockout } from './sign-in-lockout.js';
 
 export const SESSION_COOKIE = 'jobcast_session';
 const SESSION_DAYS = 30;
@@ -25,7 +26,10 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 let unknownLoginHash: Promise<string> | null = null;
 const hashForUnknownLogin = () => (unknownLoginHash ??= argon2.hash(randomBytes(16).toString('hex'), { type: argon2.argon2id }));
 
-export function createAuthService(db: Db) {
+export type AuthDeps = { lockout: SignInLockout };
+
+export function createAuthService(db: Db, deps: AuthDeps) {
+  const { lockout } = deps;
   async function createUser(input: SignUpInput & { isSynthetic?: boolean }, tx: Queryable = db): Promise<AuthUser> {
     const email = input.email ? input.email.trim().toLowerCase() : null;
     const phone = input.phone ? input.phone.trim() : null;
@@ -53,6 +57,7 @@ export function createAuthService(db: Db) {
   return {
     createUser,
     startSession,
+    lockout,
 
     /** Public sign-up: seekers, employers and hosts; bureaus and admins are created by an operator. */
     async signUp(input: SignUpInput) {
@@ -66,8 +71,14 @@ export function createAuthService(db: Db) {
     async signIn(login: string, password: string) {
       const normalized = login.trim().toLowerCase();
       const credentials = await repository.findUserCredentialsByLogin(db, normalized);
+      // Counted before the hash is checked, so that a burst of guesses cannot all slip in before the lock.
+      const attempt = await lockout.claim({ userId: credentials?.user.id ?? null, login: normalized });
       const isValid = await argon2.verify(credentials?.passwordHash ?? (await hashForUnknownLogin()), password);
-      if (!credentials || !isValid) throw new AppError('unauthenticated', 'Wrong email/phone or password / 账号或密码错误');
+      if (!credentials || !isValid) {
+        await attempt.failed();
+        throw new AppError('unauthenticated', 'Wrong email/phone or password / 账号或密码错误');
+      }
+      await attempt.succeeded();
       if (credentials.isBanned) throw new AppError('forbidden', 'This account is banned / 账号已被封禁');
       await repository.deleteExpiredAuthSessionsOfUser(db, credentials.user.id);
       return { user: credentials.user, session: await startSession(credentials.user.id) };

@@ -2,3 +2,4 @@ export { createAuthService, SESSION_COOKIE, type AuthService, type SignUpInput }
 export { registerAuthRoutes } from './auth.routes.js';
 export { phoneSchema, passwordSchema } from './auth.schemas.js';
 export { createPhoneCodeService, PHONE_CODE_RULES, type PhoneCodeService } from './phone-code.service.js';
+export { createSignInLockout, type SignInLockout } from './sign-in-lockout.js';

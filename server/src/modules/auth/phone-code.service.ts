@@ -113,8 +113,16 @@ export function createPhoneCodeService(deps: PhoneCodeDeps) {
 
     /** Signs in with a code; a phone without an account becomes a seeker (named `displayName` if given). */
     async signIn(phone: string, code: string, displayName?: string) {
-      await consumeCode(phone, code);
       const existing = await users.findUserCredentialsByLogin(db, phone);
+      // Wrong codes count towards the same per-account lockout as wrong passwords.
+      const attempt = await auth.lockout.claim({ userId: existing?.user.id ?? null, login: phone });
+      try {
+        await consumeCode(phone, code);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'validation_failed') await attempt.failed();
+        throw error;
+      }
+      await attempt.succeeded();
       if (existing?.isBanned) throw bannedPhone();
       if (existing && (existing.user.role === 'admin' || existing.user.role === 'bureau')) {
         throw new AppError('forbidden', 'Staff accounts sign in with their password / 管理账号请使用密码登录');
