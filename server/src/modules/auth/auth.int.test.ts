@@ -77,4 +77,20 @@ describe('auth', () => {
     const after = await harness.context.db.query<{ count: number }>('select count(*) as count from users');
     expect(after[0].count).toBe(before[0].count);
   });
+
+  it('refuses common passwords and ones made of the phone or email, naming body.password, and stores nothing', async () => {
+    for (const [body, pattern] of [
+      [{ role: 'seeker', phone: '13600136001', password: '12345678', displayName: '常见' }, /most common passwords/],
+      [{ role: 'seeker', phone: '13600136002', password: 'password', displayName: '常见' }, /most common passwords/],
+      [{ role: 'seeker', phone: '13600136003', password: 'aaaaaaaa', displayName: '简单' }, /too simple/],
+      [{ role: 'seeker', phone: '13600136004', password: '13600136004', displayName: '手机' }, /phone number or email/],
+      [{ role: 'employer', email: 'li.ming@example.test', password: 'li.ming@example.test', displayName: '邮箱' }, /phone number or email/],
+    ] as const) {
+      const response = await signUp(body);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.fields).toEqual([{ path: 'body.password', message: expect.stringMatching(pattern) }]);
+    }
+    const rows = await harness.context.db.query("select id from users where phone like '1360013600%' or email = 'li.ming@example.test'");
+    expect(rows).toHaveLength(0);
+  });
 });

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import type { AuthUser, Role } from '../../platform/http.js';
 import * as repository from './auth.repository.js';
 import { isPhoneBanned } from '../reports/index.js';
+import { assertPasswordAllowed } from './password-rules.js';
 import type { SignInLockout } from './sign-in-lockout.js';
 
 export const SESSION_COOKIE = 'jobcast_session';
@@ -38,6 +39,7 @@ export function createAuthService(db: Db, deps: AuthDeps) {
     if (phone && (await isPhoneBanned(tx, phone))) {
       throw new AppError('forbidden', 'This phone number is blocked from registering / 该手机号已被封禁，无法注册', { fields: [{ path: 'body.phone', message: 'This phone number is blocked / 该手机号已被封禁' }] });
     }
+    assertPasswordAllowed(input.password, { email, phone });
     if (await repository.findUserIdByEmailOrPhone(tx, email, phone)) {
       throw new AppError('conflict', 'An account with this email or phone already exists / 该邮箱或手机号已注册', {
         fields: [{ path: email ? 'body.email' : 'body.phone', message: 'already registered' }],
