@@ -4,7 +4,7 @@
  * zod schemas here so the server validates exactly what the client type promises. Timestamps are ISO strings.
  */
 import { z } from 'zod';
-import { singleLineText } from '../server/src/platform/input.js';
+import { singleLineText } from './text.js';
 import type { ConversationClientEvents, ConversationServerEvents } from './conversations.js';
 
 /** `missed` (未开播): scheduled, but the host never went live within LIVE_MISSED_AFTER_MINUTES of the start; not counted as held. */

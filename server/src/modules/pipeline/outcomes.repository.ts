@@ -185,12 +185,12 @@ export function listSessionFunnels(db: Queryable, sessionIds: string[], companyI
   );
 }
 
-export type SessionAccessRow = { id: string; hostUserId: string; hasCompanyJob: boolean };
+export type SessionAccessRow = { id: string; hostUserId: string; provinceCode: string | null; hasCompanyJob: boolean };
 
 /** Whether the company presents a job in the session or received applications through it. */
 export async function findSessionForCompany(db: Queryable, sessionId: string, companyId: string | null) {
   const [row] = await db.query<SessionAccessRow>(
-    `select s.id, s.host_user_id as "hostUserId",
+    `select s.id, s.host_user_id as "hostUserId", s.province_code as "provinceCode",
             ($2::uuid is not null and (
               exists (select 1 from live_session_jobs sj join jobs j on j.id = sj.job_id where sj.session_id = s.id and j.company_id = $2)
               or exists (select 1 from applications a where a.session_id = s.id and a.company_id = $2))) as "hasCompanyJob"

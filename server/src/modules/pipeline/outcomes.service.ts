@@ -96,19 +96,21 @@ export function createOutcomesService(deps: OutcomesDeps) {
       return { scope: scope.kind, totals: totals ?? null, sessions, viewers };
     },
 
-    /** One session's funnel: its host, companies presenting in it (their own jobs only), bureaus and admins. */
+    /**
+     * One session's funnel, under the same scope as the outcome figures: its host, companies presenting in it
+     * (their own jobs only), a bureau for sessions of its province (as in the comparison), admins. A session
+     * outside the caller's scope is "not found", so its existence is not told either.
+     */
     async getSessionFunnel(user: AuthUser, sessionId: string) {
-      const session = await repository.findSessionForCompany(db, sessionId, user.companyId);
-      if (!session) throw notFound('Session');
-      let companyId: string | null = null;
-      if (user.role === 'employer') {
-        if (!session.hasCompanyJob) throw notFound('Session');
-        companyId = user.companyId;
-      } else if (user.role === 'host') {
-        if (session.hostUserId !== user.id) throw notFound('Session');
-      } else if (user.role !== 'admin' && user.role !== 'bureau') {
-        throw notFound('Session');
-      }
+      const scope = scopeFor(user);
+      const session = await repository.findSessionForCompany(db, sessionId, scope.kind === 'company' ? scope.companyId : null);
+      const isInScope = session !== null && (
+        scope.kind === 'all'
+        || (scope.kind === 'company' && session.hasCompanyJob)
+        || (scope.kind === 'host' && session.hostUserId === scope.hostUserId)
+        || (scope.kind === 'province' && session.provinceCode === scope.provinceCode));
+      if (!isInScope) throw notFound('Session');
+      const companyId = scope.kind === 'company' ? scope.companyId : null;
       const [row] = await repository.listSessionFunnels(db, [sessionId], companyId);
       return { funnel: toFunnel(row), isCompanyView: companyId !== null };
     },
