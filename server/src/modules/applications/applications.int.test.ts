@@ -97,3 +97,62 @@ describe('one-tap apply', () => {
     expect(refused.statusCode).toBe(403);
   });
 });
+
+describe('a 报名 burst in the live room', () => {
+  let server: Awaited<ReturnType<typeof startLiveTestServer>>;
+
+  beforeAll(async () => {
+    // The tick never fires during the test: the test flushes, so the whole burst is one batch.
+    server = await startLiveTestServer({ env: { REALTIME_FLUSH_MS: '10000' } });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('pushes every application once with right counts, in two queries for the whole burst', async () => {
+    const { host, session, jobA, jobB } = await buildLiveSession(server.context);
+    const hostSocket = await server.connect(await server.signInCookie(host.email!));
+    await hostSocket.emitWithAck('session:join', { sessionId: session.id });
+    const viewerSocket = await server.connect();
+    await viewerSocket.emitWithAck('session:join', { sessionId: session.id });
+    const pushed: Array<{ application: { id: number; jobId: string }; jobCount: number }> = [];
+    hostSocket.on('host:application', (payload) => pushed.push(payload));
+    const tickers: number[] = [];
+    viewerSocket.on('ticker:batch', (payload) => tickers.push(payload.items.length));
+
+    const seekers = await Promise.all(Array.from({ length: 12 }, (_, index) => buildSeeker(server.context, `求职者${index}`)));
+    const cookies = await Promise.all(seekers.map((seeker) => server.signInCookie(seeker.email!)));
+    const db = server.context.db;
+    const query = db.query.bind(db);
+    const describeQueries: string[] = [];
+    db.query = ((sql: string, params?: unknown[]) => {
+      if (/any\(\$1::(bigint|uuid)\[\]\)/.test(sql)) describeQueries.push(sql);
+      return query(sql, params);
+    }) as typeof db.query;
+    try {
+      const receipts = await Promise.all(cookies.map((cookie, index) =>
+        server.app.inject({ method: 'POST', url: '/api/applications', headers: { cookie }, payload: { jobId: index % 3 === 0 ? jobB.id : jobA.id, sessionId: session.id } })));
+      expect(receipts.every((receipt) => receipt.statusCode === 201)).toBe(true);
+      await server.runtime.liveRealtime.flush();
+      await waitFor(() => pushed.length === 12 && tickers.length === 1);
+    } finally {
+      db.query = query;
+    }
+
+    expect(describeQueries).toHaveLength(2);
+    expect(new Set(pushed.map((item) => item.application.id)).size).toBe(12);
+    const countsOf = (jobId: string) => pushed.filter((item) => item.application.jobId === jobId).map((item) => item.jobCount);
+    // In id order each job counts up by one, and the last push carries the stored total.
+    expect(countsOf(jobB.id)).toEqual([1, 2, 3, 4]);
+    expect(countsOf(jobA.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(tickers).toEqual([10]);
+  }, 180_000);
+});
+
+async function waitFor(isDone: () => boolean, timeoutMs = 5000) {
+  const started = Date.now();
+  while (!isDone()) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting for the pushes');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -6,24 +6,38 @@ const APPLICATION_COLUMNS = `a.id, a.job_id as "jobId", a.session_id as "session
 
 /**
  * The apply write as one statement, so one round trip in its own implicit transaction (no lock is held while
- * the server or the network works): it inserts the application — snapshotting what the analytics need (the
- * seeker's home city now; the job's city, category, industry and company) — unless the unique
- * (job_id, seeker_user_id) index already has it, takes the existing one otherwise, and records the client's
- * idempotency key with it. Null when nothing was inserted and nothing is visible to this statement: the seeker
- * has no quick profile yet (the insert reads it) or is banned (a request already past the cookie check when the
- * ban landed), or a concurrent first tap committed after this statement's
- * snapshot was taken (asking again finds it).
+ * the server or the network works). It first checks what the live and jobs modules check on the slow path
+ * (`live.getApplicationSource`, `jobs.checkAcceptsApplications`; keep the three in step): the job is open and
+ * within its validity at a verified company, and, with a session, the session presents the job — which also
+ * gives the source (a session that is over makes it a replay). Then it inserts the application —
+ * snapshotting what the analytics need (the seeker's home city now; the job's city, category, industry and
+ * company) — unless the unique (job_id, seeker_user_id) index already has it, takes the existing one
+ * otherwise, and records the client's idempotency key with it. Null when nothing was inserted and nothing is
+ * visible to this statement: a check failed (the caller asks the modules for the reason), the seeker has no
+ * quick profile yet (the insert reads it) or is banned (a request already past the cookie check when the
+ * ban landed), or a concurrent first tap committed after this statement's snapshot was taken (asking again
+ * finds it).
  */
 export async function storeApplication(
   db: Queryable,
-  input: { jobId: string; seekerUserId: string; sessionId: string | null; source: 'live' | 'replay' | 'job_page'; idempotencyKey: string | null },
+  input: { jobId: string; seekerUserId: string; sessionId: string | null; idempotencyKey: string | null },
 ): Promise<{ application: ApplicationRow; created: boolean } | null> {
   const [row] = await db.query<ApplicationRow & { created: boolean }>(
-    `with inserted as (
+    `with eligible as (
+       select j.id, j.city_code, j.category_code, j.industry_code, j.company_id,
+              case when $3::uuid is null then 'job_page' when s.status in ('ended', 'missed') then 'replay' else 'live' end as source
+       from jobs j
+       join companies c on c.id = j.company_id and c.status = 'verified'
+       left join live_sessions s on s.id = $3::uuid
+       where j.id = $1 and j.status = 'open'
+         and j.valid_from <= (now() at time zone 'Asia/Shanghai')::date and j.valid_until >= (now() at time zone 'Asia/Shanghai')::date
+         and ($3::uuid is null or exists (select 1 from live_session_jobs sj where sj.session_id = s.id and sj.job_id = j.id))
+     ),
+     inserted as (
        insert into applications as a (job_id, seeker_user_id, session_id, source, seeker_city_code, job_city_code, category_code, industry_code, company_id)
-       select j.id, p.user_id, $3, $4, p.home_city_code, j.city_code, j.category_code, j.industry_code, j.company_id
-       from jobs j, seeker_profiles p join users u on u.id = p.user_id and u.banned_at is null
-       where j.id = $1 and p.user_id = $2
+       select e.id, p.user_id, $3::uuid, e.source, p.home_city_code, e.city_code, e.category_code, e.industry_code, e.company_id
+       from eligible e, seeker_profiles p join users u on u.id = p.user_id and u.banned_at is null
+       where p.user_id = $2
        on conflict (job_id, seeker_user_id) where seeker_user_id is not null do nothing
        returning ${APPLICATION_COLUMNS}, true as created
      ),
@@ -31,15 +45,15 @@ export async function storeApplication(
        select * from inserted
        union all
        select ${APPLICATION_COLUMNS}, false from applications a
-       where a.job_id = $1 and a.seeker_user_id = $2 and not exists (select 1 from inserted)
+       where a.job_id = $1 and a.seeker_user_id = $2 and exists (select 1 from eligible) and not exists (select 1 from inserted)
      ),
      request as (
        insert into application_requests (seeker_user_id, idempotency_key, application_id, job_id)
-       select $2, $5::text, id, $1 from application where $5::text is not null
+       select $2, $4::text, id, $1 from application where $4::text is not null
        on conflict (seeker_user_id, idempotency_key) do nothing
      )
      select * from application`,
-    [input.jobId, input.seekerUserId, input.sessionId, input.source, input.idempotencyKey],
+    [input.jobId, input.seekerUserId, input.sessionId, input.idempotencyKey],
   );
   if (!row) return null;
   const { created, ...application } = row;
@@ -85,9 +99,9 @@ export function listApplicationsBySession(db: Queryable, sessionId: string, limi
   );
 }
 
-export async function findHostApplicationById(db: Queryable, applicationId: number) {
-  const [row] = await db.query<HostApplicationRow>(`${HOST_VIEW_SELECT} where a.id = $1`, [applicationId]);
-  return row ?? null;
+/** The host rows of a batch of new applications (the realtime flush pushes them together). */
+export function listHostApplicationsByIds(db: Queryable, applicationIds: number[]) {
+  return db.query<HostApplicationRow>(`${HOST_VIEW_SELECT} where a.id = any($1::bigint[]) order by a.id`, [applicationIds]);
 }
 
 export function countApplicationsByJobForSession(db: Queryable, sessionId: string) {
@@ -103,9 +117,13 @@ export function countApplicationsByJobForSession(db: Queryable, sessionId: strin
   );
 }
 
-export async function countApplicationsForSessionJob(db: Queryable, sessionId: string, jobId: string) {
-  const [row] = await db.query<{ count: number }>('select count(*)::int as count from applications where session_id = $1 and job_id = $2', [sessionId, jobId]);
-  return row.count;
+/** Applications per (session, job) for the sessions of one realtime flush, in one grouped query. */
+export function countApplicationsBySessionJob(db: Queryable, sessionIds: string[]) {
+  return db.query<{ sessionId: string; jobId: string; count: number }>(
+    `select session_id as "sessionId", job_id as "jobId", count(*)::int as count
+     from applications where session_id = any($1::uuid[]) group by session_id, job_id`,
+    [sessionIds],
+  );
 }
 
 export function listApplicationRequestsOfSeeker(db: Queryable, seekerUserId: string) {

@@ -30,6 +30,8 @@ const toHostView = (row: repository.HostApplicationRow): HostApplication => ({
   appliedAt: new Date(row.appliedAt).toISOString(),
 });
 
+export type RoomApplication = { sessionId: string; application: HostApplication; jobCount: number; ticker: TickerItem };
+
 /** The seeker's apply-time choice to share the number (pipeline/unmask.ts). */
 export type ApplyConsents = { grantAtApply(seekerUserId: string, applicationId: number): Promise<void> };
 
@@ -50,15 +52,16 @@ export function createApplicationsService(deps: { db: Db; events: EventBus; jobs
           return toReceipt(previous, false);
         }
       }
-      const source: 'live' | 'replay' | 'job_page' = body.sessionId ? await live.getApplicationSource(body.sessionId, body.jobId) : 'job_page';
-      await jobs.checkAcceptsApplications(body.jobId);
-
-      const input = { jobId: body.jobId, seekerUserId: user.id, sessionId: body.sessionId ?? null, source, idempotencyKey: body.idempotencyKey ?? null };
-      // One statement (application, key and analytics delta together): nothing waits on another seeker's
+      const input = { jobId: body.jobId, seekerUserId: user.id, sessionId: body.sessionId ?? null, idempotencyKey: body.idempotencyKey ?? null };
+      // One statement checks the job and the session, and stores the application, its key and its analytics
+      // delta together: one round trip on the way that matters, and nothing waits on another seeker's
       // application. Asked twice only when a concurrent first tap committed after the first one's snapshot.
       const attempt = async () => (await repository.storeApplication(db, input)) ?? (await repository.storeApplication(db, input));
       let result = await attempt();
       if (!result) {
+        // Nothing stored or found: the modules that own the rules say which one failed, with their messages.
+        if (body.sessionId) await live.getApplicationSource(body.sessionId, body.jobId);
+        await jobs.checkAcceptsApplications(body.jobId);
         // A ban ends the account's sessions, but a request already past the cookie check must not apply either.
         if (await repository.isUserBanned(db, user.id)) throw new AppError('forbidden', 'This account is banned and cannot apply / 账号已被封禁，无法报名', { reason: 'account_banned' });
         // Nothing inserted and nothing there: the seeker has no quick profile yet (the insert reads it).
@@ -68,6 +71,7 @@ export function createApplicationsService(deps: { db: Db; events: EventBus; jobs
         result = await attempt();
         if (!result) throw new AppError('internal', 'Application was neither stored nor found');
       }
+      const source = result.application.source as 'live' | 'replay' | 'job_page';
       if (body.sharePhone) await deps.consents?.grantAtApply(user.id, result.application.id);
       if (result.created) {
         events.emit('ApplicationSubmitted', {
@@ -97,13 +101,32 @@ export function createApplicationsService(deps: { db: Db; events: EventBus; jobs
       return { applications: rows.map(toHostView), counts };
     },
 
-    /** What the realtime layer pushes for a new application: the host's row, the job's count, the viewers' ticker. */
-    async describeForRoom(applicationId: number) {
-      const row = await repository.findHostApplicationById(db, applicationId);
-      if (!row || !row.sessionId) return null;
-      const jobCount = await repository.countApplicationsForSessionJob(db, row.sessionId, row.jobId);
-      const ticker: TickerItem = { maskedName: maskName(row.seekerName || '求职者'), jobTitle: row.jobTitle, at: new Date(row.appliedAt).toISOString() };
-      return { sessionId: row.sessionId, application: toHostView(row), jobCount, ticker };
+    /**
+     * What the realtime layer pushes for a batch of new applications (one flush tick): the host's rows, each
+     * with its job's count in the session, and the viewers' ticker — two queries for the whole batch, however
+     * many applications and sessions it holds. A count is the job's total at the flush minus the batch's later
+     * applications to the same job, so a burst's pushes count up and the last one carries the total.
+     */
+    async describeForRoom(applicationIds: number[]): Promise<RoomApplication[]> {
+      if (applicationIds.length === 0) return [];
+      const rows = (await repository.listHostApplicationsByIds(db, applicationIds)).filter((row) => row.sessionId);
+      if (rows.length === 0) return [];
+      const sessionIds = [...new Set(rows.map((row) => row.sessionId as string))];
+      const totals = new Map((await repository.countApplicationsBySessionJob(db, sessionIds)).map((row) => [`${row.sessionId}:${row.jobId}`, row.count]));
+      const laterInBatch = new Map<string, number>();
+      const described: RoomApplication[] = [];
+      for (const row of [...rows].sort((a, b) => b.id - a.id)) {
+        const key = `${row.sessionId}:${row.jobId}`;
+        const later = laterInBatch.get(key) ?? 0;
+        laterInBatch.set(key, later + 1);
+        described.push({
+          sessionId: row.sessionId as string,
+          application: toHostView(row),
+          jobCount: Math.max(1, (totals.get(key) ?? 0) - later),
+          ticker: { maskedName: maskName(row.seekerName || '求职者'), jobTitle: row.jobTitle, at: new Date(row.appliedAt).toISOString() },
+        });
+      }
+      return described.reverse();
     },
 
     /**

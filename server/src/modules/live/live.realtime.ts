@@ -31,7 +31,8 @@ import type { LiveService } from './live.service.js';
 
 /** What the realtime layer needs from the applications module (kept narrow to avoid a module cycle). */
 export type ApplicationsForRoom = {
-  describeForRoom(applicationId: number): Promise<{ sessionId: string; application: HostApplication; jobCount: number; ticker: TickerItem } | null>;
+  /** The host rows, job counts and ticker items of a batch of new applications, in a bounded number of queries. */
+  describeForRoom(applicationIds: number[]): Promise<Array<{ sessionId: string; application: HostApplication; jobCount: number; ticker: TickerItem }>>;
 };
 
 export type RealtimeLog = { error(details: object, message: string): void };
@@ -45,7 +46,6 @@ type LiveRoom = {
   likes: number;
   pendingLikes: number;
   pendingChat: ChatMessage[];
-  pendingTicker: TickerItem[];
   /** The last messages, for joiners (no database read per join). */
   recentMessages: ChatMessage[];
   /** Viewers seen since the last flush, written in one insert. */
@@ -59,6 +59,8 @@ type LiveRoom = {
 
 const MAX_LIKES_PER_SOCKET_PER_FLUSH = 100;
 const MAX_TICKER_PER_FLUSH = 10;
+/** New applications described per flush (two queries each); a longer burst carries over to the next tick. */
+const MAX_APPLICATIONS_PER_FLUSH = 2_000;
 const RECENT_MESSAGES = 30;
 const MAX_UNSAVED_CHAT = 10_000;
 
@@ -120,7 +122,6 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
         likes: session.likeCount,
         pendingLikes: 0,
         pendingChat: [],
-        pendingTicker: [],
         recentMessages,
         pendingViewers: new Map(),
         lastViewers: 0,
@@ -187,8 +188,37 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     storeChat(messages);
   }
 
+  /**
+   * New applications of live sessions, pushed on the stats tick: a burst of 报名 costs two queries per tick
+   * (the host rows by id, the per-job counts of the sessions grouped) instead of two per application, which
+   * was quadratic in the burst. One batch is described at a time; ids arriving meanwhile wait for the next tick.
+   */
+  let pendingApplicationIds: number[] = [];
+  let describing: Promise<void> | null = null;
+  function flushApplications(): Promise<void> {
+    if (describing) return describing;
+    if (pendingApplicationIds.length === 0) return Promise.resolve();
+    const applicationIds = pendingApplicationIds.slice(0, MAX_APPLICATIONS_PER_FLUSH);
+    pendingApplicationIds = pendingApplicationIds.slice(MAX_APPLICATIONS_PER_FLUSH);
+    describing = applications.describeForRoom(applicationIds).then((described) => {
+      if (isClosed) return;
+      const tickerBySession = new Map<string, TickerItem[]>();
+      for (const { sessionId, application, jobCount, ticker } of described) {
+        io.to(rooms.sessionHosts(sessionId)).emit('host:application', { sessionId, application, jobCount });
+        tickerBySession.set(sessionId, [...(tickerBySession.get(sessionId) ?? []), ticker]);
+      }
+      for (const [sessionId, items] of tickerBySession) {
+        if (loadedRooms.has(sessionId)) io.to(rooms.session(sessionId)).emit('ticker:batch', { sessionId, items: items.slice(-MAX_TICKER_PER_FLUSH) });
+      }
+    }).catch(logFailure('pushing applications failed')).finally(() => {
+      describing = null;
+    });
+    return describing;
+  }
+
   async function flushStats() {
     retryUnsavedChat();
+    void flushApplications();
     for (const room of loadedRooms.values()) {
       const viewers = viewerCount(room.sessionId);
       if (viewers !== room.lastViewers) room.isDirty = true;
@@ -196,11 +226,6 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
         const seen = [...room.pendingViewers].map(([viewerKey, userId]) => ({ viewerKey, userId }));
         room.pendingViewers = new Map();
         live.recordViewers(room.sessionId, seen).catch(logFailure('storing viewers failed'));
-      }
-      if (room.pendingTicker.length > 0) {
-        const items = room.pendingTicker.slice(-MAX_TICKER_PER_FLUSH);
-        room.pendingTicker = [];
-        io.to(rooms.session(room.sessionId)).emit('ticker:batch', { sessionId: room.sessionId, items });
       }
       if (!room.isDirty && room.pendingLikes === 0) {
         if (viewers === 0 && room.pendingChat.length === 0 && room.pendingViewers.size === 0) loadedRooms.delete(room.sessionId);
@@ -415,12 +440,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
 
   events.on('ApplicationSubmitted', ({ applicationId, sessionId }) => {
     if (isClosed || !sessionId) return;
-    applications.describeForRoom(applicationId).then((described) => {
-      if (!described) return;
-      io.to(rooms.sessionHosts(described.sessionId)).emit('host:application', { sessionId: described.sessionId, application: described.application, jobCount: described.jobCount });
-      const room = loadedRooms.get(described.sessionId);
-      if (room) room.pendingTicker.push(described.ticker);
-    }).catch(logFailure('pushing an application failed'));
+    pendingApplicationIds.push(applicationId);
   });
 
   // The deleted account's sockets are closed (sign-in is gone, but a socket keeps the identity of its
@@ -455,6 +475,8 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     /** Pushes what is pending (chat, counters) at once; tests and shutdown use it. */
     async flush() {
       loadedRooms.forEach(flushChat);
+      await flushApplications();
+      await flushApplications();
       await flushStats();
     },
     close() {
