@@ -160,8 +160,9 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     // Both shown and checked by the first test (settled).
     const rtmpServer = (await hostPage.getByTestId('rtmp-server').textContent())!;
     const streamKey = (await hostPage.getByTestId('stream-key').textContent())!;
-    // OBS joins 服务器 and 串流密钥 with a slash; so does this encoder.
-    encoder = pushTestPattern(`${rtmpServer}/${streamKey}`, 120);
+    // OBS joins 服务器 and 串流密钥 with a slash; so does this encoder. It runs until the replay test stops it (or
+    // afterAll): a fixed 120 s ran out before the later tests under load (soak run 4: the room ended mid-suite).
+    encoder = pushTestPattern(`${rtmpServer}/${streamKey}`, 1800);
     // The booking's in-app notification arrives as a toast (socket push of the durable notification) the moment
     // the room goes live, and closes itself after 8 s: awaited from now, not after the video checks below.
     const bookingToast = viewerPage.locator('.ant-notification-notice').filter({ hasText: '你预约的直播开始了' }).waitFor({ timeout: 60_000 });
