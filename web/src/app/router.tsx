@@ -61,6 +61,7 @@ const FEATURE_ROUTES: RouteObject[] = [
   { path: 'console/campaigns/:campaignId', lazy: page(() => import('../features/campaigns/campaign-console-page'), ['bureau', 'admin']) },
   { path: 'companies/:companyId', lazy: page(() => import('../features/profiles/company-page')) },
   { path: 'hosts/:hostUserId', lazy: page(() => import('../features/profiles/host-page')) },
+  { path: 'for-you', lazy: page(() => import('../features/recommendations/for-you-page')) },
   { path: 'following', lazy: page(() => import('../features/follows/following-page'), ['seeker']) },
   // Later features add their line here, e.g. live rooms, host console, analytics, my applications.
 ];

@@ -72,6 +72,16 @@ const zh = {
     applied: '已报名',
     closed: '已停止招聘',
   },
+  views: {
+    all: '全部',
+    forMe: '推荐',
+    near: '附近',
+    label: '岗位排序',
+  },
+  distance: {
+    sameCity: '同城',
+    km: '离你 {{km}} km',
+  },
   sessions: {
     upcoming: '讲解这个岗位的直播',
     replays: '讲解这个岗位的回放',
@@ -151,6 +161,16 @@ const en: typeof zh = {
     button: 'Apply now',
     applied: 'Applied',
     closed: 'No longer hiring',
+  },
+  views: {
+    all: 'All',
+    forMe: 'For me',
+    near: 'Near me',
+    label: 'Job order',
+  },
+  distance: {
+    sameCity: 'Same city',
+    km: '{{km}} km away',
   },
   sessions: {
     upcoming: 'Live sessions presenting this job',

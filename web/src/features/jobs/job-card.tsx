@@ -1,4 +1,5 @@
 import { Card } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { currentLanguage } from '../../app/i18n';
@@ -12,8 +13,11 @@ import { JobTags } from './job-tags';
 import { formatPay } from './pay';
 import type { Job } from './types';
 
-/** A job in a list; with `apply`, its 报名 button sits in the card's corner (beside the link, not inside it). */
-export function JobCard({ job, apply }: { job: Job; apply?: ApplyController }) {
+/**
+ * A job in a list; with `apply`, its 报名 button sits in the card's corner (beside the link, not inside it). In a
+ * 附近 list it says how far the job is; `footer` adds a line (推荐's reasons).
+ */
+export function JobCard({ job, apply, footer }: { job: Job; apply?: ApplyController; footer?: ReactNode }) {
   const { t } = useTranslation(JOBS_NS);
   const language = currentLanguage();
   const names = useLocalizedNames(language);
@@ -26,7 +30,14 @@ export function JobCard({ job, apply }: { job: Job; apply?: ApplyController }) {
           <span className="job-card-pay" data-testid="job-pay">{pay.headline}</span>
         </div>
         <div style={{ display: 'flex', justifyContent: 'space-between', margin: '4px 0 8px' }} className="job-card-meta">
-          <span>{names.city(job.cityCode, job.cityName)} · {names.category(job.categoryCode, job.categoryName)} · {t('detail.hiring', { count: job.headcount })}</span>
+          <span>
+            {job.distanceKm !== undefined ? (
+              <span className="job-card-distance" data-testid="job-distance" data-km={job.distanceKm}>
+                {job.distanceKm === 0 ? t('distance.sameCity') : t('distance.km', { km: job.distanceKm })} ·{' '}
+              </span>
+            ) : null}
+            {names.city(job.cityCode, job.cityName)} · {names.category(job.categoryCode, job.categoryName)} · {t('detail.hiring', { count: job.headcount })}
+          </span>
           {pay.secondary ? <span>{pay.secondary}</span> : null}
         </div>
         <JobTags job={job} />
@@ -35,6 +46,7 @@ export function JobCard({ job, apply }: { job: Job; apply?: ApplyController }) {
           <AccountTypeTag accountType={job.companyAccountType} />
           <SyntheticTag isSynthetic={job.isSynthetic} />
         </div>
+        {footer}
       </Card>
     </Link>
   );

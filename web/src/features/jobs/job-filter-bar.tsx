@@ -50,7 +50,7 @@ export function JobFilterBar({ filters, onChange }: Props) {
           </Tag.CheckableTag>
         ))}
         {countActiveFilters(filters) > 0 ? (
-          <Button type="link" size="small" onClick={() => onChange({})} data-testid="filter-clear">{t('list.clearFilters')}</Button>
+          <Button type="link" size="small" onClick={() => onChange({ isNearSort: filters.isNearSort, nearCityCode: filters.nearCityCode })} data-testid="filter-clear">{t('list.clearFilters')}</Button>
         ) : null}
       </div>
     </section>

@@ -9,6 +9,9 @@ export type JobFilters = {
   meals?: 'free' | 'allowance';
   isDailyPay?: boolean;
   q?: string;
+  /** 附近: nearest first (?sort=near); from nearCityCode (?near=) once the seeker's city is known. */
+  isNearSort?: boolean;
+  nearCityCode?: string;
 };
 
 export const MIN_PAY_CHOICES = [3000, 4000, 5000, 6000, 8000, 10000] as const;
@@ -28,6 +31,11 @@ export function parseJobFilters(params: URLSearchParams): JobFilters {
   if (params.get('daily') === '1') filters.isDailyPay = true;
   const q = params.get('q')?.trim();
   if (q) filters.q = q.slice(0, 50);
+  if (params.get('sort') === 'near') {
+    filters.isNearSort = true;
+    const near = params.get('near');
+    if (near && /^\d{6}$/.test(near)) filters.nearCityCode = near;
+  }
   return filters;
 }
 
@@ -40,6 +48,8 @@ export function toSearchParams(filters: JobFilters): URLSearchParams {
   if (filters.meals) params.set('meals', filters.meals);
   if (filters.isDailyPay) params.set('daily', '1');
   if (filters.q) params.set('q', filters.q);
+  if (filters.isNearSort) params.set('sort', 'near');
+  if (filters.isNearSort && filters.nearCityCode) params.set('near', filters.nearCityCode);
   return params;
 }
 
@@ -53,9 +63,14 @@ export function toApiQuery(filters: JobFilters): Record<string, QueryValue> {
     meals: filters.meals,
     isDailyPay: filters.isDailyPay ? 'true' : undefined,
     q: filters.q,
+    // Until the city is known the list stays newest first.
+    sort: filters.isNearSort && filters.nearCityCode ? 'distance' : undefined,
+    nearCityCode: filters.isNearSort ? filters.nearCityCode : undefined,
   };
 }
 
+/** Filters that narrow the list (the order, 附近, is not one). */
 export function countActiveFilters(filters: JobFilters): number {
-  return Object.values(filters).filter((value) => value !== undefined && value !== '' && value !== false).length;
+  return Object.entries(filters)
+    .filter(([key, value]) => key !== 'isNearSort' && key !== 'nearCityCode' && value !== undefined && value !== '' && value !== false).length;
 }

@@ -1,4 +1,5 @@
 import { Button, Empty, Skeleton } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { PageError } from '../../components/page-states';
@@ -9,7 +10,11 @@ import { JOBS_NS } from './i18n';
 import { JobCard } from './job-card';
 import { JobFilterBar } from './job-filter-bar';
 import { parseJobFilters, toSearchParams, type JobFilters } from './job-filters';
+import { JobViewTabs, nearHref } from './job-view-tabs';
 import { useJobList } from './use-job-list';
+
+// 附近's location bar loads only when 附近 is chosen (the first screen stays small).
+const NearMeBar = lazy(() => import('./near-me-bar'));
 
 /** The seeker's home: filters (kept in the URL) and job cards, phone first. */
 export default function JobListPage() {
@@ -20,6 +25,7 @@ export default function JobListPage() {
   const { state, hasMore, loadMore, retry } = useJobList(filterKey);
   const apply = useApply(null);
   const handleFiltersChange = (next: JobFilters) => setSearchParams(toSearchParams(next), { replace: true });
+  const handleNearCity = (nearCityCode: string) => handleFiltersChange({ ...filters, isNearSort: true, nearCityCode });
 
   return (
     <div className="stack">
@@ -27,6 +33,16 @@ export default function JobListPage() {
         <h1 className="page-heading">{t('list.title')}</h1>
         <p className="page-subtitle">{t('list.subtitle')}</p>
       </div>
+      <JobViewTabs
+        current={filters.isNearSort ? 'near' : 'all'}
+        allHref={`/?${toSearchParams({ ...filters, isNearSort: undefined, nearCityCode: undefined }).toString()}`}
+        nearLink={nearHref(toSearchParams(filters))}
+      />
+      {filters.isNearSort ? (
+        <Suspense fallback={<div className="near-me-bar" />}>
+          <NearMeBar nearCityCode={filters.nearCityCode} onNearCity={handleNearCity} />
+        </Suspense>
+      ) : null}
       <JobFilterBar filters={filters} onChange={handleFiltersChange} />
       <SyntheticNotice isShown={state.jobs.some((job) => job.isSynthetic)} />
       <section className="stack" data-testid="job-results" data-loaded-for={state.loadedFor ?? undefined} aria-busy={state.isLoading}>

@@ -38,6 +38,8 @@ export type Job = {
   status: 'open' | 'closed';
   isSynthetic: boolean;
   createdAt: string;
+  /** Only in a 附近 list (?sort=distance): kilometres from the seeker's city, city centre to city centre. */
+  distanceKm?: number;
 };
 
 /** POST/PUT /api/employer/jobs body (jobBodySchema). */
