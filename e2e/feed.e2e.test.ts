@@ -2,7 +2,8 @@
 // server: two rooms pushed by real ffmpeg encoders (one portrait 720×1280, one landscape 1280×720). A new
 // visitor opens the feed from the tab bar, the first room plays muted, a swipe brings the next room (which
 // plays while the first player is torn down), and they sign up with a phone code (read from the log SMS
-// provider) and apply from the feed in one sheet.
+// provider) and apply from the feed in one sheet, follow the host (关注) from the feed and find the host's live
+// room in the 关注 tab.
 import { spawn } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,7 +116,7 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('the live feed on a p
     expect(video.y + video.height).toBeLessThanOrEqual(cardBox.y);
     await saveScreenshot(page, 'feed-landscape');
 
-    // The host's page is one tap away (关注 sits beside it once the follows feature provides the button).
+    // The host's page is one tap away, 关注 beside it.
     await expectAttribute(second.getByTestId('feed-host'), 'href', `/hosts/${hostId}`, 'the host link');
 
     // One tap on 报名: a new visitor signs up in the apply sheet and the application is sent.
@@ -139,6 +140,17 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('the live feed on a p
     await page.getByTestId('apply-close').click();
     await expectAttribute(card.getByTestId('pinned-apply'), 'data-applied', 'true', 'the applied button');
 
+    // Signed in by the apply sheet: 关注 the host from the feed.
+    const follow = second.getByTestId('feed-follow-slot').getByTestId('follow-button');
+    await expectAttribute(follow, 'data-following', 'false', 'the feed\'s 关注 button');
+    await follow.click();
+    await expectAttribute(follow, 'data-following', 'true', 'the feed\'s 关注 button after the tap');
+    const follows = await server.context.db.query<{ hostUserId: string }>(
+      `select f.host_user_id::text as "hostUserId" from follows f join users u on u.id = f.follower_user_id where u.phone = $1`,
+      ['13766668888'],
+    );
+    expect(follows).toEqual([{ hostUserId: hostId }]);
+
     // Back on the list, the cards show a real frame of each stream (a thumbnail URL that changes) and viewers.
     await page.getByTestId('feed-back').click();
     const thumbnails = server.runtime.thumbnailWorker!;
@@ -147,6 +159,15 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('the live feed on a p
       await expectAttribute(page.locator(`[data-testid="session-card"][data-session-id="${room.id}"] [data-testid="session-cover"]`), 'data-thumbnail', /^\/media\/thumbnails\/.+\.jpg\?v=\d+$/, 'the card thumbnail', 20_000);
     }
     await saveScreenshot(page, 'feed-live-list-thumbnails');
+
+    // The 关注 tab lists the followed host with the live rooms.
+    await page.getByTestId('tab-following').click();
+    await page.waitForURL('**/following');
+    const followedHost = page.locator(`[data-testid="followed-item"][data-key="host:${hostId}"]`);
+    for (const room of rooms) {
+      await expectCount(followedHost.locator(`[data-testid="session-card"][data-session-id="${room.id}"]`), 1, `the followed host's room ${room.id} in 关注`);
+    }
+    await saveScreenshot(page, 'feed-following');
 
     expect(opener.problems.flatMap((problem) => problem.errors)).toEqual([]);
   });

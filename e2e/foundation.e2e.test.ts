@@ -1,6 +1,7 @@
 // The foundation's critical journey in headless Chromium over the real server and the built web app:
 // an admin verifies a company, its employer posts a job through the form (and a posting asking for a
-// deposit is refused, naming 押金), and a seeker on a 390×844 phone filters, finds the job and opens it.
+// deposit is refused, naming 押金), and a seeker on a 390×844 phone filters, finds the job and opens it, sorts
+// jobs by distance from the phone's location (附近, Chromium's geolocation override) and opens 推荐.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCreditCode } from '../server/src/modules/companies/index.js';
@@ -243,6 +244,35 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
 
     await signOutFromHeader(page);
     await eventually(() => page.evaluate(() => fetch('/api/auth/me').then((response) => response.json())), 'the session ended on the server').toEqual({ user: null });
+  });
+
+  it('附近 sorts by distance from the phone\'s city (location asked on a tap); 推荐 asks once and says why', async () => {
+    const page = await openPage('phone');
+    // 昆山, between 苏州 and 上海: the nearest reference city is 苏州.
+    await page.context().setGeolocation({ latitude: 31.385, longitude: 120.98 });
+    await page.context().grantPermissions(['geolocation']);
+    await page.goto('/');
+    await page.getByTestId('job-view-near').click();
+    await page.getByTestId('near-me-locate').click();
+    await expectAttribute(page.getByTestId('near-me-bar'), 'data-near-city', '320500', 'the city of the phone\'s position');
+    await expectAttribute(page.getByTestId('job-results'), 'data-loaded-for', 'sort=near&near=320500', 'the 附近 list');
+    await expectText(page.getByTestId('job-distance').first(), '同城', 'the nearest job\'s distance');
+    const hangzhou = page.getByTestId('job-card').filter({ hasText: `杭州仓库普工${suffix}` }).getByTestId('job-distance');
+    await expectText(hangzhou, /^离你 1\d\d km/, 'the 杭州 job\'s distance');
+    await saveScreenshot(page, 'seeker-near-me');
+
+    await page.getByTestId('job-view-for-me').click();
+    await page.waitForURL('**/for-you');
+    await page.getByTestId('first-use-category-driver').click();
+    await page.getByTestId('first-use-save').click();
+    const first = page.getByTestId('for-you-jobs').getByTestId('job-card').first();
+    await expectText(first.locator('.job-card-title'), `苏州货车司机${suffix}`, 'the first recommendation');
+    await expectText(first.getByTestId('reasons'), /你关注的工种：司机\s*就在苏州/, 'its reasons');
+    await saveScreenshot(page, 'seeker-for-me');
+    // Asked once: the sheet stays closed next time.
+    await page.reload();
+    await expectText(first.locator('.job-card-title'), `苏州货车司机${suffix}`, 'the first recommendation after a reload');
+    await expectCount(page.getByTestId('first-use-sheet'), 0, 'the first-use sheet after a reload');
   });
 
   it('the pages raised no script errors', () => {

@@ -1,7 +1,7 @@
 import { HeartOutlined, PlayCircleOutlined, SearchOutlined, UserOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router-dom';
+import { NavLink, useLocation } from 'react-router-dom';
 import { useAuth } from '../app/auth';
 
 type Tab = { path: string; labelKey: string; icon: ReactNode; testId: string; isEnd?: boolean };
@@ -10,6 +10,8 @@ type Tab = { path: string; labelKey: string; icon: ReactNode; testId: string; is
 export function SeekerTabBar() {
   const { t } = useTranslation();
   const { user } = useAuth();
+  // 推荐 (/for-you) is a view of the jobs tab.
+  const isForYou = useLocation().pathname === '/for-you';
   if (user && user.role !== 'seeker') return null;
   const tabs: Tab[] = [
     { path: '/', labelKey: 'nav.tabJobs', icon: <SearchOutlined />, testId: 'tab-jobs', isEnd: true },
@@ -21,7 +23,7 @@ export function SeekerTabBar() {
   return (
     <nav className="seeker-tab-bar" data-testid="seeker-tab-bar">
       {tabs.map((tab) => (
-        <NavLink key={tab.testId} to={tab.path} end={tab.isEnd} className={({ isActive }) => `seeker-tab${isActive ? ' is-active' : ''}`} data-testid={tab.testId}>
+        <NavLink key={tab.testId} to={tab.path} end={tab.isEnd} className={({ isActive }) => `seeker-tab${isActive || (isForYou && tab.path === '/') ? ' is-active' : ''}`} data-testid={tab.testId}>
           <span className="seeker-tab-icon">{tab.icon}</span>
           <span className="seeker-tab-label">{t(tab.labelKey)}</span>
         </NavLink>

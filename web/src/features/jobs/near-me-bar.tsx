@@ -73,7 +73,7 @@ export default function NearMeBar({ nearCityCode, onNearCity }: { nearCityCode?:
           {status === 'locating' ? t('locating') : t('useLocation')}
         </Button>
         <CitySelect
-          value={null}
+          value={nearCityCode ?? null}
           allowClear={false}
           placeholder={t('chooseCity')}
           onChange={(code) => code && choose({ code, source: 'chosen' })}
