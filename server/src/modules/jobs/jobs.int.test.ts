@@ -55,6 +55,25 @@ describe('jobs: publishing, browsing, authorization', () => {
     expect(await countJobs()).toBe(before);
   });
 
+  it('refuses 婚育, 民族 and 户籍 conditions and the English forms of the rules, and publishes the honest negations', async () => {
+    const { employer } = await buildCompany(harness.context);
+    const cookies = await signIn(harness.app, employer.email!);
+    const before = await countJobs();
+    const refused = await harness.app.inject({
+      method: 'POST', url: '/api/employer/jobs', cookies,
+      payload: buildJobInput({ requirements: '要求已婚已育，仅限汉族，仅限苏州本地人', benefits: 'Male only, age 18-35, deposit required' }),
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('posting_rejected');
+    for (const word of ['要求已婚已育', '仅限汉族', '仅限苏州本地人', 'Male only', 'age 18-35', 'deposit']) expect(refused.json().error.message).toContain(word);
+    expect(await countJobs()).toBe(before);
+    const honest = await harness.app.inject({
+      method: 'POST', url: '/api/employer/jobs', cookies,
+      payload: buildJobInput({ requirements: '婚育不限，民族不限，户籍不限', benefits: 'No deposit, no fees; no age limit' }),
+    });
+    expect(honest.statusCode).toBe(201);
+  });
+
   it('names invalid fields: no pay, reversed validity, unknown category', async () => {
     const { employer } = await buildCompany(harness.context);
     const cookies = await signIn(harness.app, employer.email!);

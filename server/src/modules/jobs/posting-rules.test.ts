@@ -60,6 +60,65 @@ describe('posting rules', () => {
     ['region', '仅限江苏籍', '仅限江苏籍'],
   ];
 
+  // Issue 10: 户籍 variants, 婚育 and 民族 conditions, and the English forms of every rule.
+  const issueTen: Array<[string, string, string]> = [
+    ['region', '仅限苏州本地人', '仅限苏州本地人'],
+    ['hukou', '本地户口优先', '本地户口优先'],
+    ['hukou', '只招本地户', '只招本地户'],
+    ['marital', '要求已婚已育', '要求已婚已育'],
+    ['marital', '限未婚', '限未婚'],
+    ['marital', '已育优先', '已育优先'],
+    ['marital', '入职两年内不得怀孕', '不得怀孕'],
+    ['marital', '孕妇勿扰', '孕妇勿扰'],
+    ['ethnicity', '仅限汉族', '仅限汉族'],
+    ['ethnicity', '汉族优先', '汉族优先'],
+    ['ethnicity', '少数民族勿扰', '少数民族勿扰'],
+    ['ethnicity', '不招维族', '不招维族'],
+    ['gender', 'Male only, hard-working', 'Male only'],
+    ['gender', 'women preferred', 'women preferred'],
+    ['gender', 'Must be male', 'Must be male'],
+    ['age', 'age 18-35', 'age 18-35'],
+    ['age', 'Aged between 20 and 40', 'Aged between 20 and 40'],
+    ['age', 'under 35 please', 'under 35'],
+    ['age', '20-30 years old', '20-30 years old'],
+    ['fee', 'deposit required', 'deposit'],
+    ['fee', 'Registration fee 200 yuan', 'Registration fee'],
+    ['fee', 'pay a deposit before starting', 'pay a deposit'],
+    ['fee', 'training fee deducted from first salary', 'training fee'],
+    ['hukou', 'local hukou only', 'local hukou only'],
+    ['hukou', 'Locals only', 'Locals only'],
+    ['hukou', 'must have a Suzhou hukou', 'must have a Suzhou hukou'],
+    ['marital', 'married only', 'married only'],
+    ['marital', 'must be single', 'must be single'],
+    ['ethnicity', 'Han Chinese only', 'Han Chinese only'],
+  ];
+
+  it.each(issueTen)('refuses %s: %s', (kind, text, word) => {
+    const violations = findPostingViolations({ requirements: text });
+    expect(violations.map((violation) => violation.kind)).toContain(kind);
+    expect(violations.find((violation) => violation.kind === kind)!.words).toContain(word);
+  });
+
+  const acceptedIssueTen = [
+    '婚育不限，已婚未婚均可',
+    '无婚育要求，民族不限',
+    '已婚夫妻可申请夫妻房',
+    '各民族员工一视同仁',
+    'No deposit, no fees of any kind',
+    'We never charge a registration fee',
+    'Medical check fee paid by the company',
+    'Training fee covered by employer',
+    'No age limit, men and women welcome',
+    'Aged 18 or above; under 16 not accepted',
+    'No hukou requirement',
+    'Age: none',
+    'Service: 2 shifts, free meals, dormitory for couples',
+  ];
+
+  it.each(acceptedIssueTen)('accepts a lawful posting: %s', (text) => {
+    expect(findPostingViolations({ requirements: text })).toEqual([]);
+  });
+
   it.each([...refused, ...evasions])('refuses %s: %s', (kind, text, word) => {
     const violations = findPostingViolations({ requirements: text });
     expect(violations).toHaveLength(1);

@@ -1,8 +1,9 @@
-// What a posting may not say (网络招聘服务管理规定 2021; 就业促进法): no deposits or fees from workers,
-// no limits by age, gender, 户籍 or region. A table that grows: add a row, add a test (posting-rules.test.ts
+// What a posting may not say (网络招聘服务管理规定 2021; 就业促进法; 妇女权益保障法 on marriage and
+// childbearing): no deposits or fees from workers, no limits by age, gender, 户籍, region, marriage and
+// childbearing, or ethnicity (民族), in Chinese or in English. A table that grows: add a row, add a test (posting-rules.test.ts
 // holds the evasions real posters write and the honest sentences that must stay allowed).
 
-export type PostingRuleKind = 'fee' | 'age' | 'gender' | 'hukou' | 'region';
+export type PostingRuleKind = 'fee' | 'age' | 'gender' | 'hukou' | 'region' | 'marital' | 'ethnicity';
 
 /** The words around a match, within its clause (up to the nearest ，。；！？ or line break). */
 export type MatchContext = { word: string; before: string; after: string };
@@ -20,6 +21,8 @@ export const POSTING_RULE_MESSAGES: Record<PostingRuleKind, string> = {
   gender: 'must not limit gender / 不得设置性别限制',
   hukou: 'must not limit 户籍 (household registration) / 不得设置户籍限制',
   region: 'must not limit where workers come from / 不得设置地域限制',
+  marital: 'must not set conditions on marriage or childbearing / 不得设置婚育限制',
+  ethnicity: 'must not limit ethnicity / 不得设置民族限制',
 };
 
 const CJK = '[\\u4e00-\\u9fa5]';
@@ -51,6 +54,21 @@ function isLawfulMinimumAge({ word, after }: MatchContext) {
   return !hasUpperBound || /^(?:不招|不予录用|勿扰|谢绝|禁止|除外)/.test(after);
 }
 
+/** English: "no deposit", "we never charge fees", "no age limit", "without any hukou requirement". */
+const EN_NEGATED = /\b(?:no|never|without|zero|not|nor|free of|don't|doesn't|do not|does not|won't)\b[\w\s'-]{0,24}$/i;
+const EN_NONE_AFTER = /^\s*[:：]?\s*(?:none|no|not required|not limited|any|unlimited)\b/i;
+const EN_PAID_BY_EMPLOYER = /(?:paid|covered|reimbursed|borne) by (?:the )?(?:company|employer|us|factory)|(?:company|employer|we) (?:pays?|covers?|reimburses?)/i;
+const isEnglishNegated = ({ before, after }: MatchContext) => EN_NEGATED.test(before) || EN_NONE_AFTER.test(after);
+/** "under 16 not accepted", "under 18s need not apply": the lawful floor said the other way round. */
+function isEnglishLawfulFloor({ word, after }: MatchContext) {
+  const numbers = word.match(/\d+/g) ?? [];
+  return numbers.length === 1 && (numbers[0] === '16' || numbers[0] === '18') && /^(?:under|below|younger)/i.test(word)
+    && /^\s*(?:s\b)?\s*(?:not|need not|cannot|can't|are not|excluded|will not)/i.test(after);
+}
+const EN_FEES = "(?:security\\s+)?deposits?|(?:registration|agency|placement|application|recruitment|introduction|service|processing|admin(?:istration)?|training|uniform|medical(?:\\s+check(?:-?up)?)?|health\\s+check|job)\\s+fees?";
+const EN_MARITAL_STATUS = 'married|unmarried|single|childless|(?:with|without|no)\\s+(?:kids|children)|pregnant';
+const HAN_OR_MINORITY = '汉族|少数民族|回族|维吾尔族|维族|藏族|蒙古族|壮族|彝族|苗族|满族|哈萨克族';
+
 export const POSTING_RULES: PostingRule[] = [
   { kind: 'fee', pattern: new RegExp(DEPOSITS, 'g'), isExcused: isNegatedFee },
   { kind: 'fee', pattern: new RegExp(COSTS, 'g'), isExcused: (context) => isNegatedFee(context) || PAID_BY_EMPLOYER.test(context.before + context.after) },
@@ -73,7 +91,23 @@ export const POSTING_RULES: PostingRule[] = [
 
   { kind: 'region', pattern: new RegExp(`不招(?!未成年|童工)${CJK}{1,4}人(?![员士])|不要${CJK}{1,3}人(?![员士])|本地人优先|地域限制|籍贯(?:要求|限制)(?![:：\\s]*(?:不限|无))`, 'g'), isExcused: isNegatedLabel },
   { kind: 'region', pattern: new RegExp(`(?:外地|外省|外市|外县|非本地|非本市|东北|西北|西南|${PROVINCES})(?:人|籍|的)?(?:勿扰|免谈|不要|除外|谢绝)`, 'g') },
-  { kind: 'region', pattern: new RegExp(`(?:仅限|只限|限|只招|仅招|只要)(?:本地|本市|本省|本县|本区)(?:人|籍|员工|求职者)|(?:仅限|只限|限|只招|仅招|只要)${CJK}{2,3}(?<!户)籍|${CJK}{2,3}(?<!户)籍(?:人员|员工)?优先`, 'g') },
+  { kind: 'region', pattern: new RegExp(`(?:仅限|只限|限|只招|仅招|只要)${CJK}{0,4}?(?:本地|本市|本省|本县|本区)(?:人|籍|员工|求职者)|(?:仅限|只限|限|只招|仅招|只要)${CJK}{2,3}(?<!户)籍|${CJK}{2,3}(?<!户)籍(?:人员|员工)?优先`, 'g') },
+  { kind: 'hukou', pattern: /(?:仅限|只限|限|只招|仅招|只要)本地(?:人|户)|(?:本地|当地)户(?:口|籍)?(?:人员|者)?(?:优先|为主)/g, isExcused: isNegatedLabel },
+
+  // 婚育: 要求已婚已育, 限未婚, 已育优先, 两年内不得怀孕 — but 婚育不限, 已婚未婚均可, 无婚育要求 pass.
+  { kind: 'marital', pattern: /(?<!不)(?:要求|仅限|只限|限|只招|仅招|只要|需|须)(?:已婚|未婚|离异|已育|未育|已生育|未生育)(?:已育|未育)?|(?:已婚|未婚|离异|已育|未育|已生育|未生育)(?:已育|未育)?(?:者|人员)?(?:优先|勿扰|免谈|为主)|已婚已育|未婚未育/g, isExcused: isNegatedLabel },
+  { kind: 'marital', pattern: /(?:不得|不准|不能|不许|不可|禁止)(?:在[^，。；]{1,8})?(?:怀孕|生育|生孩子|结婚|要孩子)|孕(?:妇|期)(?:勿扰|免谈|不要|不招)|婚育(?:要求|限制|状况要求)|(?:二|三)胎(?:勿扰|免谈)/g, isExcused: isNegatedLabel },
+
+  // 民族: 仅限汉族, 汉族优先, 少数民族勿扰, 不招维族 — 民族不限 passes.
+  { kind: 'ethnicity', pattern: new RegExp(`(?:仅限|只限|限|只招|仅招|只要|要求)(?:${HAN_OR_MINORITY})|(?:${HAN_OR_MINORITY})(?:人|员工)?(?:优先|勿扰|免谈|除外|谢绝|不要)|不(?:招|要|收)(?:${HAN_OR_MINORITY})|民族(?:要求|限制)(?![:：\\s]*(?:不限|无))`, 'g'), isExcused: isNegatedLabel },
+
+  // English forms of every rule, with honest negations passing as in Chinese.
+  { kind: 'fee', pattern: new RegExp(`\\b(?:${EN_FEES})\\b|\\bpay\\s+(?:a|an|the)?\\s*(?:deposit|fee)\\b|\\bfees?\\s+(?:required|payable|apply)\\b`, 'gi'), isExcused: (context) => isEnglishNegated(context) || (!/deposit/i.test(context.word) && EN_PAID_BY_EMPLOYER.test(context.after)) },
+  { kind: 'age', pattern: /\bage[sd]?\s*(?:limit|requirement|range|restriction)?\s*[:=]?\s*(?:between\s*|from\s*)?\d{2}\s*(?:-|–|—|~|to|and)\s*\d{2}\b|\b\d{2}\s*(?:-|–|—|~|to)\s*\d{2}\s*(?:years?\s*old|yrs?\b|y\/o)|\b(?:under|below|younger than|not over|no older than|at most|max(?:imum)?(?:\s+age)?:?)\s*\d{2}\b|\bage\s+(?:limits?|requirements?|restrictions?)\b|\b(?:young|younger)\s+(?:people|candidates|workers|applicants)\s+(?:only|preferred)\b/gi, isExcused: (context) => isEnglishNegated(context) || isEnglishLawfulFloor(context) },
+  { kind: 'gender', pattern: /\b(?:males?|females?|men|women|man|woman|boys?|girls?)\s+(?:only|preferred|wanted)\b|\bonly\s+(?:males?|females?|men|women)\b|\bno\s+(?:females?|males?|women|men)\b|\bmust\s+be\s+(?:male|female|a\s+man|a\s+woman)\b/gi },
+  { kind: 'hukou', pattern: /\b(?:local|city|urban)\s+(?:hukou|household\s+registration|residents?|people)\s+only\b|\blocals?\s+only\b|\bonly\s+locals?\b|\b(?:local\s+)?(?:hukou|household\s+registration)\s+(?:required|requirements?|needed|preferred)\b|\bmust\s+(?:have|hold)\s+(?:a\s+)?(?:local\s+)?(?:\w+\s+)?(?:hukou|household\s+registration)\b/gi, isExcused: isEnglishNegated },
+  { kind: 'marital', pattern: new RegExp(`\\b(?:${EN_MARITAL_STATUS})\\s+(?:only|preferred)\\b|\\bmust\\s+(?:be|have)\\s+(?:${EN_MARITAL_STATUS}|children|kids)\\b|\\bno\\s+(?:pregnant|married)\\s+(?:women|people|applicants)\\b|\\bmarital\\s+status\\s+(?:required|requirements?)\\b`, 'gi'), isExcused: isEnglishNegated },
+  { kind: 'ethnicity', pattern: /\bhan(?:\s+chinese)?\s+(?:only|preferred)\b|\bno\s+(?:ethnic\s+)?minorities\b|\bethnic\s+minorities\s+(?:excluded|not\s+accepted)\b/gi, isExcused: isEnglishNegated },
 ];
 
 export type PostingViolation = { field: string; kind: PostingRuleKind; words: string[]; message: string };

@@ -64,4 +64,4 @@ export type JobInput = {
 };
 
 /** error.violations of a `posting_rejected` answer (server/src/modules/jobs/posting-rules.ts). */
-export type PostingViolation = { field: string; kind: 'fee' | 'age' | 'gender' | 'hukou' | 'region'; words: string[]; message: string };
+export type PostingViolation = { field: string; kind: 'fee' | 'age' | 'gender' | 'hukou' | 'region' | 'marital' | 'ethnicity'; words: string[]; message: string };

@@ -55,6 +55,8 @@ const zh = {
     gender: '不得设置性别限制',
     hukou: '不得设置户籍限制',
     region: '不得设置地域限制',
+    marital: '不得设置婚育限制',
+    ethnicity: '不得设置民族限制',
   },
   table: {
     title: '岗位管理',
@@ -134,6 +136,8 @@ const en: typeof zh = {
     gender: 'must not limit gender',
     hukou: 'must not limit household registration (户籍)',
     region: 'must not limit where workers come from',
+    marital: 'must not set conditions on marriage or childbearing',
+    ethnicity: 'must not limit ethnicity',
   },
   table: {
     title: 'Jobs',
