@@ -5,6 +5,7 @@
  * are ISO strings; message bodies are plain text (render as text; only links to the platform are links).
  */
 import { z } from 'zod';
+import { multilineText } from '../server/src/platform/input.js';
 
 export const MESSAGE_MAX_LENGTH = 1000;
 export const SENDER_ROLES = ['seeker', 'employer', 'host', 'system'] as const;
@@ -13,13 +14,8 @@ export type SenderRole = (typeof SENDER_ROLES)[number];
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export type ConversationSide = 'seeker' | 'counterpart';
 
-/** Plain text without NUL or other control characters (line breaks and tabs allowed). */
-export const messageBodySchema = z
-  .string()
-  .trim()
-  .min(1, 'is empty / 请输入内容')
-  .max(MESSAGE_MAX_LENGTH, `is longer than ${MESSAGE_MAX_LENGTH} characters`)
-  .refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), 'must not contain control characters');
+/** Plain text: tab and newline allowed, no other control characters, bidi overrides or broken UTF-16 (as the REST body). */
+export const messageBodySchema = multilineText({ min: 1, max: MESSAGE_MAX_LENGTH });
 
 export const clientKeySchema = z.string().min(8).max(100).regex(/^[\w-]+$/, 'must be letters, digits, - or _');
 

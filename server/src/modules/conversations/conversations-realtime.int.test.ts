@@ -93,7 +93,11 @@ describe('conversations over Socket.IO: delivery, read receipts, offline notific
     expect((await employer.emitWithAck('conversation:send', { conversationId, body: '有的，4人间' })).ok).toBe(true);
     expect((await reply).message.senderRole).toBe('employer');
     expect(await stranger.emitWithAck('conversation:send', { conversationId, body: '你好' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await seeker.emitWithAck('conversation:send', { conversationId, body: '' })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    expect(await seeker.emitWithAck('conversation:send', { conversationId, body: '' })).toMatchObject({ ok: false, error: { code: 'validation_failed', field: 'body' } });
+    // parsePayload: the same checks and field names as the REST body (a bidi override, a NUL, a bad id).
+    expect(await seeker.emitWithAck('conversation:send', { conversationId, body: '工资\u202e0003' })).toMatchObject({ ok: false, error: { code: 'validation_failed', fields: [{ path: 'body' }] } });
+    expect(await seeker.emitWithAck('conversation:send', { conversationId, body: 'a\u0000b' })).toMatchObject({ ok: false, error: { code: 'validation_failed', field: 'body' } });
+    expect(await seeker.emitWithAck('conversation:read', { conversationId: 'x', messageId: 1 } as never)).toMatchObject({ ok: false, error: { code: 'validation_failed', field: 'conversationId' } });
     expect(await employer.emitWithAck('conversation:send', { conversationId, body: '先交押金500元' })).toMatchObject({ ok: false, error: { code: 'posting_rejected' } });
     for (const socket of [seeker, employer, colleague, stranger] as LiveClient[]) socket.disconnect();
   });

@@ -1,9 +1,11 @@
-import { ZodError, type ZodType } from 'zod';
+import type { ZodType } from 'zod';
+import { isDatabaseUnavailable, unavailableError, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../platform/availability.js';
 import { AppError } from '../../platform/errors.js';
+import { parsePayload } from '../../platform/input.js';
 import type { ConversationParties, EventBus } from '../../platform/events.js';
 import type { AuthUser, Role } from '../../platform/http.js';
 import type { RealtimeServer } from '../../platform/realtime.js';
-import { rooms } from '../../../../contracts/live.js';
+import { rooms, type Ack, type ErrorPayload } from '../../../../contracts/live.js';
 import { conversationRooms, readConversationPayload, sendMessagePayload } from '../../../../contracts/conversations.js';
 import type { ConversationsService, PresenceTarget } from './conversations.service.js';
 
@@ -31,20 +33,26 @@ export function attachConversationsRealtime(io: RealtimeServer, deps: { conversa
     return (await io.in(roomOf(target)).fetchSockets()).length > 0;
   });
 
+  function toErrorPayload(error: unknown): ErrorPayload {
+    if (error instanceof AppError) {
+      // parsePayload's validation errors carry the fields, as an HTTP 400 does.
+      const { fields, field, retryAfterSeconds } = error.details as Pick<ErrorPayload, 'fields' | 'field' | 'retryAfterSeconds'>;
+      return { code: error.code, message: error.message, ...(fields ? { fields, field } : {}), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) };
+    }
+    if (isDatabaseUnavailable(error)) {
+      const unavailable = unavailableError();
+      return { code: unavailable.code, message: unavailable.message, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS };
+    }
+    log.error({ err: error }, 'conversation socket handler failed');
+    return { code: 'internal', message: 'Something went wrong on our side / 服务器内部错误' };
+  }
+
   function handle<Payload, Result>(schema: ZodType<Payload>, work: (payload: Payload) => Promise<Result>) {
-    return (raw: unknown, ack?: (result: { ok: true; data: Result } | { ok: false; error: { code: string; message: string } }) => void) => {
+    return (raw: unknown, ack?: (result: Ack<Result>) => void) => {
       const respond = typeof ack === 'function' ? ack : () => undefined;
       Promise.resolve()
-        .then(() => work(schema.parse(raw)))
-        .then((data) => respond({ ok: true, data }), (error: unknown) => {
-          if (error instanceof AppError) return respond({ ok: false, error: { code: error.code, message: error.message } });
-          if (error instanceof ZodError) {
-            const issue = error.issues[0]!;
-            return respond({ ok: false, error: { code: 'validation_failed', message: `${issue.path.join('.') || 'payload'}: ${issue.message}` } });
-          }
-          log.error({ err: error }, 'conversation socket handler failed');
-          respond({ ok: false, error: { code: 'internal', message: 'Something went wrong on our side / 服务器内部错误' } });
-        });
+        .then(() => work(parsePayload(schema, raw)))
+        .then((data) => respond({ ok: true, data }), (error: unknown) => respond({ ok: false, error: toErrorPayload(error) }));
     };
   }
 

@@ -29,6 +29,8 @@ export const commonZh = {
     liveSessions: '我的直播',
     campaigns: '活动',
     menu: '菜单',
+    messages: '消息',
+    inbox: '沟通',
   },
   auth: {
     signIn: '登录',
@@ -115,6 +117,8 @@ export const commonEn: SameKeys<typeof commonZh> = {
     liveSessions: 'Live sessions',
     campaigns: 'Campaigns',
     menu: 'Menu',
+    messages: 'Messages',
+    inbox: 'Chats',
   },
   auth: {
     signIn: 'Sign in',

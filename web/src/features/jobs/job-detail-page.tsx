@@ -10,6 +10,7 @@ import { useApi } from '../../app/use-api';
 import { AccountTypeTag } from '../../components/account-type-tag';
 import { PageError, PageLoading } from '../../components/page-states';
 import { SyntheticNotice } from '../../components/synthetic-notice';
+import { ChatButton } from '../conversations/chat-button';
 import { LazyApplySheet } from '../live/lazy-apply-sheet';
 import { listJobSessions, type SessionStatus } from '../live/api';
 import { useApply } from '../live/use-apply';
@@ -81,7 +82,10 @@ export default function JobDetailPage() {
           {names.city(job.cityCode, job.cityName)} · {names.provinceOfCity(job.cityCode, job.provinceName)} · {t('detail.hiring', { count: job.headcount })}
         </Typography.Text>
       </Card>
-      <div className="job-apply-bar"><JobApplyButton job={job} apply={apply} variant="page" /></div>
+      <div className="job-apply-bar" style={{ display: 'flex', gap: 8 }}>
+        {job.status === 'open' || apply.appliedJobIds.has(job.id) ? <ChatButton jobId={job.id} companyName={job.companyName} size="large" testId="job-chat" /> : null}
+        <div style={{ flex: 1 }}><JobApplyButton job={job} apply={apply} variant="page" /></div>
+      </div>
       <Card size="small">
         <Descriptions column={{ xs: 1, sm: 2 }} size="small">
           <Descriptions.Item label={t('detail.pay')}>{formatMonthlyPay(job, language) ?? '—'}</Descriptions.Item>

@@ -6,6 +6,7 @@ import { currentLanguage } from '../../app/i18n';
 import { useLocalizedNames } from '../../app/reference';
 import type { AccountType } from '../../app/types';
 import { AccountTypeTag } from '../../components/account-type-tag';
+import { ChatButton } from '../conversations/chat-button';
 import { JobTags } from '../jobs/job-tags';
 import { formatPay } from '../jobs/pay';
 import { LIVE_NS } from './i18n';
@@ -42,7 +43,10 @@ export function PinnedJobCard({ job, isPresenting = true, ...apply }: ApplyProps
         <div className="pinned-job-meta">{job.companyName} · {names.city(job.cityCode, job.cityName)}</div>
         <JobTags job={job} />
       </div>
-      <ApplyButton job={job} size="large" testId="pinned-apply" {...apply} />
+      <div className="job-actions">
+        <ApplyButton job={job} size="large" testId="pinned-apply" {...apply} />
+        <ChatButton jobId={job.jobId} companyName={job.companyName} size="small" testId="pinned-chat" />
+      </div>
     </section>
   );
 }
@@ -67,7 +71,10 @@ export function SessionJobRow({ job, isPinned, ...apply }: ApplyProps & { job: S
         </div>
         <JobTags job={job} />
       </div>
-      <ApplyButton job={job} testId="job-apply" {...apply} />
+      <div className="job-actions">
+        <ApplyButton job={job} testId="job-apply" {...apply} />
+        <ChatButton jobId={job.jobId} companyName={job.companyName} size="small" testId="session-job-chat" />
+      </div>
     </li>
   );
 }

@@ -46,7 +46,14 @@ export type EmployerApplication = {
   canUnmask: boolean;
   canUndo: boolean;
 };
-export type EmployerApplicationDetail = EmployerApplication & { events: PipelineEvent[]; notes: Note[]; phoneViews: PhoneView[]; handoffs: Handoff[] };
+/** seeker.phone: the full number when the seeker consented (the server logged this opening as a look), else null. */
+export type EmployerApplicationDetail = Omit<EmployerApplication, 'seeker'> & {
+  seeker: EmployerApplication['seeker'] & { phone: string | null };
+  events: PipelineEvent[];
+  notes: Note[];
+  phoneViews: PhoneView[];
+  handoffs: Handoff[];
+};
 
 export type ApplicationFilter = { jobId?: string; sessionId?: string; status?: ApplicationStatus; appliedFrom?: string; appliedTo?: string };
 

@@ -67,6 +67,9 @@ export function ApplicationDrawer({ applicationId, onClose, onChanged }: { appli
   });
 
   const application = data;
+  // With the seeker's consent (交换电话 accepted, or shared at apply time) the server sends the number with the
+  // application and logs the opening as a look; without it, it stays masked.
+  const shownPhone = phone ?? application?.seeker.phone ?? null;
   return (
     <Drawer open title={t('detail.title')} size={520} onClose={() => { onClose(); onChanged(); }} data-testid="application-drawer">
       {error ? <PageError error={error} onRetry={reload} /> : !application || (isLoading && !application) ? <PageLoading /> : (
@@ -78,8 +81,8 @@ export function ApplicationDrawer({ applicationId, onClose, onChanged }: { appli
           {application.seeker.isAnonymised ? <Typography.Text type="secondary">{t('detail.anonymised')}</Typography.Text> : (
             <Space wrap>
               <Typography.Text>{t('detail.phone')}: </Typography.Text>
-              <Typography.Text strong copyable={phone ? { text: phone } : false} data-testid="drawer-phone">{phone ?? application.seeker.phoneMasked}</Typography.Text>
-              {!phone && !application.isShared ? (
+              <Typography.Text strong copyable={shownPhone ? { text: shownPhone } : false} data-testid="drawer-phone">{shownPhone ?? application.seeker.phoneMasked}</Typography.Text>
+              {!shownPhone && !application.isShared ? (
                 <Tooltip title={application.canUnmask ? t('detail.unmaskHint') : t('detail.unmaskNeedsContact')}>
                   <Button size="small" disabled={!application.canUnmask} loading={isBusy} onClick={() => void handleUnmask()} data-testid="unmask-phone">{t('detail.unmask')}</Button>
                 </Tooltip>

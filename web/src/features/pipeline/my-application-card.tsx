@@ -7,6 +7,7 @@ import { useApi } from '../../app/use-api';
 import { currentLanguage } from '../../app/i18n';
 import { pickLanguage } from '../../app/server-errors';
 import { api } from '../../app/api';
+import { ChatButton } from '../conversations/chat-button';
 import { pipelineApi, type PipelineAction, type PipelineEvent, type SeekerApplication } from './api';
 import { formatDateTime } from './format';
 import { HistoryTimeline } from './history-timeline';
@@ -81,8 +82,9 @@ export function MyApplicationCard({ application, onChanged }: { application: See
       {application.phoneViews.map((view, index) => (
         <div key={index} data-testid="phone-view"><Typography.Text type="secondary"><UnlockOutlined /> {t('seeker.phoneViewed', { who: `${view.companyName ?? ''} ${view.viewerName ?? ''}`.trim(), time: formatDateTime(view.unmaskedAt, language) })}</Typography.Text></div>
       ))}
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 8 }}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, marginTop: 8 }}>
         <Typography.Text type="secondary">{t('seeker.applied', { time: formatDateTime(application.appliedAt, language) })}</Typography.Text>
+        {application.job.id ? <ChatButton jobId={application.job.id} companyName={application.companyName ?? undefined} size="small" testId="application-chat" /> : null}
         {can('withdraw') ? (
           <Popconfirm title={t('seeker.withdrawConfirm')} onConfirm={() => run(() => pipelineApi.withdraw(application.id, null))}>
             <Button size="small" type="link" danger data-testid="withdraw">{t('seeker.withdraw')}</Button>
