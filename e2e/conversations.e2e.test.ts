@@ -1,0 +1,139 @@
+// 沟通 in the browser: a seeker on a phone finds a job in search, applies from its page and asks the employer a
+// question; the employer (desktop) answers from the inbox and asks to exchange phone numbers; the seeker agrees;
+// the employer then sees the full number (inbox and application drawer); both sides see read receipts; the
+// history survives a reload. Real server, real sockets, headless Chromium.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCompany, buildJob, TEST_PASSWORD } from '../server/src/test/factories.js';
+import {
+  browserAvailability, chooseOption, createPageOpener, expectAttribute, expectCount, expectText, launchChromium, readLoggedCode,
+  saveScreenshot, signInThroughForm, signInWithPhoneCode, startServer, type RunningServer,
+} from './support.js';
+
+const availability = browserAvailability();
+const suffix = String(Date.now()).slice(-6);
+
+describe.skipIf(availability.shouldSkip)('conversations (沟通) in the browser', { timeout: 240_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let employerEmail: string;
+  const jobTitle = `电子厂普工${suffix}`;
+  const seekerPhone = `136${suffix}77`;
+  const maskedPhone = `${seekerPhone.slice(0, 3)}****${seekerPhone.slice(7)}`;
+  const opener = createPageOpener(() => ({ browser, baseUrl: server.baseUrl }));
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+    const { employer } = await buildCompany(server.context, { name: `昆山精密电子${suffix}` });
+    employerEmail = employer.email!;
+    await buildJob(server.context, employer, { title: jobTitle });
+  });
+
+  afterAll(async () => {
+    await opener.closeAll();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('seeker asks from the job page, employer answers and asks for the number, seeker agrees; receipts and history hold', async () => {
+    // The seeker (phone): signs in with an SMS code, finds the job by keyword, applies from its page.
+    const seeker: Page = await opener.open('phone');
+    await signInWithPhoneCode(seeker, seekerPhone, readLoggedCode(server.context));
+    await seeker.goto('/');
+    await seeker.getByTestId('filter-keyword').locator('input').fill(jobTitle);
+    await seeker.getByTestId('filter-keyword').locator('input').press('Enter');
+    await seeker.getByTestId('job-card').filter({ hasText: jobTitle }).click();
+    await seeker.getByTestId('job-detail').waitFor();
+    await seeker.getByTestId('job-apply').click();
+    await seeker.getByTestId('apply-name').fill('王建军');
+    await chooseOption(seeker, 'apply-city', '郑州', '郑州');
+    await seeker.getByTestId('apply-submit').click();
+    await seeker.getByTestId('apply-success').waitFor();
+    await seeker.getByTestId('apply-close').click();
+    await seeker.getByTestId('job-applied').waitFor();
+
+    // 沟通 opens the chat; a question about fees is delivered with the platform's tip.
+    await seeker.getByTestId('job-chat').click();
+    await seeker.waitForURL(/\/messages\/\d+$/);
+    const chat = seeker.getByTestId('chat-page');
+    await expectText(chat.getByTestId('chat-title'), `昆山精密电子${suffix}`, 'the chat title');
+    await seeker.getByTestId('chat-input').fill('宿舍几人一间？要交押金吗？');
+    await seeker.getByTestId('chat-send').click();
+    const question = chat.locator('[data-testid="message"][data-mine="true"]').filter({ hasText: '要交押金吗' });
+    await expectAttribute(question.getByTestId('message-receipt'), 'data-read', 'false', "the question's receipt before the employer reads it");
+    await expectText(chat.getByTestId('message-tip'), '正规招聘不收取任何费用', 'the platform tip', { contains: true });
+    await saveScreenshot(seeker, 'conversations-seeker-question');
+
+    // The employer (desktop): 消息 shows one unread; the inbox lists the seeker with the application.
+    const employer: Page = await opener.open('desktop');
+    await signInThroughForm(employer, employerEmail, TEST_PASSWORD);
+    await expectText(employer.getByTestId('header-messages-count').locator('.ant-badge-count'), '1', "the header's unread messages");
+    await employer.getByTestId('header-messages').click();
+    await employer.waitForURL(/\/inbox$/);
+    const item = employer.getByTestId('inbox-item').filter({ hasText: '王建军' });
+    await expectAttribute(item, 'data-unread', '1', "the conversation's unread count");
+    await item.click();
+    const inbox = employer.getByTestId('inbox-chat');
+    await expectText(inbox.getByTestId('inbox-phone'), maskedPhone, 'the masked number');
+    await inbox.locator('[data-testid="message"][data-mine="false"]').filter({ hasText: '要交押金吗' }).waitFor();
+    // Read on the employer's screen: 已读 on the seeker's, pushed over the socket.
+    await expectAttribute(question.getByTestId('message-receipt'), 'data-read', 'true', "the question's receipt after the employer read it");
+    await expectText(question.getByTestId('message-receipt'), '已读', 'the 已读 receipt');
+
+    // A quick reply, edited, then sent; the seeker has it at once and the employer sees it read.
+    await inbox.getByTestId('quick-replies-open').click();
+    await employer.getByTestId('quick-reply').filter({ hasText: '不收任何费用' }).click();
+    await employer.getByTestId('chat-input').fill('宿舍4人一间，有空调；包吃住，不收任何费用');
+    await employer.getByTestId('chat-send').click();
+    await chat.locator('[data-testid="message"][data-mine="false"]').filter({ hasText: '宿舍4人一间' }).waitFor();
+    const answer = inbox.locator('[data-testid="message"][data-mine="true"]').filter({ hasText: '宿舍4人一间' });
+    await expectAttribute(answer.getByTestId('message-receipt'), 'data-read', 'true', "the answer's receipt once the seeker's open chat got it");
+
+    // 交换电话: the employer asks, the seeker agrees in the chat.
+    await inbox.getByTestId('request-contact').click();
+    await inbox.getByTestId('contact-pending').waitFor();
+    const request = chat.getByTestId('contact-request');
+    await request.getByTestId('contact-accept').click();
+    await expectAttribute(request, 'data-status', 'accepted', 'the answered contact request');
+    await saveScreenshot(seeker, 'conversations-seeker-chat');
+
+    // The employer now sees the full number: in the inbox (a logged look) and in the application drawer.
+    await inbox.getByTestId('phone-consent').waitFor();
+    await inbox.getByTestId('inbox-show-phone').click();
+    await expectText(inbox.getByTestId('inbox-phone'), seekerPhone, 'the full number in the inbox');
+    await saveScreenshot(employer, 'conversations-employer-inbox');
+    await inbox.getByTestId('inbox-open-application').click();
+    await expectText(employer.getByTestId('application-drawer').getByTestId('drawer-phone'), seekerPhone, 'the full number in the application drawer');
+    // Both looks are logged (the seeker sees them in 我的报名).
+    const looks = await server.context.db.query<{ count: number }>(
+      'select count(*)::int as count from phone_unmask_log l join users u on u.id = l.seeker_user_id where u.phone = $1', [seekerPhone],
+    );
+    expect(looks[0]!.count).toBeGreaterThanOrEqual(2);
+
+    // A reload keeps the history, oldest first; in English the receipts read "Read".
+    await seeker.reload();
+    const bodies = chat.locator('[data-testid="message"]').getByTestId('message-body');
+    await expectCount(bodies, 2, 'the messages after a reload');
+    await expectText(bodies.first(), '宿舍几人一间？要交押金吗？', 'the first message after a reload');
+    await expectText(bodies.last(), '宿舍4人一间，有空调；包吃住，不收任何费用', 'the last message after a reload');
+    await expectAttribute(request, 'data-status', 'accepted', 'the contact request after a reload');
+    await seeker.getByTestId('language-switch').click();
+    await expectText(question.getByTestId('message-receipt'), 'Read', 'the receipt in English');
+    await saveScreenshot(seeker, 'conversations-seeker-chat-en');
+    await seeker.getByTestId('language-switch').click();
+    await expectText(question.getByTestId('message-receipt'), '已读', 'the receipt back in Chinese');
+
+    // The 消息 list: the conversation with nothing unread; the page fits the phone.
+    await seeker.goto('/messages');
+    await expectAttribute(seeker.getByTestId('conversation-item'), 'data-unread', '0', 'the read conversation');
+    await seeker.getByTestId('tab-messages').waitFor();
+    await saveScreenshot(seeker, 'conversations-seeker-list');
+    const width = await seeker.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+  });
+
+  it('raised no page errors', () => {
+    expect(opener.problems.flatMap((item) => item.errors)).toEqual([]);
+  });
+});
