@@ -5,7 +5,7 @@
  * are ISO strings; message bodies are plain text (render as text; only links to the platform are links).
  */
 import { z } from 'zod';
-import { multilineText } from '../server/src/platform/input.js';
+import { multilineText } from './text.js';
 
 export const MESSAGE_MAX_LENGTH = 1000;
 export const SENDER_ROLES = ['seeker', 'employer', 'host', 'system'] as const;

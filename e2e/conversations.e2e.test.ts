@@ -52,6 +52,7 @@ describe.skipIf(availability.shouldSkip)('conversations (沟通) in the browser'
     await seeker.getByTestId('apply-success').waitFor();
     await seeker.getByTestId('apply-close').click();
     await seeker.getByTestId('job-applied').waitFor();
+    await saveScreenshot(seeker, 'conversations-seeker-job-page');
 
     // 沟通 opens the chat; a question about fees is delivered with the platform's tip.
     await seeker.getByTestId('job-chat').click();

@@ -45,7 +45,7 @@ export function Composer({ value, onChange, onSend, disabledReason, placeholder 
   return (
     <div className="chat-composer">
       <Input.TextArea value={value} onChange={(event) => onChange(event.target.value)} onKeyDown={handleKeyDown} autoSize={{ minRows: 1, maxRows: 4 }}
-        maxLength={MESSAGE_MAX_LENGTH} placeholder={placeholder ?? t('chat.placeholder')} aria-label={t('chat.placeholder')} data-testid="chat-input" />
+        maxLength={MESSAGE_MAX_LENGTH} placeholder={placeholder ?? t('chat.placeholder')} aria-label={placeholder ?? t('chat.placeholder')} data-testid="chat-input" />
       <Button type="primary" disabled={!body} loading={isSending} onClick={() => void handleSend()} data-testid="chat-send">{t('chat.send')}</Button>
     </div>
   );

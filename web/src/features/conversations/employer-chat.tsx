@@ -101,7 +101,7 @@ export function EmployerChat({ conversationId, onChanged }: { conversationId: nu
           ) : null}
         </div>
       )}
-      <Composer value={draft} onChange={setDraft} onSend={(body) => controller.send(body)} disabledReason={disabledReason} />
+      <Composer value={draft} onChange={setDraft} onSend={(body) => controller.send(body)} disabledReason={disabledReason} placeholder={t('inbox.placeholder')} />
       {dialog === 'job' ? (
         <JobCardDialog defaultJobId={conversation.job.id} onCancel={() => setDialog(null)} onSubmit={async (jobId) => {
           await conversationsApi.sendJobCard(conversationId, jobId);
