@@ -47,6 +47,7 @@ const FEATURE_ROUTES: RouteObject[] = [
   { path: 'employer/jobs/:jobId/edit', lazy: page(() => import('../features/jobs/employer/edit-job-page'), ['employer']) },
   { path: 'admin/companies', lazy: page(() => import('../features/admin/companies-queue-page'), ['admin']) },
   { path: 'me/applications', lazy: page(() => import('../features/pipeline/my-applications-page'), ['seeker']) },
+  { path: 'me/contact-consents', lazy: page(() => import('../features/pipeline/contact-consents-page'), ['seeker']) },
   { path: 'employer/applications', lazy: page(() => import('../features/pipeline/employer-applications-page'), ['employer']) },
   { path: 'outcomes', lazy: page(() => import('../features/pipeline/outcomes-page'), ['employer', 'host', 'bureau', 'admin']) },
   { path: 'outcomes/sessions/:sessionId', lazy: page(() => import('../features/pipeline/session-funnel-page'), ['employer', 'host', 'bureau', 'admin']) },

@@ -184,6 +184,10 @@ describe('conversations API: scoping, safety, consent and privacy', () => {
 
     const detail = await employer('GET', `/api/employer/applications/${applicationId}`);
     expect(detail.json()).toMatchObject({ hasPhoneConsent: true, canUnmask: true, seeker: { phone: '13812345678' } });
+    // Re-opening the drawer shows the number again without logging another look (once per viewer and hour).
+    const reopened = await employer('GET', `/api/employer/applications/${applicationId}`);
+    expect(reopened.json()).toMatchObject({ seeker: { phone: '13812345678' } });
+    await employer('GET', `/api/employer/applications/${applicationId}`);
     expect((await employer('POST', `/api/employer/applications/${applicationId}/unmask`)).json().phone).toBe('13812345678');
     expect((await colleague('POST', `/api/conversations/${conversationId}/phone`)).json().phone).toBe('13812345678');
     // Lists and the CSV export never carry the full number.

@@ -85,6 +85,15 @@ export async function hasRecentLook(db: Queryable, seekerUserId: string, viewerU
   return row.found;
 }
 
+/** Whether this viewer's look at this application's number is already logged since `since` (the drawer re-opened). */
+export async function hasRecentApplicationLook(db: Queryable, applicationId: number, viewerUserId: string, since: Date) {
+  const [row] = await db.query<{ found: boolean }>(
+    'select exists (select 1 from phone_unmask_log where application_id = $1 and viewer_user_id = $2 and unmasked_at >= $3) as found',
+    [applicationId, viewerUserId, since],
+  );
+  return row.found;
+}
+
 export function listPhoneLooksBySeeker(db: Queryable, seekerUserId: string) {
   return db.query<PhoneLookView>(
     `select u.display_name as "viewerName", c.name as "companyName", coalesce(j.title, cj.title) as "jobTitle",

@@ -297,12 +297,13 @@ export function createPipelineService(deps: PipelineDeps) {
       repository.listHandoffsByApplication(db, applicationId),
     ]);
     const view = toEmployerView(record!, access, latest);
-    // With the seeker's consent the detail carries the full number: a look, logged like an unmask.
+    // With the seeker's consent the detail carries the full number: a look, logged like an unmask — once per
+    // viewer and application in an hour, so re-opening the drawer does not count again (pipeline/unmask.ts).
     if (view.canUnmask) {
-      const look = await db.transaction((tx) => phoneAccess.recordLook(tx, user, lookTarget(record!)));
+      const look = await db.transaction((tx) => phoneAccess.recordLook(tx, user, lookTarget(record!), { isImplicit: true }));
       notifications.announce(look.stored);
       view.seeker.phone = look.phone;
-      phoneViews.push({ viewerName: user.displayName, companyName: record!.companyName, unmaskedAt: look.unmaskedAt });
+      if (look.isLogged) phoneViews.push({ viewerName: user.displayName, companyName: record!.companyName, unmaskedAt: look.unmaskedAt });
     }
     return { ...view, events: isOwner ? history : [], notes, phoneViews, handoffs: handoffs.map(toHandoff) };
   }

@@ -13,6 +13,12 @@ export const NO_CONSENT_MESSAGE =
 
 /** The seeker is told about looks at most once an hour per viewer (every look is still logged). */
 const LOOK_NOTICE_INTERVAL_MS = 3600_000;
+/**
+ * Opening the application drawer shows the number without a click, so re-opening it is not another look: a
+ * view of the detail is logged once per viewer and application in this window. An explicit reveal (unmask,
+ * the conversation's 查看电话) is always logged.
+ */
+export const DETAIL_LOOK_WINDOW_MS = 3600_000;
 
 export type PhoneLookTarget = {
   seekerUserId: string | null;
@@ -36,12 +42,23 @@ export function createPhoneAccess(deps: { db: Db; notifications: NotificationsSe
 
   /**
    * Logs one look at the full number (inside the caller's transaction) and returns the notifications to
-   * announce after commit. The caller has checked the viewer belongs to `target.companyId`.
+   * announce after commit. The caller has checked the viewer belongs to `target.companyId`. With
+   * `isImplicit` (the detail shown as it opens), a look this viewer already logged for the application within
+   * DETAIL_LOOK_WINDOW_MS stands for this one: nothing is logged again (`isLogged` false).
    */
-  async function recordLook(tx: Queryable, viewer: AuthUser, target: PhoneLookTarget): Promise<{ phone: string; unmaskedAt: Date; stored: Notification[] }> {
+  async function recordLook(
+    tx: Queryable,
+    viewer: AuthUser,
+    target: PhoneLookTarget,
+    options: { isImplicit?: boolean } = {},
+  ): Promise<{ phone: string; unmaskedAt: Date; isLogged: boolean; stored: Notification[] }> {
     if (!target.seekerPhone || !target.seekerUserId) throw new AppError('conflict', 'This seeker left no phone number or deleted the account / 无可查看的号码');
     if (!(await hasConsent(tx, target.seekerUserId, target.companyId))) throw new AppError('forbidden', NO_CONSENT_MESSAGE);
     const at = now();
+    if (options.isImplicit && target.applicationId !== null) {
+      const since = new Date(at.getTime() - DETAIL_LOOK_WINDOW_MS);
+      if (await repository.hasRecentApplicationLook(tx, target.applicationId, viewer.id, since)) return { phone: target.seekerPhone, unmaskedAt: at, isLogged: false, stored: [] };
+    }
     const isNoticeDue = !(await repository.hasRecentLook(tx, target.seekerUserId, viewer.id, new Date(at.getTime() - LOOK_NOTICE_INTERVAL_MS)));
     await repository.insertPhoneLook(tx, {
       applicationId: target.applicationId,
@@ -61,7 +78,7 @@ export function createPhoneAccess(deps: { db: Db; notifications: NotificationsSe
           payload: { applicationId: target.applicationId, conversationId: target.conversationId, viewer: viewer.displayName, en: `${viewer.displayName} at ${target.companyName ?? 'the employer'} viewed your phone number` },
         }]
       : [];
-    return { phone: target.seekerPhone, unmaskedAt: at, stored: await notifications.notify(notice, tx) };
+    return { phone: target.seekerPhone, unmaskedAt: at, isLogged: true, stored: await notifications.notify(notice, tx) };
   }
 
   async function listMine(user: AuthUser) {

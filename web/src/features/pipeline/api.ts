@@ -105,13 +105,23 @@ export type TrustSignals = {
 };
 
 export type ReportReason = 'fee_request' | 'fake_job' | 'harassment' | 'other';
-export type ReportTargetKind = 'job' | 'session' | 'company';
+export type ReportTargetKind = 'job' | 'session' | 'company' | 'conversation';
+/** A reported conversation's messages at the time of the report (conversations.service.ts report()). */
+export type ConversationEvidence = {
+  conversationId: number; job: { id: string | null; title: string | null }; companyName: string | null; hostName: string | null; seekerName: string | null;
+  reportedBy: string; messages: Array<{ id: number; senderRole: string; senderName: string | null; kind: string; body: string; sentAt: string }>;
+};
 export type Report = {
   id: number; targetKind: ReportTargetKind; jobId: string | null; jobTitle: string | null; sessionId: string | null; sessionTitle: string | null;
   companyId: string | null; companyName: string | null; companyStatus: string | null; hostUserId: string | null; hostName: string | null; isHostBanned: boolean;
   reason: ReportReason; details: string; status: 'open' | 'resolved' | 'dismissed'; resolution: string | null; resolvedAt: string | null; createdAt: string;
-  reporterName: string | null; openReportsOnTarget: number;
+  reporterName: string | null; openReportsOnTarget: number; conversationId: number | null; evidence: ConversationEvidence | null;
 };
+
+/** GET /api/seeker/contact-consents (pipeline.schemas.ts contactConsentsSchema). */
+export type ContactConsent = { id: number; companyId: string; companyName: string | null; source: 'apply' | 'conversation'; applicationId: number | null; grantedAt: string; withdrawnAt: string | null };
+export type PhoneLook = { viewerName: string | null; companyName: string | null; jobTitle: string | null; applicationId: number | null; conversationId: number | null; unmaskedAt: string };
+export type ContactConsents = { consents: ContactConsent[]; looks: PhoneLook[] };
 
 const id = (value: number) => encodeURIComponent(String(value));
 
@@ -133,6 +143,8 @@ export const pipelineApi = {
   decideHandoff: (handoffId: number, decision: 'grant' | 'refuse') => api.post<Handoff>(`/api/seeker/handoffs/${id(handoffId)}`, { decision }),
   deleteAccount: (proof: { password: string } | { code: string }) => api.post<{ deletedAt: string }>('/api/me/delete-account', { ...proof, confirm: 'DELETE' }),
   personalDataUrl: '/api/me/personal-data',
+  listContactConsents: () => api.get<ContactConsents>('/api/seeker/contact-consents'),
+  withdrawContactConsent: (consentId: number) => api.post<ContactConsents>(`/api/seeker/contact-consents/${id(consentId)}/withdraw`),
 
   listOutcomes: (groupBy: OutcomeGroupBy, from?: string, to?: string) =>
     api.get<{ groupBy: string; window: { from: string; to: string }; rows: OutcomeRow[] }>('/api/pipeline/outcomes', { groupBy, from, to }),

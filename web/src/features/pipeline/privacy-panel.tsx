@@ -1,7 +1,7 @@
 import { App, Button, Card, Input, Modal, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
 import { currentLanguage } from '../../app/i18n';
 import { pickLanguage } from '../../app/server-errors';
@@ -38,6 +38,10 @@ export function PrivacyPanel() {
 
   return (
     <Card size="small" title={t('privacy.title')} data-testid="privacy-panel">
+      <Link to="/me/contact-consents" data-testid="contact-consents-link" style={{ display: 'block', marginBottom: 12 }}>
+        <Typography.Text strong>{t('consents.link')} ›</Typography.Text>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>{t('consents.linkHint')}</Typography.Paragraph>
+      </Link>
       <Space wrap>
         <a href={pipelineApi.personalDataUrl} download data-testid="download-my-data"><Button>{t('privacy.download')}</Button></a>
         <Button danger onClick={() => setIsDeleting(true)} data-testid="delete-account">{t('privacy.delete')}</Button>

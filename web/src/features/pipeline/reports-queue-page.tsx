@@ -7,7 +7,7 @@ import { currentLanguage } from '../../app/i18n';
 import { pickLanguage } from '../../app/server-errors';
 import { useApi } from '../../app/use-api';
 import { PageError } from '../../components/page-states';
-import { pipelineApi, type Report } from './api';
+import { pipelineApi, type ConversationEvidence, type Report } from './api';
 import { formatDateTime } from './format';
 import { PIPELINE_NS } from './i18n';
 import { ResolveReportDialog } from './resolve-report-dialog';
@@ -25,6 +25,7 @@ function ReportTarget({ report }: { report: Report }) {
       {report.jobId ? <Link to={`/jobs/${report.jobId}`}>{report.jobTitle}</Link> : null}
       {report.sessionId ? <Link to={`/live/${report.sessionId}`} data-testid="report-session-link">{report.sessionTitle}</Link> : null}
       {report.targetKind === 'company' ? companyLink : null}
+      {report.targetKind === 'conversation' ? <>{report.evidence?.job.title ?? report.jobTitle} · {report.evidence?.companyName ?? report.companyName}{report.evidence?.hostName ? ` · ${report.evidence.hostName}` : ''}</> : null}
       <div>
         {report.targetKind === 'job' ? companyLink : null}
         {report.targetKind === 'session' ? hostLink : null}
@@ -35,7 +36,33 @@ function ReportTarget({ report }: { report: Report }) {
   );
 }
 
-/** The admin queue of seekers' reports about jobs and sessions. */
+const REPORTED_BY: Record<string, string> = { seeker: 'queue.reportedBySeeker', employer: 'queue.reportedByEmployer', host: 'queue.reportedByHost' };
+
+/** A reported conversation's messages as evidence, oldest first, as plain text (links are not followed here). */
+function ConversationMessages({ evidence }: { evidence: ConversationEvidence }) {
+  const { t } = useTranslation(PIPELINE_NS);
+  const language = currentLanguage();
+  return (
+    <div data-testid="report-evidence">
+      <Typography.Text strong>{t('queue.evidence')}</Typography.Text>
+      {REPORTED_BY[evidence.reportedBy] ? <Tag style={{ marginLeft: 8 }}>{t(REPORTED_BY[evidence.reportedBy])}</Tag> : null}
+      {evidence.messages.length === 0 ? <div><Typography.Text type="secondary">{t('queue.evidenceEmpty')}</Typography.Text></div> : (
+        <ol style={{ listStyle: 'none', padding: 0, margin: '8px 0 0' }}>
+          {evidence.messages.map((item) => (
+            <li key={item.id} data-testid="report-evidence-message" style={{ marginBottom: 6 }}>
+              <Typography.Text type="secondary">{formatDateTime(item.sentAt, language)} · {item.senderName ?? item.senderRole}（{item.senderRole}）：</Typography.Text>
+              <Typography.Text style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{item.body}</Typography.Text>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+const hasEvidence = (report: Report) => report.targetKind === 'conversation' && !!report.evidence && Array.isArray(report.evidence.messages);
+
+/** The admin queue of reports about jobs, sessions, companies and conversations (with their messages). */
 export default function ReportsQueuePage() {
   const { t } = useTranslation(PIPELINE_NS);
   const { message } = App.useApp();
@@ -57,6 +84,7 @@ export default function ReportsQueuePage() {
         <>
           {value || (report.reporterName === null ? <Typography.Text type="secondary">{t('queue.textErased')}</Typography.Text> : null)}
           {report.resolution ? <div><Typography.Text type="secondary">→ {report.resolution}</Typography.Text></div> : null}
+          {hasEvidence(report) ? <ConversationMessages evidence={report.evidence!} /> : null}
         </>
       ),
     },
