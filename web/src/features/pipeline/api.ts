@@ -143,8 +143,6 @@ export const pipelineApi = {
   decideHandoff: (handoffId: number, decision: 'grant' | 'refuse') => api.post<Handoff>(`/api/seeker/handoffs/${id(handoffId)}`, { decision }),
   deleteAccount: (proof: { password: string } | { code: string }) => api.post<{ deletedAt: string }>('/api/me/delete-account', { ...proof, confirm: 'DELETE' }),
   personalDataUrl: '/api/me/personal-data',
-  listContactConsents: () => api.get<ContactConsents>('/api/seeker/contact-consents'),
-  withdrawContactConsent: (consentId: number) => api.post<ContactConsents>(`/api/seeker/contact-consents/${id(consentId)}/withdraw`),
 
   listOutcomes: (groupBy: OutcomeGroupBy, from?: string, to?: string) =>
     api.get<{ groupBy: string; window: { from: string; to: string }; rows: OutcomeRow[] }>('/api/pipeline/outcomes', { groupBy, from, to }),

@@ -5,19 +5,20 @@ import { currentLanguage } from '../../app/i18n';
 import { pickLanguage } from '../../app/server-errors';
 import { useApi } from '../../app/use-api';
 import { PageError, PageLoading } from '../../components/page-states';
-import { pipelineApi, type ContactConsent, type ContactConsents } from './api';
+import type { ContactConsent, ContactConsents } from './api';
+import { consentsApi } from './consents-api';
 import { formatDateTime } from './format';
-import { PIPELINE_NS } from './i18n';
+import { CONSENTS_NS } from './consents-i18n';
 
 /**
  * 谁能看我的手机号: the companies the seeker allowed to see the full number, each with 撤回, and every logged
  * look at it (docs/CONVERSATIONS.md, the consent rule). Phone-sized: one column of cards.
  */
 export default function ContactConsentsPage() {
-  const { t } = useTranslation(PIPELINE_NS);
+  const { t } = useTranslation(CONSENTS_NS);
   const { message } = App.useApp();
   const language = currentLanguage();
-  const { data, error, isLoading, reload } = useApi(pipelineApi.listContactConsents, 'contact-consents');
+  const { data, error, isLoading, reload } = useApi(consentsApi.listContactConsents, 'contact-consents');
   const [updated, setUpdated] = useState<ContactConsents | null>(null);
   const [withdrawingId, setWithdrawingId] = useState<number | null>(null);
   if (isLoading && !data) return <PageLoading />;
@@ -27,7 +28,7 @@ export default function ContactConsentsPage() {
   const handleWithdraw = async (consent: ContactConsent) => {
     setWithdrawingId(consent.id);
     try {
-      setUpdated(await pipelineApi.withdrawContactConsent(consent.id));
+      setUpdated(await consentsApi.withdrawContactConsent(consent.id));
       message.success(t('consents.withdrawDone'));
     } catch (caught) {
       message.error(pickLanguage((caught as Error).message, language));

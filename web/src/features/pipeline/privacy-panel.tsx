@@ -7,11 +7,13 @@ import { currentLanguage } from '../../app/i18n';
 import { pickLanguage } from '../../app/server-errors';
 import { PhoneCodeInput } from '../auth/phone-code-input';
 import { pipelineApi } from './api';
+import { CONSENTS_NS } from './consents-i18n';
 import { PIPELINE_NS } from './i18n';
 
 /** Download everything about me; delete my account (applications are anonymised, statistics kept). */
 export function PrivacyPanel() {
   const { t } = useTranslation(PIPELINE_NS);
+  const { t: tConsents } = useTranslation(CONSENTS_NS);
   const { message } = App.useApp();
   const { user, refresh } = useAuth();
   const navigate = useNavigate();
@@ -39,8 +41,8 @@ export function PrivacyPanel() {
   return (
     <Card size="small" title={t('privacy.title')} data-testid="privacy-panel">
       <Link to="/me/contact-consents" data-testid="contact-consents-link" style={{ display: 'block', marginBottom: 12 }}>
-        <Typography.Text strong>{t('consents.link')} ›</Typography.Text>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>{t('consents.linkHint')}</Typography.Paragraph>
+        <Typography.Text strong>{tConsents('consents.link')} ›</Typography.Text>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>{tConsents('consents.linkHint')}</Typography.Paragraph>
       </Link>
       <Space wrap>
         <a href={pipelineApi.personalDataUrl} download data-testid="download-my-data"><Button>{t('privacy.download')}</Button></a>

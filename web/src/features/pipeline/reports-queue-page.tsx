@@ -9,6 +9,7 @@ import { useApi } from '../../app/use-api';
 import { PageError } from '../../components/page-states';
 import { pipelineApi, type ConversationEvidence, type Report } from './api';
 import { formatDateTime } from './format';
+import { CONSENTS_NS } from './consents-i18n';
 import { PIPELINE_NS } from './i18n';
 import { ResolveReportDialog } from './resolve-report-dialog';
 
@@ -17,11 +18,12 @@ const STATUSES: Report['status'][] = ['open', 'resolved', 'dismissed'];
 /** What was reported, with links: the job, the session (its room or replay), the company's and the host's pages. */
 function ReportTarget({ report }: { report: Report }) {
   const { t } = useTranslation(PIPELINE_NS);
+  const { t: tEvidence } = useTranslation(CONSENTS_NS);
   const companyLink = report.companyId ? <Link to={`/companies/${report.companyId}`}>{report.companyName}</Link> : null;
   const hostLink = report.hostUserId ? <Link to={`/hosts/${report.hostUserId}`}>{report.hostName}</Link> : null;
   return (
     <div data-testid="report-target" data-target-kind={report.targetKind}>
-      <Tag>{t(`queue.${report.targetKind}`)}</Tag>
+      <Tag>{report.targetKind === 'conversation' ? tEvidence('evidence.conversation') : t(`queue.${report.targetKind}`)}</Tag>
       {report.jobId ? <Link to={`/jobs/${report.jobId}`}>{report.jobTitle}</Link> : null}
       {report.sessionId ? <Link to={`/live/${report.sessionId}`} data-testid="report-session-link">{report.sessionTitle}</Link> : null}
       {report.targetKind === 'company' ? companyLink : null}
@@ -36,17 +38,17 @@ function ReportTarget({ report }: { report: Report }) {
   );
 }
 
-const REPORTED_BY: Record<string, string> = { seeker: 'queue.reportedBySeeker', employer: 'queue.reportedByEmployer', host: 'queue.reportedByHost' };
+const REPORTED_BY: Record<string, string> = { seeker: 'evidence.reportedBySeeker', employer: 'evidence.reportedByEmployer', host: 'evidence.reportedByHost' };
 
 /** A reported conversation's messages as evidence, oldest first, as plain text (links are not followed here). */
 function ConversationMessages({ evidence }: { evidence: ConversationEvidence }) {
-  const { t } = useTranslation(PIPELINE_NS);
+  const { t } = useTranslation(CONSENTS_NS);
   const language = currentLanguage();
   return (
     <div data-testid="report-evidence">
-      <Typography.Text strong>{t('queue.evidence')}</Typography.Text>
+      <Typography.Text strong>{t('evidence.title')}</Typography.Text>
       {REPORTED_BY[evidence.reportedBy] ? <Tag style={{ marginLeft: 8 }}>{t(REPORTED_BY[evidence.reportedBy])}</Tag> : null}
-      {evidence.messages.length === 0 ? <div><Typography.Text type="secondary">{t('queue.evidenceEmpty')}</Typography.Text></div> : (
+      {evidence.messages.length === 0 ? <div><Typography.Text type="secondary">{t('evidence.empty')}</Typography.Text></div> : (
         <ol style={{ listStyle: 'none', padding: 0, margin: '8px 0 0' }}>
           {evidence.messages.map((item) => (
             <li key={item.id} data-testid="report-evidence-message" style={{ marginBottom: 6 }}>
