@@ -73,7 +73,7 @@ describe.skipIf(availability.shouldSkip)('accessibility of the seeker pages on a
       for (const target of language === 'zh' ? pages : pages.filter((item) => ['jobs', 'live-room', 'sign-in', 'public-analytics'].includes(item.name))) {
         await page.goto(target.path);
         await page.locator(target.ready).first().waitFor();
-        await expectCount(page.locator('.ant-skeleton, .ant-spin-spinning'), 0, `${target.path} to finish loading`);
+        await expectCount(page.locator('.ant-skeleton, .ant-spin-spinning, .skeleton, .spinner'), 0, `${target.path} to finish loading`);
         found.push(...(await axeViolations(page)).map((line) => `${target.path} ${line}`));
         await saveScreenshot(page, `a11y-${target.name}-${language}`);
       }

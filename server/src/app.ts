@@ -11,7 +11,7 @@ import { createCampaignsService, registerCampaignsRoutes } from './modules/campa
 import { createCompaniesService, registerCompaniesRoutes } from './modules/companies/index.js';
 import { createFollowsService, registerFollowsRoutes } from './modules/follows/index.js';
 import { createGeoService, registerGeoRoutes } from './modules/geo/index.js';
-import { createJobsService, registerJobsRoutes } from './modules/jobs/index.js';
+import { createJobPages, createJobsService, registerJobsRoutes } from './modules/jobs/index.js';
 import { createNotificationsService, registerNotificationsRoutes } from './modules/notifications/index.js';
 import { createOutcomesService, createPipelineService, registerOutcomesRoutes, registerPipelineRoutes, startDueTaskSweeper } from './modules/pipeline/index.js';
 import { createPrivacyService, registerPrivacyRoutes } from './modules/privacy/index.js';
@@ -132,10 +132,13 @@ export async function createContext(config: Config, options: ContextOptions = {}
 
 export type Context = Awaited<ReturnType<typeof createContext>>;
 
-export async function createApp(context: Context) {
+/** `webDistDir`: another built web app than web/dist (tests). */
+export async function createApp(context: Context, options: { webDistDir?: string } = {}) {
   const app = await createHttpServer(context.config, (request) => context.auth.findUserBySessionToken(request.cookies[SESSION_COOKIE]), {
     limiter: context.limiter,
     mediaOrigins: () => context.mediaLinks.playbackOrigins(),
+    webDistDir: options.webDistDir,
+    renderPage: createJobPages(context.jobs),
   });
   registerAuthRoutes(app, context.auth, context.phoneCodes, { cookieSecure: context.config.cookieSecure });
   registerGeoRoutes(app, context.geo);

@@ -6,13 +6,27 @@ import './app/i18n';
 import { Providers } from './app/providers';
 import { router } from './app/router';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Providers>
-      <RouterProvider router={router} />
-    </Providers>
-  </StrictMode>,
-);
+const container = document.getElementById('root')!;
+const render = () =>
+  createRoot(container).render(
+    <StrictMode>
+      <Providers>
+        <RouterProvider router={router} />
+      </Providers>
+    </StrictMode>,
+  );
+
+// The server may have filled #root with the page's content (the job list, a job: server/src/modules/jobs/jobs.pages.ts).
+// Keep it on screen until the first page's code and data are in, rather than swapping it for a spinner.
+if (container.hasChildNodes() && !router.state.initialized) {
+  const unsubscribe = router.subscribe((state) => {
+    if (!state.initialized) return;
+    unsubscribe();
+    render();
+  });
+} else {
+  render();
+}
 
 // The service worker (web/build/service-worker.js) keeps the app shell and the last job list for offline use;
 // registered after the page has loaded so that it never competes with the first screen.

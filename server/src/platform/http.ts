@@ -16,7 +16,7 @@ import { AppError, toErrorBody } from './errors.js';
 import { registerOriginCheck } from './origin.js';
 import { createRateLimiter, registerRateLimits, type RateLimiter } from './rate-limit.js';
 import { registerSecurityHeaders } from './security-headers.js';
-import { registerApiCachePolicy, registerCompression, registerWebApp } from './web-app.js';
+import { registerApiCachePolicy, registerCompression, registerWebApp, type PageRenderer } from './web-app.js';
 
 export type Role = 'seeker' | 'employer' | 'host' | 'bureau' | 'admin';
 export const ROLES: readonly Role[] = ['seeker', 'employer', 'host', 'bureau', 'admin'];
@@ -56,8 +56,9 @@ export type ResolveUser = (request: FastifyRequest) => Promise<AuthUser | null>;
 
 export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
-/** `webDistDir`: the built web app to serve (tests point it at a folder of their own). */
-export async function createHttpServer(config: Config, resolveUser: ResolveUser, options: { limiter?: RateLimiter; webDistDir?: string; mediaOrigins?: () => string[] } = {}) {
+/** `webDistDir`: the built web app to serve (tests point it at a folder of their own); `renderPage`: pages whose
+ * content the server puts into index.html (see web-app.ts). */
+export async function createHttpServer(config: Config, resolveUser: ResolveUser, options: { limiter?: RateLimiter; webDistDir?: string; mediaOrigins?: () => string[]; renderPage?: PageRenderer } = {}) {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -141,9 +142,9 @@ export async function createHttpServer(config: Config, resolveUser: ResolveUser,
     return reply.status(500).send(toErrorBody(new AppError('internal', 'Something went wrong on our side / 服务器内部错误')));
   });
 
-  const webApp = await registerWebApp(app, options.webDistDir ?? WEB_DIST_DIR);
-  app.setNotFoundHandler((request, reply) => {
-    if (webApp.sendIndex(request, reply)) return reply;
+  const webApp = await registerWebApp(app, options.webDistDir ?? WEB_DIST_DIR, options.renderPage);
+  app.setNotFoundHandler(async (request, reply) => {
+    if (await webApp.sendIndex(request, reply)) return reply;
     return reply.status(404).send(toErrorBody(new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}`)));
   });
 

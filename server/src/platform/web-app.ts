@@ -5,7 +5,7 @@
 // - other answers (API JSON, GeoJSON, /docs) are compressed on the fly above 1 KiB (Brotli quality 4, gzip);
 // - API answers are `private, no-store` unless the route says otherwise, so that a shared cache (a proxy, a CDN)
 //   never keeps one user's data for another; a public route may set its own cache-control (e.g. the map).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
@@ -41,13 +41,32 @@ function cacheControlFor(filePath: string, root: string): string {
   return REVALIDATE;
 }
 
-/** Serves the built web app from `root` (when it exists) with the SPA fallback to index.html for page URLs. */
-export async function registerWebApp(app: FastifyInstance, root: string) {
+/** A page's content as static HTML for index.html's #root (public content only: the same for every visitor). */
+export type PageRenderer = (pathname: string, query: Record<string, unknown>) => Promise<{ title: string; html: string } | null>;
+
+const escapeTitle = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+
+/** index.html, re-read when a new build replaces it. */
+function createIndexReader(file: string) {
+  let cached: { mtimeMs: number; html: string } | null = null;
+  return () => {
+    const { mtimeMs } = statSync(file);
+    if (!cached || cached.mtimeMs !== mtimeMs) cached = { mtimeMs, html: readFileSync(file, 'utf8') };
+    return cached.html;
+  };
+}
+
+/** Serves the built web app from `root` (when it exists) with the SPA fallback to index.html for page URLs;
+ * with `renderPage`, a page it knows (the job list, a job) arrives with its content already in the HTML. */
+export async function registerWebApp(app: FastifyInstance, root: string, renderPage?: PageRenderer) {
+  const readIndex = createIndexReader(path.join(root, 'index.html'));
   const hasApp = existsSync(path.join(root, 'index.html'));
   if (hasApp) {
     await app.register(fastifyStatic, {
       root,
       wildcard: false,
+      // `/` goes through sendIndex too (its content may be pre-rendered), not straight to the file.
+      index: false,
       preCompressed: true,
       cacheControl: false,
       setHeaders: (reply, filePath) => {
@@ -58,12 +77,24 @@ export async function registerWebApp(app: FastifyInstance, root: string) {
   }
   return {
     /** Answers a page URL with index.html (revalidated), or returns false when this is no page request. */
-    sendIndex(request: FastifyRequest, reply: FastifyReply): boolean {
+    async sendIndex(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
       const isPageRequest = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/socket.io') && !request.url.startsWith('/assets/');
       if (!isPageRequest || !hasApp) return false;
       reply.header('cache-control', REVALIDATE);
       reply.type('text/html; charset=utf-8');
-      void reply.sendFile('index.html');
+      const page = renderPage ? await renderPage(request.url.split('?')[0], request.query as Record<string, unknown>).catch((error: unknown) => {
+        // Without it the page still works: the app fetches the same content itself.
+        request.log.warn({ err: error }, 'page pre-render failed');
+        return null;
+      }) : null;
+      if (!page) {
+        await reply.sendFile('index.html');
+        return true;
+      }
+      const html = readIndex()
+        .replace('<div id="root"></div>', () => `<div id="root">${page.html}</div>`)
+        .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeTitle(page.title)}</title>`);
+      await reply.send(html);
       return true;
     },
   };

@@ -1,4 +1,3 @@
-import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OFFLINE_DATA_EVENT } from '../app/api';
@@ -28,5 +27,11 @@ export function OfflineNotice() {
 
   if (!isOffline && !savedAt) return null;
   const time = savedAt ? new Date(savedAt).toLocaleString(i18n.language === 'en' ? 'en' : 'zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : '';
-  return <Alert type="warning" showIcon role="status" data-testid="offline-notice" title={savedAt ? t('common.offlineSaved', { time }) : t('common.offline')} style={{ marginBottom: 12 }} />;
+  // Plain markup in antd's warning-alert look (global.css .notice): it is part of every page's first screen.
+  return (
+    <div className="notice notice-warning" role="status" data-testid="offline-notice">
+      <span className="notice-icon" aria-hidden="true">!</span>
+      <span>{savedAt ? t('common.offlineSaved', { time }) : t('common.offline')}</span>
+    </div>
+  );
 }

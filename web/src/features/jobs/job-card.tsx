@@ -1,4 +1,3 @@
-import { Card } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -24,7 +23,8 @@ export function JobCard({ job, apply, footer }: { job: Job; apply?: ApplyControl
   const pay = formatPay(job, language);
   const card = (
     <Link to={`/jobs/${job.id}`} data-testid="job-card">
-      <Card className="job-card" size="small" hoverable>
+      {/* Plain markup in a small hoverable antd Card's look: antd's Card brings Tabs and Menu with it. */}
+      <div className="plain-card job-card">
         <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'baseline' }}>
           <h3 className="job-card-title">{job.title}</h3>
           <span className="job-card-pay" data-testid="job-pay">{pay.headline}</span>
@@ -47,7 +47,7 @@ export function JobCard({ job, apply, footer }: { job: Job; apply?: ApplyControl
           <SyntheticTag isSynthetic={job.isSynthetic} />
         </div>
         {footer}
-      </Card>
+      </div>
     </Link>
   );
   if (!apply) return card;

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Result, Typography } from 'antd';
+import { Button } from 'antd';
 import { lazy, Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -8,7 +8,7 @@ import { currentLanguage } from '../../app/i18n';
 import { useLocalizedNames } from '../../app/reference';
 import { useApi } from '../../app/use-api';
 import { AccountTypeTag } from '../../components/account-type-tag';
-import { PageError, PageLoading } from '../../components/page-states';
+import { PageError, PageLoading, PageWarning } from '../../components/page-states';
 import { SyntheticNotice } from '../../components/synthetic-notice';
 import { ChatButton } from '../conversations/chat-button';
 import { LazyApplySheet } from '../live/lazy-apply-sheet';
@@ -19,17 +19,20 @@ import { JOBS_NS } from './i18n';
 import { JobApplyButton } from './job-apply-button';
 import { JobTags } from './job-tags';
 import { formatHourlyPay, formatMonthlyPay, formatPay } from './pay';
-import { ReportButton } from '../pipeline/report-button';
-import { TrustSignalsCard } from '../pipeline/trust-signals';
 
 // Below the fold: the sessions presenting the job load after the job itself.
+// Below the fold: the company's trust signals and the report form (antd Form, Modal, Radio) load after the job
+// itself. The job's own parts are plain markup in antd's Card look (global.css).
+const TrustSignalsCard = lazy(() => import('../pipeline/trust-signals').then((module) => ({ default: module.TrustSignalsCard })));
+const ReportButton = lazy(() => import('../pipeline/report-button').then((module) => ({ default: module.ReportButton })));
 const ProfileSessions = lazy(() => import('../profiles/profile-sessions').then((module) => ({ default: module.ProfileSessions })));
 
 function TextSection({ title, text, empty, testId }: { title: string; text: string; empty: string; testId: string }) {
   return (
-    <Card size="small" title={title} data-testid={testId}>
-      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} type={text ? undefined : 'secondary'}>{text || empty}</Typography.Paragraph>
-    </Card>
+    <section className="plain-card plain-card-titled" data-testid={testId}>
+      <h2 className="plain-card-title">{title}</h2>
+      <p className={text ? 'plain-text' : 'plain-text secondary-text'}>{text || empty}</p>
+    </section>
   );
 }
 
@@ -50,8 +53,9 @@ export default function JobDetailPage() {
     const title = reason === 'company_suspended' ? t('detail.companySuspended') : reason === 'job_closed' ? t('detail.closed') : t('detail.notFound');
     const hint = reason === 'company_suspended' ? t('detail.companySuspendedHint') : reason === 'job_closed' ? t('detail.closedHint') : undefined;
     return (
-      <Result status={reason ? 'warning' : '404'} title={title} subTitle={hint} data-testid="job-unavailable" data-reason={reason ?? 'not_found'}
-        extra={<Link to="/"><Button type="primary">{reason ? t('detail.toJobs') : t('detail.back')}</Button></Link>} />
+      <div data-testid="job-unavailable" data-reason={reason ?? 'not_found'}>
+        <PageWarning title={title} detail={hint} action={<Link to="/"><Button type="primary">{reason ? t('detail.toJobs') : t('detail.back')}</Button></Link>} />
+      </div>
     );
   }
   if (error || !job) return <PageError error={error ?? new Error('')} onRetry={reload} />;
@@ -66,11 +70,11 @@ export default function JobDetailPage() {
         </Button>
       </div>
       <SyntheticNotice isShown={job.isSynthetic} />
-      {job.status === 'closed' ? <Alert type="info" showIcon title={t('detail.closed')} /> : null}
-      <Card>
-        <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 8 }} data-testid="job-title">{job.title}</Typography.Title>
+      {job.status === 'closed' ? <div className="notice notice-info" role="status"><span className="notice-icon" aria-hidden="true">i</span>{t('detail.closed')}</div> : null}
+      <section className="plain-card plain-card-large">
+        <h1 className="job-detail-title" data-testid="job-title">{job.title}</h1>
         <div className="detail-pay" data-testid="job-detail-pay">{pay.headline}</div>
-        {pay.secondary ? <Typography.Text type="secondary">{t('detail.hourly')} {pay.secondary}</Typography.Text> : null}
+        {pay.secondary ? <span className="secondary-text">{t('detail.hourly')} {pay.secondary}</span> : null}
         <div style={{ margin: '12px 0' }}><JobTags job={job} /></div>
         <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }} data-testid="job-company">
           <Link to={`/companies/${job.companyId}`} style={{ fontWeight: 600, color: '#1f1f1f' }} data-testid="job-company-link">
@@ -78,28 +82,28 @@ export default function JobDetailPage() {
           </Link>
           <AccountTypeTag accountType={job.companyAccountType} />
         </div>
-        <Typography.Text type="secondary">
+        <span className="secondary-text">
           {names.city(job.cityCode, job.cityName)} · {names.provinceOfCity(job.cityCode, job.provinceName)} · {t('detail.hiring', { count: job.headcount })}
-        </Typography.Text>
-      </Card>
+        </span>
+      </section>
       <div className="job-apply-bar" style={{ display: 'flex', gap: 8 }}>
         {job.status === 'open' || apply.appliedJobIds.has(job.id) ? <ChatButton jobId={job.id} companyName={job.companyName} size="large" testId="job-chat" /> : null}
         <div style={{ flex: 1 }}><JobApplyButton job={job} apply={apply} variant="page" /></div>
       </div>
-      <Card size="small">
-        <Descriptions column={{ xs: 1, sm: 2 }} size="small">
-          <Descriptions.Item label={t('detail.pay')}>{formatMonthlyPay(job, language) ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('detail.hourly')}>{formatHourlyPay(job, language) ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('detail.shift')}>{t(`shift.${job.shiftPattern}`, { defaultValue: job.shiftPattern })}</Descriptions.Item>
-          <Descriptions.Item label={t('detail.dailyPay')}><span data-testid="job-detail-daily-pay">{t(job.isDailyPay ? 'detail.dailyPayYes' : 'detail.dailyPayNo')}</span></Descriptions.Item>
-          <Descriptions.Item label={t('detail.housing')}>{t(`housing.${job.housing}`, { defaultValue: job.housing })}</Descriptions.Item>
-          <Descriptions.Item label={t('detail.meals')}>{t(`meals.${job.meals}`, { defaultValue: job.meals })}</Descriptions.Item>
-          <Descriptions.Item label={t('detail.category')}>{names.category(job.categoryCode, job.categoryName)}</Descriptions.Item>
-          <Descriptions.Item label={t('detail.industry')}>{names.industry(job.industryCode, job.industryName)}</Descriptions.Item>
-          <Descriptions.Item label={t('detail.headcount')}>{job.headcount}</Descriptions.Item>
-          <Descriptions.Item label={t('detail.validity')}>{validity}</Descriptions.Item>
-        </Descriptions>
-      </Card>
+      <section className="plain-card">
+        <dl className="plain-descriptions">
+          <div><dt>{t('detail.pay')}</dt><dd>{formatMonthlyPay(job, language) ?? '—'}</dd></div>
+          <div><dt>{t('detail.hourly')}</dt><dd>{formatHourlyPay(job, language) ?? '—'}</dd></div>
+          <div><dt>{t('detail.shift')}</dt><dd>{t(`shift.${job.shiftPattern}`, { defaultValue: job.shiftPattern })}</dd></div>
+          <div><dt>{t('detail.dailyPay')}</dt><dd><span data-testid="job-detail-daily-pay">{t(job.isDailyPay ? 'detail.dailyPayYes' : 'detail.dailyPayNo')}</span></dd></div>
+          <div><dt>{t('detail.housing')}</dt><dd>{t(`housing.${job.housing}`, { defaultValue: job.housing })}</dd></div>
+          <div><dt>{t('detail.meals')}</dt><dd>{t(`meals.${job.meals}`, { defaultValue: job.meals })}</dd></div>
+          <div><dt>{t('detail.category')}</dt><dd>{names.category(job.categoryCode, job.categoryName)}</dd></div>
+          <div><dt>{t('detail.industry')}</dt><dd>{names.industry(job.industryCode, job.industryName)}</dd></div>
+          <div><dt>{t('detail.headcount')}</dt><dd>{job.headcount}</dd></div>
+          <div><dt>{t('detail.validity')}</dt><dd>{validity}</dd></div>
+        </dl>
+      </section>
       <TextSection title={t('detail.requirements')} text={job.requirements} empty={t('detail.none')} testId="job-requirements" />
       <TextSection title={t('detail.benefits')} text={job.benefits} empty={t('detail.none')} testId="job-benefits" />
       {job.description ? <TextSection title={t('detail.description')} text={job.description} empty={t('detail.none')} testId="job-description" /> : null}
@@ -108,9 +112,11 @@ export default function JobDetailPage() {
           upcoming: t('sessions.upcoming'), replays: t('sessions.replays'), noUpcoming: t('sessions.noUpcoming'), noReplays: t('sessions.noReplays'),
         }} />
       </Suspense>
-      <Alert type="warning" title={t('detail.antiFraud')} />
-      <TrustSignalsCard companyId={job.companyId} />
-      <div style={{ textAlign: 'right' }}><ReportButton targetKind="job" targetId={job.id} /></div>
+      <div className="notice notice-warning">{t('detail.antiFraud')}</div>
+      <Suspense fallback={null}>
+        <TrustSignalsCard companyId={job.companyId} />
+        <div style={{ textAlign: 'right' }}><ReportButton targetKind="job" targetId={job.id} /></div>
+      </Suspense>
       <LazyApplySheet controller={apply} />
     </div>
   );

@@ -1,4 +1,4 @@
-import { Button, Empty, Skeleton } from 'antd';
+import { Button } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -8,13 +8,15 @@ import { LazyApplySheet } from '../live/lazy-apply-sheet';
 import { useApply } from '../live/use-apply';
 import { JOBS_NS } from './i18n';
 import { JobCard } from './job-card';
-import { JobFilterBar } from './job-filter-bar';
 import { parseJobFilters, toSearchParams, type JobFilters } from './job-filters';
 import { JobViewTabs, nearHref } from './job-view-tabs';
 import { useJobList } from './use-job-list';
 
 // 附近's location bar loads only when 附近 is chosen (the first screen stays small).
 const NearMeBar = lazy(() => import('./near-me-bar'));
+// The filters' selects and search box (antd Select, Input) load right after the list, not before it: the cards
+// are what a seeker came for. The placeholder keeps their place so that nothing jumps when they arrive.
+const JobFilterBar = lazy(() => import('./job-filter-bar').then((module) => ({ default: module.JobFilterBar })));
 
 /** The seeker's home: filters (kept in the URL) and job cards, phone first. */
 export default function JobListPage() {
@@ -43,7 +45,9 @@ export default function JobListPage() {
           <NearMeBar nearCityCode={filters.nearCityCode} onNearCity={handleNearCity} />
         </Suspense>
       ) : null}
-      <JobFilterBar filters={filters} onChange={handleFiltersChange} />
+      <Suspense fallback={<div className="filter-bar filter-bar-placeholder" aria-hidden="true" />}>
+        <JobFilterBar filters={filters} onChange={handleFiltersChange} />
+      </Suspense>
       <SyntheticNotice isShown={state.jobs.some((job) => job.isSynthetic)} />
       <section className="stack" data-testid="job-results" data-loaded-for={state.loadedFor ?? undefined} aria-busy={state.isLoading}>
         {state.error ? <PageError error={state.error} onRetry={retry} /> : null}
@@ -53,8 +57,8 @@ export default function JobListPage() {
             {state.jobs.map((job) => <JobCard key={job.id} job={job} apply={apply} />)}
           </div>
         ) : null}
-        {state.isLoading ? <Skeleton active paragraph={{ rows: 4 }} /> : null}
-        {!state.isLoading && !state.error && state.jobs.length === 0 ? <Empty description={t('list.empty')} data-testid="job-list-empty" /> : null}
+        {state.isLoading ? <div className="skeleton" aria-hidden="true"><span /><span /><span /><span /><span /></div> : null}
+        {!state.isLoading && !state.error && state.jobs.length === 0 ? <p className="page-state page-state-text" data-testid="job-list-empty">{t('list.empty')}</p> : null}
         {hasMore && !state.isLoading ? <Button block onClick={() => void loadMore()} data-testid="load-more">{t('list.loadMore')}</Button> : null}
       </section>
       <LazyApplySheet controller={apply} />

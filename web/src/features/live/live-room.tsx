@@ -1,6 +1,6 @@
 import { CloseOutlined, EyeOutlined, ShoppingOutlined } from '@ant-design/icons';
 import { App, Badge } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
@@ -8,14 +8,13 @@ import { currentLanguage } from '../../app/i18n';
 import { pickLanguage } from '../../app/server-errors';
 import { FollowButton } from '../follows/follow-button';
 import { bookSession, cancelBooking, type SessionDetail } from './api';
-import { ApplySheet } from './apply-sheet';
 import { ChatInput } from './chat-input';
 import { ChatList } from './chat-list';
 import { coverGradient } from './cover';
 import { DanmakuLayer, type DanmakuHandle } from './danmaku-layer';
 import { formatCount } from './format';
 import { LIVE_NS } from './i18n';
-import { JobsDrawer } from './jobs-drawer';
+import { LazyApplySheet } from './lazy-apply-sheet';
 import { LikeButton } from './like-button';
 import { detectCapabilities, LivePlayer, type PlayerState } from './live-player';
 import { choosePlayback, withPlayerOverride } from './playback-plan';
@@ -26,6 +25,10 @@ import { ApplicationTicker, type TickerHandle } from './ticker';
 import { useApply, type ApplyJob } from './use-apply';
 import { useLiveRoom } from './use-live-room';
 import { useNow } from './use-now';
+
+// The jobs drawer and the apply form (antd Drawer, Form, Select…) load on the first tap that opens them, not with
+// the room: the video and the chat come first on a phone on mobile data.
+const JobsDrawer = lazy(() => import('./jobs-drawer').then((module) => ({ default: module.JobsDrawer })));
 
 type Props = { detail: SessionDetail; loadedAt: number; onReload: () => void };
 
@@ -61,6 +64,8 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
   const [orientation, setOrientation] = useState<'portrait' | 'landscape'>('landscape');
   const [isMuted, setIsMuted] = useState(true);
   const [isJobsOpen, setIsJobsOpen] = useState(false);
+  const [hasOpenedJobs, setHasOpenedJobs] = useState(false);
+  if (isJobsOpen && !hasOpenedJobs) setHasOpenedJobs(true);
   const [booking, setBooking] = useState({ isBooked: detail.isBooked, isBusy: false });
   const now = useNow();
 
@@ -199,8 +204,12 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
           </div>
         </div>
       </div>
-      <JobsDrawer isOpen={isJobsOpen} onClose={() => setIsJobsOpen(false)} jobs={detail.jobs} pinnedJobId={room.pinnedJobId} apply={apply} />
-      <ApplySheet controller={apply} />
+      {hasOpenedJobs ? (
+        <Suspense fallback={null}>
+          <JobsDrawer isOpen={isJobsOpen} onClose={() => setIsJobsOpen(false)} jobs={detail.jobs} pinnedJobId={room.pinnedJobId} apply={apply} />
+        </Suspense>
+      ) : null}
+      <LazyApplySheet controller={apply} />
     </div>
   );
 }

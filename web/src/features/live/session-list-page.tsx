@@ -1,4 +1,4 @@
-import { App, Empty, Segmented } from 'antd';
+import { App } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -85,23 +85,21 @@ export default function SessionListPage() {
         <p className="live-list-subtitle">{t('list.subtitle')}</p>
         <Link to="/feed" className="live-feed-link" data-testid="open-feed"><PlayCircleFilled /> {t('feed.tab')}</Link>
       </div>
-      <Segmented<Tab>
-        block
-        value={tab}
-        onChange={(value) => setSearchParams(value === 'live' ? {} : { tab: value }, { replace: true })}
-        options={TABS.map((value) => ({
-          value,
-          label: (
+      {/* Plain buttons in antd's block Segmented look (global.css .plain-segmented): Segmented brings Tooltip along. */}
+      <div className="plain-segmented" role="radiogroup" aria-label={t('list.title')}>
+        {TABS.map((value) => (
+          <button key={value} type="button" role="radio" aria-checked={tab === value} className={tab === value ? 'is-selected' : undefined}
+            onClick={() => setSearchParams(value === 'live' ? {} : { tab: value }, { replace: true })}>
             <span data-testid={`live-tab-${value}`}>
               {t(`list.tabs.${value}`)}
               {value === 'live' && liveSessions.length > 0 ? <span className="tab-count">{liveSessions.length}</span> : null}
             </span>
-          ),
-        }))}
-      />
+          </button>
+        ))}
+      </div>
       {source.isLoading && !source.data ? <PageLoading /> : null}
       {source.error ? <PageError error={source.error} onRetry={source.reload} /> : null}
-      {source.data && shown.length === 0 ? <Empty description={emptyText} style={{ marginTop: 48 }} /> : null}
+      {source.data && shown.length === 0 ? <p className="page-state page-state-text">{emptyText}</p> : null}
       <div className="session-grid">
         {shown.map((session) => {
           const override = bookingOverrides[session.id];

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, SafetyCertificateFilled } from '@ant-design/icons';
 import { Button, Card, Empty, Result, Tag, Tooltip } from 'antd';
-import { useCallback } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../app/api';
@@ -13,14 +13,16 @@ import { SyntheticNotice } from '../../components/synthetic-notice';
 import { JobCard } from '../jobs/job-card';
 import { LazyApplySheet } from '../live/lazy-apply-sheet';
 import { useApply } from '../live/use-apply';
-import { ReportButton } from '../pipeline/report-button';
 import { FollowButton } from '../follows/follow-button';
-import { TrustSignalsCard } from '../pipeline/trust-signals';
 import type { SessionStatus } from '../live/api';
 import { getPublicCompany, listCompanyJobs, listCompanySessions } from './api';
 import { PROFILES_NS } from './i18n';
 import { ProfileSessions } from './profile-sessions';
 import './profiles.css';
+
+// Below the fold, loaded after the profile: the trust signals and the report form (antd Form, Modal, Radio).
+const TrustSignalsCard = lazy(() => import('../pipeline/trust-signals').then((module) => ({ default: module.TrustSignalsCard })));
+const ReportButton = lazy(() => import('../pipeline/report-button').then((module) => ({ default: module.ReportButton })));
 
 /** /companies/:companyId — what a seeker checks before applying: who hires, its record, its jobs and sessions. */
 export default function CompanyPage() {
@@ -75,7 +77,7 @@ export default function CompanyPage() {
           {isIntermediary && company.hrLicenceNumber ? <div data-testid="company-licence">{t('hrLicence', { number: company.hrLicenceNumber })}</div> : null}
         </div>
       </Card>
-      <TrustSignalsCard companyId={company.id} />
+      <Suspense fallback={null}><TrustSignalsCard companyId={company.id} /></Suspense>
       <section className="profile-section">
         <h2 className="profile-section-title">{jobs.data ? t('jobsCount', { count: jobs.data.total }) : t('jobs')}</h2>
         {jobs.error ? <PageError error={jobs.error} onRetry={jobs.reload} /> : null}
@@ -85,7 +87,7 @@ export default function CompanyPage() {
         </div>
       </section>
       <ProfileSessions load={loadSessions} cacheKey={`company:${companyId}`} />
-      <div className="profile-foot"><ReportButton targetKind="company" targetId={company.id} /></div>
+      <div className="profile-foot"><Suspense fallback={null}><ReportButton targetKind="company" targetId={company.id} /></Suspense></div>
       <LazyApplySheet controller={apply} />
     </div>
   );

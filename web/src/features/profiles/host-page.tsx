@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, ShopOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Result, Tag } from 'antd';
-import { useCallback } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../app/api';
@@ -8,7 +8,6 @@ import { useApi } from '../../app/use-api';
 import { PageError, PageLoading } from '../../components/page-states';
 import { SyntheticNotice } from '../../components/synthetic-notice';
 import { FollowButton } from '../follows/follow-button';
-import { TrustSignalsCard } from '../pipeline/trust-signals';
 import { JobCard } from '../jobs/job-card';
 import { LazyApplySheet } from '../live/lazy-apply-sheet';
 import { useApply } from '../live/use-apply';
@@ -17,6 +16,9 @@ import { getPublicHost, listHostJobs, listHostSessions } from './api';
 import { PROFILES_NS } from './i18n';
 import { ProfileSessions } from './profile-sessions';
 import './profiles.css';
+
+// Below the fold, loaded after the profile: the trust signals.
+const TrustSignalsCard = lazy(() => import('../pipeline/trust-signals').then((module) => ({ default: module.TrustSignalsCard })));
 
 const ROLE_COLORS = { host: 'volcano', employer: 'green', bureau: 'blue', admin: 'default' } as const;
 
@@ -60,7 +62,7 @@ export default function HostPage() {
           <FollowButton hostUserId={host.id} name={host.displayName} />
         </div>
       </Card>
-      <TrustSignalsCard hostUserId={host.id} />
+      <Suspense fallback={null}><TrustSignalsCard hostUserId={host.id} /></Suspense>
       <ProfileSessions load={loadSessions} cacheKey={`host:${hostUserId}`} />
       <section className="profile-section">
         <h2 className="profile-section-title">{jobs.data ? t('hostJobsCount', { count: jobs.data.total }) : t('hostJobs')}</h2>
