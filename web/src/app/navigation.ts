@@ -20,7 +20,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/messages', labelKey: 'nav.messages', audience: ['seeker'], isImplemented: true },
   { path: '/employer', labelKey: 'nav.employerHome', audience: ['employer'], isImplemented: true },
   { path: '/employer/jobs', labelKey: 'nav.employerJobs', audience: ['employer'], isImplemented: true },
-  { path: '/employer/jobs/new', labelKey: 'nav.postJob', audience: ['employer'], isImplemented: true },
+  // 发布岗位 is a button on 企业中心 and 岗位管理, not a menu entry: an employer's ten entries must fit a 1366 px header.
   { path: '/employer/applications', labelKey: 'nav.employerApplications', audience: ['employer'], isImplemented: true },
   { path: '/inbox', labelKey: 'nav.inbox', audience: ['employer', 'host'], isImplemented: true },
   { path: '/outcomes', labelKey: 'nav.outcomes', audience: ['employer', 'host', 'bureau', 'admin'], isImplemented: true },
