@@ -24,7 +24,7 @@ process.on('message', async (command: BurstCommand) => {
       const body: unknown = await response.json().catch(() => null);
       return { tag: request.tag, status: response.status, latencyMs: performance.now() - sentAt, body };
     } catch (error) {
-      return { tag: request.tag, status: 0, latencyMs: performance.now() - sentAt, body: String(error) };
+      return { tag: request.tag, status: 0, latencyMs: performance.now() - sentAt, body: `${String(error)}${error instanceof Error && error.cause ? ` (${String((error.cause as { code?: string }).code ?? error.cause)})` : ''}` };
     }
   }));
   process.send?.({ type: 'done', responses, wallMs: Date.now() - started } satisfies BurstReport);

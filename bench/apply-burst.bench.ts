@@ -25,7 +25,7 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import argon2 from 'argon2';
 import pg from 'pg';
 import { createApp, createContext } from '../server/src/app.js';
-import { loadConfig } from '../server/src/platform/config.js';
+import { LISTEN_BACKLOG, loadConfig } from '../server/src/platform/config.js';
 import { openPglite, openPostgres, type Db } from '../server/src/platform/db.js';
 import { buildCompany, buildJob } from '../server/src/test/factories.js';
 import type { BurstCommand, BurstReport, BurstRequest } from './apply-burst-clients.js';
@@ -156,7 +156,7 @@ async function main() {
     await context.live.handlePublishStarted(warmUpSession.id);
 
     const app = await createApp(context);
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    await app.listen({ port: 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG });
     const address = app.server.address();
     const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     const clients = fork(path.join(path.dirname(fileURLToPath(import.meta.url)), 'apply-burst-clients.ts'), [], { execArgv: ['--import', 'tsx'] });
@@ -255,7 +255,11 @@ async function main() {
     console.log(`date ${new Date().toISOString()}; load average (1/5/15 min) before ${loadBefore}, after the burst ${loadAfter}; ${os.cpus().length} cores`);
     console.table(results);
     console.table([checks]);
-    if (failures.length) console.log(`failure statuses: ${failureStatuses.join(', ')}; first: ${JSON.stringify(failures[0].body)}`);
+    if (failures.length) {
+      const causes = new Map<string, number>();
+      for (const failure of failures) causes.set(JSON.stringify(failure.body), (causes.get(JSON.stringify(failure.body)) ?? 0) + 1);
+      console.log(`failure statuses: ${failureStatuses.join(', ')}; by answer: ${[...causes].map(([body, count]) => `${count} × ${body}`).join('; ')}`);
+    }
     if (waits) {
       console.log(`pg_stat_activity during the burst: ${waits.samples} samples, ${waits.busyBackendsPerSample} non-idle app backends per sample`);
       console.table(waits.waits);

@@ -1,5 +1,5 @@
 import { createApp, createContext, startLiveRuntime } from './app.js';
-import { ConfigError, loadConfig } from './platform/config.js';
+import { ConfigError, LISTEN_BACKLOG, loadConfig } from './platform/config.js';
 import { DataDirBusyError } from './platform/data-dir-lock.js';
 import { seedDemoDataIfEmpty } from './modules/demo/index.js';
 import { randomBytes } from 'node:crypto';
@@ -28,7 +28,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await app.listen({ port: config.port, host: config.host });
+  await app.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   context.lock?.advertiseServer(port, operatorToken);

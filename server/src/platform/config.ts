@@ -51,6 +51,8 @@ const configSchema = z.object({
   CHAT_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().min(1).max(3600).default(10),
   CHAT_FLUSH_MS: z.coerce.number().int().min(0).max(5000).default(200),
   REALTIME_FLUSH_MS: z.coerce.number().int().min(50).max(10000).default(1000),
+  // New applications reach the host's lead feed and the room's ticker in batches this often.
+  APPLICATION_PUSH_MS: z.coerce.number().int().min(20).max(10000).default(200),
   REDIS_URL: z.string().url().optional(),
   // Abuse limits (server/src/platform/rate-limit.ts): every max multiplied by the scale; "name=max/seconds,…" overrides.
   RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
@@ -111,6 +113,13 @@ const configSchema = z.object({
   }
 });
 
+/**
+ * Connections the kernel holds for the server while its event loop is busy: a 报名 burst opens thousands
+ * within seconds, and past Node's default of 511 Linux drops or resets them (the seekers see a failed tap).
+ * Linux caps it at net.core.somaxconn (4096 on current kernels).
+ */
+export const LISTEN_BACKLOG = 8192;
+
 export type Config = {
   port: number;
   host: string;
@@ -142,6 +151,7 @@ export type Config = {
     chatRateLimit: { count: number; windowMs: number };
     chatFlushMs: number;
     realtimeFlushMs: number;
+    applicationPushMs: number;
     lateAfterMs: number;
     missedAfterMs: number;
     stateSweepMs: number;
@@ -221,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       chatRateLimit: { count: limits.rules.chat.max, windowMs: limits.rules.chat.windowMs },
       chatFlushMs: values.CHAT_FLUSH_MS,
       realtimeFlushMs: values.REALTIME_FLUSH_MS,
+      applicationPushMs: values.APPLICATION_PUSH_MS,
       lateAfterMs: Math.round(values.LIVE_LATE_AFTER_MINUTES * 60_000),
       missedAfterMs: Math.round(values.LIVE_MISSED_AFTER_MINUTES * 60_000),
       stateSweepMs: values.LIVE_STATE_SWEEP_SECONDS * 1000,

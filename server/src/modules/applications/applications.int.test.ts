@@ -6,7 +6,8 @@ describe('one-tap apply', () => {
   let server: Awaited<ReturnType<typeof startLiveTestServer>>;
 
   beforeAll(async () => {
-    server = await startLiveTestServer({ env: { REALTIME_FLUSH_MS: '100' } });
+    // Counters tick every 10 s here: the lead feed and the ticker must not wait for them (APPLICATION_PUSH_MS, 200 ms).
+    server = await startLiveTestServer({ env: { REALTIME_FLUSH_MS: '10000' } });
   });
   afterAll(async () => {
     await server?.close();
@@ -75,8 +76,9 @@ describe('one-tap apply', () => {
     await viewerSocket.emitWithAck('session:join', { sessionId: session.id });
 
     const seeker = await buildSeeker(server.context, '张小明', '13812345678');
-    const toHost = nextEvent(hostSocket, 'host:application');
-    const toViewers = nextEvent(viewerSocket, 'ticker:batch');
+    // Well before the counters' 10 s tick: pushed on its own 200 ms batch.
+    const toHost = nextEvent(hostSocket, 'host:application', () => true, 3_000);
+    const toViewers = nextEvent(viewerSocket, 'ticker:batch', () => true, 3_000);
     await apply(await server.signInCookie(seeker.email!), { jobId: jobA.id, sessionId: session.id });
 
     const pushed = await toHost;
@@ -102,8 +104,8 @@ describe('a 报名 burst in the live room', () => {
   let server: Awaited<ReturnType<typeof startLiveTestServer>>;
 
   beforeAll(async () => {
-    // The tick never fires during the test: the test flushes, so the whole burst is one batch.
-    server = await startLiveTestServer({ env: { REALTIME_FLUSH_MS: '10000' } });
+    // The ticks never fire during the test: the test flushes, so the whole burst is one batch.
+    server = await startLiveTestServer({ env: { REALTIME_FLUSH_MS: '10000', APPLICATION_PUSH_MS: '10000' } });
   });
   afterAll(async () => {
     await server?.close();
