@@ -1,5 +1,5 @@
 import { App, Button, Form, Input, Modal, Radio } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
@@ -17,11 +17,18 @@ type Target = { targetKind: ReportTargetKind; targetId: string };
  * one's own (the live room's "more" sheet); `ReportButton` is the ready-made link.
  */
 export function useReportOpener() {
-  const { user } = useAuth();
+  const { user, isLoading } = useAuth();
   const navigate = useNavigate();
   const [isOpen, setIsOpen] = useState(false);
-  const open = () => (user ? setIsOpen(true) : navigate(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`));
-  return { isOpen, open, close: () => setIsOpen(false) };
+  // A tap while the session is still being read waits for it: a signed-in user is never sent to sign-in.
+  const [isRequested, setIsRequested] = useState(false);
+  useEffect(() => {
+    if (!isRequested || isLoading) return;
+    setIsRequested(false);
+    if (user) setIsOpen(true);
+    else navigate(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`);
+  }, [isRequested, isLoading, user, navigate]);
+  return { isOpen, open: () => setIsRequested(true), close: () => setIsOpen(false) };
 }
 
 /** The report form: reason and details, sent to the admins' queue. */
