@@ -4,6 +4,7 @@ import { AppError } from '../server/src/platform/errors.js';
 import { registerAdminCommands } from './commands/admin-commands.js';
 import { registerSeedCommand } from './commands/seed-command.js';
 import { registerAnalyticsCommands } from './commands/analytics-commands.js';
+import { registerImpactCommands } from './commands/impact-commands.js';
 import { registerSessionsCommands } from './commands/sessions-commands.js';
 
 /** Where a command writes: the terminal, or a buffer when the running server executes it for the CLI. */
@@ -29,7 +30,7 @@ export type WithContext = <T>(work: (context: Context) => Promise<T>) => Promise
 
 export type CommandRegistrar = (program: Command, io: CliIo, withContext: WithContext) => void;
 
-const REGISTRARS: CommandRegistrar[] = [registerAdminCommands, registerSeedCommand, registerAnalyticsCommands, registerSessionsCommands];
+const REGISTRARS: CommandRegistrar[] = [registerAdminCommands, registerSeedCommand, registerAnalyticsCommands, registerImpactCommands, registerSessionsCommands];
 
 export function buildProgram(io: CliIo, withContext: WithContext): Command {
   const program = new Command('jobcast')

@@ -11,6 +11,7 @@ import { createCampaignsService, registerCampaignsRoutes } from './modules/campa
 import { createCompaniesService, registerCompaniesRoutes } from './modules/companies/index.js';
 import { createFollowsService, registerFollowsRoutes } from './modules/follows/index.js';
 import { createGeoService, registerGeoRoutes } from './modules/geo/index.js';
+import { createImpactService, registerImpactRoutes } from './modules/impact/index.js';
 import { createJobPages, createJobsService, registerJobsRoutes } from './modules/jobs/index.js';
 import { createNotificationsService, registerNotificationsRoutes } from './modules/notifications/index.js';
 import { createOutcomesService, createPipelineService, registerOutcomesRoutes, registerPipelineRoutes, startDueTaskSweeper } from './modules/pipeline/index.js';
@@ -70,9 +71,10 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const sms = createSmsSender(config.sms, pino({ level: config.logLevel }));
   const phoneCodes = createPhoneCodeService({ db, auth, sms, limits: config.phoneCodes, now: options.clock });
   const companies = createCompaniesService({ db, geo, auth, events });
-  const jobs = createJobsService({ db, geo, companies, events });
-  const seekers = createSeekersService({ db, geo });
   const analytics = createAnalyticsService({ db, geo, report: { mapGeoJsonPath: config.analytics.mapGeoJsonPath, chromiumPath: config.chromiumPath } });
+  const impact = createImpactService({ db, geo, analytics });
+  const jobs = createJobsService({ db, geo, companies, events, occupations: impact });
+  const seekers = createSeekersService({ db, geo });
   const mediaLinks = createMediaLinks(config);
   const outcomes = createOutcomesService({ db, trustSignalMinSample: config.pipeline.trustSignalMinSample });
   const campaigns = createCampaignsService({ db, geo, outcomes });
@@ -107,6 +109,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     jobs,
     seekers,
     analytics,
+    impact,
     notifications,
     mediaLinks,
     thumbnails,
@@ -146,6 +149,7 @@ export async function createApp(context: Context, options: { webDistDir?: string
   registerJobsRoutes(app, context.jobs);
   registerSeekersRoutes(app, context.seekers);
   registerAnalyticsRoutes(app, context.analytics);
+  registerImpactRoutes(app, context.impact);
   registerNotificationsRoutes(app, context.notifications);
   registerLiveRoutes(app, context.live);
   registerLiveMediaFileRoutes(app, context.live, context.config.media.recordingsDir, context.thumbnails);

@@ -9,7 +9,7 @@ const JOB_SELECT = `
          j.pay_monthly_min as "payMonthlyMin", j.pay_monthly_max as "payMonthlyMax", j.pay_hourly as "payHourly",
          j.is_daily_pay as "isDailyPay", j.shift_pattern as "shiftPattern", j.housing, j.meals, j.headcount,
          j.requirements, j.benefits, j.description, j.valid_from as "validFrom", j.valid_until as "validUntil",
-         j.status, j.is_synthetic as "isSynthetic", j.created_at as "createdAt"
+         j.status, j.is_synthetic as "isSynthetic", j.created_at as "createdAt", j.occupation_id as "occupationId"
   from jobs j
   join companies c on c.id = j.company_id
   join job_categories jc on jc.code = j.category_code
@@ -25,13 +25,14 @@ const IS_VISIBLE = `j.status = 'open' and c.status = 'verified'
 const JOB_COLUMNS = [
   'title', 'category_code', 'industry_code', 'city_code', 'pay_monthly_min', 'pay_monthly_max', 'pay_hourly', 'is_daily_pay',
   'shift_pattern', 'housing', 'meals', 'headcount', 'requirements', 'benefits', 'description', 'valid_from', 'valid_until',
+  'occupation_id',
 ] as const;
 
 function jobValues(input: JobInput) {
   return [
     input.title, input.categoryCode, input.industryCode, input.cityCode, input.payMonthlyMin ?? null, input.payMonthlyMax ?? null,
     input.payHourly ?? null, input.isDailyPay, input.shiftPattern, input.housing, input.meals, input.headcount, input.requirements,
-    input.benefits, input.description, input.validFrom, input.validUntil,
+    input.benefits, input.description, input.validFrom, input.validUntil, input.occupationId ?? null,
   ];
 }
 

@@ -26,6 +26,8 @@ export const jobBodySchema = z
     description: multilineText({ max: 5000 }).default(''),
     validFrom: isoDate,
     validUntil: isoDate,
+    /** Optional tag from the occupations catalogue (impact report, 新职业); null or absent: none. */
+    occupationId: z.number().int().min(1).max(2_147_483_647).nullable().optional(),
   })
   .superRefine((body, context) => {
     if (body.payMonthlyMin === undefined && body.payHourly === undefined) {
@@ -71,6 +73,7 @@ export const jobSchema = z.object({
   status: z.enum(['open', 'closed']),
   isSynthetic: z.boolean(),
   createdAt: z.date(),
+  occupationId: z.number().nullable(),
   /** Kilometres from the city asked for (?sort=distance&nearCityCode=…), city centre to city centre. */
   distanceKm: z.number().optional(),
 });

@@ -10,7 +10,10 @@ import { findPostingViolations } from './posting-rules.js';
 
 const MAX_VALIDITY_DAYS = 366;
 
-export function createJobsService(deps: { db: Db; geo: GeoService; companies: CompaniesService; events: EventBus }) {
+/** The occupations catalogue (the impact module), for a job's optional occupation tag. */
+export type OccupationCatalogue = { hasOccupation(id: number): Promise<boolean> };
+
+export function createJobsService(deps: { db: Db; geo: GeoService; companies: CompaniesService; events: EventBus; occupations: OccupationCatalogue }) {
   const { db, geo, companies, events } = deps;
 
   /** Reference checks and the posting rules; throws before anything is written. */
@@ -29,6 +32,12 @@ export function createJobsService(deps: { db: Db; geo: GeoService; companies: Co
         violations,
         fields: violations.map((violation) => ({ path: `body.${violation.field}`, message: `「${violation.words.join('」「')}」 ${violation.message}` })),
       });
+    }
+  }
+
+  async function checkOccupation(input: JobInput) {
+    if (input.occupationId != null && !(await deps.occupations.hasOccupation(input.occupationId))) {
+      throw invalid('body.occupationId', 'not in the occupations catalogue (GET /api/occupations) / 职业目录中没有该职业');
     }
   }
 
@@ -54,6 +63,7 @@ export function createJobsService(deps: { db: Db; geo: GeoService; companies: Co
     async createJob(user: AuthUser, input: JobInput): Promise<Job> {
       const companyId = await getVerifiedCompanyId(user);
       checkPosting(input);
+      await checkOccupation(input);
       const jobId = await repository.insertJob(db, companyId, user.id, input);
       events.emit('JobPublished', { jobId, companyId });
       return (await repository.findJobById(db, jobId))!;
@@ -63,6 +73,7 @@ export function createJobsService(deps: { db: Db; geo: GeoService; companies: Co
       await getOwnJob(user, jobId);
       await getVerifiedCompanyId(user);
       checkPosting(input);
+      await checkOccupation(input);
       await repository.updateJob(db, jobId, input);
       return (await repository.findJobById(db, jobId))!;
     },

@@ -85,8 +85,21 @@ describe('figure routes × role × scope', () => {
     expect(keys).toEqual(visible[who].map((region) => sessions[region]).sort());
   });
 
+  // The impact report (issue 12): admins and bureaus only; a bureau its own province, another one 403.
+  const chinaDay = (offsetDays: number) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  const impactUrl = (provinceCode: string) => `/api/impact?from=${chinaDay(-1)}&to=${chinaDay(1)}&provinceCode=${provinceCode}`;
+  it.each(scoped.flatMap((who) => (['jiangsu', 'guangdong'] as const).map((region) => [who, region] as const)))(
+    '%s asks for the %s impact report',
+    async (who, region) => {
+      const response = await get(who, impactUrl(region === 'jiangsu' ? '32' : '44'));
+      const mayAsk = who === 'admin' || who === `bureau ${region === 'jiangsu' ? '江苏' : '广东'}`;
+      expect(response.statusCode).toBe(mayAsk ? 200 : 403);
+      if (mayAsk) expect(response.json().open).toMatchObject({ sessions: 1, applications: 1 });
+    },
+  );
+
   it.each([['seeker', 403], ['anonymous', 401]] as const)('%s gets no figures at all (%i)', async (who, status) => {
-    for (const url of [`/api/pipeline/sessions/${sessions.jiangsu}/funnel`, '/api/pipeline/session-funnels', '/api/pipeline/outcomes?groupBy=session']) {
+    for (const url of [`/api/pipeline/sessions/${sessions.jiangsu}/funnel`, '/api/pipeline/session-funnels', '/api/pipeline/outcomes?groupBy=session', impactUrl('32')]) {
       expect((await get(who, url)).statusCode).toBe(status);
     }
   });

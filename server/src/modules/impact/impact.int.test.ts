@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../test/harness.js';
+import { sessionCookie } from '../../test/pipeline-factories.js';
+import { runProgram, type CliIo } from '../../../../cli/program.js';
+import { buildImpactFixture, type ImpactFixture } from './impact.fixtures.js';
+
+/**
+ * The impact report over the hand-scripted data of impact.fixtures.ts (read its table first). Every expected
+ * figure below is worked out by hand from that table; window: January 2026, China time.
+ */
+describe('impact report (GROW): measured, open, occupations, estimate, scope', () => {
+  let harness: Awaited<ReturnType<typeof createTestApp>>;
+  let fixture: ImpactFixture;
+  const cookies: Record<string, Record<string, string> | undefined> = {};
+  const january = 'from=2026-01-01&to=2026-01-31';
+
+  beforeAll(async () => {
+    harness = await createTestApp();
+    fixture = await buildImpactFixture(harness.context);
+    for (const [name, user] of Object.entries(fixture.users)) cookies[name] = await sessionCookie(harness.context, user.id);
+  });
+  afterAll(async () => harness.close());
+
+  const get = (who: string, url: string) => harness.app.inject({ method: 'GET', url, cookies: cookies[who] });
+  const send = (who: string, method: 'POST' | 'PUT', url: string, payload: unknown) => harness.app.inject({ method, url, payload: payload as object, cookies: cookies[who] });
+
+  async function cli(...argv: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const io: CliIo = { out: (text) => { stdout += text; }, err: (text) => { stderr += text; }, cwd: process.cwd(), progress: () => undefined };
+    const exitCode = await runProgram(argv, io, (work) => work(harness.context));
+    return { exitCode, stdout, stderr };
+  }
+
+  it('江苏, January: every measured and open figure as worked out by hand', async () => {
+    const response = await get('admin', `/api/impact?${january}&provinceCode=32`);
+    expect(response.statusCode).toBe(200);
+    const report = response.json();
+    expect(report.region).toMatchObject({ kind: 'province', code: '32' });
+    // hires: a6 (01-03), a2 (01-06), a1 (01-07), a4 (01-09); a3's hire undone, a7 hired in February, a5 in 深圳.
+    // onboarded: a2, a1 (a4's onboarding undone). stayed: a1. hosts: host1 (S1), the 江苏 bureau (S2); S4 only
+    // scheduled, S5 in December. recruiters: eA (direct), eB (agency; its contact stands though the hire was undone).
+    expect(report.measured).toMatchObject({
+      hires: 4, onboarded: 2, stayed7Days: 1, activeHosts: 2, activeRecruiters: 2,
+      activeHostsByRole: { host: 1, employer: 0, bureau: 1 },
+      activeRecruitersByAccountType: { direct: 1, agency: 1, dispatch: 0, public: 0 },
+    });
+    for (const key of ['hires', 'onboarded', 'stayed7Days', 'activeHosts', 'activeRecruiters']) expect(report.measured.definitions[key]).toMatch(/\//);
+    // sessions S1, S2 (S2 by the bureau); jobs jA1, jA2, jB1 of companies A and B; applications a1 a2 a3 a4 a7.
+    expect(report.open).toMatchObject({ sessions: 2, bureauSessions: 1, companies: 2, jobs: 3, applications: 5, hires: 4 });
+    const occupations = Object.fromEntries(report.occupations.map((row: { name: string }) => [row.name, row]));
+    expect(occupations['带岗主播']).toMatchObject({ group: '内容造物师', people: 1, jobs: 0 });
+    expect(occupations['互联网招聘师']).toMatchObject({ group: '内容造物师', people: 1, jobs: 1 });
+    expect(occupations['人工智能训练师']).toMatchObject({ group: '科技探索者', people: 0, jobs: 0, classificationCode: null });
+    expect(report.occupations.filter((row: { people: number; jobs: number }) => row.people + row.jobs > 0)).toHaveLength(2);
+  });
+
+  it('苏州, 全国 and the campaign: the same figures narrowed and widened by hand', async () => {
+    const suzhou = (await get('admin', `/api/impact?${january}&cityCode=苏州`)).json();
+    // hires a6 a2 a1 (a4 is 南京); sessions S1 only; jobs jA1 jB1; applications a1 a2 a3 a7.
+    expect(suzhou.measured).toMatchObject({ hires: 3, onboarded: 2, stayed7Days: 1, activeHosts: 1, activeRecruiters: 2 });
+    expect(suzhou.open).toMatchObject({ sessions: 1, bureauSessions: 0, companies: 2, jobs: 2, applications: 4, hires: 3 });
+
+    const country = (await get('admin', `/api/impact?${january}`)).json();
+    // plus 深圳: a5 hired, onboarded, stayed; host2 (S3); eG; jG; a5.
+    expect(country.measured).toMatchObject({ hires: 5, onboarded: 3, stayed7Days: 2, activeHosts: 3, activeRecruiters: 3 });
+    expect(country.open).toMatchObject({ sessions: 3, bureauSessions: 1, companies: 3, jobs: 4, applications: 6, hires: 5 });
+    expect(country.occupations.find((row: { name: string }) => row.name === '互联网招聘师')).toMatchObject({ people: 2, jobs: 2 });
+
+    const campaign = (await get('admin', `/api/impact?${january}&provinceCode=江苏&campaignId=${fixture.campaignId}`)).json();
+    // C1 is S1 only: applications a1 a2 a3 a7, hires a1 a2, onboarded a1 a2, stayed a1; host1; eA and eB; jobs
+    // presented in S1: jA1, jB1 (companies A, B).
+    expect(campaign.campaign).toEqual({ id: fixture.campaignId, name: '2026 春风行动' });
+    expect(campaign.measured).toMatchObject({ hires: 2, onboarded: 2, stayed7Days: 1, activeHosts: 1, activeRecruiters: 2 });
+    expect(campaign.open).toMatchObject({ sessions: 1, bureauSessions: 0, companies: 2, jobs: 2, applications: 4, hires: 2 });
+    expect(campaign.measured.definitions.campaign).toBeTruthy();
+
+    const unknown = await get('admin', `/api/impact?${january}&campaignId=00000000-0000-4000-8000-000000000000`);
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('jobcast impact --json: the contract, and hires and applications equal to jobcast analytics --json', async () => {
+    for (const region of [[], ['--province', '江苏'], ['--city', '苏州'], ['--city', '深圳']]) {
+      const impact = await cli('impact', '--from', '2026-01-01', '--to', '2026-01-31', ...region, '--json');
+      const analytics = await cli('analytics', '--from', '2026-01-01', '--to', '2026-01-31', ...region, '--json');
+      expect(impact.exitCode, impact.stderr).toBe(0);
+      const body = JSON.parse(impact.stdout);
+      const totals = JSON.parse(analytics.stdout).totals;
+      expect(Object.keys(body).slice(0, 5)).toEqual(['window', 'measured', 'estimated', 'occupations', 'open']);
+      expect(body.window).toEqual({ from: '2026-01-01', to: '2026-01-31' });
+      expect(Object.keys(body.estimated)).toEqual(expect.arrayContaining(['total', 'methodVersion', 'components']));
+      expect(Object.keys(body.estimated.components[0])).toEqual(expect.arrayContaining(['name', 'inputs', 'coefficient', 'value']));
+      expect(Object.keys(body.occupations[0])).toEqual(expect.arrayContaining(['name', 'group', 'people', 'jobs']));
+      expect(body.measured.hires).toBe(totals.hires);
+      expect(body.open.hires).toBe(totals.hires);
+      expect(body.open.applications).toBe(totals.applications);
+      expect(totals.hires).toBeGreaterThan(0);
+    }
+    const campaign = await cli('impact', '--from', '2026-01-01', '--to', '2026-01-31', '--campaign', fixture.campaignId, '--json');
+    expect(JSON.parse(campaign.stdout).measured.hires).toBe(2);
+    const table = await cli('impact', '--from', '2026-01-01', '--to', '2026-01-31', '--province', '32');
+    expect(table.stdout).toContain('就业带动报告 Employment impact (GROW)');
+    expect(table.stdout).toMatch(/互联网招聘师 +1 +1/);
+    const bad = await cli('impact', '--from', '2026-01-01', '--to', '2026-02-30');
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toContain('--to: "2026-02-30" is not a date');
+    expect((await cli('impact', '--from', '2026-01-01', '--to', '2026-01-31', '--campaign', 'nope')).stderr).toContain('--campaign "nope" is not a campaign id');
+  });
+
+  it('the estimate: v1 by hand, a new version by hand, the old one reproducible and immutable', async () => {
+    const v1 = (await get('admin', `/api/impact?${january}&provinceCode=32`)).json().estimated;
+    // v1: (activeHosts 2 + activeRecruiters 2) × 1 × 0.5 = 2; companies 2 × 1 = 2; agencyCompanies 1 × 1 = 1.
+    expect(v1.methodVersion).toBe(1);
+    expect(v1.components.map((component: { name: string; value: number }) => [component.name, component.value])).toEqual([['recruitmentWork', 2], ['upDownstream', 2], ['agencyServices', 1]]);
+    expect(v1.components[0]).toMatchObject({ inputs: { activeHosts: 2, activeRecruiters: 2 }, coefficient: 1, multiPlatformAdjustment: 0.5, formula: '(activeHosts 2 + activeRecruiters 2) × 1 × 0.5 = 2', isAssumption: true });
+    expect(v1.components[0].source).toContain('快手促进就业与数字劳动者发展报告');
+    expect(v1.multiPlatformAdjustment).toMatchObject({ value: 0.5, isAssumption: true });
+    expect(v1.total).toBe(5);
+
+    const body = {
+      name: '江苏 2026 试算',
+      note: '测试版本',
+      multiPlatformAdjustment: { value: 0.6, source: '假设 / assumption', isAssumption: true },
+      components: [
+        { name: 'people', label: '从业者', inputs: ['activeHosts', 'activeRecruiters'], coefficient: 1.5, source: '假设', isAssumption: true, multiPlatform: true },
+        { name: 'offers', label: '企业与岗位', inputs: ['companies', 'jobs'], coefficient: 0.35, source: '假设', isAssumption: true, multiPlatform: false },
+        { name: 'hired', label: '录用', inputs: ['hires'], coefficient: 2.25, source: '假设', isAssumption: true, multiPlatform: false },
+      ],
+    };
+    expect((await send('bureauJiangsu', 'POST', '/api/admin/impact/methods', body)).statusCode).toBe(403);
+    const duplicate = await send('admin', 'POST', '/api/admin/impact/methods', { ...body, components: [body.components[0], body.components[0]] });
+    expect(duplicate.statusCode).toBe(400);
+    const created = await send('admin', 'POST', '/api/admin/impact/methods', body);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ version: 2, createdBy: { id: fixture.users.admin.id } });
+
+    const v2 = (await get('admin', `/api/impact?${january}&provinceCode=32`)).json().estimated;
+    // (2 + 2) × 1.5 × 0.6 = 3.6; (companies 2 + jobs 3) × 0.35 = 1.75; hires 4 × 2.25 = 9; 14.35 → 14.
+    expect(v2.methodVersion).toBe(2);
+    expect(v2.components.map((component: { value: number }) => component.value)).toEqual([3.6, 1.75, 9]);
+    expect(v2.components[1].formula).toBe('(companies 2 + jobs 3) × 0.35 = 1.75');
+    expect(v2.total).toBe(14);
+    // The figure made with v1 is still v1's.
+    expect((await get('bureauJiangsu', `/api/impact?${january}&methodVersion=1`)).json().estimated).toEqual(v1);
+    expect((await get('admin', `/api/impact?${january}&methodVersion=9`)).statusCode).toBe(404);
+
+    const methods = (await get('bureauJiangsu', '/api/impact/methods')).json().methods;
+    expect(methods.map((method: { version: number }) => method.version)).toEqual([2, 1]);
+    // Stored versions never change, whoever writes to the table.
+    await expect(harness.context.db.query(`update impact_methods set multi_platform_adjustment = 1 where version = 1`)).rejects.toThrow(/immutable/);
+    await expect(harness.context.db.query(`delete from impact_methods where version = 2`)).rejects.toThrow(/immutable/);
+    expect((await get('admin', `/api/impact?${january}&provinceCode=32&methodVersion=1`)).json().estimated.total).toBe(5);
+  });
+
+  it('scope: a bureau sees its own province (and its cities), another region is 403; others are refused', async () => {
+    const own = await get('bureauJiangsu', `/api/impact?${january}`);
+    expect(own.statusCode).toBe(200);
+    expect(own.json().region).toMatchObject({ kind: 'province', code: '32' });
+    expect(own.json().measured.hires).toBe(4);
+    expect((await get('bureauJiangsu', `/api/impact?${january}&cityCode=320500`)).json().measured.hires).toBe(3);
+    for (const query of ['provinceCode=44', 'provinceCode=广东', 'cityCode=440300', 'cityCode=深圳']) {
+      const response = await get('bureauJiangsu', `/api/impact?${january}&${query}`);
+      expect(response.statusCode, query).toBe(403);
+    }
+    const guangdong = await get('bureauGuangdong', `/api/impact?${january}`);
+    expect(guangdong.json().measured).toMatchObject({ hires: 1, onboarded: 1, stayed7Days: 1, activeHosts: 1, activeRecruiters: 1 });
+    expect((await get('admin', `/api/impact?${january}&provinceCode=44`)).json().measured.hires).toBe(1);
+    for (const [who, status] of [['employerA', 403], ['host1', 403], ['seeker', 403], ['anonymous', 401]] as const) {
+      expect((await get(who, `/api/impact?${january}`)).statusCode, who).toBe(status);
+    }
+    expect((await get('admin', `/api/impact?${january}&provinceCode=纳尼亚`)).statusCode).toBe(400);
+  });
+
+  it('occupations: the catalogue, stating one, tagging a job, admins add entries', async () => {
+    const catalogue = (await get('anonymous', '/api/occupations')).json().occupations;
+    expect(catalogue.map((row: { group: string }) => row.group)).toEqual(expect.arrayContaining(['科技探索者', '内容造物师', '商业训练家']));
+    expect(catalogue.every((row: { source: string }) => row.source.length > 0)).toBe(true);
+    expect(catalogue.filter((row: { classificationCode: string | null }) => row.classificationCode !== null)).toEqual([]);
+
+    expect((await get('host1', '/api/me/occupation')).json().occupation).toMatchObject({ name: '带岗主播' });
+    expect((await send('host2', 'PUT', '/api/me/occupation', { occupationId: 999_999 })).statusCode).toBe(400);
+    expect((await send('seeker', 'PUT', '/api/me/occupation', { occupationId: fixture.occupationIds['带岗主播'] })).statusCode).toBe(403);
+    const cleared = await send('host1', 'PUT', '/api/me/occupation', { occupationId: null });
+    expect(cleared.json()).toEqual({ occupation: null });
+    await send('host1', 'PUT', '/api/me/occupation', { occupationId: fixture.occupationIds['带岗主播'] });
+
+    const job = { title: '直播间招聘助理', categoryCode: 'general_worker', industryCode: 'C', cityCode: '320500', payMonthlyMin: 5000, shiftPattern: 'day_shift', housing: 'none', meals: 'none', headcount: 1, validFrom: '2026-05-01', validUntil: '2026-06-30' };
+    expect((await send('employerA', 'POST', '/api/employer/jobs', { ...job, occupationId: 999_999 })).json().error.fields[0].path).toBe('body.occupationId');
+    const tagged = await send('employerA', 'POST', '/api/employer/jobs', { ...job, occupationId: fixture.occupationIds['互联网招聘师'] });
+    expect(tagged.json().occupationId).toBe(fixture.occupationIds['互联网招聘师']);
+
+    const entry = { name: '直播招聘运营', groupKey: 'business_trainer', source: '测试来源' };
+    expect((await send('bureauJiangsu', 'POST', '/api/admin/occupations', entry)).statusCode).toBe(403);
+    expect((await send('admin', 'POST', '/api/admin/occupations', { ...entry, classificationCode: '4-1-2' })).statusCode).toBe(400);
+    const created = await send('admin', 'POST', '/api/admin/occupations', entry);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ group: '商业训练家', classificationCode: null, source: '测试来源' });
+    expect((await send('admin', 'POST', '/api/admin/occupations', entry)).statusCode).toBe(409);
+  });
+});

@@ -1,0 +1,200 @@
+import type { Queryable } from '../../platform/db.js';
+import type { ImpactMethod, MethodComponent } from './impact-method.js';
+import type { OccupationBody, OccupationGroupKey } from './impact.schemas.js';
+
+export type ImpactFigureQuery = { from: string; to: string; provinceCode: string | null; cityCode: string | null; campaignId: string | null };
+
+// $1 from, $2 to (China dates, both included), $3 province code, $4 city code, $5 campaign id.
+const WINDOW_START = `(($1::date)::timestamp at time zone 'Asia/Shanghai')`;
+const WINDOW_END = `(($2::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
+const IN_WINDOW = (column: string) => `${column} >= ${WINDOW_START} and ${column} < ${WINDOW_END}`;
+
+/**
+ * The impact report's own figures in one statement. Sessions and open jobs use the analytics' definitions
+ * (analytics.repository.ts, held_sessions and open_jobs), narrowed to the campaign's sessions when one is
+ * given; pipeline figures count effective events (not an undo, not undone) in the window, as the outcome
+ * figures do (pipeline/outcomes.repository.ts), by the job's city.
+ */
+const IMPACT_SQL = `
+with
+region_cities as materialized (
+  select code from cities where ($3::text is null or province_code = $3::text) and ($4::text is null or code = $4::text)
+),
+campaign_sessions as materialized (select id from live_sessions where campaign_id = $5::uuid),
+held_sessions as materialized (
+  select ls.id, ls.host_user_id from live_sessions ls
+  where ls.status in ('live', 'ended')
+    and ${IN_WINDOW('coalesce(ls.went_live_at, ls.starts_at)')}
+    and (($3::text is null and $4::text is null)
+      or ls.city_code in (select code from region_cities)
+      or ($4::text is null and ls.city_code is null and ls.province_code = $3::text))
+    and ($5::uuid is null or ls.id in (select id from campaign_sessions))
+),
+hosts as materialized (
+  select distinct h.host_user_id as user_id, u.role from held_sessions h join users u on u.id = h.host_user_id
+),
+effective_events as materialized (
+  select e.application_id, e.action, e.actor_user_id, e.actor_role
+  from application_events e join applications a on a.id = e.application_id
+  where e.action <> 'undo'
+    and ${IN_WINDOW('e.occurred_at')}
+    and not exists (select 1 from application_events u where u.undoes_event_id = e.id)
+    and a.job_city_code in (select code from region_cities)
+    and ($5::uuid is null or a.session_id in (select id from campaign_sessions))
+),
+recruiters as materialized (
+  select distinct e.actor_user_id as user_id, c.account_type
+  from effective_events e join users u on u.id = e.actor_user_id left join companies c on c.id = u.company_id
+  where e.actor_role = 'employer' and e.actor_user_id is not null
+),
+open_jobs as materialized (
+  select j.id, j.company_id, j.occupation_id from jobs j join region_cities c on c.code = j.city_code
+  where j.valid_from <= $2::date and j.valid_until >= $1::date
+    and not (j.status = 'closed' and j.updated_at < ${WINDOW_START})
+    and ($5::uuid is null or j.id in (select sj.job_id from live_session_jobs sj join held_sessions h on h.id = sj.session_id))
+),
+campaign_applications as (
+  select count(*) filter (where ${IN_WINDOW('a.applied_at')}) as applications,
+         count(*) filter (where ${IN_WINDOW('a.hired_at')}) as hires
+  from applications a
+  where $5::uuid is not null and a.session_id in (select id from campaign_sessions)
+    and a.job_city_code in (select code from region_cities)
+),
+people as (select user_id from hosts union select user_id from recruiters)
+select
+  (select json_build_object('id', id, 'name', name) from campaigns where id = $5::uuid) as campaign,
+  json_build_object(
+    'onboarded', (select count(distinct application_id) from effective_events where action = 'onboard'),
+    'stayed7Days', (select count(distinct application_id) from effective_events where action = 'confirm_stay'),
+    'activeHosts', (select count(*) from hosts),
+    'activeHostsByRole', json_build_object(
+      'host', (select count(*) from hosts where role = 'host'),
+      'employer', (select count(*) from hosts where role = 'employer'),
+      'bureau', (select count(*) from hosts where role = 'bureau')),
+    'activeRecruiters', (select count(*) from recruiters),
+    'activeRecruitersByAccountType', json_build_object(
+      'direct', (select count(*) from recruiters where account_type = 'direct'),
+      'agency', (select count(*) from recruiters where account_type = 'agency'),
+      'dispatch', (select count(*) from recruiters where account_type = 'dispatch'),
+      'public', (select count(*) from recruiters where account_type = 'public'))
+  ) as measured,
+  json_build_object(
+    'sessions', (select count(*) from held_sessions),
+    'bureauSessions', (select count(*) from held_sessions h join users u on u.id = h.host_user_id where u.role = 'bureau'),
+    'companies', (select count(distinct company_id) from open_jobs),
+    'agencyCompanies', (select count(distinct j.company_id) from open_jobs j join companies c on c.id = j.company_id where c.account_type in ('agency', 'dispatch')),
+    'jobs', (select count(*) from open_jobs),
+    'applications', (select applications from campaign_applications),
+    'hires', (select hires from campaign_applications)
+  ) as open,
+  (select coalesce(json_agg(json_build_object(
+      'id', o.id, 'name', o.name, 'groupKey', o.occupation_group, 'classificationCode', o.classification_code,
+      'announcementBatch', o.announcement_batch,
+      'people', (select count(*) from people p join user_occupations uo on uo.user_id = p.user_id where uo.occupation_id = o.id),
+      'jobs', (select count(*) from open_jobs j where j.occupation_id = o.id)
+    ) order by array_position(array['tech_explorer', 'content_creator', 'business_trainer'], o.occupation_group), o.id), '[]'::json)
+    from occupations o) as occupations`;
+
+export type ImpactFigureRow = {
+  campaign: { id: string; name: string } | null;
+  measured: {
+    onboarded: number;
+    stayed7Days: number;
+    activeHosts: number;
+    activeHostsByRole: { host: number; employer: number; bureau: number };
+    activeRecruiters: number;
+    activeRecruitersByAccountType: { direct: number; agency: number; dispatch: number; public: number };
+  };
+  /** applications and hires only with a campaign (null otherwise: the analytics give them). */
+  open: { sessions: number; bureauSessions: number; companies: number; agencyCompanies: number; jobs: number; applications: number | null; hires: number | null };
+  occupations: Array<{ id: number; name: string; groupKey: OccupationGroupKey; classificationCode: string | null; announcementBatch: string | null; people: number; jobs: number }>;
+};
+
+export async function computeImpactFigures(db: Queryable, query: ImpactFigureQuery): Promise<ImpactFigureRow> {
+  const [row] = await db.query<ImpactFigureRow>(IMPACT_SQL, [query.from, query.to, query.provinceCode, query.cityCode, query.campaignId]);
+  return row;
+}
+
+const METHOD_SELECT = `
+  select m.version, m.name, m.formula,
+         json_build_object('value', m.multi_platform_adjustment, 'source', m.multi_platform_source, 'isAssumption', m.multi_platform_is_assumption) as "multiPlatformAdjustment",
+         m.components, m.note,
+         case when u.id is null then null else json_build_object('id', u.id, 'displayName', u.display_name) end as "createdBy",
+         m.created_at as "createdAt"
+  from impact_methods m left join users u on u.id = m.created_by`;
+
+type MethodRow = Omit<ImpactMethod, 'multiPlatformAdjustment'> & { multiPlatformAdjustment: { value: number | string; source: string; isAssumption: boolean } };
+
+// numeric comes back as text from json_build_object on some drivers; the method's numbers are plain numbers.
+const toMethod = (row: MethodRow): ImpactMethod => ({ ...row, multiPlatformAdjustment: { ...row.multiPlatformAdjustment, value: Number(row.multiPlatformAdjustment.value) } });
+
+/** A version, or the latest when `version` is null. */
+export async function findMethod(db: Queryable, version: number | null): Promise<ImpactMethod | null> {
+  const [row] = await db.query<MethodRow>(
+    `${METHOD_SELECT} where ($1::int is null or m.version = $1::int) order by m.version desc limit 1`,
+    [version],
+  );
+  return row ? toMethod(row) : null;
+}
+
+export async function listMethods(db: Queryable): Promise<ImpactMethod[]> {
+  const rows = await db.query<MethodRow>(`${METHOD_SELECT} order by m.version desc`);
+  return rows.map(toMethod);
+}
+
+/** Stores the next version (one statement: max + 1); null when another insert took that number first. */
+export async function insertNextMethod(
+  db: Queryable,
+  input: { name: string; formula: string; note: string; multiPlatformAdjustment: ImpactMethod['multiPlatformAdjustment']; components: MethodComponent[]; createdBy: string },
+): Promise<number | null> {
+  const [row] = await db.query<{ version: number }>(
+    `insert into impact_methods (version, name, formula, multi_platform_adjustment, multi_platform_source, multi_platform_is_assumption, components, note, created_by)
+     select coalesce(max(version), 0) + 1, $1, $2, $3, $4, $5, $6::jsonb, $7, $8 from impact_methods
+     on conflict (version) do nothing
+     returning version`,
+    [input.name, input.formula, input.multiPlatformAdjustment.value, input.multiPlatformAdjustment.source, input.multiPlatformAdjustment.isAssumption,
+      JSON.stringify(input.components), input.note, input.createdBy],
+  );
+  return row?.version ?? null;
+}
+
+const OCCUPATION_SELECT = `select id, name, occupation_group as "groupKey", classification_code as "classificationCode",
+  announcement_batch as "announcementBatch", source from occupations`;
+
+export type OccupationRow = { id: number; name: string; groupKey: OccupationGroupKey; classificationCode: string | null; announcementBatch: string | null; source: string };
+
+export function listOccupations(db: Queryable) {
+  return db.query<OccupationRow>(`${OCCUPATION_SELECT} order by array_position(array['tech_explorer', 'content_creator', 'business_trainer'], occupation_group), id`);
+}
+
+export async function findOccupation(db: Queryable, id: number): Promise<OccupationRow | null> {
+  const [row] = await db.query<OccupationRow>(`${OCCUPATION_SELECT} where id = $1`, [id]);
+  return row ?? null;
+}
+
+/** Adds a catalogue entry; null when the name is taken. */
+export async function insertOccupation(db: Queryable, body: OccupationBody, createdBy: string): Promise<number | null> {
+  const [row] = await db.query<{ id: number }>(
+    `insert into occupations (name, occupation_group, classification_code, announcement_batch, source, created_by)
+     values ($1, $2, $3, $4, $5, $6) on conflict (name) do nothing returning id`,
+    [body.name, body.groupKey, body.classificationCode, body.announcementBatch, body.source, createdBy],
+  );
+  return row?.id ?? null;
+}
+
+export async function saveStatedOccupation(db: Queryable, userId: string, occupationId: number | null) {
+  if (occupationId === null) {
+    await db.query('delete from user_occupations where user_id = $1', [userId]);
+    return;
+  }
+  await db.query(
+    `insert into user_occupations (user_id, occupation_id) values ($1, $2)
+     on conflict (user_id) do update set occupation_id = excluded.occupation_id, stated_at = now()`,
+    [userId, occupationId],
+  );
+}
+
+export async function findStatedOccupationId(db: Queryable, userId: string): Promise<number | null> {
+  const [row] = await db.query<{ occupationId: number }>('select occupation_id as "occupationId" from user_occupations where user_id = $1', [userId]);
+  return row?.occupationId ?? null;
+}

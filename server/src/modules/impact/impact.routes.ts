@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { App } from '../../platform/http.js';
+import type { ImpactService } from './impact.service.js';
+import {
+  impactMethodBodySchema,
+  impactMethodSchema,
+  impactQuerySchema,
+  impactReportSchema,
+  occupationBodySchema,
+  occupationSchema,
+  statedOccupationBodySchema,
+} from './impact.schemas.js';
+
+const statedOccupationSchema = z.object({ occupation: occupationSchema.nullable() });
+
+export function registerImpactRoutes(app: App, impact: ImpactService) {
+  app.get('/api/impact', {
+    config: { access: ['admin', 'bureau'] },
+    schema: {
+      tags: ['impact'],
+      summary: 'The employment impact report (GROW): measured, estimated (with its method version), occupations and live-recruitment figures for a window, region and campaign; a bureau sees its own province',
+      querystring: impactQuerySchema,
+      response: { 200: impactReportSchema },
+    },
+  }, async (request) => impact.getReportForUser(request.user!, request.query));
+
+  app.get('/api/impact/methods', {
+    config: { access: ['admin', 'bureau'] },
+    schema: { tags: ['impact'], summary: 'Every version of the estimate’s method, newest first (who stored it, when)', response: { 200: z.object({ methods: z.array(impactMethodSchema) }) } },
+  }, async () => ({ methods: await impact.listMethods() }));
+
+  app.post('/api/admin/impact/methods', {
+    config: { access: ['admin'] },
+    schema: {
+      tags: ['impact'],
+      summary: 'Store the next version of the estimate’s method (stored versions never change)',
+      body: impactMethodBodySchema,
+      response: { 201: impactMethodSchema },
+    },
+  }, async (request, reply) => reply.status(201).send(await impact.createMethodVersion(request.user!, request.body)));
+
+  app.get('/api/occupations', {
+    config: { access: 'public' },
+    schema: { tags: ['impact'], summary: 'The occupations catalogue (新职业): group, classification code and batch where sourced, source', response: { 200: z.object({ occupations: z.array(occupationSchema) }) } },
+  }, async () => ({ occupations: await impact.listOccupations() }));
+
+  app.post('/api/admin/occupations', {
+    config: { access: ['admin'] },
+    schema: { tags: ['impact'], summary: 'Add an occupation to the catalogue (with its source)', body: occupationBodySchema, response: { 201: occupationSchema } },
+  }, async (request, reply) => reply.status(201).send(await impact.createOccupation(request.user!, request.body)));
+
+  app.get('/api/me/occupation', {
+    config: { access: ['host', 'employer', 'bureau'] },
+    schema: { tags: ['impact'], summary: 'The occupation I state on my profile', response: { 200: statedOccupationSchema } },
+  }, async (request) => impact.getStatedOccupation(request.user!));
+
+  app.put('/api/me/occupation', {
+    config: { access: ['host', 'employer', 'bureau'] },
+    schema: { tags: ['impact'], summary: 'State my occupation (hosts, recruiters, bureau staff); null clears it', body: statedOccupationBodySchema, response: { 200: statedOccupationSchema } },
+  }, async (request) => impact.stateOccupation(request.user!, request.body.occupationId));
+}
