@@ -1,7 +1,7 @@
 /**
  * Glass-to-glass-ish latency of the embedded media server: ffmpeg encodes a test pattern in real time (-re,
  * x264 zerolatency, 1 s GOP) and publishes over RTMP; a viewer already waiting on HTTP-FLV parses every video
- * tag. ffmpeg connects and publishes before it reads its first input frame, and -re paces reading by the wall
+ * tag (it asks every 20 ms until the stream is live: before that the media server answers 404). ffmpeg connects and publishes before it reads its first input frame, and -re paces reading by the wall
  * clock, so the frame with timestamp t was captured no earlier than connect + t: `arrival − connect − t` is an
  * upper bound on capture → viewer delivery (the connect moment is taken by a pass-through TCP proxy in front of
  * the RTMP port). Also reported: time from spawning the encoder to the first frame at the viewer (ffmpeg's own
@@ -24,7 +24,12 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 /** Reads FLV tags from a live HTTP-FLV response and reports each video tag's timestamp with its arrival time. */
 async function watchFlv(url: string, signal: AbortSignal, onVideoTag: (timestampMs: number, arrivedAt: number) => void) {
-  const response = await fetch(url, { signal });
+  // A stream that is not publishing yet is answered 404 at once: ask again every 20 ms, like a waiting player.
+  let response = await fetch(url, { signal });
+  while (response.status === 404 && !signal.aborted) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    response = await fetch(url, { signal });
+  }
   const reader = response.body!.getReader();
   let buffer = Buffer.alloc(0);
   let offset = 13; // FLV header (9) + first PreviousTagSize (4)

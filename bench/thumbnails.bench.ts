@@ -79,7 +79,7 @@ async function main() {
       concurrency: settings.concurrency,
       width: settings.width,
       nice: settings.nice,
-      listLiveSources: async () => (await context.live.listLiveSessionIds()).map((sessionId) => ({ sessionId, input: `http://127.0.0.1:${httpPort}/live/${sessionId}.flv`, isLive: true })),
+      listLiveSources: async () => (await context.live.listLiveSessionIds()).map((sessionId) => ({ sessionId, input: `http://127.0.0.1:${httpPort}/live/${sessionId}.flv?token=${context.mediaLinks.playTokens.issue(sessionId, 'internal')}`, isLive: true })),
     });
     const before = cpuSeconds();
     const loadBefore = os.loadavg()[0]!;

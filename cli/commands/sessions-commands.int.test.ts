@@ -32,7 +32,8 @@ describe('jobcast sessions create', () => {
     expect(Object.keys(printed).sort()).toEqual(['flvUrl', 'id', 'rtmpUrl', 'streamKey', 'watchUrl']);
     expect(printed.rtmpUrl).toBe('rtmp://jobs.example.cn/live');
     expect(printed.streamKey).toMatch(new RegExp(`^${printed.id}\\?key=[A-Za-z0-9_-]{24,}$`));
-    expect(printed.flvUrl).toBe(`http://jobs.example.cn:8000/live/${printed.id}.flv`);
+    // With a playback token (the host's own, MEDIA_PLAY_TOKEN_TTL_SECONDS): the media server refuses playback without one.
+    expect(printed.flvUrl).toMatch(new RegExp(`^http://jobs\\.example\\.cn:8000/live/${printed.id}\\.flv\\?token=[\\w-]+\\.\\d+\\.[\\w-]+$`));
     expect(printed.watchUrl).toBe(`https://jobs.example.cn/live/${printed.id}`);
     const secret = printed.streamKey.split('key=')[1];
     expect(await context.live.authorizePublish(printed.id, secret)).toBe(true);

@@ -245,7 +245,9 @@ function startLiveThumbnails(context: Context, media: { httpPort: number } | nul
   const ffmpegPath = findFfmpeg(config.media.ffmpegPath);
   if (!ffmpegPath) return null;
   const liveInput = (sessionId: string) =>
-    media ? `http://127.0.0.1:${media.httpPort}/live/${sessionId}.flv` : config.media.flvUrlTemplate ? context.mediaLinks.flvUrl(sessionId) : null;
+    media
+      ? `http://127.0.0.1:${media.httpPort}/live/${sessionId}.flv?token=${context.mediaLinks.playTokens.issue(sessionId, 'internal')}`
+      : config.media.flvUrlTemplate ? context.mediaLinks.flvUrl(sessionId, 'internal') : null;
   const worker = startThumbnailWorker({
     ffmpegPath,
     store: context.thumbnails,

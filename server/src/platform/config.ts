@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -33,6 +34,12 @@ const configSchema = z.object({
   MEDIA_FLV_URL_TEMPLATE: z.string().includes('{sessionId}', { message: 'must contain {sessionId}' }).optional(),
   MEDIA_HLS_URL_TEMPLATE: z.string().includes('{sessionId}', { message: 'must contain {sessionId}' }).optional(),
   MEDIA_HLS: z.enum(['auto', 'off']).default('auto'),
+  // Playback tokens: the app signs each viewer's live playback URL (HMAC-SHA256); the media side checks it. Set the
+  // same MEDIA_PLAY_SECRET on every node (and for the nginx on_play callback); unset, each process draws its own.
+  MEDIA_PLAY_SECRET: z.string().min(16).optional(),
+  MEDIA_PLAY_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86400).default(6 * 3600),
+  // A player (HTTP-FLV, WS-FLV, RTMP play) that has received nothing for this long is closed.
+  MEDIA_IDLE_PLAYER_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
   LIVE_END_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(20),
   // Honest session states: a scheduled session this long past its start without going live shows 主播暂未开播;
@@ -142,6 +149,10 @@ export type Config = {
     flvUrlTemplate: string | null;
     hlsUrlTemplate: string | null;
     hls: 'auto' | 'off';
+    /** Signs playback tokens; random per process unless MEDIA_PLAY_SECRET is set. */
+    playSecret: string;
+    playTokenTtlSeconds: number;
+    idlePlayerMs: number;
     ffmpegPath: string;
     endGraceMs: number;
     recordingsDir: string;
@@ -215,6 +226,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       flvUrlTemplate: values.MEDIA_FLV_URL_TEMPLATE ?? null,
       hlsUrlTemplate: values.MEDIA_HLS_URL_TEMPLATE ?? null,
       hls: values.MEDIA_HLS,
+      playSecret: values.MEDIA_PLAY_SECRET ?? randomBytes(32).toString('hex'),
+      playTokenTtlSeconds: values.MEDIA_PLAY_TOKEN_TTL_SECONDS,
+      idlePlayerMs: Math.round(values.MEDIA_IDLE_PLAYER_SECONDS * 1000),
       ffmpegPath: values.FFMPEG_PATH,
       endGraceMs: Math.round(values.LIVE_END_GRACE_SECONDS * 1000),
       recordingsDir: path.join(dataDir, 'media'),

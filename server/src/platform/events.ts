@@ -17,6 +17,8 @@ export type DomainEvents = {
   LiveSessionScheduled: { sessionId: string };
   /** A session's stream key was issued, rotated or revoked: the media server refreshes its allow-list. */
   LiveStreamKeyChanged: { sessionId: string };
+  /** A viewer was banned from a session (or the ban lifted): the media server refuses and closes their playback. */
+  LiveViewerBanChanged: { sessionId: string; userId: string; isBanned: boolean };
   /** A recording of an ended session was stored: viewers waiting on 回放生成中 get the replay. */
   LiveReplayReady: { sessionId: string };
   /** A seeker deleted their account (after the deletion committed): live rooms drop what they still hold in memory. */

@@ -313,6 +313,23 @@ export function listActiveRestrictions(db: Queryable, sessionId: string) {
   );
 }
 
+/** Bans in sessions that can still be watched live (the media server's deny list). */
+export function listLivePlaybackBans(db: Queryable) {
+  return db.query<{ sessionId: string; userId: string }>(
+    `select r.session_id as "sessionId", r.user_id as "userId" from live_session_restrictions r
+       join live_sessions s on s.id = r.session_id
+      where r.kind = 'ban' and s.status in ('scheduled', 'live')`,
+  );
+}
+
+export async function isBannedFromSession(db: Queryable, sessionId: string, userId: string) {
+  const rows = await db.query<{ found: number }>(
+    `select 1 as found from live_session_restrictions where session_id = $1 and user_id = $2 and kind = 'ban' limit 1`,
+    [sessionId, userId],
+  );
+  return rows.length > 0;
+}
+
 /** The host console's list of who is muted or removed, with display names, newest first. */
 export function listActiveRestrictionsWithNames(db: Queryable, sessionId: string) {
   return db.query<{ userId: string; displayName: string; kind: 'mute' | 'ban'; until: Date | null }>(

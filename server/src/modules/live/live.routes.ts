@@ -162,7 +162,12 @@ export function registerLiveMediaFileRoutes(app: App, live: LiveService, recordi
     });
 
     scope.get('/media/hls/:sessionId/:fileName', {
+      config: { access: 'public' },
       schema: { hide: true, params: z.object({ sessionId: z.string().uuid(), fileName: z.string().regex(/^(index\.m3u8|segment-\d{5}\.ts)$/) }) },
-    }, async (request, reply) => send(reply, path.join(recordingsDir, 'hls', request.params.sessionId), request.params.fileName));
+    }, async (request, reply) => {
+      // Same-origin, so the viewer's cookie comes along: a viewer banned from the session gets no HLS either.
+      if (!(await live.canWatchLive(request.user, request.params.sessionId))) throw new AppError('forbidden', 'You were removed from this session / 你已被移出直播间');
+      return send(reply, path.join(recordingsDir, 'hls', request.params.sessionId), request.params.fileName);
+    });
   });
 }

@@ -234,10 +234,14 @@ export function createLiveService(deps: {
     async getSessionDetail(viewer: AuthUser | null, sessionId: string): Promise<SessionDetail> {
       const row = await repository.findSessionSummary(db, sessionId, viewer?.id ?? null);
       if (!row) throw notFound('Live session');
-      const [sessionJobs, recordings] = await Promise.all([
+      const [sessionJobs, recordings, isBanned] = await Promise.all([
         repository.listSessionJobs(db, sessionId),
         row.status === 'ended' ? repository.listRecordings(db, sessionId) : Promise.resolve([]),
+        viewer && !isOver(row.status) ? repository.isBannedFromSession(db, sessionId, viewer.id) : Promise.resolve(false),
       ]);
+      // Each viewer's live URLs carry their own signed playback token; a viewer banned from the session gets none.
+      const canPlayLive = !isOver(row.status) && !isBanned;
+      const playbackViewer = viewer?.id ?? 'guest';
       // Prefer the MP4 remux of a recording over its FLV original when both exist.
       const mp4Bases = new Set(recordings.filter((item) => item.format === 'mp4').map((item) => item.fileName.replace(/\.mp4$/, '')));
       const replay = recordings
@@ -252,8 +256,8 @@ export function createLiveService(deps: {
         pinnedJobId: row.pinnedJobId,
         likeCount: row.likeCount,
         playback: {
-          flvUrl: isOver(row.status) ? null : media.flvUrl(sessionId),
-          hlsUrl: isOver(row.status) ? null : media.hlsUrl(sessionId),
+          flvUrl: canPlayLive ? media.flvUrl(sessionId, playbackViewer) : null,
+          hlsUrl: canPlayLive ? media.hlsUrl(sessionId, playbackViewer) : null,
           replay,
         },
         canManage: isManager(viewer, row),
@@ -309,6 +313,20 @@ export function createLiveService(deps: {
       if (!presentedKey || !/^[0-9a-f-]{36}$/i.test(sessionId)) return false;
       const [row] = await repository.listPublishableStreamKeys(db, sessionId);
       return !!row && isSameSecret(presentedKey, row.secret);
+    },
+
+    /**
+     * nginx's on_play / auth_request (MEDIA_MODE=external): the session is live, the playback token is this
+     * session's and unexpired, and its viewer is not banned from the session.
+     */
+    async authorizePlay(sessionId: string, token: unknown): Promise<'ok' | 'not_live' | 'forbidden'> {
+      if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return 'not_live';
+      const row = await repository.findSessionRow(db, sessionId);
+      if (!row || row.status !== 'live') return 'not_live';
+      const viewer = media.playTokens.verify(token, sessionId);
+      if (!viewer) return 'forbidden';
+      if (viewer !== 'guest' && viewer !== 'internal' && (await repository.isBannedFromSession(db, sessionId, viewer))) return 'forbidden';
+      return 'ok';
     },
 
     /** Hosts a scheduler may name as a session's host (employers, bureaus, admins; a host schedules for itself). */
@@ -465,12 +483,25 @@ export function createLiveService(deps: {
       if (input.userId === session.hostUserId || input.userId === user.id) throw invalid('userId', 'the host cannot be muted or banned');
       const until = input.kind === 'mute' && input.minutes ? new Date(Date.now() + input.minutes * 60_000) : null;
       await repository.upsertRestriction(db, { sessionId: input.sessionId, userId: input.userId, kind: input.kind, until, reason: input.reason ?? '', createdBy: user.id });
+      if (input.kind === 'ban') events.emit('LiveViewerBanChanged', { sessionId: input.sessionId, userId: input.userId, isBanned: true });
       return { userId: input.userId, kind: input.kind, until };
     },
 
     async liftRestriction(user: AuthUser, input: { sessionId: string; userId: string; kind: 'mute' | 'ban' }) {
       await getManagedSession(user, input.sessionId);
       await repository.deleteRestriction(db, input.sessionId, input.userId, input.kind);
+      if (input.kind === 'ban') events.emit('LiveViewerBanChanged', { sessionId: input.sessionId, userId: input.userId, isBanned: false });
+    },
+
+    /** The media server's deny list: viewers banned from sessions that are scheduled or live. */
+    async listPlaybackBans(): Promise<Array<{ sessionId: string; viewer: string }>> {
+      const rows = await repository.listLivePlaybackBans(db);
+      return rows.map((row) => ({ sessionId: row.sessionId, viewer: row.userId }));
+    },
+
+    /** May this viewer (null = a guest) watch the session's live video? A ban covers the video, not only chat. */
+    async canWatchLive(viewer: AuthUser | null, sessionId: string): Promise<boolean> {
+      return !viewer || !(await repository.isBannedFromSession(db, sessionId, viewer.id));
     },
 
     listActiveRestrictions(sessionId: string): Promise<Restriction[]> {

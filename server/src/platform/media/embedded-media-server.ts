@@ -19,6 +19,8 @@ export type PublishGate = {
   handlePublishStopped(sessionId: string): void;
   recordRecording(recording: { sessionId: string; fileName: string; format: 'flv' | 'mp4'; bytes: number; startedAt: Date; endedAt: Date }): Promise<void>;
   scheduleEndOfOrphanedLiveSessions(): Promise<void>;
+  /** Viewers banned from sessions that can still be watched (sent to the worker at every start). */
+  listPlaybackBans(): Promise<Array<{ sessionId: string; viewer: string }>>;
 };
 
 export type MediaLog = { debug(message: string): void; info(message: string): void; warn(message: string): void; error(message: string): void };
@@ -61,6 +63,12 @@ export async function startEmbeddedMediaServer(deps: { config: Config; links: Me
     const entries = await gate.listPublishableStreamKeys(null);
     post({ type: 'allow', entries, replace: true });
   }
+
+  async function pushDenyList() {
+    post({ type: 'deny', entries: await gate.listPlaybackBans(), replace: true });
+  }
+
+  const pushLists = () => Promise.all([pushAllowList(), pushDenyList()]);
 
   async function refreshSession(sessionId: string, dropPublisherWhenRevoked: boolean) {
     const [entry] = await gate.listPublishableStreamKeys(sessionId);
@@ -110,7 +118,16 @@ export async function startEmbeddedMediaServer(deps: { config: Config; links: Me
   }
 
   function launch(): Promise<void> {
-    const options: MediaWorkerOptions = { bind: config.media.bind, rtmpPort: ports.rtmpPort, httpPort: ports.httpPort, recordingsDir: config.media.recordingsDir, ffmpegPath };
+    const options: MediaWorkerOptions = {
+      bind: config.media.bind,
+      rtmpPort: ports.rtmpPort,
+      httpPort: ports.httpPort,
+      recordingsDir: config.media.recordingsDir,
+      ffmpegPath,
+      playSecret: config.media.playSecret,
+      playTokenTtlSeconds: config.media.playTokenTtlSeconds,
+      idlePlayerMs: config.media.idlePlayerMs,
+    };
     const worker = fork(WORKER_PATH, [], {
       execArgv: ['--import', 'tsx'],
       env: { ...process.env, JOBCAST_MEDIA_WORKER: JSON.stringify(options) },
@@ -158,7 +175,7 @@ export async function startEmbeddedMediaServer(deps: { config: Config; links: Me
         log.error(`media: the media server exited unexpectedly (code ${code ?? signal}); restarting`);
         setTimeout(() => {
           if (isStopping) return;
-          launch().then(pushAllowList).catch((error: unknown) => log.error(`media: restart failed: ${error instanceof Error ? error.message : String(error)}`));
+          launch().then(pushLists).catch((error: unknown) => log.error(`media: restart failed: ${error instanceof Error ? error.message : String(error)}`));
         }, 1000).unref();
       });
     });
@@ -166,8 +183,14 @@ export async function startEmbeddedMediaServer(deps: { config: Config; links: Me
 
   await launch();
   links.setEmbedded({ rtmpPort: ports.rtmpPort, httpPort: ports.httpPort, isHlsEnabled: ffmpegPath !== null });
-  await pushAllowList();
+  await pushLists();
   await gate.scheduleEndOfOrphanedLiveSessions();
+  // A ban covers the video: the worker refuses the viewer's token from now on and closes their open playback.
+  events.on('LiveViewerBanChanged', ({ sessionId, userId, isBanned }) => {
+    if (isStopping) return;
+    if (isBanned) post({ type: 'deny', entries: [{ sessionId, viewer: userId }], replace: false });
+    else post({ type: 'undeny', sessionId, viewer: userId });
+  });
   events.on('LiveStreamKeyChanged', ({ sessionId }) => {
     if (!isStopping) refreshSession(sessionId, true).catch((error: unknown) => log.error(`media: key refresh failed: ${String(error)}`));
   });

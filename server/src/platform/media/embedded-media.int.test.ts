@@ -48,7 +48,7 @@ describe.skipIf(!hasFfmpeg)('embedded media server (node-media-server child proc
     await wentLive;
     const live = await statusOf(session.id);
     expect(live.status).toBe('live');
-    expect(live.playback.flvUrl).toBe(`http://127.0.0.1:${server.runtime.media!.httpPort}/live/${session.id}.flv`);
+    expect(live.playback.flvUrl).toMatch(new RegExp(`^http://127.0.0.1:${server.runtime.media!.httpPort}/live/${session.id}\\.flv\\?token=guest\\.`));
 
     const flv = await readBytes(live.playback.flvUrl, 64 * 1024);
     expect(flv.subarray(0, 3).toString('latin1')).toBe('FLV');

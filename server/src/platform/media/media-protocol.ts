@@ -8,6 +8,11 @@ export type MediaWorkerOptions = {
   recordingsDir: string;
   /** ffmpeg for live HLS, or null when it is not installed or HLS is off. */
   ffmpegPath: string | null;
+  /** Verifies the viewers' playback tokens (play-tokens.ts). */
+  playSecret: string;
+  playTokenTtlSeconds: number;
+  /** Players that received nothing for this long are closed. */
+  idlePlayerMs: number;
 };
 
 export type ParentToWorker =
@@ -15,6 +20,10 @@ export type ParentToWorker =
   | { type: 'allow'; entries: Array<{ sessionId: string; secret: string }>; replace: boolean }
   /** The session may no longer publish (ended, key rotated): forget it and drop a current publisher. */
   | { type: 'revoke'; sessionId: string; dropPublisher: boolean }
+  /** Viewers banned from a session's video (replace = the full list): refused from now on, open playback closed. */
+  | { type: 'deny'; entries: Array<{ sessionId: string; viewer: string }>; replace: boolean }
+  /** A ban was lifted. */
+  | { type: 'undeny'; sessionId: string; viewer: string }
   | { type: 'stop' };
 
 export type WorkerToParent =

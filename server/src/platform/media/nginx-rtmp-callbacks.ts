@@ -7,6 +7,7 @@ export type ExternalPublishGate = {
   authorizePublish(sessionId: string, key: string | undefined): Promise<boolean>;
   handlePublishStarted(sessionId: string): Promise<void>;
   handlePublishStopped(sessionId: string): void;
+  authorizePlay(sessionId: string, token: unknown): Promise<'ok' | 'not_live' | 'forbidden'>;
 };
 
 const callbackSchema = z.object({
@@ -16,6 +17,8 @@ const callbackSchema = z.object({
   key: z.string().optional(),
   /** nginx-rtmp's connection number for the publisher. */
   clientid: z.string().optional(),
+  /** on_play: the viewer's playback token (rtmp://…/live/<sessionId>?token=…, or nginx-http-flv-module's ?token=). */
+  token: z.string().optional(),
 }).passthrough();
 
 const digest = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -52,6 +55,28 @@ export function registerNginxRtmpCallbacks(app: App, gate: ExternalPublishGate) 
       publishers.set(name, connections);
       await gate.handlePublishStarted(name);
       return reply.status(204).send();
+    });
+
+    // Playback (the ban covers video too): nginx-rtmp's on_play (RTMP play; nginx-http-flv-module calls it for
+    // HTTP-FLV as well) posts name + the play URL's arguments. 204 plays, 404 not live, 403 bad token or banned.
+    scope.post('/api/media/nginx/on-play', {
+      config: { access: 'public' },
+      schema: { tags: ['media'], summary: 'nginx-rtmp on_play: 204 lets the viewer play, 403/404 refuses', body: callbackSchema, hide: true },
+    }, async (request, reply) => {
+      const verdict = await gate.authorizePlay(request.body.name, request.body.token);
+      return reply.status(verdict === 'ok' ? 204 : verdict === 'not_live' ? 404 : 403).send();
+    });
+
+    // HLS playlists through nginx's auth_request: nginx sends the original URI (/hls/<sessionId>.m3u8?token=…).
+    scope.get('/api/media/nginx/play-check', {
+      config: { access: 'public' },
+      schema: { tags: ['media'], summary: 'nginx auth_request for HLS playlists: 204 plays, 403 refuses', headers: z.object({ 'x-original-uri': z.string().max(2000).optional() }).passthrough(), hide: true },
+    }, async (request, reply) => {
+      const original = new URL(request.headers['x-original-uri'] ?? '/', 'http://media.invalid');
+      const sessionId = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i.exec(original.pathname)?.[1] ?? '';
+      const verdict = await gate.authorizePlay(sessionId, original.searchParams.get('token') ?? undefined);
+      // auth_request understands 2xx, 401 and 403 only.
+      return reply.status(verdict === 'ok' ? 204 : 403).send();
     });
 
     scope.post('/api/media/nginx/on-publish-done', {

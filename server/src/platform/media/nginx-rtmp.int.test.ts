@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLiveSession, startLiveTestServer } from '../../test/live-helpers.js';
+import { buildLiveSession, buildSeeker, startLiveTestServer } from '../../test/live-helpers.js';
 import { pushTestPattern, requireTool, waitFor } from '../../test/tools.js';
 
 const MODULE_PATH = '/usr/lib/nginx/modules/ngx_rtmp_module.so';
@@ -66,7 +66,7 @@ describe.skipIf(!isNginxRtmpPresent())('external media mode with nginx-rtmp (Deb
         MEDIA_MODE: 'external',
         LIVE_END_GRACE_SECONDS: '1',
         MEDIA_RTMP_URL: `rtmp://127.0.0.1:${rtmp}/live`,
-        MEDIA_HLS_URL_TEMPLATE: `http://127.0.0.1:${http}/hls/{sessionId}.m3u8`,
+        MEDIA_HLS_URL_TEMPLATE: `http://127.0.0.1:${http}/hls/{sessionId}.m3u8?token={token}`,
       },
     });
     ports = { rtmp, http, app: Number(new URL(server.url).port) };
@@ -109,7 +109,7 @@ describe.skipIf(!isNginxRtmpPresent())('external media mode with nginx-rtmp (Deb
     const encoder = pushTestPattern(`${rtmpUrl}/${streamKey}`, 7);
     await waitFor(async () => (await detailOf(session.id)).status === 'live', 'live', 15_000, 200);
     const detail = await detailOf(session.id);
-    expect(detail.playback.hlsUrl).toBe(`http://127.0.0.1:${ports.http}/hls/${session.id}.m3u8`);
+    expect(detail.playback.hlsUrl).toMatch(new RegExp(`^http://127.0.0.1:${ports.http}/hls/${session.id}\\.m3u8\\?token=guest\\.`));
     const playlist = await waitFor(async () => {
       const response = await fetch(detail.playback.hlsUrl).catch(() => null);
       const text = response?.ok ? await response.text() : '';
@@ -120,6 +120,44 @@ describe.skipIf(!isNginxRtmpPresent())('external media mode with nginx-rtmp (Deb
     expect(bytes[0]).toBe(0x47); // MPEG-TS sync byte
     expect((await encoder.exited).code).toBe(0);
     await waitFor(async () => (await detailOf(session.id)).status === 'ended', 'ended', 15_000, 200);
+  });
+
+  it('gates playback through auth_request (playlists) and on_play (RTMP): a token is needed, a banned viewer refused', async () => {
+    const { host, session } = await buildLiveSession(server.context);
+    const { rtmpUrl, streamKey } = await keyOf(session.id, host.email!);
+    const viewer = await buildSeeker(server.context, '赵六');
+    const viewerCookie = await server.signInCookie(viewer.email!);
+    const encoder = pushTestPattern(`${rtmpUrl}/${streamKey}`, 12);
+    try {
+      await waitFor(async () => (await detailOf(session.id)).status === 'live', 'live', 15_000, 200);
+      const viewerUrl = (await server.app.inject({ method: 'GET', url: `/api/sessions/${session.id}`, headers: { cookie: viewerCookie } })).json().playback.hlsUrl as string;
+      expect(viewerUrl).toContain(`token=${viewer.id}.`);
+      await waitFor(async () => (await fetch(viewerUrl)).status === 200, 'the playlist with the viewer token', 15_000, 250);
+      expect((await fetch(viewerUrl.split('?')[0])).status).toBe(403);
+      expect((await fetch(`${viewerUrl.split('?')[0]}?token=${encodeURIComponent(server.context.mediaLinks.playTokens.issue(crypto.randomUUID(), viewer.id))}`)).status).toBe(403);
+      const onPlay = (token: string) => server.app.inject({
+        method: 'POST', url: '/api/media/nginx/on-play', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `call=play&app=live&name=${session.id}&token=${encodeURIComponent(token)}`,
+      });
+      const token = new URL(viewerUrl).searchParams.get('token')!;
+      expect((await onPlay(token)).statusCode).toBe(204);
+      expect((await onPlay('guest.1.forged')).statusCode).toBe(403);
+
+      await server.context.live.restrictUser(host, { sessionId: session.id, userId: viewer.id, kind: 'ban' });
+      expect((await fetch(viewerUrl)).status).toBe(403);
+      expect((await onPlay(token)).statusCode).toBe(403);
+      const afterBan = (await server.app.inject({ method: 'GET', url: `/api/sessions/${session.id}`, headers: { cookie: viewerCookie } })).json();
+      expect(afterBan.playback.hlsUrl).toBeNull();
+      // Guests still play.
+      expect((await fetch((await detailOf(session.id)).playback.hlsUrl)).status).toBe(200);
+    } finally {
+      await encoder.exited;
+    }
+    await waitFor(async () => (await detailOf(session.id)).status === 'ended', 'ended', 15_000, 200);
+    const { session: notLive } = await buildLiveSession(server.context);
+    const notLiveToken = server.context.mediaLinks.playTokens.issue(notLive.id, 'guest');
+    const refused = await server.app.inject({ method: 'POST', url: '/api/media/nginx/on-play', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `name=${notLive.id}&token=${encodeURIComponent(notLiveToken)}` });
+    expect(refused.statusCode).toBe(404);
   });
 
   it('refuses a second publisher while one is live, and its refusal does not end the session', async () => {

@@ -1,7 +1,7 @@
 // node-media-server 4.x ships no TypeScript types (the @types package describes v2): the parts Jobcast uses.
 declare module 'node-media-server' {
   import type { Server as NetServer } from 'node:net';
-  import type { Server as HttpServer } from 'node:http';
+  import type { IncomingMessage, Server as HttpServer } from 'node:http';
 
   export type NmsSession = {
     id: string;
@@ -18,6 +18,12 @@ declare module 'node-media-server' {
     outBytes: number;
     filePath: string;
     broadcast?: NmsBroadcast;
+    /** HTTP-FLV and WS-FLV sessions: the request that opened them. */
+    req?: IncomingMessage;
+    /** HTTP-FLV: the ServerResponse; WS-FLV: the WebSocket. */
+    res?: { writableLength?: number; bufferedAmount?: number };
+    /** RTMP sessions: the TCP socket. */
+    socket?: { writableLength?: number; destroy?(): void };
     close(): void;
   };
 

@@ -36,7 +36,8 @@ export function FeedRoom({ session }: { session: SessionSummary }) {
   const jobs = useMemo(() => detail.data?.jobs ?? [], [detail.data]);
   const pinned = useMemo(() => jobs.find((job) => job.jobId === room.pinnedJobId) ?? null, [jobs, room.pinnedJobId]);
   const shownJob = pinned ?? jobs.find((job) => job.isOpen) ?? null;
-  const plan = detail.data && room.status === 'live' ? choosePlayback('live', detail.data.playback, capabilities) : null;
+  // A ban covers the video: no player for a viewer removed from the room.
+  const plan = detail.data && room.status === 'live' && !room.isBanned ? choosePlayback('live', detail.data.playback, capabilities) : null;
 
   return (
     <div className={`feed-room${orientation ? ` is-${orientation}` : ''}`} data-testid="feed-room" data-orientation={orientation ?? ''} data-player={playerState}>

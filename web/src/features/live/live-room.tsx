@@ -70,8 +70,10 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
   const now = useNow();
 
   const status = room.status;
-  const plan = choosePlayback(status, detail.playback, capabilities, replayIndex);
   const isOver = status === 'ended' || status === 'missed';
+  // A ban covers the video: the media server has closed this viewer's stream and refuses it; stop asking.
+  const playback = room.isBanned && !isOver ? { ...detail.playback, flvUrl: null, hlsUrl: null } : detail.playback;
+  const plan = choosePlayback(status, playback, capabilities, replayIndex);
   const pinnedJob = useMemo(() => (isOver ? null : detail.jobs.find((job) => job.jobId === room.pinnedJobId) ?? null), [detail.jobs, room.pinnedJobId, isOver]);
   const secondsUntilStart = Math.round((loadedAt + detail.secondsUntilStart * 1000 - now) / 1000);
 
