@@ -285,6 +285,9 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     await hostPage.getByTestId('moderation-message').filter({ hasText: '请问包吃住吗' }).getByTestId('ban-user').click();
     await hostPage.locator('.ant-popconfirm:visible .ant-btn-dangerous').click();
     await expectText(viewerPage.getByTestId('chat-closed'), '你已被移出直播间', 'the banned notice');
+    // The ban covers the video: the phone's player is gone (the media server has hung up and refuses its token).
+    await viewerPage.getByTestId('room-removed').waitFor();
+    await expectAttribute(viewerPage.getByTestId('live-video'), 'data-plan', 'removed', "the banned phone's player");
     await hostPage.reload();
     await hostPage.locator('[data-testid="host-console"][data-status="live"]').waitFor();
     const restricted = hostPage.getByTestId('restricted-list');
@@ -292,6 +295,7 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('live room in the bro
     await restricted.getByTestId('lift-restriction').click();
     await viewerPage.getByTestId('chat-input').waitFor();
     await restricted.waitFor({ state: 'detached' });
+    await expectAttribute(viewerPage.getByTestId('live-video'), 'data-plan', 'flv', "the phone's player after the ban is lifted");
   });
 
   it('an admin adds a word on the word filter page; a message with it is refused on the phone at once', async () => {

@@ -17,7 +17,7 @@ import { LIVE_NS } from './i18n';
 import { LazyApplySheet } from './lazy-apply-sheet';
 import { LikeButton } from './like-button';
 import { detectCapabilities, LivePlayer, type PlayerState } from './live-player';
-import { choosePlayback, withPlayerOverride } from './playback-plan';
+import { choosePlayback, withPlayerOverride, type PlaybackPlan } from './playback-plan';
 import { RoomMoreButton } from './room-more-sheet';
 import { SoundButton, VideoOverlay } from './room-overlays';
 import { JobStrip, PinnedJobCard } from './session-job';
@@ -72,8 +72,7 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
   const status = room.status;
   const isOver = status === 'ended' || status === 'missed';
   // A ban covers the video: the media server has closed this viewer's stream and refuses it; stop asking.
-  const playback = room.isBanned && !isOver ? { ...detail.playback, flvUrl: null, hlsUrl: null } : detail.playback;
-  const plan = choosePlayback(status, playback, capabilities, replayIndex);
+  const plan: PlaybackPlan = room.isBanned && status === 'live' ? { kind: 'removed' } : choosePlayback(status, detail.playback, capabilities, replayIndex);
   const pinnedJob = useMemo(() => (isOver ? null : detail.jobs.find((job) => job.jobId === room.pinnedJobId) ?? null), [detail.jobs, room.pinnedJobId, isOver]);
   const secondsUntilStart = Math.round((loadedAt + detail.secondsUntilStart * 1000 - now) / 1000);
 

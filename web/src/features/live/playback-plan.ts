@@ -19,7 +19,9 @@ export type PlaybackPlan =
   | { kind: 'unsupported' }
   | { kind: 'no-replay' }
   /** The host never went live (未开播). */
-  | { kind: 'missed' };
+  | { kind: 'missed' }
+  /** This viewer was banned from the live session: the media server refuses their video (你已被移出直播间). */
+  | { kind: 'removed' };
 
 /**
  * Live: HTTP-FLV through mpegts.js when the browser has MSE (lowest latency), else HLS — native on iOS Safari,

@@ -74,6 +74,13 @@ export function VideoOverlay({ plan, playerState, secondsUntilStart, isBooked, i
       </div>
     );
   }
+  if (plan.kind === 'removed') {
+    return (
+      <div className="video-overlay" data-testid="room-removed">
+        <div className="video-overlay-sub">{t('room.banned')}</div>
+      </div>
+    );
+  }
   if (plan.kind === 'unsupported') {
     return (
       <div className="video-overlay" data-testid="room-unplayable">
