@@ -51,8 +51,8 @@ export function formatImpact(report: ImpactReport): string {
       report.occupations.filter((row) => row.people > 0 || row.jobs > 0).map((row) => [row.group, row.name, row.people, row.jobs]),
     )}`,
     `Open 直播带岗\n${formatTable(
-      ['sessions 场次', 'by bureaus 人社场次', 'companies 企业', 'jobs 岗位', 'applications 报名', 'hires 录用'],
-      [[report.open.sessions, report.open.bureauSessions, report.open.companies, report.open.jobs, report.open.applications, report.open.hires]],
+      ['sessions 场次', 'by bureaus 人社场次', 'companies 企业', 'jobs 岗位', 'viewers 观众', 'applications 报名', 'hires 录用'],
+      [[report.open.sessions, report.open.bureauSessions, report.open.companies, report.open.jobs, report.open.viewers, report.open.applications, report.open.hires]],
     )}`,
     '口径 Definitions: docs/IMPACT.md, or --json (measured.definitions, open.definitions, estimated.components[].source)\n',
   ];

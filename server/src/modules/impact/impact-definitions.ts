@@ -15,8 +15,13 @@ export const OPEN_DEFINITIONS = {
   bureauSessions: '人社部门场次：其中由人社部门账号主持的场次 / of those, sessions hosted by a bureau account',
   companies: '提供岗位企业：下列岗位所属企业数 / distinct companies of the jobs below',
   jobs: '岗位：有效期与时间范围重叠且在范围开始前未关闭的岗位，按岗位所在城市 / jobs whose validity overlaps the window, not closed before it began, by job city',
+  viewers: '观众：上述场次的去重观众（同一人看多场只计一次）/ unique viewers of those sessions (a person in several counts once)',
   applications: '报名：报名时间在范围内的报名（按岗位所在城市）/ applications sent in the window (job city)',
   hires: '录用：同 measured.hires / as measured.hires',
+  medianHoursToFirstContact: '首次联系用时（中位数，小时）：首次有效联系或面试邀约在范围内的报名，从报名到该时刻 / median hours from application to the first effective contact or interview invitation, for first contacts in the window; null: no data (数据不足)',
+  medianHoursToHire: '录用用时（中位数，小时）：范围内录用的报名，从报名到录用 / median hours from application to hire, for hires in the window; null: no data (数据不足)',
+  sevenDayAttrition: '7天流失率：范围内记录的7天结果中“7天内离职”的占比 = 离职 ÷ (离职 + 留存)；尚未到7天回访的不计入（待回访）/ of the 7-day outcomes recorded in the window, the share who left: left ÷ (left + stayed); hires not yet due for the check are not counted; null: none recorded (数据不足)',
+  bestSessionsByWeeklyHires: '一周录用最多的场次：范围内开播的场次，开播后7天内录用的（该地区岗位的）报名数，前5名 / sessions held in the window by hires (jobs in the region) within 7 days of going live, top 5 — the 蒙阴 story as a figure',
 } as const;
 
 /** With a campaign, every figure keeps its definition, narrowed to what came through the campaign's sessions. */

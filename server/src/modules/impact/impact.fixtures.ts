@@ -14,6 +14,7 @@ import { createPipelineService, type PipelineAction } from '../pipeline/index.js
  * Sessions: S1 host1 苏州 01-05 ended, in campaign C1 (jA1, jB1) · S2 bureau 江苏 hosts, 南京 01-06 ended (jA2)
  *           S3 host2 深圳 01-07 ended (jG) · S4 host1 苏州 01-20 scheduled · S5 host2 苏州 2025-12-20 ended.
  * Stated occupations: host1 带岗主播, eA 互联网招聘师, eG 互联网招聘师.
+ * Unique viewers: S1 v1 v2 v3 v4 · S2 v3 v4 v5 · S3 v9 · S5 v7.
  *
  *  app  job  session  applied       history
  *  a1   jA1  S1       01-05 10:00   eA contact 01-05, hire 01-07, onboard 01-08 (start 01-08), confirm_stay 01-15
@@ -72,12 +73,15 @@ export async function buildImpactFixture(context: Context): Promise<ImpactFixtur
   const s2 = await session(users.bureauJiangsu, 'S2', '01-06T09:00', '32', '320100', [jA2.id]);
   const s3 = await session(users.host2, 'S3', '01-07T09:00', '44', '440300', [jG.id]);
   await session(users.host1, 'S4', '01-20T09:00', '32', '320500', [jA1.id], 'scheduled');
-  await session(users.host2, 'S5', '2025-12-20T09:00', '32', '320500', [jA1.id]);
+  const s5 = await session(users.host2, 'S5', '2025-12-20T09:00', '32', '320500', [jA1.id]);
   const [campaign] = await context.db.query<{ id: string }>(
     `insert into campaigns (name, organiser_user_id, province_code, starts_on, ends_on) values ('2026 春风行动', $1, '32', '2026-01-01', '2026-03-31') returning id`,
     [users.bureauJiangsu.id],
   );
   await context.db.query('update live_sessions set campaign_id = $2 where id = $1', [s1, campaign.id]);
+  for (const [sessionId, viewers] of [[s1, [1, 2, 3, 4]], [s2, [3, 4, 5]], [s3, [9]], [s5, [7]]] as const) {
+    for (const viewer of viewers) await context.db.query('insert into live_session_viewers (session_id, viewer_key) values ($1, $2)', [sessionId, `v${viewer}`]);
+  }
 
   const plan: Array<[string, string, string | null, string, AuthUser]> = [
     ['a1', jA1.id, s1, '01-05T10:00', users.employerA],

@@ -46,8 +46,15 @@ describe('impact report (GROW): measured, open, occupations, estimate, scope', (
       activeRecruitersByAccountType: { direct: 1, agency: 1, dispatch: 0, public: 0 },
     });
     for (const key of ['hires', 'onboarded', 'stayed7Days', 'activeHosts', 'activeRecruiters']) expect(report.measured.definitions[key]).toMatch(/\//);
-    // sessions S1, S2 (S2 by the bureau); jobs jA1, jA2, jB1 of companies A and B; applications a1 a2 a3 a4 a7.
-    expect(report.open).toMatchObject({ sessions: 2, bureauSessions: 1, companies: 2, jobs: 3, applications: 5, hires: 4 });
+    // sessions S1, S2 (S2 by the bureau); jobs jA1, jA2, jB1 of companies A and B; applications a1 a2 a3 a4 a7;
+    // viewers v1–v4 (S1) and v3–v5 (S2): 5 people.
+    expect(report.open).toMatchObject({ sessions: 2, bureauSessions: 1, companies: 2, jobs: 3, viewers: 5, applications: 5, hires: 4 });
+    // Efficiency. First contacts in January: a1 a2 a3 a4 one hour after applying, a7 after 24 (a6's was in December):
+    // median 1. Hires: a2 22 h, a1 48 h, a4 72 h, a6 144 h: median 60. 7-day outcomes: a1 stayed, a2 left: 0.5.
+    // A week after going live: S1 hired a1 and a2 (a7 only in February), S2 a4.
+    expect(report.open.efficiency).toMatchObject({ medianHoursToFirstContact: 1, medianHoursToHire: 60, sevenDayAttrition: 0.5 });
+    expect(report.open.efficiency.bestSessionsByWeeklyHires.map((row: { title: string; hires: number }) => [row.title, row.hires])).toEqual([['S1', 2], ['S2', 1]]);
+    for (const key of ['medianHoursToFirstContact', 'medianHoursToHire', 'sevenDayAttrition', 'bestSessionsByWeeklyHires', 'viewers']) expect(report.open.definitions[key]).toBeTruthy();
     const occupations = Object.fromEntries(report.occupations.map((row: { name: string }) => [row.name, row]));
     expect(occupations['带岗主播']).toMatchObject({ group: '内容造物师', people: 1, jobs: 0 });
     expect(occupations['互联网招聘师']).toMatchObject({ group: '内容造物师', people: 1, jobs: 1 });
@@ -59,12 +66,17 @@ describe('impact report (GROW): measured, open, occupations, estimate, scope', (
     const suzhou = (await get('admin', `/api/impact?${january}&cityCode=苏州`)).json();
     // hires a6 a2 a1 (a4 is 南京); sessions S1 only; jobs jA1 jB1; applications a1 a2 a3 a7.
     expect(suzhou.measured).toMatchObject({ hires: 3, onboarded: 2, stayed7Days: 1, activeHosts: 1, activeRecruiters: 2 });
-    expect(suzhou.open).toMatchObject({ sessions: 1, bureauSessions: 0, companies: 2, jobs: 2, applications: 4, hires: 3 });
+    expect(suzhou.open).toMatchObject({ sessions: 1, bureauSessions: 0, companies: 2, jobs: 2, viewers: 4, applications: 4, hires: 3 });
 
     const country = (await get('admin', `/api/impact?${january}`)).json();
     // plus 深圳: a5 hired, onboarded, stayed; host2 (S3); eG; jG; a5.
     expect(country.measured).toMatchObject({ hires: 5, onboarded: 3, stayed7Days: 2, activeHosts: 3, activeRecruiters: 3 });
-    expect(country.open).toMatchObject({ sessions: 3, bureauSessions: 1, companies: 3, jobs: 4, applications: 6, hires: 5 });
+    expect(country.open).toMatchObject({ sessions: 3, bureauSessions: 1, companies: 3, jobs: 4, viewers: 6, applications: 6, hires: 5 });
+    // Hires a2 22, a5 26 (01-07 08:00 → 01-08 10:00), a1 48, a4 72, a6 144 h: median 48; a1, a5 stayed, a2 left: 1/3.
+    expect(country.open.efficiency).toMatchObject({ medianHoursToHire: 48, sevenDayAttrition: 0.3333 });
+    expect(country.open.efficiency.bestSessionsByWeeklyHires.map((row: { title: string; hires: number }) => [row.title, row.hires])).toEqual([['S1', 2], ['S2', 1], ['S3', 1]]);
+    const empty = (await get('admin', '/api/impact?from=2024-01-01&to=2024-01-31')).json();
+    expect(empty.open.efficiency).toEqual({ medianHoursToFirstContact: null, medianHoursToHire: null, sevenDayAttrition: null, bestSessionsByWeeklyHires: [] });
     expect(country.occupations.find((row: { name: string }) => row.name === '互联网招聘师')).toMatchObject({ people: 2, jobs: 2 });
 
     const campaign = (await get('admin', `/api/impact?${january}&provinceCode=江苏&campaignId=${fixture.campaignId}`)).json();
@@ -72,8 +84,9 @@ describe('impact report (GROW): measured, open, occupations, estimate, scope', (
     // presented in S1: jA1, jB1 (companies A, B).
     expect(campaign.campaign).toEqual({ id: fixture.campaignId, name: '2026 春风行动' });
     expect(campaign.measured).toMatchObject({ hires: 2, onboarded: 2, stayed7Days: 1, activeHosts: 1, activeRecruiters: 2 });
-    expect(campaign.open).toMatchObject({ sessions: 1, bureauSessions: 0, companies: 2, jobs: 2, applications: 4, hires: 2 });
+    expect(campaign.open).toMatchObject({ sessions: 1, bureauSessions: 0, companies: 2, jobs: 2, viewers: 4, applications: 4, hires: 2 });
     expect(campaign.measured.definitions.campaign).toBeTruthy();
+    expect(campaign.open.efficiency).toMatchObject({ medianHoursToHire: 35, sevenDayAttrition: 0.5 });
 
     const unknown = await get('admin', `/api/impact?${january}&campaignId=00000000-0000-4000-8000-000000000000`);
     expect(unknown.statusCode).toBe(404);
@@ -164,6 +177,7 @@ describe('impact report (GROW): measured, open, occupations, estimate, scope', (
     }
     const guangdong = await get('bureauGuangdong', `/api/impact?${january}`);
     expect(guangdong.json().measured).toMatchObject({ hires: 1, onboarded: 1, stayed7Days: 1, activeHosts: 1, activeRecruiters: 1 });
+    expect(guangdong.json().open.efficiency).toMatchObject({ medianHoursToHire: 26, sevenDayAttrition: 0 });
     expect((await get('admin', `/api/impact?${january}&provinceCode=44`)).json().measured.hires).toBe(1);
     for (const [who, status] of [['employerA', 403], ['host1', 403], ['seeker', 403], ['anonymous', 401]] as const) {
       expect((await get(who, `/api/impact?${january}`)).statusCode, who).toBe(status);
@@ -196,5 +210,13 @@ describe('impact report (GROW): measured, open, occupations, estimate, scope', (
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ group: '商业训练家', classificationCode: null, source: '测试来源' });
     expect((await send('admin', 'POST', '/api/admin/occupations', entry)).statusCode).toBe(409);
+
+    const id = created.json().id;
+    const corrected = { ...entry, classificationCode: '9-99-99-99', announcementBatch: '测试批次', source: '测试来源（更正）' };
+    expect((await send('bureauJiangsu', 'PUT', `/api/admin/occupations/${id}`, corrected)).statusCode).toBe(403);
+    expect((await send('admin', 'PUT', '/api/admin/occupations/999999', corrected)).statusCode).toBe(404);
+    expect((await send('admin', 'PUT', `/api/admin/occupations/${id}`, { ...corrected, name: '带岗主播' })).statusCode).toBe(409);
+    const updated = await send('admin', 'PUT', `/api/admin/occupations/${id}`, corrected);
+    expect(updated.json()).toMatchObject({ id, classificationCode: '9-99-99-99', announcementBatch: '测试批次', source: '测试来源（更正）' });
   });
 });

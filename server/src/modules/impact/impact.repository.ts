@@ -60,6 +60,29 @@ campaign_applications as (
   where $5::uuid is not null and a.session_id in (select id from campaign_sessions)
     and a.job_city_code in (select code from region_cities)
 ),
+first_contacts as (
+  select e.application_id, min(e.occurred_at) as first_contact_at
+  from application_events e join applications a on a.id = e.application_id
+  where e.action in ('contact', 'schedule_interview') and e.occurred_at < ${WINDOW_END}
+    and not exists (select 1 from application_events u where u.undoes_event_id = e.id)
+    and a.job_city_code in (select code from region_cities)
+    and ($5::uuid is null or a.session_id in (select id from campaign_sessions))
+  group by e.application_id
+  having min(e.occurred_at) >= ${WINDOW_START}
+),
+hired_in_window as (
+  select a.applied_at, a.hired_at from applications a
+  where ${IN_WINDOW('a.hired_at')} and a.job_city_code in (select code from region_cities)
+    and ($5::uuid is null or a.session_id in (select id from campaign_sessions))
+),
+session_weeks as (
+  select h.id, ls.title, coalesce(ls.went_live_at, ls.starts_at) as started_at,
+    (select count(*) from applications a
+     where a.session_id = h.id and a.job_city_code in (select code from region_cities)
+       and a.hired_at >= coalesce(ls.went_live_at, ls.starts_at)
+       and a.hired_at < coalesce(ls.went_live_at, ls.starts_at) + interval '7 days') as hires
+  from held_sessions h join live_sessions ls on ls.id = h.id
+),
 people as (select user_id from hosts union select user_id from recruiters)
 select
   (select json_build_object('id', id, 'name', name) from campaigns where id = $5::uuid) as campaign,
@@ -84,9 +107,20 @@ select
     'companies', (select count(distinct company_id) from open_jobs),
     'agencyCompanies', (select count(distinct j.company_id) from open_jobs j join companies c on c.id = j.company_id where c.account_type in ('agency', 'dispatch')),
     'jobs', (select count(*) from open_jobs),
+    'viewers', (select count(distinct v.viewer_key) from live_session_viewers v where v.session_id in (select id from held_sessions)),
     'applications', (select applications from campaign_applications),
     'hires', (select hires from campaign_applications)
   ) as open,
+  json_build_object(
+    'medianHoursToFirstContact', (select round(percentile_cont(0.5) within group (order by extract(epoch from f.first_contact_at - a.applied_at) / 3600)::numeric, 1)
+      from first_contacts f join applications a on a.id = f.application_id),
+    'medianHoursToHire', (select round(percentile_cont(0.5) within group (order by extract(epoch from hired_at - applied_at) / 3600)::numeric, 1) from hired_in_window),
+    'sevenDayAttrition', (select round((count(distinct application_id) filter (where action = 'record_left'))::numeric
+      / nullif(count(distinct application_id) filter (where action in ('record_left', 'confirm_stay')), 0), 4) from effective_events),
+    'bestSessionsByWeeklyHires', (select coalesce(json_agg(json_build_object('sessionId', id, 'title', title, 'startedAt', started_at, 'hires', hires)
+      order by hires desc, started_at, id), '[]'::json)
+      from (select * from session_weeks where hires > 0 order by hires desc, started_at, id limit 5) best)
+  ) as efficiency,
   (select coalesce(json_agg(json_build_object(
       'id', o.id, 'name', o.name, 'groupKey', o.occupation_group, 'classificationCode', o.classification_code,
       'announcementBatch', o.announcement_batch,
@@ -106,7 +140,13 @@ export type ImpactFigureRow = {
     activeRecruitersByAccountType: { direct: number; agency: number; dispatch: number; public: number };
   };
   /** applications and hires only with a campaign (null otherwise: the analytics give them). */
-  open: { sessions: number; bureauSessions: number; companies: number; agencyCompanies: number; jobs: number; applications: number | null; hires: number | null };
+  open: { sessions: number; bureauSessions: number; companies: number; agencyCompanies: number; jobs: number; viewers: number; applications: number | null; hires: number | null };
+  efficiency: {
+    medianHoursToFirstContact: number | null;
+    medianHoursToHire: number | null;
+    sevenDayAttrition: number | null;
+    bestSessionsByWeeklyHires: Array<{ sessionId: string; title: string; startedAt: string; hires: number }>;
+  };
   occupations: Array<{ id: number; name: string; groupKey: OccupationGroupKey; classificationCode: string | null; announcementBatch: string | null; people: number; jobs: number }>;
 };
 
@@ -180,6 +220,19 @@ export async function insertOccupation(db: Queryable, body: OccupationBody, crea
     [body.name, body.groupKey, body.classificationCode, body.announcementBatch, body.source, createdBy],
   );
   return row?.id ?? null;
+}
+
+/** Replaces an entry's fields; 'missing' when there is no such entry, 'taken' when another has the name. */
+export async function updateOccupation(db: Queryable, id: number, body: OccupationBody): Promise<'updated' | 'missing' | 'taken'> {
+  const [found] = await db.query<{ isTaken: boolean }>('select exists (select 1 from occupations where name = $2 and id <> $1) as "isTaken" from occupations where id = $1', [id, body.name]);
+  if (!found) return 'missing';
+  if (found.isTaken) return 'taken';
+  const rows = await db.query(
+    `update occupations set name = $2, occupation_group = $3, classification_code = $4, announcement_batch = $5, source = $6
+     where id = $1 returning id`,
+    [id, body.name, body.groupKey, body.classificationCode, body.announcementBatch, body.source],
+  );
+  return rows.length > 0 ? 'updated' : 'missing';
 }
 
 export async function saveStatedOccupation(db: Queryable, userId: string, occupationId: number | null) {

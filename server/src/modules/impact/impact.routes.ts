@@ -49,6 +49,17 @@ export function registerImpactRoutes(app: App, impact: ImpactService) {
     schema: { tags: ['impact'], summary: 'Add an occupation to the catalogue (with its source)', body: occupationBodySchema, response: { 201: occupationSchema } },
   }, async (request, reply) => reply.status(201).send(await impact.createOccupation(request.user!, request.body)));
 
+  app.put('/api/admin/occupations/:occupationId', {
+    config: { access: ['admin'] },
+    schema: {
+      tags: ['impact'],
+      summary: 'Correct a catalogue entry (name, group, code and batch with their source)',
+      params: z.object({ occupationId: z.coerce.number().int().min(1).max(2_147_483_647) }),
+      body: occupationBodySchema,
+      response: { 200: occupationSchema },
+    },
+  }, async (request) => impact.updateOccupation(request.user!, request.params.occupationId, request.body));
+
   app.get('/api/me/occupation', {
     config: { access: ['host', 'employer', 'bureau'] },
     schema: { tags: ['impact'], summary: 'The occupation I state on my profile', response: { 200: statedOccupationSchema } },

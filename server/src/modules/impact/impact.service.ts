@@ -73,7 +73,7 @@ export function createImpactService(deps: { db: Db; geo: GeoService; analytics: 
       measured: { ...measured, definitions: { ...MEASURED_DEFINITIONS, ...campaignDefinitions } },
       estimated: computeEstimate(method, inputs),
       occupations: own.occupations.map((row) => ({ ...row, group: OCCUPATION_GROUPS[row.groupKey] })),
-      open: { ...open, bureauSessions: own.open.bureauSessions, definitions: { ...OPEN_DEFINITIONS, ...campaignDefinitions } },
+      open: { ...open, bureauSessions: own.open.bureauSessions, viewers: own.open.viewers, efficiency: own.efficiency, definitions: { ...OPEN_DEFINITIONS, ...campaignDefinitions } },
       containsSyntheticData: figures.containsSyntheticData,
     };
   }
@@ -126,6 +126,14 @@ export function createImpactService(deps: { db: Db; geo: GeoService; analytics: 
       if (user.role !== 'admin') throw new AppError('forbidden', 'Only admins maintain the catalogue / 仅管理员可维护职业目录');
       const id = await repository.insertOccupation(db, body, user.id);
       if (id === null) throw new AppError('conflict', `"${body.name}" is already in the catalogue / 职业目录中已有该职业`, { fields: [{ path: 'body.name', message: 'already in the catalogue' }] });
+      return toOccupation((await repository.findOccupation(db, id))!);
+    },
+
+    async updateOccupation(user: AuthUser, id: number, body: OccupationBody): Promise<Occupation> {
+      if (user.role !== 'admin') throw new AppError('forbidden', 'Only admins maintain the catalogue / 仅管理员可维护职业目录');
+      const result = await repository.updateOccupation(db, id, body);
+      if (result === 'missing') throw notFound('Occupation / 职业');
+      if (result === 'taken') throw new AppError('conflict', `"${body.name}" is already in the catalogue / 职业目录中已有该职业`, { fields: [{ path: 'body.name', message: 'already in the catalogue' }] });
       return toOccupation((await repository.findOccupation(db, id))!);
     },
 
