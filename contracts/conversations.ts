@@ -13,6 +13,9 @@ export const MESSAGE_KINDS = ['text', 'tip', 'job_card', 'interview', 'contact_r
 export type SenderRole = (typeof SENDER_ROLES)[number];
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export type ConversationSide = 'seeker' | 'counterpart';
+/** What a contact exchange is about: 交换电话 (the full phone number) or 交换微信 (the seeker's WeChat ID). */
+export const CONTACT_KINDS = ['phone', 'wechat'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
 
 /** Plain text: tab and newline allowed, no other control characters, bidi overrides or broken UTF-16 (as the REST body). */
 export const messageBodySchema = multilineText({ min: 1, max: MESSAGE_MAX_LENGTH });
@@ -27,7 +30,7 @@ export const conversationMessageSchema = z.object({
   senderName: z.string().nullable(),
   body: z.string(),
   /** job_card: { jobId, title, cityName, payMonthlyMin, payMonthlyMax }; interview: { applicationId, interviewAt, place, videoUrl };
-   *  contact_request / contact_decision: { requestId, status }. */
+   *  contact_request / contact_decision: { requestId, status, contactKind: 'phone' | 'wechat' }. */
   payload: z.record(z.string(), z.unknown()),
   sentAt: z.string(),
   /** Read by the other side (已读); system messages count as read. */
@@ -38,6 +41,7 @@ export type ConversationMessage = z.infer<typeof conversationMessageSchema>;
 
 export const contactRequestSchema = z.object({
   id: z.number(),
+  kind: z.enum(CONTACT_KINDS),
   status: z.enum(['pending', 'accepted', 'refused']),
   requestedAt: z.string(),
   decidedAt: z.string().nullable(),
@@ -60,9 +64,14 @@ export const conversationSchema = z.object({
   unread: z.number(),
   /** The other side's read pointer (messages up to it show 已读). */
   otherLastReadId: z.number(),
+  /** The oldest pending contact request (kept for older clients; see pendingContactRequests). */
   pendingContactRequest: contactRequestSchema.nullable(),
+  /** Every pending contact request, at most one per kind (交换电话, 交换微信). */
+  pendingContactRequests: z.array(contactRequestSchema),
   /** The seeker consents to this company seeing the full number. */
   hasPhoneConsent: z.boolean(),
+  /** The seeker consents to this company seeing the WeChat ID (交换微信 accepted, not withdrawn). */
+  hasWechatConsent: z.boolean(),
   /** Blocked by either side: no more messages. */
   blockedBy: z.enum(['seeker', 'counterpart']).nullable(),
   createdAt: z.string(),

@@ -83,7 +83,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const pipeline = createPipelineService({ db, events, notifications });
   const applications = createApplicationsService({ db, events, jobs, seekers, live, consents: pipeline.phoneAccess });
   const reports = createReportsService({ db, companies, notifications });
-  const conversations = createConversationsService({ db, events, notifications, pipeline, reports, filterText: (text, options) => live.filterChatText(text, options), limiter });
+  const conversations = createConversationsService({ db, events, notifications, pipeline, reports, seekers, filterText: (text, options) => live.filterChatText(text, options), limiter });
   const privacy = createPrivacyService({ db, auth, pipeline, phoneCodes, events });
   privacy.registerPersonalDataSource(live.personalDataSource);
   privacy.registerPersonalDataSource(applications.personalDataSource);

@@ -286,7 +286,7 @@ describe('conversations API: scoping, safety, consent and privacy', () => {
   it("counts messages with the shared limiter ('conversations', platform/rate-limit.ts) and refuses a flood with 429", async () => {
     const { context } = harness;
     const limiter = createRateLimiter({ rules: parseLimitRules(1, 'conversations=3/60').rules, redisUrl: null });
-    const strict = createConversationsService({ db: context.db, events: context.events, notifications: context.notifications, pipeline: context.pipeline, reports: context.reports, filterText: async (text) => text, limiter });
+    const strict = createConversationsService({ db: context.db, events: context.events, notifications: context.notifications, pipeline: context.pipeline, reports: context.reports, seekers: context.seekers, filterText: async (text) => text, limiter });
     const hurried = await buildSeeker(context);
     const user = { id: hurried.id, role: 'seeker' as const, displayName: hurried.displayName, email: null, phone: null, companyId: null, provinceCode: null };
     const { conversation } = await strict.startConversation(user, { jobId });

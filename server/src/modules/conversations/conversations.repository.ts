@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
-import type { ConversationSide, MessageKind, SenderRole } from '../../../../contracts/conversations.js';
+import type { ContactKind, ConversationSide, MessageKind, SenderRole } from '../../../../contracts/conversations.js';
 
 export type ConversationRow = {
   id: number;
@@ -15,6 +15,7 @@ export type ConversationRow = {
   applicationId: number | null;
   seekerName: string | null;
   seekerPhone: string | null;
+  seekerWechatId: string | null;
   seekerCityName: string | null;
   createdAt: Date;
   lastMessageAt: Date | null;
@@ -23,9 +24,10 @@ export type ConversationRow = {
   seekerNotifiedAt: Date | null;
   counterpartNotifiedAt: Date | null;
   hasPhoneConsent: boolean;
+  hasWechatConsent: boolean;
   blockedBy: 'seeker' | 'counterpart' | null;
-  pendingRequestId: number | null;
-  pendingRequestedAt: Date | null;
+  /** Pending contact requests, oldest first (at most one per kind). */
+  pendingRequests: Array<{ id: number; kind: ContactKind; requestedAt: string }>;
 };
 
 export type ConversationListRow = ConversationRow & {
@@ -52,14 +54,18 @@ export type MessageRow = {
 const CONVERSATION_COLUMNS = `
   v.id, v.kind, v.seeker_user_id as "seekerUserId", v.job_id as "jobId", j.title as "jobTitle", j.status as "jobStatus",
   v.company_id as "companyId", coalesce(c.name, jc.name) as "companyName", v.host_user_id as "hostUserId", h.display_name as "hostName",
-  v.application_id as "applicationId", coalesce(p.name, su.display_name) as "seekerName", coalesce(p.phone, su.phone) as "seekerPhone",
+  v.application_id as "applicationId", coalesce(p.name, su.display_name) as "seekerName", coalesce(p.phone, su.phone) as "seekerPhone", p.wechat_id as "seekerWechatId",
   sc.short_name as "seekerCityName", v.created_at as "createdAt", v.last_message_at as "lastMessageAt",
   v.seeker_last_read_id as "seekerLastReadId", v.counterpart_last_read_id as "counterpartLastReadId",
   v.seeker_notified_at as "seekerNotifiedAt", v.counterpart_notified_at as "counterpartNotifiedAt",
-  (v.kind = 'company' and exists (select 1 from contact_consents k where k.seeker_user_id = v.seeker_user_id and k.company_id = v.company_id and k.withdrawn_at is null)) as "hasPhoneConsent",
+  (v.kind = 'company' and exists (select 1 from contact_consents k where k.seeker_user_id = v.seeker_user_id and k.company_id = v.company_id
+     and k.kind = 'phone' and k.withdrawn_at is null)) as "hasPhoneConsent",
+  (v.kind = 'company' and exists (select 1 from contact_consents k where k.seeker_user_id = v.seeker_user_id and k.company_id = v.company_id
+     and k.kind = 'wechat' and k.withdrawn_at is null)) as "hasWechatConsent",
   (select b.blocked_by from conversation_blocks b where b.seeker_user_id = v.seeker_user_id and b.company_id is not distinct from v.company_id
      and b.host_user_id is not distinct from v.host_user_id order by b.blocked_by desc limit 1) as "blockedBy",
-  cr.id as "pendingRequestId", cr.requested_at as "pendingRequestedAt"`;
+  (select coalesce(jsonb_agg(jsonb_build_object('id', cr.id, 'kind', cr.kind, 'requestedAt', cr.requested_at) order by cr.id), '[]'::jsonb)
+     from conversation_contact_requests cr where cr.conversation_id = v.id and cr.status = 'pending') as "pendingRequests"`;
 
 const CONVERSATION_FROM = `
   from conversations v
@@ -69,8 +75,7 @@ const CONVERSATION_FROM = `
   left join users h on h.id = v.host_user_id
   left join users su on su.id = v.seeker_user_id
   left join seeker_profiles p on p.user_id = v.seeker_user_id
-  left join cities sc on sc.code = p.home_city_code
-  left join conversation_contact_requests cr on cr.conversation_id = v.id and cr.status = 'pending'`;
+  left join cities sc on sc.code = p.home_city_code`;
 
 export async function findConversationById(db: Queryable, conversationId: number): Promise<ConversationRow | null> {
   const [row] = await db.query<ConversationRow>(`select ${CONVERSATION_COLUMNS} ${CONVERSATION_FROM} where v.id = $1`, [conversationId]);
@@ -237,21 +242,21 @@ export function listCompanyMemberIds(db: Queryable, companyId: string) {
 
 // ---- contact requests ----
 
-export async function insertContactRequest(db: Queryable, conversationId: number, requestedByUserId: string, at: Date) {
+export async function insertContactRequest(db: Queryable, conversationId: number, kind: ContactKind, requestedByUserId: string, at: Date) {
   const [inserted] = await db.query<{ id: number }>(
-    `insert into conversation_contact_requests (conversation_id, requested_by_user_id, requested_at) values ($1, $2, $3) on conflict do nothing returning id`,
-    [conversationId, requestedByUserId, at],
+    `insert into conversation_contact_requests (conversation_id, kind, requested_by_user_id, requested_at) values ($1, $2, $3, $4) on conflict do nothing returning id`,
+    [conversationId, kind, requestedByUserId, at],
   );
   if (inserted) return { id: inserted.id, isNew: true };
-  const [pending] = await db.query<{ id: number }>(`select id from conversation_contact_requests where conversation_id = $1 and status = 'pending'`, [conversationId]);
+  const [pending] = await db.query<{ id: number }>(`select id from conversation_contact_requests where conversation_id = $1 and kind = $2 and status = 'pending'`, [conversationId, kind]);
   return { id: pending.id, isNew: false };
 }
 
-export type ContactRequestRow = { id: number; conversationId: number; status: 'pending' | 'accepted' | 'refused'; requestedAt: Date; decidedAt: Date | null };
+export type ContactRequestRow = { id: number; conversationId: number; kind: ContactKind; status: 'pending' | 'accepted' | 'refused'; requestedAt: Date; decidedAt: Date | null };
 
 export async function findContactRequest(db: Queryable, conversationId: number, requestId: number, options: { lock?: boolean } = {}) {
   const [row] = await db.query<ContactRequestRow>(
-    `select id, conversation_id as "conversationId", status, requested_at as "requestedAt", decided_at as "decidedAt"
+    `select id, conversation_id as "conversationId", kind, status, requested_at as "requestedAt", decided_at as "decidedAt"
      from conversation_contact_requests where id = $1 and conversation_id = $2 ${options.lock ? 'for update' : ''}`,
     [requestId, conversationId],
   );
@@ -264,7 +269,7 @@ export async function decideContactRequest(db: Queryable, requestId: number, sta
 
 export function listContactRequests(db: Queryable, conversationId: number) {
   return db.query<ContactRequestRow>(
-    `select id, conversation_id as "conversationId", status, requested_at as "requestedAt", decided_at as "decidedAt"
+    `select id, conversation_id as "conversationId", kind, status, requested_at as "requestedAt", decided_at as "decidedAt"
      from conversation_contact_requests where conversation_id = $1 order by id`,
     [conversationId],
   );

@@ -3,6 +3,7 @@ import type { App } from '../../platform/http.js';
 import type { ConversationsService } from './conversations.service.js';
 import {
   contactDecisionBodySchema,
+  contactRequestBodySchema,
   contactRequestSchema,
   conversationMessageSchema,
   conversationParams,
@@ -90,19 +91,25 @@ export function registerConversationsRoutes(app: App, conversations: Conversatio
 
   app.post('/api/conversations/:id/contact-requests', {
     config: { access: ['employer'] },
-    schema: { tags, summary: 'Ask the seeker to exchange phone numbers (交换电话); asking again returns the pending request', params: conversationParams, response: { 200: contactRequestSchema } },
-  }, async (request) => conversations.requestContact(request.user!, request.params.id));
+    schema: {
+      tags,
+      summary: 'Ask the seeker to exchange phone numbers (交换电话; no body) or WeChat (交换微信: { "kind": "wechat" }); asking again returns the pending request of that kind',
+      params: conversationParams,
+      body: contactRequestBodySchema,
+      response: { 200: contactRequestSchema },
+    },
+  }, async (request) => conversations.requestContact(request.user!, request.params.id, request.body.kind));
 
   app.post('/api/conversations/:id/contact-requests/:requestId', {
     config: { access: ['seeker'] },
     schema: {
       tags,
-      summary: 'Accept (the company may see your full number from now on; every look is logged) or refuse a contact request',
+      summary: 'Accept (the company may see your full number, or WeChat ID, from now on; every look is logged) or refuse a contact request; accepting 交换微信 without a WeChat ID in your profile needs `wechatId` (409 reason wechat_id_missing)',
       params: conversationParams.extend({ requestId: z.coerce.number().int().positive() }),
       body: contactDecisionBodySchema,
       response: { 200: contactRequestSchema },
     },
-  }, async (request) => conversations.decideContact(request.user!, request.params.id, request.params.requestId, request.body.decision));
+  }, async (request) => conversations.decideContact(request.user!, request.params.id, request.params.requestId, request.body.decision, request.body.wechatId));
 
   app.post('/api/conversations/:id/phone', {
     config: { access: ['employer'] },
@@ -113,6 +120,16 @@ export function registerConversationsRoutes(app: App, conversations: Conversatio
       response: { 200: z.object({ phone: z.string(), unmaskedAt: z.string() }) },
     },
   }, async (request) => conversations.revealPhone(request.user!, request.params.id));
+
+  app.post('/api/conversations/:id/wechat', {
+    config: { access: ['employer'] },
+    schema: {
+      tags,
+      summary: "The seeker's WeChat ID, only after 交换微信 was accepted and not withdrawn (403 says how to ask); logged and shown to the seeker",
+      params: conversationParams,
+      response: { 200: z.object({ wechatId: z.string(), viewedAt: z.string() }) },
+    },
+  }, async (request) => conversations.revealWechat(request.user!, request.params.id));
 
   app.post('/api/conversations/:id/job-cards', {
     config: { access: ['employer'] },

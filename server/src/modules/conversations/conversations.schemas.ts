@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { REPORT_REASONS } from '../reports/index.js';
 import { multilineText, singleLineText } from '../../platform/input.js';
-import { clientKeySchema, MESSAGE_MAX_LENGTH } from '../../../../contracts/conversations.js';
+import { clientKeySchema, CONTACT_KINDS, MESSAGE_MAX_LENGTH } from '../../../../contracts/conversations.js';
+import { WECHAT_ID_MESSAGE, WECHAT_ID_PATTERN } from '../../../../contracts/wechat.js';
 
 export {
   contactRequestSchema,
@@ -35,7 +36,17 @@ export const listMessagesQuerySchema = z.object({
 
 export const readBodySchema = z.object({ messageId: z.number().int().positive().optional() });
 
-export const contactDecisionBodySchema = z.object({ decision: z.enum(['accept', 'refuse']) });
+/** 交换电话 by default (the original contract: no body); `{ "kind": "wechat" }` asks for the WeChat ID. */
+export const contactRequestBodySchema = z
+  .object({ kind: z.enum(CONTACT_KINDS).optional() })
+  .nullish()
+  .transform((body) => ({ kind: body?.kind ?? 'phone' }));
+
+/** Accepting 交换微信 without a WeChat ID in the profile: give it here (it is saved to the profile). */
+export const contactDecisionBodySchema = z.object({
+  decision: z.enum(['accept', 'refuse']),
+  wechatId: z.string().trim().regex(WECHAT_ID_PATTERN, WECHAT_ID_MESSAGE).optional(),
+});
 
 export const jobCardBodySchema = z.object({ jobId: z.string().uuid('must be a job id') });
 

@@ -7,6 +7,7 @@ import { maskPhone, type PipelineService } from '../pipeline/index.js';
 import type { REPORT_REASONS, ReportsService } from '../reports/index.js';
 import * as repository from './conversations.repository.js';
 import type { ConversationListRow, ConversationRow, MessageRow } from './conversations.repository.js';
+import type { ContactKind } from '../../../../contracts/conversations.js';
 import type { ContactRequest, Conversation, ConversationMessage, ConversationSide, InterviewInvitationBody, SentMessage, StartConversationBody } from './conversations.schemas.js';
 import { FEE_TIP, checkCounterpartMessage, isAboutFees } from './message-safety.js';
 
@@ -26,6 +27,8 @@ export type ConversationsDeps = {
   notifications: NotificationsService;
   pipeline: PipelineService;
   reports: ReportsService;
+  /** The seeker's quick profile keeps the 微信号 given while accepting 交换微信. */
+  seekers: { saveWechatId(tx: Queryable, userId: string, wechatId: string): Promise<boolean> };
   /** The live word filter (throws on a blocked word, masks the others; `isAllowed` exempts words). */
   filterText(text: string, options?: { isAllowed?: (word: string) => boolean }): Promise<string>;
   /** The shared abuse limits (platform/rate-limit.ts): 'conversations' counts messages per user (429 over it). */
@@ -35,6 +38,34 @@ export type ConversationsDeps = {
 
 const chinaTime = (instant: Date) =>
   new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(instant);
+
+/** The texts of a contact request and its answers, per kind (stored in Chinese with the English in the payload). */
+const CONTACT_TEXTS = {
+  phone: {
+    request: '请求交换电话：同意后对方可以查看你的完整手机号',
+    requestEn: 'Asks to exchange phone numbers: if you agree, they can see your full number',
+    accepted: '已同意交换电话，对方现在可以查看我的手机号',
+    acceptedEn: 'Agreed to exchange phone numbers',
+    refused: '暂不交换电话',
+    refusedEn: 'Declined to exchange phone numbers',
+  },
+  wechat: {
+    request: '请求交换微信：同意后对方可以查看你的微信号',
+    requestEn: 'Asks to exchange WeChat: if you agree, they can see your WeChat ID',
+    accepted: '已同意交换微信，对方现在可以查看我的微信号',
+    acceptedEn: 'Agreed to exchange WeChat',
+    refused: '暂不交换微信',
+    refusedEn: 'Declined to exchange WeChat',
+  },
+} satisfies Record<ContactKind, Record<string, string>>;
+
+const toContactRequest = (request: repository.ContactRequestRow): ContactRequest => ({
+  id: request.id,
+  kind: request.kind,
+  status: request.status,
+  requestedAt: new Date(request.requestedAt).toISOString(),
+  decidedAt: request.decidedAt ? new Date(request.decidedAt).toISOString() : null,
+});
 
 const partiesOf = (row: ConversationRow): ConversationParties => ({ conversationId: row.id, seekerUserId: row.seekerUserId, companyId: row.companyId, hostUserId: row.hostUserId });
 
@@ -60,6 +91,9 @@ function toMessage(row: Pick<ConversationRow, 'seekerLastReadId' | 'counterpartL
 
 function toConversation(row: ConversationRow | ConversationListRow, side: ConversationSide, unread: number): Conversation {
   const list = row as Partial<ConversationListRow>;
+  const pending: ContactRequest[] = (row.pendingRequests ?? []).map((request) => ({
+    id: Number(request.id), kind: request.kind, status: 'pending', requestedAt: new Date(request.requestedAt).toISOString(), decidedAt: null,
+  }));
   return {
     id: row.id,
     kind: row.kind,
@@ -75,10 +109,10 @@ function toConversation(row: ConversationRow | ConversationListRow, side: Conver
       : null,
     unread,
     otherLastReadId: side === 'seeker' ? row.counterpartLastReadId : row.seekerLastReadId,
-    pendingContactRequest: row.pendingRequestId && row.pendingRequestedAt
-      ? { id: row.pendingRequestId, status: 'pending', requestedAt: new Date(row.pendingRequestedAt).toISOString(), decidedAt: null }
-      : null,
+    pendingContactRequest: pending[0] ?? null,
+    pendingContactRequests: pending,
     hasPhoneConsent: row.hasPhoneConsent,
+    hasWechatConsent: row.hasWechatConsent,
     blockedBy: row.blockedBy,
     createdAt: new Date(row.createdAt).toISOString(),
     lastMessageAt: row.lastMessageAt ? new Date(row.lastMessageAt).toISOString() : null,
@@ -259,60 +293,70 @@ export function createConversationsService(deps: ConversationsDeps) {
 
     markRead,
 
-    async requestContact(user: AuthUser, conversationId: number): Promise<ContactRequest> {
+    /** 交换电话 (kind 'phone', the default) or 交换微信 (kind 'wechat'): asked by the employer, answered by the seeker. */
+    async requestContact(user: AuthUser, conversationId: number, kind: ContactKind = 'phone'): Promise<ContactRequest> {
       const { row, side } = await load(user, conversationId);
-      requireEmployerSide(user, side, row, 'asks to exchange phone numbers');
+      requireEmployerSide(user, side, row, kind === 'wechat' ? 'asks to exchange WeChat' : 'asks to exchange phone numbers');
       requireNotBlocked(row);
-      if (row.hasPhoneConsent) throw new AppError('conflict', 'The seeker already lets your company see the number / 求职者已同意查看手机号');
-      // A pending request is asked once (asking again returns it); the question is a message in the conversation.
-      const { id: requestId, isNew } = await repository.insertContactRequest(db, conversationId, user.id, now());
+      if (kind === 'phone' && row.hasPhoneConsent) throw new AppError('conflict', 'The seeker already lets your company see the number / 求职者已同意查看手机号');
+      if (kind === 'wechat' && row.hasWechatConsent) throw new AppError('conflict', 'The seeker already lets your company see the WeChat ID / 求职者已同意查看微信号');
+      // A pending request is asked once per kind (asking again returns it); the question is a message in the conversation.
+      const { id: requestId, isNew } = await repository.insertContactRequest(db, conversationId, kind, user.id, now());
       if (isNew) {
-        await post(user, row, side, [{ kind: 'contact_request', body: '请求交换电话：同意后对方可以查看你的完整手机号', payload: { requestId, status: 'pending', en: 'Asks to exchange phone numbers: if you agree, they can see your full number' } }]);
+        const text = CONTACT_TEXTS[kind];
+        await post(user, row, side, [{ kind: 'contact_request', body: text.request, payload: { requestId, status: 'pending', contactKind: kind, en: text.requestEn } }]);
       }
-      const request = (await repository.findContactRequest(db, conversationId, requestId))!;
-      return { id: request.id, status: request.status, requestedAt: new Date(request.requestedAt).toISOString(), decidedAt: null };
+      return toContactRequest((await repository.findContactRequest(db, conversationId, requestId))!);
     },
 
-    /** The seeker accepts (consent recorded: the company sees the full number from now on, each look logged) or refuses. */
-    async decideContact(user: AuthUser, conversationId: number, requestId: number, decision: 'accept' | 'refuse'): Promise<ContactRequest> {
+    /**
+     * The seeker accepts (consent recorded: the company sees the full number, or the WeChat ID, from now on, each
+     * look logged) or refuses. Accepting 交换微信 needs a WeChat ID: the profile's, or `wechatId` (saved to it).
+     */
+    async decideContact(user: AuthUser, conversationId: number, requestId: number, decision: 'accept' | 'refuse', wechatId?: string): Promise<ContactRequest> {
       const { row, side } = await load(user, conversationId);
-      if (side !== 'seeker') throw new AppError('forbidden', 'Only the seeker answers a contact request / 仅求职者可以回复交换电话请求');
+      if (side !== 'seeker') throw new AppError('forbidden', 'Only the seeker answers a contact request / 仅求职者可以回复交换请求');
       const status = decision === 'accept' ? 'accepted' : 'refused';
       const request = await repository.findContactRequest(db, conversationId, requestId);
       if (!request) throw notFound('Contact request');
-      if (request.status === status) return { id: request.id, status, requestedAt: new Date(request.requestedAt).toISOString(), decidedAt: request.decidedAt ? new Date(request.decidedAt).toISOString() : null };
+      if (request.status === status) return toContactRequest(request);
       if (request.status !== 'pending') throw new AppError('conflict', `You already ${request.status} this request / 已回复过该请求`);
+      const kind = request.kind;
+      if (kind === 'wechat' && status === 'accepted' && !wechatId && !row.seekerWechatId) {
+        throw new AppError('conflict', 'Fill in your WeChat ID to share it / 请先填写你的微信号', {
+          reason: 'wechat_id_missing',
+          fields: [{ path: 'body.wechatId', message: 'Fill in your WeChat ID / 请填写微信号' }],
+        });
+      }
       const at = now();
+      const text = CONTACT_TEXTS[kind];
       await post(user, row, side, [{
         kind: 'contact_decision',
-        body: decision === 'accept' ? '已同意交换电话，对方现在可以查看我的手机号' : '暂不交换电话',
-        payload: { requestId, status, en: decision === 'accept' ? 'Agreed to exchange phone numbers' : 'Declined to exchange phone numbers' },
+        body: status === 'accepted' ? text.accepted : text.refused,
+        payload: { requestId, status, contactKind: kind, en: status === 'accepted' ? text.acceptedEn : text.refusedEn },
       }], async (tx) => {
         const locked = await repository.findContactRequest(tx, conversationId, requestId, { lock: true });
         if (locked?.status !== 'pending') throw new AppError('conflict', 'This request was already answered / 已回复过该请求');
+        if (kind === 'wechat' && status === 'accepted' && wechatId && !(await deps.seekers.saveWechatId(tx, row.seekerUserId, wechatId))) {
+          throw new AppError('conflict', 'Fill in your quick profile first / 请先填写快速简历', { reason: 'no_profile' });
+        }
         await repository.decideContactRequest(tx, requestId, status, at);
-        if (status === 'accepted') await pipeline.phoneAccess.grantFromConversation(tx, { seekerUserId: row.seekerUserId, companyId: row.companyId!, applicationId: row.applicationId, contactRequestId: requestId });
+        if (status === 'accepted') await pipeline.phoneAccess.grantFromConversation(tx, { seekerUserId: row.seekerUserId, companyId: row.companyId!, kind, applicationId: row.applicationId, contactRequestId: requestId });
       });
       events.emit('ConversationChanged', partiesOf(row));
-      return { id: request.id, status, requestedAt: new Date(request.requestedAt).toISOString(), decidedAt: at.toISOString() };
+      return { ...toContactRequest(request), status, decidedAt: at.toISOString() };
     },
 
     /** The full number from the inbox, with the seeker's consent only (403 says how to ask); logged and told to the seeker. */
     async revealPhone(user: AuthUser, conversationId: number) {
-      const { row, side } = await load(user, conversationId);
-      requireEmployerSide(user, side, row, 'can see the number');
-      const outcome = await db.transaction((tx) => pipeline.phoneAccess.recordLook(tx, user, {
-        seekerUserId: row.seekerUserId,
-        seekerPhone: row.seekerPhone,
-        companyId: row.companyId,
-        companyName: row.companyName,
-        jobTitle: row.jobTitle,
-        applicationId: row.applicationId,
-        conversationId: row.id,
-        link: `/messages/${row.id}`,
-      }));
-      notifications.announce(outcome.stored);
+      const outcome = await reveal(user, conversationId, 'phone');
       return { phone: outcome.phone, unmaskedAt: outcome.unmaskedAt.toISOString() };
+    },
+
+    /** The seeker's WeChat ID, after 交换微信 was accepted and not withdrawn (403 says how to ask); logged like a look at the number. */
+    async revealWechat(user: AuthUser, conversationId: number) {
+      const outcome = await reveal(user, conversationId, 'wechat');
+      return { wechatId: outcome.phone, viewedAt: outcome.unmaskedAt.toISOString() };
     },
 
     async sendJobCard(user: AuthUser, conversationId: number, jobId: string) {
@@ -407,6 +451,24 @@ export function createConversationsService(deps: ConversationsDeps) {
       erase: (tx: Queryable, userId: string) => repository.deleteConversationsOfSeeker(tx, userId),
     },
   };
+
+  async function reveal(user: AuthUser, conversationId: number, kind: ContactKind) {
+    const { row, side } = await load(user, conversationId);
+    requireEmployerSide(user, side, row, kind === 'wechat' ? 'can see the WeChat ID' : 'can see the number');
+    const outcome = await db.transaction((tx) => pipeline.phoneAccess.recordLook(tx, user, {
+      seekerUserId: row.seekerUserId,
+      seekerPhone: row.seekerPhone,
+      seekerWechatId: row.seekerWechatId,
+      companyId: row.companyId,
+      companyName: row.companyName,
+      jobTitle: row.jobTitle,
+      applicationId: row.applicationId,
+      conversationId: row.id,
+      link: `/messages/${row.id}`,
+    }, { kind }));
+    notifications.announce(outcome.stored);
+    return outcome;
+  }
 
   async function markRead(user: AuthUser, conversationId: number, upToId: number | null, loaded?: { row: ConversationRow; side: ConversationSide }) {
     const { row, side } = loaded ?? (await load(user, conversationId));

@@ -1,7 +1,11 @@
 import type { Queryable } from '../../platform/db.js';
 
+/** What a consent, a contact request or a logged look is about: the phone number or the WeChat ID (微信号). */
+export type ContactKind = 'phone' | 'wechat';
+
 export type ConsentView = {
   id: number;
+  kind: ContactKind;
   companyId: string;
   companyName: string | null;
   source: 'apply' | 'conversation';
@@ -10,27 +14,27 @@ export type ConsentView = {
   withdrawnAt: Date | null;
 };
 
-export type PhoneLookView = { viewerName: string | null; companyName: string | null; jobTitle: string | null; applicationId: number | null; conversationId: number | null; unmaskedAt: Date };
+export type PhoneLookView = { kind: ContactKind; viewerName: string | null; companyName: string | null; jobTitle: string | null; applicationId: number | null; conversationId: number | null; unmaskedAt: Date };
 
-export async function hasActiveConsent(db: Queryable, seekerUserId: string, companyId: string) {
+export async function hasActiveConsent(db: Queryable, seekerUserId: string, companyId: string, kind: ContactKind = 'phone') {
   const [row] = await db.query<{ found: boolean }>(
-    'select exists (select 1 from contact_consents where seeker_user_id = $1 and company_id = $2 and withdrawn_at is null) as found',
-    [seekerUserId, companyId],
+    'select exists (select 1 from contact_consents where seeker_user_id = $1 and company_id = $2 and kind = $3 and withdrawn_at is null) as found',
+    [seekerUserId, companyId, kind],
   );
   return row.found;
 }
 
-/** One active consent per seeker and company: granting again keeps the first (returns null then). */
+/** One active consent per seeker, company and kind: granting again keeps the first (returns null then). */
 export async function insertConsent(
   db: Queryable,
-  input: { seekerUserId: string; companyId: string; source: 'apply' | 'conversation'; applicationId: number | null; contactRequestId: number | null; at: Date },
+  input: { seekerUserId: string; companyId: string; kind?: ContactKind; source: 'apply' | 'conversation'; applicationId: number | null; contactRequestId: number | null; at: Date },
 ) {
   const [row] = await db.query<{ id: number }>(
-    `insert into contact_consents (seeker_user_id, company_id, source, application_id, contact_request_id, granted_at)
-     select $1, $2, $3, $4, $5, $6
-     where not exists (select 1 from contact_consents where seeker_user_id = $1 and company_id = $2 and withdrawn_at is null)
+    `insert into contact_consents (seeker_user_id, company_id, source, application_id, contact_request_id, granted_at, kind)
+     select $1, $2, $3, $4, $5, $6, $7
+     where not exists (select 1 from contact_consents where seeker_user_id = $1 and company_id = $2 and kind = $7 and withdrawn_at is null)
      returning id`,
-    [input.seekerUserId, input.companyId, input.source, input.applicationId, input.contactRequestId, input.at],
+    [input.seekerUserId, input.companyId, input.source, input.applicationId, input.contactRequestId, input.at, input.kind ?? 'phone'],
   );
   return row?.id ?? null;
 }
@@ -43,7 +47,7 @@ export async function findApplicationOwner(db: Queryable, applicationId: number)
   return row ?? null;
 }
 
-/** Withdraws every active consent of the seeker for that consent's company; returns how many. */
+/** Withdraws every active consent of the seeker for that consent's company (phone and WeChat alike); returns how many. */
 export async function withdrawConsent(db: Queryable, seekerUserId: string, consentId: number, at: Date) {
   const rows = await db.query<{ id: number }>(
     `update contact_consents set withdrawn_at = $3
@@ -57,7 +61,7 @@ export async function withdrawConsent(db: Queryable, seekerUserId: string, conse
 
 export function listConsentsBySeeker(db: Queryable, seekerUserId: string) {
   return db.query<ConsentView>(
-    `select k.id, k.company_id as "companyId", c.name as "companyName", k.source, k.application_id as "applicationId",
+    `select k.id, k.kind, k.company_id as "companyId", c.name as "companyName", k.source, k.application_id as "applicationId",
             k.granted_at as "grantedAt", k.withdrawn_at as "withdrawnAt"
      from contact_consents k left join companies c on c.id = k.company_id
      where k.seeker_user_id = $1 order by k.id desc`,
@@ -67,12 +71,12 @@ export function listConsentsBySeeker(db: Queryable, seekerUserId: string) {
 
 export async function insertPhoneLook(
   db: Queryable,
-  input: { applicationId: number | null; conversationId: number | null; seekerUserId: string; viewerUserId: string; viewerCompanyId: string | null; at: Date },
+  input: { kind?: ContactKind; applicationId: number | null; conversationId: number | null; seekerUserId: string; viewerUserId: string; viewerCompanyId: string | null; at: Date },
 ) {
   await db.query(
-    `insert into phone_unmask_log (application_id, conversation_id, seeker_user_id, viewer_user_id, viewer_company_id, unmasked_at)
-     values ($1, $2, $3, $4, $5, $6)`,
-    [input.applicationId, input.conversationId, input.seekerUserId, input.viewerUserId, input.viewerCompanyId, input.at],
+    `insert into phone_unmask_log (application_id, conversation_id, seeker_user_id, viewer_user_id, viewer_company_id, unmasked_at, kind)
+     values ($1, $2, $3, $4, $5, $6, $7)`,
+    [input.applicationId, input.conversationId, input.seekerUserId, input.viewerUserId, input.viewerCompanyId, input.at, input.kind ?? 'phone'],
   );
 }
 
@@ -88,7 +92,7 @@ export async function hasRecentLook(db: Queryable, seekerUserId: string, viewerU
 /** Whether this viewer's look at this application's number is already logged since `since` (the drawer re-opened). */
 export async function hasRecentApplicationLook(db: Queryable, applicationId: number, viewerUserId: string, since: Date) {
   const [row] = await db.query<{ found: boolean }>(
-    'select exists (select 1 from phone_unmask_log where application_id = $1 and viewer_user_id = $2 and unmasked_at >= $3) as found',
+    "select exists (select 1 from phone_unmask_log where application_id = $1 and viewer_user_id = $2 and kind = 'phone' and unmasked_at >= $3) as found",
     [applicationId, viewerUserId, since],
   );
   return row.found;
@@ -96,7 +100,7 @@ export async function hasRecentApplicationLook(db: Queryable, applicationId: num
 
 export function listPhoneLooksBySeeker(db: Queryable, seekerUserId: string) {
   return db.query<PhoneLookView>(
-    `select u.display_name as "viewerName", c.name as "companyName", coalesce(j.title, cj.title) as "jobTitle",
+    `select l.kind, u.display_name as "viewerName", c.name as "companyName", coalesce(j.title, cj.title) as "jobTitle",
             l.application_id as "applicationId", l.conversation_id as "conversationId", l.unmasked_at as "unmaskedAt"
      from phone_unmask_log l
      left join users u on u.id = l.viewer_user_id

@@ -49,7 +49,7 @@ const applicationSelect = (companyParam: string | null = null) => `
          pr.interview_response as "interviewResponse", to_char(pr.start_date, 'YYYY-MM-DD') as "startDate",
          pr.closing_reason as "closingReason", coalesce(pr.status_changed_at, a.applied_at) as "statusChangedAt",
          ${companyParam ? `(a.company_id is distinct from ${companyParam})` : 'false'} as "isShared",
-         exists (select 1 from contact_consents k where k.seeker_user_id = a.seeker_user_id and k.company_id = a.company_id and k.withdrawn_at is null) as "hasPhoneConsent"
+         exists (select 1 from contact_consents k where k.seeker_user_id = a.seeker_user_id and k.company_id = a.company_id and k.kind = 'phone' and k.withdrawn_at is null) as "hasPhoneConsent"
   from applications a
   left join jobs j on j.id = a.job_id
   left join companies c on c.id = a.company_id
@@ -249,7 +249,7 @@ export function listUnmasks(db: Queryable, applicationId: number) {
   return db.query<UnmaskView>(
     `select u.display_name as "viewerName", c.name as "companyName", l.unmasked_at as "unmaskedAt"
      from phone_unmask_log l left join users u on u.id = l.viewer_user_id left join companies c on c.id = l.viewer_company_id
-     where l.application_id = $1 order by l.id`,
+     where l.application_id = $1 and l.kind = 'phone' order by l.id`,
     [applicationId],
   );
 }

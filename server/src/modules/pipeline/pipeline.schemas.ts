@@ -196,6 +196,8 @@ export const STATUS_LABELS: Record<(typeof APPLICATION_STATUSES)[number], { zh: 
 export const contactConsentsSchema = z.object({
   consents: z.array(z.object({
     id: z.number(),
+    /** What the company may see: the full phone number (交换电话 / at apply) or the WeChat ID (交换微信). */
+    kind: z.enum(['phone', 'wechat']),
     companyId: z.string(),
     companyName: z.string().nullable(),
     source: z.enum(['apply', 'conversation']),
@@ -204,6 +206,7 @@ export const contactConsentsSchema = z.object({
     withdrawnAt: z.date().nullable(),
   })),
   looks: z.array(z.object({
+    kind: z.enum(['phone', 'wechat']),
     viewerName: z.string().nullable(),
     companyName: z.string().nullable(),
     jobTitle: z.string().nullable(),

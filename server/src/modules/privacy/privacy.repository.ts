@@ -16,7 +16,7 @@ export async function findAccount(db: Queryable, userId: string) {
 export async function findSeekerProfile(db: Queryable, userId: string) {
   const [row] = await db.query<Record<string, unknown>>(
     `select name, phone, home_city_code as "homeCityCode", current_city_code as "currentCityCode", desired_categories as "desiredCategories",
-            experience, skills, updated_at as "updatedAt"
+            experience, skills, wechat_id as "wechatId", updated_at as "updatedAt"
      from seeker_profiles where user_id = $1`,
     [userId],
   );

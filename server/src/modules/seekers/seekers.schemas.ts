@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { WECHAT_ID_MESSAGE, WECHAT_ID_PATTERN } from '../../../../contracts/wechat.js';
+
+/** 微信号: optional; '' or null clears it; left out, the stored one stays (older clients do not send it). */
+export const wechatIdSchema = z.string().trim().regex(WECHAT_ID_PATTERN, WECHAT_ID_MESSAGE);
 
 export const profileBodySchema = z.object({
   name: z.string().trim().min(1, 'is required / 请填写姓名').max(30),
@@ -8,6 +12,7 @@ export const profileBodySchema = z.object({
   desiredCategories: z.array(z.string().min(1)).max(10).default([]),
   experience: z.string().trim().max(3000).nullable().optional(),
   skills: z.string().trim().max(1000).nullable().optional(),
+  wechatId: z.union([z.literal('').transform(() => null), wechatIdSchema]).nullable().optional(),
 });
 
 export const profileSchema = z.object({
@@ -21,6 +26,7 @@ export const profileSchema = z.object({
   desiredCategories: z.array(z.string()),
   experience: z.string().nullable(),
   skills: z.string().nullable(),
+  wechatId: z.string().nullable(),
   updatedAt: z.date(),
 });
 

@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/db.js';
+import type { Db, Queryable } from '../../platform/db.js';
 import type { AuthUser } from '../../platform/http.js';
 import { AppError } from '../../platform/errors.js';
 import type { GeoService } from '../geo/index.js';
@@ -35,6 +35,11 @@ export function createSeekersService(deps: { db: Db; geo: GeoService }) {
         throw new AppError('conflict', 'Fill in your quick profile first / 请先填写快速简历', { reason: 'no_profile' });
       }
       return (await repository.findProfileByUserId(db, user.id))!;
+    },
+
+    /** The 微信号 given while accepting 交换微信 (inside the conversation's transaction); false without a quick profile. */
+    saveWechatId(tx: Queryable, userId: string, wechatId: string) {
+      return repository.updateWechatId(tx, userId, wechatId);
     },
 
     findProfile(userId: string) {

@@ -119,8 +119,9 @@ export type Report = {
 };
 
 /** GET /api/seeker/contact-consents (pipeline.schemas.ts contactConsentsSchema). */
-export type ContactConsent = { id: number; companyId: string; companyName: string | null; source: 'apply' | 'conversation'; applicationId: number | null; grantedAt: string; withdrawnAt: string | null };
-export type PhoneLook = { viewerName: string | null; companyName: string | null; jobTitle: string | null; applicationId: number | null; conversationId: number | null; unmaskedAt: string };
+export type ContactKind = 'phone' | 'wechat';
+export type ContactConsent = { id: number; kind: ContactKind; companyId: string; companyName: string | null; source: 'apply' | 'conversation'; applicationId: number | null; grantedAt: string; withdrawnAt: string | null };
+export type PhoneLook = { kind: ContactKind; viewerName: string | null; companyName: string | null; jobTitle: string | null; applicationId: number | null; conversationId: number | null; unmaskedAt: string };
 export type ContactConsents = { consents: ContactConsent[]; looks: PhoneLook[] };
 
 const id = (value: number) => encodeURIComponent(String(value));
