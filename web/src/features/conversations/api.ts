@@ -1,9 +1,9 @@
 // 沟通: the conversations module's calls (server/src/modules/conversations, shapes in contracts/conversations.ts).
 // Types only from contracts: a value import would bring zod into the web bundle.
-import type { ContactRequest, Conversation, ConversationMessage, SentMessage } from '../../../../contracts/conversations';
+import type { ContactKind, ContactRequest, Conversation, ConversationMessage, SentMessage } from '../../../../contracts/conversations';
 import { api } from '../../app/api';
 
-export type { ContactRequest, Conversation, ConversationMessage, SentMessage };
+export type { ContactKind, ContactRequest, Conversation, ConversationMessage, SentMessage };
 
 /** The server's MESSAGE_MAX_LENGTH (contracts/conversations.ts). */
 export const MESSAGE_MAX_LENGTH = 1000;
@@ -24,10 +24,14 @@ export const conversationsApi = {
   messages: (conversationId: number) => api.get<MessagePage>(`${base(conversationId)}/messages`),
   send: (conversationId: number, body: string, clientKey: string) => api.post<SentMessage>(`${base(conversationId)}/messages`, { body, clientKey }),
   markRead: (conversationId: number, messageId?: number) => api.post<{ lastReadId: number }>(`${base(conversationId)}/read`, messageId ? { messageId } : {}),
-  requestContact: (conversationId: number) => api.post<ContactRequest>(`${base(conversationId)}/contact-requests`),
-  decideContact: (conversationId: number, requestId: number, decision: 'accept' | 'refuse') =>
-    api.post<ContactRequest>(`${base(conversationId)}/contact-requests/${requestId}`, { decision }),
+  /** 交换电话 (no body, as the original contract) or 交换微信. */
+  requestContact: (conversationId: number, kind: ContactKind = 'phone') =>
+    api.post<ContactRequest>(`${base(conversationId)}/contact-requests`, kind === 'phone' ? undefined : { kind }),
+  /** Accepting 交换微信 without a WeChat ID in the profile answers 409 (reason wechat_id_missing): pass `wechatId`. */
+  decideContact: (conversationId: number, requestId: number, decision: 'accept' | 'refuse', wechatId?: string) =>
+    api.post<ContactRequest>(`${base(conversationId)}/contact-requests/${requestId}`, wechatId ? { decision, wechatId } : { decision }),
   revealPhone: (conversationId: number) => api.post<{ phone: string; unmaskedAt: string }>(`${base(conversationId)}/phone`),
+  revealWechat: (conversationId: number) => api.post<{ wechatId: string; viewedAt: string }>(`${base(conversationId)}/wechat`),
   sendJobCard: (conversationId: number, jobId: string) => api.post<ConversationMessage>(`${base(conversationId)}/job-cards`, { jobId }),
   inviteToInterview: (conversationId: number, body: { interviewAt: string; place?: string | null; videoUrl?: string | null }) =>
     api.post<ConversationMessage>(`${base(conversationId)}/interview-invitations`, body),

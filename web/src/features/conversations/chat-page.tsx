@@ -1,6 +1,6 @@
 // /messages/:conversationId — the seeker's chat with the company behind a job: history oldest first, live
-// delivery, read receipts, the platform's fee tip, the employer's request to exchange phone numbers (accept /
-// refuse), report and block. Employers and hosts who follow such a link land in their inbox.
+// delivery, read receipts, the platform's fee tip, the employer's request to exchange phone numbers or WeChat
+// (accept / refuse; a missing WeChat ID is asked for), report and block. Employers and hosts who follow such a link land in their inbox.
 import { ArrowLeftOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { App, Button, Result } from 'antd';
 import { useState } from 'react';
@@ -11,12 +11,13 @@ import { useAuth } from '../../app/auth';
 import { currentLanguage } from '../../app/i18n';
 import { pickLanguage } from '../../app/server-errors';
 import { PageError, PageLoading } from '../../components/page-states';
-import { conversationsApi } from './api';
+import { conversationsApi, type ContactKind } from './api';
 import { Composer } from './composer';
 import { CONVERSATIONS_NS } from './i18n';
 import { MessageList } from './message-list';
 import { SafetyMenu } from './safety-menu';
 import { useConversation } from './use-conversation';
+import { WechatIdDialog } from './wechat-id-dialog';
 import './conversations.css';
 
 function SeekerChat({ conversationId }: { conversationId: number }) {
@@ -27,6 +28,8 @@ function SeekerChat({ conversationId }: { conversationId: number }) {
   const { conversation } = controller;
   const [draft, setDraft] = useState('');
   const [isDeciding, setIsDeciding] = useState(false);
+  /** The 交换微信 request waiting for the seeker's WeChat ID (none in the profile yet). */
+  const [askingWechatFor, setAskingWechatFor] = useState<number | null>(null);
 
   if (controller.isLoading && !conversation) return <PageLoading />;
   if (controller.error instanceof ApiError && controller.error.code === 'not_found') {
@@ -34,16 +37,23 @@ function SeekerChat({ conversationId }: { conversationId: number }) {
   }
   if (!conversation) return <PageError error={controller.error ?? new Error('')} onRetry={() => void controller.reload()} />;
 
-  const handleDecide = async (requestId: number, decision: 'accept' | 'refuse') => {
+  const handleDecide = async (requestId: number, decision: 'accept' | 'refuse', kind: ContactKind) => {
     setIsDeciding(true);
     try {
       await conversationsApi.decideContact(conversationId, requestId, decision);
       controller.reloadConversation();
     } catch (caught) {
-      message.error(pickLanguage((caught as Error).message, currentLanguage()));
+      if (kind === 'wechat' && caught instanceof ApiError && caught.body.reason === 'wechat_id_missing') setAskingWechatFor(requestId);
+      else message.error(pickLanguage((caught as Error).message, currentLanguage()));
     } finally {
       setIsDeciding(false);
     }
+  };
+  const handleShareWechat = async (wechatId: string) => {
+    if (askingWechatFor === null) return;
+    await conversationsApi.decideContact(conversationId, askingWechatFor, 'accept', wechatId);
+    setAskingWechatFor(null);
+    controller.reloadConversation();
   };
   const disabledReason = conversation.blockedBy === 'seeker' ? t('chat.blockedByMe') : conversation.blockedBy ? t('chat.blockedByOther') : null;
   const handleBack = () => (window.history.length > 1 ? navigate(-1) : navigate('/messages'));
@@ -63,9 +73,12 @@ function SeekerChat({ conversationId }: { conversationId: number }) {
       <div className="chat-safety"><SafetyCertificateOutlined /> {t('chat.safety')}</div>
       {!conversation.job.isOpen ? <div className="chat-banner">{t('chat.jobClosed')}</div> : null}
       <MessageList conversation={conversation} messages={controller.messages} pending={controller.pending} otherLastReadId={controller.otherLastReadId}
-        onRetry={(item) => void controller.send(item.body, item.clientKey).catch(() => undefined)} onDecide={(requestId, decision) => void handleDecide(requestId, decision)}
+        onRetry={(item) => void controller.send(item.body, item.clientKey).catch(() => undefined)} onDecide={(requestId, decision, kind) => void handleDecide(requestId, decision, kind)}
         isDeciding={isDeciding} emptyHint={t('chat.start')} />
       <Composer value={draft} onChange={setDraft} onSend={(body) => controller.send(body)} disabledReason={disabledReason} />
+      {askingWechatFor !== null ? (
+        <WechatIdDialog onSubmit={handleShareWechat} onCancel={() => setAskingWechatFor(null)} />
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // The console's side of one conversation: the seeker (masked number until they agree to exchange numbers),
-// the application next to it, the messages, and the employer's tools — 常用语, 发岗位, 约面试, 交换电话.
-import { CalendarOutlined, FileTextOutlined, ShareAltOutlined } from '@ant-design/icons';
+// the application next to it, the messages, and the employer's tools — 常用语, 发岗位, 约面试, 交换电话, 交换微信
+// (the WeChat ID is shown next to the phone once the seeker agreed; each look is logged).
+import { CalendarOutlined, FileTextOutlined, ShareAltOutlined, WechatOutlined } from '@ant-design/icons';
 import { App, Button, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ import { pickLanguage } from '../../app/server-errors';
 import { PageError, PageLoading } from '../../components/page-states';
 import { ActionDialog } from '../pipeline/action-dialog';
 import { ApplicationDrawer } from '../pipeline/application-drawer';
-import { conversationsApi } from './api';
+import { conversationsApi, type ContactKind } from './api';
 import { Composer } from './composer';
 import { CONVERSATIONS_NS } from './i18n';
 import { JobCardDialog } from './job-card-dialog';
@@ -28,6 +29,7 @@ export function EmployerChat({ conversationId, onChanged }: { conversationId: nu
   const { conversation } = controller;
   const [draft, setDraft] = useState('');
   const [phone, setPhone] = useState<string | null>(null);
+  const [wechatId, setWechatId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'job' | 'interview' | null>(null);
   const [isApplicationOpen, setIsApplicationOpen] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
@@ -46,11 +48,15 @@ export function EmployerChat({ conversationId, onChanged }: { conversationId: nu
       setIsBusy(false);
     }
   };
-  const handleRequestContact = () => run(async () => {
-    await conversationsApi.requestContact(conversationId);
+  const handleRequestContact = (kind: ContactKind) => run(async () => {
+    await conversationsApi.requestContact(conversationId, kind);
     controller.reloadConversation();
   });
   const handleShowPhone = () => run(async () => setPhone((await conversationsApi.revealPhone(conversationId)).phone));
+  const handleShowWechat = () => run(async () => setWechatId((await conversationsApi.revealWechat(conversationId)).wechatId));
+  const isPending = (kind: ContactKind) => (conversation.pendingContactRequests ?? []).some((request) => request.kind === kind);
+  // A withdrawn consent hides what was shown (the next look would be refused).
+  const shownWechatId = conversation.hasWechatConsent ? wechatId : null;
   const disabledReason = conversation.blockedBy === 'counterpart' ? t('chat.blockedByMe') : conversation.blockedBy ? t('chat.blockedByOther') : null;
   const seeker = conversation.seeker;
 
@@ -69,16 +75,32 @@ export function EmployerChat({ conversationId, onChanged }: { conversationId: nu
                 <Tooltip title={t('inbox.showPhoneHint')}>
                   <Button size="small" loading={isBusy} onClick={() => void handleShowPhone()} data-testid="inbox-show-phone">{t('inbox.showPhone')}</Button>
                 </Tooltip>
-              ) : conversation.pendingContactRequest ? (
+              ) : isPending('phone') ? (
                 <Typography.Text type="secondary" data-testid="contact-pending">{t('inbox.contactPending')}</Typography.Text>
               ) : (
                 <Tooltip title={t('inbox.requestContactHint')}>
-                  <Button size="small" icon={<ShareAltOutlined />} loading={isBusy} disabled={Boolean(disabledReason)} onClick={() => void handleRequestContact()} data-testid="request-contact">{t('inbox.requestContact')}</Button>
+                  <Button size="small" icon={<ShareAltOutlined />} loading={isBusy} disabled={Boolean(disabledReason)} onClick={() => void handleRequestContact('phone')} data-testid="request-contact">{t('inbox.requestContact')}</Button>
                 </Tooltip>
               )
             ) : null}
             {conversation.hasPhoneConsent ? <Typography.Text type="success" data-testid="phone-consent">{t('inbox.hasConsent')}</Typography.Text> : null}
           </div>
+          {isEmployer ? (
+            <div className="inbox-phone" data-testid="inbox-wechat-row">
+              <WechatOutlined /> {t('inbox.wechat')}: <Typography.Text strong copyable={shownWechatId ? { text: shownWechatId } : false} data-testid="inbox-wechat">{shownWechatId ?? (conversation.hasWechatConsent ? '******' : t('inbox.wechatNotShared'))}</Typography.Text>
+              {shownWechatId ? null : conversation.hasWechatConsent ? (
+                <Tooltip title={t('inbox.showPhoneHint')}>
+                  <Button size="small" loading={isBusy} onClick={() => void handleShowWechat()} data-testid="inbox-show-wechat">{t('inbox.showWechat')}</Button>
+                </Tooltip>
+              ) : isPending('wechat') ? (
+                <Typography.Text type="secondary" data-testid="wechat-pending">{t('inbox.wechatPending')}</Typography.Text>
+              ) : (
+                <Tooltip title={t('inbox.requestWechatHint')}>
+                  <Button size="small" icon={<WechatOutlined />} loading={isBusy} disabled={Boolean(disabledReason)} onClick={() => void handleRequestContact('wechat')} data-testid="request-wechat">{t('inbox.requestWechat')}</Button>
+                </Tooltip>
+              )}
+            </div>
+          ) : null}
         </div>
         <div className="inbox-chat-actions">
           {conversation.applicationId ? (

@@ -1,13 +1,13 @@
 // The conversation's messages, oldest first, as both sides see them: bubbles (mine on the right with 已读 /
 // 未读), the platform's tips, job cards, interview invitations and the contact-exchange request with the
-// seeker's answer buttons. Text is rendered as text (see MessageText).
-import { CalendarOutlined, SafetyCertificateOutlined, ShareAltOutlined } from '@ant-design/icons';
+// seeker's answer buttons (交换电话 or 交换微信). Text is rendered as text (see MessageText).
+import { CalendarOutlined, SafetyCertificateOutlined, ShareAltOutlined, WechatOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { currentLanguage } from '../../app/i18n';
-import type { Conversation, ConversationMessage } from './api';
+import type { ContactKind, Conversation, ConversationMessage } from './api';
 import { formatAppointment, formatCardPay, formatMessageTime, localizedBody } from './format';
 import { CONVERSATIONS_NS } from './i18n';
 import { MessageText } from './message-text';
@@ -21,7 +21,7 @@ type Props = {
   otherLastReadId: number;
   onRetry: (item: PendingMessage) => void;
   /** The seeker's answer to a contact request (only the seeker's view passes it). */
-  onDecide?: (requestId: number, decision: 'accept' | 'refuse') => void;
+  onDecide?: (requestId: number, decision: 'accept' | 'refuse', kind: ContactKind) => void;
   isDeciding?: boolean;
   emptyHint?: string;
 };
@@ -29,20 +29,26 @@ type Props = {
 function ContactRequest({ message, conversation, decisions, onDecide, isDeciding }: { message: ConversationMessage; conversation: Conversation; decisions: Map<number, string>; onDecide?: Props['onDecide']; isDeciding?: boolean }) {
   const { t } = useTranslation(CONVERSATIONS_NS);
   const requestId = Number(message.payload.requestId);
-  const isPending = conversation.pendingContactRequest?.id === requestId;
+  const kind: ContactKind = message.payload.contactKind === 'wechat' ? 'wechat' : 'phone';
+  const isWechat = kind === 'wechat';
+  const isPending = (conversation.pendingContactRequests ?? []).some((request) => request.id === requestId);
   const decided = decisions.get(requestId);
   const isSeeker = conversation.mySide === 'seeker';
+  const title = isSeeker ? t(isWechat ? 'contact.wechatRequestTitle' : 'contact.requestTitle') : t(isWechat ? 'contact.wechatRequested' : 'contact.requested');
+  const status = isPending ? t('contact.pending')
+    : decided === 'accepted' ? t(isWechat ? 'contact.wechatAccepted' : 'contact.accepted')
+      : decided === 'refused' ? t(isWechat ? 'contact.wechatRefused' : 'contact.refused') : null;
   return (
-    <div className="chat-contact-request" data-testid="contact-request" data-request-id={requestId} data-status={isPending ? 'pending' : decided ?? 'answered'}>
-      <div className="chat-contact-request-title"><ShareAltOutlined /> {isSeeker ? t('contact.requestTitle') : t('contact.requested')}</div>
-      {isSeeker && isPending ? <div className="chat-contact-request-hint">{t('contact.requestHint')}</div> : null}
+    <div className={`chat-contact-request kind-${kind}`} data-testid="contact-request" data-kind={kind} data-request-id={requestId} data-status={isPending ? 'pending' : decided ?? 'answered'}>
+      <div className="chat-contact-request-title">{isWechat ? <WechatOutlined /> : <ShareAltOutlined />} {title}</div>
+      {isSeeker && isPending ? <div className="chat-contact-request-hint">{t(isWechat ? 'contact.wechatRequestHint' : 'contact.requestHint')}</div> : null}
       {isPending && isSeeker && onDecide ? (
         <div className="chat-contact-request-actions">
-          <Button size="small" loading={isDeciding} onClick={() => onDecide(requestId, 'refuse')} data-testid="contact-refuse">{t('contact.refuse')}</Button>
-          <Button size="small" type="primary" loading={isDeciding} onClick={() => onDecide(requestId, 'accept')} data-testid="contact-accept">{t('contact.accept')}</Button>
+          <Button size="small" loading={isDeciding} onClick={() => onDecide(requestId, 'refuse', kind)} data-testid="contact-refuse">{t('contact.refuse')}</Button>
+          <Button size="small" type="primary" loading={isDeciding} onClick={() => onDecide(requestId, 'accept', kind)} data-testid="contact-accept">{t('contact.accept')}</Button>
         </div>
       ) : (
-        <div className="chat-contact-request-status">{isPending ? t('contact.pending') : decided === 'accepted' ? t('contact.accepted') : decided === 'refused' ? t('contact.refused') : null}</div>
+        <div className="chat-contact-request-status">{status}</div>
       )}
     </div>
   );

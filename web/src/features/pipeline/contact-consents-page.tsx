@@ -11,8 +11,8 @@ import { formatDateTime } from './format';
 import { CONSENTS_NS } from './consents-i18n';
 
 /**
- * 谁能看我的手机号: the companies the seeker allowed to see the full number, each with 撤回, and every logged
- * look at it (docs/CONVERSATIONS.md, the consent rule). Phone-sized: one column of cards.
+ * 谁能看我的手机号: the companies the seeker allowed to see the full number or the WeChat ID (交换微信), each
+ * with 撤回 (which ends both), and every logged look at either (docs/CONVERSATIONS.md, the consent rule). Phone-sized: one column of cards.
  */
 export default function ContactConsentsPage() {
   const { t } = useTranslation(CONSENTS_NS);
@@ -57,7 +57,7 @@ export default function ContactConsentsPage() {
                   ]}
                 >
                   <List.Item.Meta
-                    title={<>{company} {consent.withdrawnAt ? <Tag>{t('consents.withdrawn', { time: formatDateTime(consent.withdrawnAt, language) })}</Tag> : <Tag color="green">{t('consents.active')}</Tag>}</>}
+                    title={<>{company} <Tag data-testid="consent-kind" data-kind={consent.kind ?? 'phone'}>{consent.kind === 'wechat' ? t('consents.kindWechat') : t('consents.kindPhone')}</Tag>{consent.withdrawnAt ? <Tag>{t('consents.withdrawn', { time: formatDateTime(consent.withdrawnAt, language) })}</Tag> : <Tag color="green">{t('consents.active')}</Tag>}</>}
                     description={`${consent.source === 'apply' ? t('consents.fromApply') : t('consents.fromConversation')} · ${t('consents.grantedAt', { time: formatDateTime(consent.grantedAt, language) })}`}
                   />
                 </List.Item>
@@ -71,9 +71,9 @@ export default function ContactConsentsPage() {
           <List
             dataSource={looks}
             renderItem={(look) => (
-              <List.Item data-testid="phone-look">
+              <List.Item data-testid="phone-look" data-kind={look.kind ?? 'phone'}>
                 <List.Item.Meta
-                  title={t('consents.look', { who: look.viewerName ?? t('consents.someone'), company: look.companyName ?? t('consents.company') })}
+                  title={`${t('consents.look', { who: look.viewerName ?? t('consents.someone'), company: look.companyName ?? t('consents.company') })} · ${look.kind === 'wechat' ? t('consents.lookWechat') : t('consents.lookPhone')}`}
                   description={[formatDateTime(look.unmaskedAt, language), look.jobTitle ? t('consents.lookJob', { job: look.jobTitle }) : null].filter(Boolean).join(' · ')}
                 />
               </List.Item>

@@ -12,6 +12,8 @@ export type Profile = {
   desiredCategories: string[];
   experience: string | null;
   skills: string | null;
+  /** 微信号: shown to a company only after the seeker accepts its 交换微信 request. */
+  wechatId: string | null;
   updatedAt: string;
 };
 
@@ -23,6 +25,8 @@ export type ProfileInput = {
   desiredCategories: string[];
   experience: string | null;
   skills: string | null;
+  /** Left out: the stored one stays; null clears it. */
+  wechatId?: string | null;
 };
 
 export const getProfile = () => api.get<{ profile: Profile | null }>('/api/seeker/profile');

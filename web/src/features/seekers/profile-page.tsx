@@ -7,11 +7,12 @@ import { CatalogueSelect } from '../../components/catalogue-select';
 import { CitySelect } from '../../components/city-select';
 import { PageError, PageLoading } from '../../components/page-states';
 import { applyServerErrors } from '../../components/server-form-errors';
+import { WECHAT_ID_PATTERN } from '../../../../contracts/wechat';
 import { getProfile, saveProfile, type Profile } from './api';
 import { SEEKERS_NS } from './i18n';
 
-type Values = { name: string; phone: string; homeCityCode?: string; currentCityCode?: string; desiredCategories: string[]; experience?: string; skills?: string };
-const FIELD_NAMES = ['name', 'phone', 'homeCityCode', 'currentCityCode', 'desiredCategories', 'experience', 'skills'] as const;
+type Values = { name: string; phone: string; homeCityCode?: string; currentCityCode?: string; desiredCategories: string[]; experience?: string; skills?: string; wechatId?: string };
+const FIELD_NAMES = ['name', 'phone', 'homeCityCode', 'currentCityCode', 'desiredCategories', 'experience', 'skills', 'wechatId'] as const;
 
 function toValues(profile: Profile | null, fallback: { name: string; phone: string }): Values {
   if (!profile) return { name: fallback.name, phone: fallback.phone, desiredCategories: [] };
@@ -23,6 +24,7 @@ function toValues(profile: Profile | null, fallback: { name: string; phone: stri
     desiredCategories: profile.desiredCategories,
     experience: profile.experience ?? undefined,
     skills: profile.skills ?? undefined,
+    wechatId: profile.wechatId ?? undefined,
   };
 }
 
@@ -58,6 +60,7 @@ export default function ProfilePage() {
         desiredCategories: values.desiredCategories ?? [],
         experience: values.experience?.trim() || null,
         skills: values.skills?.trim() || null,
+        wechatId: values.wechatId?.trim() || null,
       });
       setSavedAt(saved.updatedAt);
       message.success(t('profile.saved'));
@@ -95,6 +98,9 @@ export default function ProfilePage() {
         </Form.Item>
         <Form.Item name="skills" label={t('profile.skills')}>
           <Input.TextArea rows={2} maxLength={1000} placeholder={t('profile.skillsPlaceholder')} />
+        </Form.Item>
+        <Form.Item name="wechatId" label={t('profile.wechatId')} extra={t('profile.wechatIdHint')} rules={[{ pattern: WECHAT_ID_PATTERN, message: t('profile.wechatIdInvalid') }]}>
+          <Input maxLength={20} autoComplete="off" data-testid="profile-wechat" />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={isSaving} data-testid="profile-save">{t('profile.save')}</Button>
         {savedAt ? <Typography.Paragraph type="secondary" style={{ marginTop: 8, textAlign: 'center' }}>{t('profile.lastSaved', { time: new Date(savedAt).toLocaleString() })}</Typography.Paragraph> : null}
