@@ -69,7 +69,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const auth = createAuthService(db, { lockout });
   // The SMS log provider writes to the server's log stream (stdout, the level of LOG_LEVEL).
   const sms = createSmsSender(config.sms, pino({ level: config.logLevel }));
-  const phoneCodes = createPhoneCodeService({ db, auth, sms, limits: config.phoneCodes, now: options.clock });
+  const phoneCodes = createPhoneCodeService({ db, auth, sms, notifications, limits: config.phoneCodes, now: options.clock });
   const companies = createCompaniesService({ db, geo, auth, events });
   const analytics = createAnalyticsService({ db, geo, report: { mapGeoJsonPath: config.analytics.mapGeoJsonPath, chromiumPath: config.chromiumPath } });
   const impact = createImpactService({ db, geo, analytics });

@@ -44,7 +44,7 @@ describe('abuse limits and hostile input on HTTP routes', () => {
     const signUp = await harness.app.inject({
       method: 'POST',
       url: '/api/auth/sign-up',
-      payload: { role: 'seeker', email: 'nul@example.cn', password: 'long enough', displayName: '小\u0000王' },
+      payload: { role: 'seeker', phone: '13800000000', code: '123456', email: 'nul@example.cn', password: 'long enough', displayName: '小\u0000王' },
     });
     expect(signUp.statusCode).toBe(400);
     expect(signUp.json()).toMatchObject({ ok: false, error: { code: 'validation_failed', field: 'body.displayName', fields: [{ path: 'body.displayName' }] } });

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api } from './api';
 import type { Role, User } from './types';
 
-export type SignUpInput = { role: 'seeker' | 'employer' | 'host'; email?: string; phone?: string; password: string; displayName: string };
+export type SignUpInput = { role: 'seeker' | 'employer' | 'host'; email?: string; phone: string; code: string; password: string; displayName: string };
 
 type AuthState = {
   user: User | null;

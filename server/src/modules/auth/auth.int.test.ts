@@ -2,15 +2,22 @@ import { createHash } from 'node:crypto';
 import argon2 from 'argon2';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../../test/harness.js';
+import { lastSmsCode, signUpWithCode } from '../../test/http-helpers.js';
 
 describe('auth', () => {
   let harness: Awaited<ReturnType<typeof createTestApp>>;
+  // The phone codes' clock: each sign-up moves it past the one-code-a-minute rule.
+  let clock = Date.now();
   beforeAll(async () => {
-    harness = await createTestApp();
+    harness = await createTestApp({}, { clock: () => new Date(clock) });
   });
   afterAll(async () => harness.close());
 
-  const signUp = (body: Record<string, unknown>) => harness.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: body });
+  const signUp = (body: Record<string, unknown>) => {
+    clock += 61_000;
+    return signUpWithCode(harness.app, harness.context, body);
+  };
+  const postSignUp = (body: Record<string, unknown>) => harness.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: body });
 
   it('signs up, sets an HttpOnly SameSite session cookie, and signs out', async () => {
     const response = await signUp({ role: 'seeker', phone: '13800138000', password: 'secret-pass', displayName: '张三' });
@@ -27,7 +34,7 @@ describe('auth', () => {
   });
 
   it('stores an argon2id hash, never the password', async () => {
-    await signUp({ role: 'employer', email: 'Hash@Example.test', password: 'secret-pass', displayName: 'HR' });
+    await signUp({ role: 'employer', phone: '13500135000', email: 'Hash@Example.test', password: 'secret-pass', displayName: 'HR' });
     const [row] = await harness.context.db.query<{ password_hash: string; email: string }>("select password_hash, email from users where email = 'hash@example.test'");
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     const signIn = await harness.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { login: 'HASH@example.test', password: 'secret-pass' } });
@@ -63,17 +70,17 @@ describe('auth', () => {
   });
 
   it('refuses public sign-up as admin', async () => {
-    const response = await signUp({ role: 'admin', email: 'root@example.test', password: 'secret-pass', displayName: 'root' });
+    const response = await postSignUp({ role: 'admin', phone: '13500135001', code: '123456', password: 'secret-pass', displayName: 'root' });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields[0].path).toBe('body.role');
   });
 
   it('names every invalid field and writes nothing', async () => {
     const before = await harness.context.db.query<{ count: number }>('select count(*) as count from users');
-    const response = await signUp({ role: 'seeker', email: 'not-an-email', password: 'short', displayName: '' });
+    const response = await postSignUp({ role: 'seeker', email: 'not-an-email', password: 'short', displayName: '' });
     expect(response.statusCode).toBe(400);
     const paths = response.json().error.fields.map((field: { path: string }) => field.path);
-    expect(paths).toEqual(expect.arrayContaining(['body.email', 'body.password', 'body.displayName']));
+    expect(paths).toEqual(expect.arrayContaining(['body.email', 'body.phone', 'body.code', 'body.password', 'body.displayName']));
     const after = await harness.context.db.query<{ count: number }>('select count(*) as count from users');
     expect(after[0].count).toBe(before[0].count);
   });
@@ -84,7 +91,7 @@ describe('auth', () => {
       [{ role: 'seeker', phone: '13600136002', password: 'password', displayName: '常见' }, /most common passwords/],
       [{ role: 'seeker', phone: '13600136003', password: 'aaaaaaaa', displayName: '简单' }, /too simple/],
       [{ role: 'seeker', phone: '13600136004', password: '13600136004', displayName: '手机' }, /phone number or email/],
-      [{ role: 'employer', email: 'li.ming@example.test', password: 'li.ming@example.test', displayName: '邮箱' }, /phone number or email/],
+      [{ role: 'employer', phone: '13600136005', email: 'li.ming@example.test', password: 'li.ming@example.test', displayName: '邮箱' }, /phone number or email/],
     ] as const) {
       const response = await signUp(body);
       expect(response.statusCode).toBe(400);
@@ -92,5 +99,67 @@ describe('auth', () => {
     }
     const rows = await harness.context.db.query("select id from users where phone like '1360013600%' or email = 'li.ming@example.test'");
     expect(rows).toHaveLength(0);
+  });
+
+  describe('sign-up does not tell who has an account (issue 10)', () => {
+    const countUsers = async () => Number((await harness.context.db.query<{ count: number }>('select count(*) as count from users'))[0]!.count);
+    const notificationsOf = (userId: string) =>
+      harness.context.db.query<{ kind: string; title: string }>('select kind, title from notifications where user_id = $1 order by id', [userId]);
+    const shapeOf = (body: { user: Record<string, unknown> }) => Object.keys(body.user).sort();
+
+    it('answers a phone that has an account exactly as a new one (201, { user }, a session), changes nothing and tells the owner', async () => {
+      const first = await signUp({ role: 'seeker', phone: '13400134001', password: 'first-pass-1', displayName: '原来的名字' });
+      expect(first.statusCode).toBe(201);
+      const owner = first.json().user as { id: string };
+      const fresh = await signUp({ role: 'seeker', phone: '13400134002', password: 'other-pass-2', displayName: '新人' });
+      const usersBefore = await countUsers();
+      const [hashBefore] = await harness.context.db.query<{ password_hash: string }>('select password_hash from users where id = $1', [owner.id]);
+
+      const again = await signUp({ role: 'employer', phone: '13400134001', email: 'again@example.test', password: 'second-pass-2', displayName: '换个名字' });
+      expect(again.statusCode).toBe(fresh.statusCode);
+      expect(shapeOf(again.json())).toEqual(shapeOf(fresh.json()));
+      expect(again.cookies.map((cookie) => cookie.name)).toEqual(fresh.cookies.map((cookie) => cookie.name));
+      // The holder of the phone is signed in to the account it already has, unchanged.
+      expect(again.json().user).toMatchObject({ id: owner.id, role: 'seeker', displayName: '原来的名字', email: null });
+      expect(await countUsers()).toBe(usersBefore);
+      const [hashAfter] = await harness.context.db.query<{ password_hash: string }>('select password_hash from users where id = $1', [owner.id]);
+      expect(hashAfter).toEqual(hashBefore);
+      expect((await harness.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { login: '13400134001', password: 'second-pass-2' } })).statusCode).toBe(401);
+      expect((await harness.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { login: '13400134001', password: 'first-pass-1' } })).statusCode).toBe(200);
+      expect((await harness.context.db.query("select id from users where email = 'again@example.test'"))).toHaveLength(0);
+      expect((await notificationsOf(owner.id)).map((notice) => notice.kind)).toEqual(['account.sign_up_existing']);
+    });
+
+    it('without the phone\'s code the answer is the same 400 for a phone with an account and one without, and nothing is stored', async () => {
+      await signUp({ role: 'seeker', phone: '13400134003', password: 'first-pass-3', displayName: '有账号' });
+      const usersBefore = await countUsers();
+      const answers = [];
+      clock += 61_000;
+      for (const phone of ['13400134003', '13400134004']) {
+        await harness.app.inject({ method: 'POST', url: '/api/auth/phone-code', payload: { phone } });
+        const code = lastSmsCode(harness.context, phone)!;
+        const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+        answers.push(await postSignUp({ role: 'seeker', phone, code: wrong, password: 'guess-pass-1', displayName: '猜' }));
+      }
+      const [known, unknown] = answers;
+      expect(known!.statusCode).toBe(400);
+      expect(unknown!.statusCode).toBe(400);
+      expect(known!.json().error.fields).toEqual([{ path: 'body.code', message: 'Wrong or expired code / 验证码错误或已过期' }]);
+      expect(known!.json()).toEqual(unknown!.json());
+      const missing = await postSignUp({ role: 'seeker', phone: '13400134003', password: 'guess-pass-1', displayName: '猜' });
+      expect(missing.json().error.fields).toEqual([{ path: 'body.code', message: expect.any(String) }]);
+      expect(await countUsers()).toBe(usersBefore);
+    });
+
+    it("refuses an email that another account holds only to someone holding a new phone's code, tells the email's owner and stores nothing", async () => {
+      const first = await signUp({ role: 'employer', phone: '13400134005', email: 'taken@example.test', password: 'first-pass-5', displayName: 'HR' });
+      const owner = first.json().user as { id: string };
+      const usersBefore = await countUsers();
+      const taken = await signUp({ role: 'employer', phone: '13400134006', email: 'Taken@Example.test', password: 'other-pass-6', displayName: '别人' });
+      expect(taken.statusCode).toBe(409);
+      expect(taken.json().error.fields).toEqual([{ path: 'body.email', message: 'This email belongs to another account / 该邮箱已被其他账号使用' }]);
+      expect(await countUsers()).toBe(usersBefore);
+      expect((await notificationsOf(owner.id)).map((notice) => notice.kind)).toEqual(['account.sign_up_existing']);
+    });
   });
 });

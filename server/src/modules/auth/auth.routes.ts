@@ -18,9 +18,14 @@ export function registerAuthRoutes(app: App, auth: AuthService, phoneCodes: Phon
 
   app.post('/api/auth/sign-up', {
     config: { access: 'public', limit: { name: 'sign-up', by: 'address' } },
-    schema: { tags: ['auth'], summary: 'Create an account (seeker, employer or host) and sign in', body: signUpBodySchema, response: { 201: z.object({ user: userSchema }) } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Create an account (seeker, employer or host) with the SMS code sent to its phone, and sign in; a phone that has an account signs in to it unchanged (its owner is told) with the same answer',
+      body: signUpBodySchema,
+      response: { 201: z.object({ user: userSchema }) },
+    },
   }, async (request, reply) => {
-    const { user, session } = await auth.signUp(request.body);
+    const { user, session } = await phoneCodes.signUp(request.body);
     setSessionCookie(reply, session);
     return reply.status(201).send({ user });
   });

@@ -4,15 +4,18 @@ import { singleLineText } from '../../platform/input.js';
 export const phoneSchema = z.string().regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mainland mobile number / 请输入11位手机号');
 export const passwordSchema = singleLineText({ min: 8, max: 200, trim: false });
 
-export const signUpBodySchema = z
-  .object({
-    role: z.enum(['seeker', 'employer', 'host']),
-    email: z.string().email('must be a valid email address / 邮箱格式不正确').optional(),
-    phone: phoneSchema.optional(),
-    password: passwordSchema,
-    displayName: singleLineText({ min: 1, max: 50 }),
-  })
-  .refine((body) => body.email || body.phone, { message: 'email or phone is required / 请填写邮箱或手机号', path: ['email'] });
+export const codeSchema = z.string().regex(/^\d{6}$/, 'must be the 6-digit code / 请输入6位验证码');
+
+// The phone and its SMS code are required: an account is made only for someone who holds the phone, so the
+// answer can differ for a phone that has an account without telling anyone else (issue 10, enumeration).
+export const signUpBodySchema = z.object({
+  role: z.enum(['seeker', 'employer', 'host']),
+  email: z.string().email('must be a valid email address / 邮箱格式不正确').optional(),
+  phone: phoneSchema,
+  code: codeSchema,
+  password: passwordSchema,
+  displayName: singleLineText({ min: 1, max: 50 }),
+});
 
 export const signInBodySchema = z.object({
   login: singleLineText({ min: 1, max: 200 }),
@@ -23,7 +26,7 @@ export const phoneCodeBodySchema = z.object({ phone: phoneSchema });
 
 export const phoneSignInBodySchema = z.object({
   phone: phoneSchema,
-  code: z.string().regex(/^\d{6}$/, 'must be the 6-digit code / 请输入6位验证码'),
+  code: codeSchema,
   // Names a new account (the apply sheet asks for it); an existing account keeps its name.
   displayName: singleLineText({ min: 1, max: 50 }).optional(),
 });

@@ -61,15 +61,6 @@ export function createAuthService(db: Db, deps: AuthDeps) {
     startSession,
     lockout,
 
-    /** Public sign-up: seekers, employers and hosts; bureaus and admins are created by an operator. */
-    async signUp(input: SignUpInput) {
-      if (input.role === 'admin' || input.role === 'bureau') {
-        throw new AppError('forbidden', 'Bureau and admin accounts are created by an operator (jobcast user create)');
-      }
-      const user = await createUser(input);
-      return { user, session: await startSession(user.id) };
-    },
-
     async signIn(login: string, password: string) {
       const normalized = login.trim().toLowerCase();
       const credentials = await repository.findUserCredentialsByLogin(db, normalized);

@@ -3,6 +3,7 @@ import { createAliyunSmsSender } from '../../platform/sms/aliyun-sms.js';
 import { isLogSmsSender } from '../../platform/sms/sms-sender.js';
 import { startAliyunSmsStub } from '../../test/aliyun-sms-stub.js';
 import { createTestApp } from '../../test/harness.js';
+import { signUpWithCode } from '../../test/http-helpers.js';
 import { createPhoneCodeService } from './phone-code.service.js';
 
 describe('phone-code sign-in (手机验证码登录)', () => {
@@ -32,7 +33,8 @@ describe('phone-code sign-in (手机验证码登录)', () => {
 
   it('answers the same for a phone with an account and one without, and stores only a hash of the code', async () => {
     const address = newAddress();
-    await harness.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { role: 'seeker', phone: '13811110001', password: 'secret-pass', displayName: '老用户' } });
+    await signUpWithCode(harness.app, harness.context, { role: 'seeker', phone: '13811110001', password: 'secret-pass', displayName: '老用户' });
+    advance(61);
     const known = await requestCode('13811110001', address);
     const unknown = await requestCode('13811110002', address);
     expect(known.statusCode).toBe(200);
@@ -104,6 +106,7 @@ describe('phone-code sign-in (手机验证码登录)', () => {
     const service = createPhoneCodeService({
       db: harness.context.db,
       auth: harness.context.auth,
+      notifications: harness.context.notifications,
       sms: { provider: 'counting', sendCode: async (to: string) => void sent.push(to) },
       limits: { dailyLimitPerPhone: 10, dailyLimitPerAddress: 10 },
       now: () => new Date(clock),
@@ -221,6 +224,7 @@ describe('phone-code sign-in (手机验证码登录)', () => {
       const service = (secret: string) => createPhoneCodeService({
         db: harness.context.db,
         auth: harness.context.auth,
+        notifications: harness.context.notifications,
         sms: createAliyunSmsSender({ ...config, accessKeySecret: secret }),
         limits: { dailyLimitPerPhone: 3, dailyLimitPerAddress: 6 },
         now: () => new Date(clock),

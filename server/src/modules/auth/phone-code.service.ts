@@ -2,9 +2,11 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { SmsSender } from '../../platform/sms/sms-sender.js';
+import type { NotificationsService } from '../notifications/index.js';
 import { isPhoneBanned } from '../reports/index.js';
 import * as users from './auth.repository.js';
-import type { AuthService } from './auth.service.js';
+import type { AuthService, SignUpInput } from './auth.service.js';
+import { assertPasswordAllowed } from './password-rules.js';
 import * as repository from './phone-code.repository.js';
 
 export const PHONE_CODE_RULES = {
@@ -22,6 +24,7 @@ export type PhoneCodeDeps = {
   db: Db;
   auth: AuthService;
   sms: SmsSender;
+  notifications: NotificationsService;
   limits: { dailyLimitPerPhone: number; dailyLimitPerAddress: number };
   now?: () => Date;
 };
@@ -56,7 +59,7 @@ const bannedPhone = () =>
  * answer to "send me a code" is the same whether or not the phone has an account.
  */
 export function createPhoneCodeService(deps: PhoneCodeDeps) {
-  const { db, auth, sms, limits } = deps;
+  const { db, auth, sms, notifications, limits } = deps;
   const now = deps.now ?? (() => new Date());
 
   /** Checks a code for a phone and uses it up; throws 400 (wrong/expired) or 429 (too many tries). */
@@ -70,6 +73,27 @@ export function createPhoneCodeService(deps: PhoneCodeDeps) {
     }
     if (!isSameCode(row.codeHash, phone, code)) throw wrongCode(PHONE_CODE_RULES.maxAttempts - attempts);
     if (!(await repository.consumePhoneCode(db, row.id, at))) throw wrongCode(0);
+  }
+
+  /**
+   * Checks the code (wrong codes count towards the account's sign-in lockout) and returns the phone's
+   * account, if any, once it may be signed in to (not banned, not staff).
+   */
+  async function claimPhone(phone: string, code: string) {
+    const existing = await users.findUserCredentialsByLogin(db, phone);
+    const attempt = await auth.lockout.claim({ userId: existing?.user.id ?? null, login: phone });
+    try {
+      await consumeCode(phone, code);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'validation_failed') await attempt.failed();
+      throw error;
+    }
+    await attempt.succeeded();
+    if (existing?.isBanned) throw bannedPhone();
+    if (existing && (existing.user.role === 'admin' || existing.user.role === 'bureau')) {
+      throw new AppError('forbidden', 'Staff accounts sign in with their password / 管理账号请使用密码登录');
+    }
+    return existing;
   }
 
   return {
@@ -113,20 +137,7 @@ export function createPhoneCodeService(deps: PhoneCodeDeps) {
 
     /** Signs in with a code; a phone without an account becomes a seeker (named `displayName` if given). */
     async signIn(phone: string, code: string, displayName?: string) {
-      const existing = await users.findUserCredentialsByLogin(db, phone);
-      // Wrong codes count towards the same per-account lockout as wrong passwords.
-      const attempt = await auth.lockout.claim({ userId: existing?.user.id ?? null, login: phone });
-      try {
-        await consumeCode(phone, code);
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'validation_failed') await attempt.failed();
-        throw error;
-      }
-      await attempt.succeeded();
-      if (existing?.isBanned) throw bannedPhone();
-      if (existing && (existing.user.role === 'admin' || existing.user.role === 'bureau')) {
-        throw new AppError('forbidden', 'Staff accounts sign in with their password / 管理账号请使用密码登录');
-      }
+      const existing = await claimPhone(phone, code);
       const user = existing?.user ?? (await auth.createUser({
         role: 'seeker',
         phone,
@@ -136,6 +147,50 @@ export function createPhoneCodeService(deps: PhoneCodeDeps) {
       }));
       if (existing) await users.deleteExpiredAuthSessionsOfUser(db, user.id);
       return { user, isNew: !existing, session: await auth.startSession(user.id) };
+    },
+
+    /**
+     * Public sign-up (seekers, employers, hosts) with a password, for the holder of the phone: the SMS code
+     * is checked before anything else is looked at, so only the phone's holder learns whether it has an
+     * account. A phone that has one signs in to it unchanged (the password, name and role given are
+     * ignored) and its owner is told; the answer is the same 201 { user } as a new account's.
+     */
+    async signUp(input: SignUpInput & { phone: string; code: string }) {
+      const phone = input.phone.trim();
+      const email = input.email ? input.email.trim().toLowerCase() : null;
+      if (await isPhoneBanned(db, phone)) throw bannedPhone();
+      // The password's rules do not depend on the account, so they answer the same for everyone.
+      assertPasswordAllowed(input.password, { email, phone });
+      const existing = await claimPhone(phone, input.code);
+      if (existing) {
+        await users.deleteExpiredAuthSessionsOfUser(db, existing.user.id);
+        await notifications.notify([{
+          userId: existing.user.id,
+          kind: 'account.sign_up_existing',
+          title: '有人用你的手机号注册：你已有账号，已直接登录，账号和密码都没有改变',
+          body: '如果不是你本人操作，请修改密码。',
+          link: null,
+          payload: { en: 'Someone signed up with your phone number: you already have an account, so you were signed in to it; nothing about it changed. If this was not you, change your password.' },
+        }]);
+        return { user: existing.user, session: await auth.startSession(existing.user.id) };
+      }
+      const emailOwner = email ? await users.findUserIdByEmailOrPhone(db, email, null) : null;
+      if (emailOwner) {
+        // Reached only with a phone's code in hand (one a minute, a daily cap per phone and per address).
+        await notifications.notify([{
+          userId: emailOwner,
+          kind: 'account.sign_up_existing',
+          title: '有人尝试用你的邮箱注册新账号，未成功；你的账号没有改变',
+          body: '如果是你本人，请直接登录。',
+          link: null,
+          payload: { en: 'Someone tried to sign up a new account with your email; it was refused and your account did not change.' },
+        }]);
+        throw new AppError('conflict', 'This email belongs to another account / 该邮箱已被其他账号使用', {
+          fields: [{ path: 'body.email', message: 'This email belongs to another account / 该邮箱已被其他账号使用' }],
+        });
+      }
+      const user = await auth.createUser({ role: input.role, phone, email, password: input.password, displayName: input.displayName });
+      return { user, session: await auth.startSession(user.id) };
     },
 
     /** For a step that re-checks who is there (account deletion): the code sent to the user's own phone. */

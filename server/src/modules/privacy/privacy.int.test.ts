@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompany, buildJob } from '../../test/factories.js';
 import { createTestApp } from '../../test/harness.js';
+import { signUpWithCode } from '../../test/http-helpers.js';
 import { buildApplication, buildSeeker, sessionCookie } from '../../test/pipeline-factories.js';
 import { addDays, chinaDate } from '../pipeline/pipeline-state.js';
 
@@ -110,7 +111,7 @@ describe('personal data: download and account deletion', () => {
   });
 
   it('frees the phone number of a deleted (not banned) account', async () => {
-    const again = await harness.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { role: 'seeker', phone: '13912345678', password: 'new-password-1', displayName: '赵六' } });
+    const again = await signUpWithCode(harness.app, harness.context, { role: 'seeker', phone: '13912345678', password: 'new-password-1', displayName: '赵六' });
     expect(again.statusCode).toBe(201);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompany, buildJob, buildUser } from '../../test/factories.js';
 import { createTestApp } from '../../test/harness.js';
+import { signUpWithCode } from '../../test/http-helpers.js';
 import { buildSeeker, buildSession, nextPhone, sessionCookie, signIn } from '../../test/pipeline-factories.js';
 
 type Harness = Awaited<ReturnType<typeof createTestApp>>;
@@ -91,7 +92,7 @@ describe('reports, the admin queue, suspensions and bans', () => {
     expect((await inject('GET', '/api/auth/me', hostCookies)).json().user).toBeNull();
     const signInAgain = await inject('POST', '/api/auth/sign-in', undefined, { login: hostPhone, password: 'test-password-1' });
     expect(signInAgain.statusCode).toBe(403);
-    const reRegister = await inject('POST', '/api/auth/sign-up', undefined, { role: 'host', phone: hostPhone, email: 'new-name@example.test', password: 'another-pass-1', displayName: '换个马甲' });
+    const reRegister = await inject('POST', '/api/auth/sign-up', undefined, { role: 'host', phone: hostPhone, code: '000000', email: 'new-name@example.test', password: 'another-pass-1', displayName: '换个马甲' });
     expect(reRegister.statusCode).toBe(403);
     expect(reRegister.json().error.fields[0]).toEqual({ path: 'body.phone', message: 'This phone number is blocked / 该手机号已被封禁' });
     const [row] = await harness.context.db.query<{ user_id: string }>('select user_id from banned_phones where phone = $1', [hostPhone]);
@@ -102,10 +103,12 @@ describe('reports, the admin queue, suspensions and bans', () => {
     const seeker = await buildSeeker(harness.context);
     const ban = await inject('POST', `/api/admin/users/${seeker.id}/ban`, adminCookies, { reason: '多次发布诈骗信息' });
     expect(ban.json()).toEqual({ userId: seeker.id, bannedPhones: 1 });
-    expect((await inject('POST', '/api/auth/sign-up', undefined, { role: 'seeker', phone: seeker.phone, password: 'another-pass-1', displayName: 'x' })).statusCode).toBe(403);
+    expect((await inject('POST', '/api/auth/sign-up', undefined, { role: 'seeker', phone: seeker.phone, code: '000000', password: 'another-pass-1', displayName: 'x' })).statusCode).toBe(403);
     await inject('POST', `/api/admin/users/${seeker.id}/unban`, adminCookies, { reason: '误封' });
-    // Unbanned: the number is no longer blocked (it is simply taken by the existing account).
-    expect((await inject('POST', '/api/auth/sign-up', undefined, { role: 'seeker', phone: seeker.phone, password: 'another-pass-1', displayName: 'x' })).statusCode).toBe(409);
+    // Unbanned: the number is no longer blocked; its holder signing up again is signed in to the account it has.
+    const again = await signUpWithCode(harness.app, harness.context, { role: 'seeker', phone: seeker.phone, password: 'another-pass-1', displayName: 'x' });
+    expect(again.statusCode).toBe(201);
+    expect(again.json().user.id).toBe(seeker.id);
     expect((await inject('POST', '/api/auth/sign-in', undefined, { login: seeker.phone, password: 'test-password-1' })).statusCode).toBe(200);
     const [admin] = await harness.context.db.query<{ id: string }>(`select id from users where role = 'admin' limit 1`);
     expect((await inject('POST', `/api/admin/users/${admin.id}/ban`, adminCookies, { reason: 'test' })).statusCode).toBe(403);

@@ -5,14 +5,18 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { homePathFor, useAuth, type SignUpInput } from '../../app/auth';
 import { applyServerErrors } from '../../components/server-form-errors';
 import { AUTH_NS } from './i18n';
+import { CODE_PATTERN, PHONE_PATTERN, PhoneCodeInput } from './phone-code-input';
 import { safeNextPath } from './safe-next';
 
 type Role = 'seeker' | 'employer';
-type Values = { phone?: string; email?: string; password: string; displayName: string };
-const FIELD_NAMES = ['phone', 'email', 'password', 'displayName'] as const;
-const PHONE_PATTERN = /^1[3-9]\d{9}$/;
+type Values = { phone: string; code: string; email?: string; password: string; displayName: string };
+const FIELD_NAMES = ['phone', 'code', 'email', 'password', 'displayName'] as const;
 
-/** Seekers sign up with a phone number; employers with a work email (phone optional). */
+/**
+ * Everyone signs up with a phone number confirmed by an SMS code (employers add a work email). A phone that
+ * already has an account signs in to it: the server answers the same way, so only the phone's holder
+ * learns that it had one.
+ */
 export default function SignUpPage() {
   const { t } = useTranslation(AUTH_NS);
   const [searchParams, setSearchParams] = useSearchParams();
@@ -30,7 +34,8 @@ export default function SignUpPage() {
       role,
       password: values.password,
       displayName: values.displayName.trim(),
-      phone: values.phone?.trim() || undefined,
+      phone: values.phone.trim(),
+      code: values.code,
       email: values.email?.trim() || undefined,
     };
     try {
@@ -40,6 +45,16 @@ export default function SignUpPage() {
       setFailure(applyServerErrors(form, error, FIELD_NAMES));
     } finally {
       setIsSubmitting(false);
+    }
+  };
+
+  const getPhone = async () => {
+    try {
+      const { phone } = await form.validateFields(['phone']);
+      setFailure(null);
+      return phone.trim();
+    } catch {
+      return null;
     }
   };
 
@@ -61,9 +76,12 @@ export default function SignUpPage() {
         <Form.Item
           name="phone"
           label={t('signUp.phone')}
-          rules={[{ required: role === 'seeker', message: t('signUp.phoneInvalid') }, { pattern: PHONE_PATTERN, message: t('signUp.phoneInvalid') }]}
+          rules={[{ required: true, message: t('signUp.phoneInvalid') }, { pattern: PHONE_PATTERN, message: t('signUp.phoneInvalid') }]}
         >
           <Input autoComplete="tel" inputMode="tel" maxLength={11} placeholder={t('signUp.phonePlaceholder')} data-testid="sign-up-phone" />
+        </Form.Item>
+        <Form.Item name="code" label={t('phoneCode.code')} extra={t('signUp.codeHint')} rules={[{ required: true, message: t('phoneCode.codeInvalid') }, { pattern: CODE_PATTERN, message: t('phoneCode.codeInvalid') }]}>
+          <PhoneCodeInput getPhone={getPhone} onSendError={setFailure} testIdPrefix="sign-up" />
         </Form.Item>
         <Form.Item name="password" label={t('signUp.password')} extra={t('signUp.passwordHint')} rules={[{ required: true, min: 8, message: t('signUp.passwordTooShort') }]}>
           <Input.Password autoComplete="new-password" data-testid="sign-up-password" />
