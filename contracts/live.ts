@@ -248,7 +248,8 @@ export const liftRestrictionPayload = z.object({ sessionId: uuid, userId: uuid, 
 export type ClientToServerEvents = {
   'session:join': (payload: z.input<typeof joinSessionPayload>, ack: (result: Ack<RoomState>) => void) => void;
   'session:leave': (payload: z.input<typeof leaveSessionPayload>) => void;
-  'chat:send': (payload: z.input<typeof sendChatPayload>, ack: (result: Ack<{ message: ChatMessage }>) => void) => void;
+  /** `tip`: the platform's tip (正规招聘不收费) when a seeker asks about fees; only the sender gets it. */
+  'chat:send': (payload: z.input<typeof sendChatPayload>, ack: (result: Ack<{ message: ChatMessage; tip: { zh: string; en: string } | null }>) => void) => void;
   /** Likes are summed per room and announced in `room:stats`; no acknowledgement. */
   'like': (payload: z.input<typeof likePayload>) => void;
   /** A viewer opened a job card (for the funnel: viewers → card opens → applications). */

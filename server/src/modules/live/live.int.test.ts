@@ -158,8 +158,9 @@ describe('live sessions over HTTP and Socket.IO', () => {
     expect(message.text).toBe('<img src=x onerror=alert(1)> 包住吗？');
     expect(message.displayName).toBe('王五');
 
-    const blocked = await aliceSocket.emitWithAck('chat:send', { sessionId: session.id, text: '入职要交押 金吗' });
-    expect(blocked).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    // A seeker asking about a deposit is never blocked (押金 is in the word table): the platform's tip comes back.
+    const feeQuestion = await aliceSocket.emitWithAck('chat:send', { sessionId: session.id, text: '入职要交押 金吗' });
+    expect(feeQuestion).toMatchObject({ ok: true, data: { message: { text: '入职要交押 金吗' }, tip: { zh: expect.stringContaining('正规招聘不收取任何费用') } } });
     const masked = await aliceSocket.emitWithAck('chat:send', { sessionId: session.id, text: '主播加微信聊' });
     expect(masked.ok && masked.data.message.text).toBe('主播***聊');
 
@@ -175,7 +176,7 @@ describe('live sessions over HTTP and Socket.IO', () => {
     // Stored for moderation and replay.
     await server.runtime.liveRealtime.flush();
     const rows = await server.context.db.query<{ text: string }>('select text from live_chat_messages where session_id = $1 order by created_at', [session.id]);
-    expect(rows.map((row) => row.text)).toEqual(['<img src=x onerror=alert(1)> 包住吗？', '主播***聊']);
+    expect(rows.map((row) => row.text)).toEqual(['<img src=x onerror=alert(1)> 包住吗？', '入职要交押 金吗', '主播***聊']);
   });
 
   it('lets an admin grow and shrink the word filter table, applied at once to chat', async () => {
@@ -186,7 +187,8 @@ describe('live sessions over HTTP and Socket.IO', () => {
     const seekerCookie = await server.signInCookie(seeker.email!);
     const socket = await server.connect(seekerCookie);
     await socket.emitWithAck('session:join', { sessionId: session.id });
-    const word = `先交体检费${Date.now() % 1000}`;
+    // (Not a fee word: a seeker's question about fees passes whatever the table says.)
+    const word = `夜班补贴词${Date.now() % 1000}`;
     expect((await socket.emitWithAck('chat:send', { sessionId: session.id, text: `有${word}吗` })).ok).toBe(true);
 
     // Seekers may not touch it; a bad body names the field.

@@ -28,6 +28,7 @@ import {
   type TickerItem,
 } from '../../../../contracts/live.js';
 import type { LiveService } from './live.service.js';
+import { checkCounterpartMessage, FEE_TIP, isAboutFees } from '../conversations/index.js';
 
 /** What the realtime layer needs from the applications module (kept narrow to avoid a module cycle). */
 export type ApplicationsForRoom = {
@@ -320,7 +321,13 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
       if (mutedUntil(room, sender.id) !== undefined) throw new AppError('forbidden', 'You are muted in this session / 你已被禁言');
       const isHost = live.isManager(sender, room);
       if (!isHost) await checkChatRate(sessionId, sender.id);
-      const filtered = await live.filterChatText(text);
+      // The posting rules hold in chat for the hiring side (a host or employer asking for a deposit or a
+      // training fee is refused with the reason); a seeker asking about fees is never blocked, even where
+      // the word table blocks 押金, and gets the platform's tip instead (as in conversations).
+      const isSeeker = sender.role === 'seeker' && !isHost;
+      if (!isSeeker) checkCounterpartMessage(text, 'text');
+      const isFeeQuestion = isSeeker && isAboutFees(text);
+      const filtered = await live.filterChatText(text, isFeeQuestion ? { isAllowed: isAboutFees } : {});
       const message: ChatMessage = {
         id: live.newChatMessageId(),
         sessionId,
@@ -332,7 +339,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
       };
       room.pendingChat.push(message);
       if (!chatTimer) flushChat(room);
-      return { message };
+      return { message, tip: isFeeQuestion ? FEE_TIP : null };
     }));
 
     socket.on('like', (raw) => {

@@ -12,7 +12,8 @@ type Props = {
   canChat: boolean;
   /** Why chat is closed, when it is (muted, banned, ended). */
   closedReason: string | null;
-  onSend: (text: string) => Promise<unknown>;
+  /** `tip`: the platform's tip (正规招聘不收费) the server adds when a seeker asks about fees. */
+  onSend: (text: string) => Promise<{ tip?: { zh: string; en: string } | null }>;
 };
 
 /** "说点什么…": one line, sent with Enter; the server filters words and limits the rate. */
@@ -38,8 +39,9 @@ export function ChatInput({ isSignedIn, canChat, closedReason, onSend }: Props) 
     if (!trimmed || isSending) return;
     setIsSending(true);
     try {
-      await onSend(trimmed);
+      const { tip } = await onSend(trimmed);
       setText('');
+      if (tip) message.warning({ content: currentLanguage() === 'en' ? tip.en : tip.zh, duration: 8, className: 'chat-fee-tip' });
     } catch (error) {
       message.error(pickLanguage((error as Error).message, currentLanguage()));
     } finally {

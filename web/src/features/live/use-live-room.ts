@@ -181,7 +181,8 @@ export function useLiveRoom(sessionId: string, initial: { status: SessionStatus;
   }, [socket]);
 
   const actions = {
-    sendChat: useCallback(async (text: string) => (await requestAck(requireSocket(), 'chat:send', { sessionId, text })).message, [requireSocket, sessionId]),
+    /** Resolves with the stored message and, for a seeker asking about fees, the platform's tip. */
+    sendChat: useCallback(async (text: string) => requestAck(requireSocket(), 'chat:send', { sessionId, text }), [requireSocket, sessionId]),
     like: useCallback((count: number) => socket?.emit('like', { sessionId, count }), [socket, sessionId]),
     openJob: useCallback((jobId: string) => socket?.emit('job:open', { sessionId, jobId }), [socket, sessionId]),
     pin: useCallback(async (jobId: string | null) => {
