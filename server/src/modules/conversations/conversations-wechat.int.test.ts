@@ -129,7 +129,7 @@ describe('交换微信: WeChat ID exchange by consent', () => {
     expect(mine.consents).toEqual([expect.objectContaining({ kind: 'wechat', companyId, source: 'conversation', withdrawnAt: null })]);
     expect(mine.looks).toEqual([expect.objectContaining({ kind: 'wechat', conversationId, jobTitle: '物流分拣员' })]);
     // The application's 查看记录 lists looks at the number only.
-    expect((await employer('GET', `/api/employer/applications/${applicationId}`)).json().unmasks ?? []).toEqual([]);
+    expect((await employer('GET', `/api/employer/applications/${applicationId}`)).json().phoneViews).toEqual([]);
     const notices = (await seeker('GET', '/api/notifications')).json();
     expect(JSON.stringify(notices)).toContain('查看了你的微信号');
   });
