@@ -81,6 +81,10 @@ function startApp(env: Record<string, string>): ChildProcess {
   const keep = (chunk: Buffer) => { appOutput = (appOutput + chunk.toString()).slice(-4000); };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  // A test that times out never reaches its finally: never leave the app running after vitest exits.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   return child;
 }
 
