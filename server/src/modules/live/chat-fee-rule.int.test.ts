@@ -43,6 +43,7 @@ describe('live chat: fees by role', () => {
     for (const [socket, text] of [[hostSocket, '月薪6000，包吃住，不收任何费用'], [employerSocket, 'No deposit, no fees']] as const) {
       expect(await socket.emitWithAck('chat:send', { sessionId: session.id, text }), text).toMatchObject({ ok: true, data: { tip: null } });
     }
+    await server.runtime.liveRealtime.flush();
     expect(await storedTexts(session.id)).toEqual(['月薪6000，包吃住，不收任何费用', 'No deposit, no fees']);
   });
 
@@ -62,6 +63,7 @@ describe('live chat: fees by role', () => {
     // An ordinary question gets no tip; a blocked word that is not about fees stays blocked.
     expect(await socket.emitWithAck('chat:send', { sessionId: session.id, text: '包住吗' })).toMatchObject({ ok: true, data: { tip: null } });
     expect(await socket.emitWithAck('chat:send', { sessionId: session.id, text: '有刷单的活吗' })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    await server.runtime.liveRealtime.flush();
     expect(await storedTexts(session.id)).toEqual([...questions, '包住吗']);
   });
 });

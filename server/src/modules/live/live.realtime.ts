@@ -175,12 +175,19 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
 
   /** Acknowledged messages the database could not take yet (it was unreachable); retried every stats flush. */
   let unsavedChat: ChatMessage[] = [];
+  /** Writes in flight (chat, viewers, likes): `flush()` waits for them, so shutdown and tests see them stored. */
+  const writesInFlight = new Set<Promise<unknown>>();
+  function track(write: Promise<unknown>) {
+    writesInFlight.add(write);
+    void write.then(() => writesInFlight.delete(write));
+  }
+
   function storeChat(messages: ChatMessage[]) {
-    live.persistChatMessages(messages).then(({ retry, refused }) => {
+    track(live.persistChatMessages(messages).then(({ retry, refused }) => {
       if (refused.length > 0) log.error({ messageIds: refused.map((message) => message.id) }, 'chat messages refused by the database');
       // Bounded: a database down for long keeps the newest messages.
       if (retry.length > 0) unsavedChat = [...unsavedChat, ...retry].slice(-MAX_UNSAVED_CHAT);
-    }, logFailure('storing chat failed'));
+    }, logFailure('storing chat failed')));
   }
   function retryUnsavedChat() {
     if (unsavedChat.length === 0) return;
@@ -225,7 +232,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
       if (room.pendingViewers.size > 0) {
         const seen = [...room.pendingViewers].map(([viewerKey, userId]) => ({ viewerKey, userId }));
         room.pendingViewers = new Map();
-        live.recordViewers(room.sessionId, seen).catch(logFailure('storing viewers failed'));
+        track(live.recordViewers(room.sessionId, seen).catch(logFailure('storing viewers failed')));
       }
       if (!room.isDirty && room.pendingLikes === 0) {
         if (viewers === 0 && room.pendingChat.length === 0 && room.pendingViewers.size === 0) loadedRooms.delete(room.sessionId);
@@ -240,7 +247,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
       io.to(rooms.session(room.sessionId)).emit('room:stats', { sessionId: room.sessionId, viewers, likes: room.likes });
       // The stored count feeds the session cards' viewer count: written when it changes (to 0 too).
       if (likes > 0 || viewers > 0 || viewers !== previousViewers) {
-        live.addLikesAndPeakViewers(room.sessionId, likes, viewers).catch(logFailure('storing likes failed'));
+        track(live.addLikesAndPeakViewers(room.sessionId, likes, viewers).catch(logFailure('storing likes failed')));
       }
     }
     likesBySocket.clear();
@@ -480,12 +487,13 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
   });
 
   return {
-    /** Pushes what is pending (chat, counters) at once; tests and shutdown use it. */
+    /** Pushes what is pending (chat, counters) at once and waits until it is stored; tests and shutdown use it. */
     async flush() {
       loadedRooms.forEach(flushChat);
       await flushApplications();
       await flushApplications();
       await flushStats();
+      await Promise.all([...writesInFlight]);
     },
     close() {
       isClosed = true;
