@@ -4,6 +4,26 @@ import { createApp, createContext, type Context } from '../app.js';
 import { loadConfig } from '../platform/config.js';
 import { openPglite, openPostgres, type Db } from '../platform/db.js';
 
+/** A new, empty PostgreSQL database under `baseUrl` (TEST_DATABASE_URL): its URL, and `drop` to remove it. */
+export async function createPostgresDatabase(baseUrl: string, prefix = 'jobcast_test'): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const cleanup = new pg.Client({ connectionString: baseUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
 /**
  * A fresh database for one test file: in-memory PGlite by default, or a new PostgreSQL database
  * (created here, dropped in close) when TEST_DATABASE_URL is set, as CI does.
@@ -14,22 +34,13 @@ export async function openTestDb(): Promise<{ db: Db; drop: () => Promise<void> 
     const db = await openPglite(undefined);
     return { db, drop: () => db.close() };
   }
-  const name = `jobcast_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const db = openPostgres(url.toString(), { maxConnections: 20 });
+  const database = await createPostgresDatabase(baseUrl);
+  const db = openPostgres(database.url, { maxConnections: 20 });
   return {
     db,
     async drop() {
       await db.close();
-      const cleanup = new pg.Client({ connectionString: baseUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await database.drop();
     },
   };
 }

@@ -12,11 +12,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../app.js';
 import { loadConfig } from '../../platform/config.js';
 import { buildCompany, buildJob } from '../../test/factories.js';
+import { createPostgresDatabase } from '../../test/harness.js';
 
 const SERVER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../server.ts');
 const SEEKERS = 300;
@@ -37,24 +37,8 @@ type Backend = { name: string; env: Record<string, string>; drop(): Promise<void
 
 async function createBackend(kind: 'postgres' | 'pglite'): Promise<Backend> {
   if (kind === 'pglite') return { name: 'PGlite', env: {}, drop: async () => undefined };
-  const baseUrl = process.env.TEST_DATABASE_URL!;
-  const name = `jobcast_kill_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    name: 'PostgreSQL',
-    env: { DATABASE_URL: url.toString() },
-    async drop() {
-      const cleanup = new pg.Client({ connectionString: baseUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
+  const database = await createPostgresDatabase(process.env.TEST_DATABASE_URL!, 'jobcast_kill');
+  return { name: 'PostgreSQL', env: { DATABASE_URL: database.url }, drop: database.drop };
 }
 
 /** The app's own environment: quiet, no media child process, limits scaled for 300 clients on one address. */

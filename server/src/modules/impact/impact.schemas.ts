@@ -9,6 +9,17 @@ export const OCCUPATION_GROUPS = { tech_explorer: '科技探索者', content_cre
 export type OccupationGroupKey = keyof typeof OCCUPATION_GROUPS;
 const groupKeySchema = z.enum(Object.keys(OCCUPATION_GROUPS) as [OccupationGroupKey, ...OccupationGroupKey[]]);
 
+export const occupationSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  group: z.string(),
+  groupKey: groupKeySchema,
+  classificationCode: z.string().nullable(),
+  announcementBatch: z.string().nullable(),
+  source: z.string(),
+});
+export type Occupation = z.infer<typeof occupationSchema>;
+
 /** Query of GET /api/impact. */
 export const impactQuerySchema = z.object({
   from: dateString,
@@ -66,16 +77,7 @@ export const impactReportSchema = z.object({
       isAssumption: z.boolean(),
     })),
   }),
-  occupations: z.array(z.object({
-    id: z.number(),
-    name: z.string(),
-    group: z.string(),
-    groupKey: groupKeySchema,
-    classificationCode: z.string().nullable(),
-    announcementBatch: z.string().nullable(),
-    people: count,
-    jobs: count,
-  })),
+  occupations: z.array(occupationSchema.omit({ source: true }).extend({ people: count, jobs: count })),
   open: z.object({
     sessions: count,
     bureauSessions: count,
@@ -150,16 +152,6 @@ export const impactMethodSchema = z.object({
   createdAt: z.date(),
 });
 
-export const occupationSchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  group: z.string(),
-  groupKey: groupKeySchema,
-  classificationCode: z.string().nullable(),
-  announcementBatch: z.string().nullable(),
-  source: z.string(),
-});
-export type Occupation = z.infer<typeof occupationSchema>;
 
 export const occupationBodySchema = z.object({
   name: singleLineText({ min: 2, max: 40 }),
