@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import './app/global.css';
 import './app/i18n';
+import { whenPrefetched } from './app/prefetch';
 import { Providers } from './app/providers';
 import { router } from './app/router';
 
@@ -17,13 +18,18 @@ const render = () =>
   );
 
 // The server may have filled #root with the page's content (the job list, a job: server/src/modules/jobs/jobs.pages.ts).
-// Keep it on screen until the first page's code and data are in, rather than swapping it for a spinner.
-if (container.hasChildNodes() && !router.state.initialized) {
-  const unsubscribe = router.subscribe((state) => {
-    if (!state.initialized) return;
-    unsubscribe();
-    render();
-  });
+// Keep it on screen until the first page's code and data are in, rather than swapping it for a spinner or a
+// skeleton: the app's first paint then draws the same cards in the same places.
+if (container.hasChildNodes()) {
+  const renderWithData = () => void whenPrefetched().then(render);
+  if (router.state.initialized) renderWithData();
+  else {
+    const unsubscribe = router.subscribe((state) => {
+      if (!state.initialized) return;
+      unsubscribe();
+      renderWithData();
+    });
+  }
 } else {
   render();
 }

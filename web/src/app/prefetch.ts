@@ -2,14 +2,15 @@
 // would start only after the lazy chunk has arrived and rendered: one more round trip on a slow 4G link).
 // The page takes the answer once; an answer older than a few seconds is not used.
 const FRESH_FOR_MS = 10_000;
-const pending = new Map<string, { promise: Promise<unknown>; at: number }>();
+type Entry = { promise: Promise<unknown>; at: number; answer?: { value: unknown } };
+const pending = new Map<string, Entry>();
 
 export function prefetch<T>(key: string, load: () => Promise<T>): void {
   const existing = pending.get(key);
   if (existing && Date.now() - existing.at < FRESH_FOR_MS) return;
-  const promise = load();
-  promise.catch(() => undefined); // an unused failed prefetch is not an unhandled rejection; the page retries
-  pending.set(key, { promise, at: Date.now() });
+  const entry: Entry = { promise: load(), at: Date.now() };
+  entry.promise.then((value) => { entry.answer = { value }; }, () => undefined); // an unused failed prefetch is not an unhandled rejection; the page retries
+  pending.set(key, entry);
 }
 
 /** The prefetched answer for `key`, or a fresh load. */
@@ -18,4 +19,16 @@ export function takePrefetched<T>(key: string, load: () => Promise<T>): Promise<
   pending.delete(key);
   if (entry && Date.now() - entry.at < FRESH_FOR_MS) return entry.promise as Promise<T>;
   return load();
+}
+
+/** The prefetched answer for `key` if it has already arrived (left for takePrefetched): a page's first render
+ * can then show it at once instead of a skeleton. */
+export function peekPrefetched<T>(key: string): T | undefined {
+  const entry = pending.get(key);
+  return entry?.answer && Date.now() - entry.at < FRESH_FOR_MS ? (entry.answer.value as T) : undefined;
+}
+
+/** Resolves when every request prefetched so far has answered or failed. */
+export async function whenPrefetched(): Promise<void> {
+  await Promise.allSettled([...pending.values()].map((entry) => entry.promise));
 }

@@ -1,4 +1,3 @@
-import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AccountType } from '../app/types';
 
@@ -7,5 +6,5 @@ const COLORS: Record<AccountType, string> = { direct: 'green', agency: 'orange',
 /** Who is really hiring: seekers are shown whether a job comes from the employer or an intermediary. */
 export function AccountTypeTag({ accountType }: { accountType: AccountType }) {
   const { t } = useTranslation();
-  return <Tag color={COLORS[accountType]} data-testid="account-type">{t(`accountType.${accountType}`)}</Tag>;
+  return <span className={`plain-tag plain-tag-${COLORS[accountType]}`} data-testid="account-type">{t(`accountType.${accountType}`)}</span>;
 }

@@ -29,31 +29,50 @@ export function formatPayZh(job: Pick<Job, 'payMonthlyMin' | 'payMonthlyMax' | '
   return '薪资面议';
 }
 
-function welfareZh(job: Job): string[] {
-  const tags: string[] = [];
-  if (job.housing === 'dormitory' && job.meals === 'free') tags.push('包吃住');
+// The same words and colours as the web app's (web/src/features/jobs/i18n.ts, job-tags.tsx, account-type-tag.tsx).
+const SHIFTS_ZH: Record<string, string> = { day_shift: '长白班', two_shifts: '两班倒', three_shifts: '三班倒', night_shift: '长夜班', flexible: '灵活排班', six_on_one_off: '做六休一' };
+const ACCOUNT_TYPES_ZH: Record<Job['companyAccountType'], [label: string, color: string]> = {
+  direct: ['自招', 'green'], agency: ['中介代招', 'orange'], dispatch: ['劳务派遣', 'gold'], public: ['公共服务', 'blue'],
+};
+const SYNTHETIC_NOTICE_ZH = '合成演示数据：本页展示的企业、岗位和人员均为程序生成的虚构数据，仅用于演示。';
+
+function welfareZh(job: Job): Array<[label: string, color: string]> {
+  const tags: Array<[string, string]> = [];
+  if (job.housing === 'dormitory' && job.meals === 'free') tags.push(['包吃住', 'green']);
   else {
-    if (job.housing === 'dormitory') tags.push('包住');
-    if (job.meals === 'free') tags.push('包吃');
+    if (job.housing === 'dormitory') tags.push(['包住', 'green']);
+    if (job.meals === 'free') tags.push(['包吃', 'green']);
   }
-  if (job.housing === 'couple_room') tags.push('夫妻房');
-  if (job.meals === 'allowance') tags.push('餐补');
-  if (job.isDailyPay) tags.push('日结');
+  if (job.housing === 'couple_room') tags.push(['夫妻房', 'cyan']);
+  if (job.meals === 'allowance') tags.push(['餐补', 'lime']);
+  if (job.isDailyPay) tags.push(['日结', 'volcano']);
   return tags;
 }
 
+const plainTag = (label: string, color?: string) => `<span class="plain-tag${color ? ` plain-tag-${color}` : ''}">${escapeHtml(label)}</span>`;
+
+/** The page as the web app draws it (app-layout.tsx), so that nothing moves when the app takes over. */
 const shell = (content: string) =>
-  `<div class="app-shell"><header class="app-header"><a href="/" class="brand"><span class="brand-mark">▶</span>Jobcast<span class="brand-sub">直播带岗</span></a></header>` +
-  `<main class="app-main">${content}</main></div>`;
+  `<div class="app-shell"><header class="app-header"><a href="/" class="brand"><span class="brand-mark">▶</span>Jobcast<span class="brand-sub">直播带岗</span></a>` +
+  `<div class="header-actions"><a href="/sign-in" class="plain-button plain-button-small plain-button-primary">登录</a></div></header>` +
+  `<main class="app-main">${content}</main>` +
+  `<footer class="app-footer"><div>Jobcast — 开源、可自行部署的直播招聘平台 · <a href="/docs">API 文档</a></div><div>依据《网络招聘服务管理规定》：岗位信息须真实，不得向劳动者收取押金或费用，不得设置年龄、性别、户籍、地域限制。</div></footer></div>`;
 
-const tags = (job: Job) => `<div class="tag-row">${welfareZh(job).map((tag) => `<span class="plain-tag">${escapeHtml(tag)}</span>`).join('')}</div>`;
+const tags = (job: Job) => `<div class="tag-row">${plainTag(SHIFTS_ZH[job.shiftPattern] ?? job.shiftPattern)}${welfareZh(job).map(([label, color]) => plainTag(label, color)).join('')}</div>`;
+const accountTypeTag = (job: Job) => plainTag(...ACCOUNT_TYPES_ZH[job.companyAccountType]);
+const syntheticNotice = (isShown: boolean) => isShown
+  ? `<div class="notice notice-warning notice-flush" role="alert"><span class="notice-icon" aria-hidden="true">!</span><span>${SYNTHETIC_NOTICE_ZH}</span></div>`
+  : '';
 
+/** A job card as web/src/features/jobs/job-card.tsx draws it; 立即报名 opens the job page until the app has started. */
 function jobCard(job: Job): string {
-  return `<a href="/jobs/${escapeHtml(job.id)}" data-prerendered="job-card"><div class="plain-card job-card">` +
+  const hourly = job.payMonthlyMin !== null && job.payHourly !== null ? `<span>${escapeHtml(formatPayZh({ ...job, payMonthlyMin: null }))}</span>` : '';
+  return `<div class="job-card-item"><a href="/jobs/${escapeHtml(job.id)}" data-prerendered="job-card"><div class="plain-card job-card">` +
     `<div style="display:flex;justify-content:space-between;gap:8px;align-items:baseline"><h3 class="job-card-title">${escapeHtml(job.title)}</h3><span class="job-card-pay">${escapeHtml(formatPayZh(job))}</span></div>` +
-    `<div class="job-card-meta" style="margin:4px 0 8px">${escapeHtml(`${job.cityName} · ${job.categoryName} · 招 ${job.headcount} 人`)}</div>` +
+    `<div class="job-card-meta" style="display:flex;justify-content:space-between;margin:4px 0 8px"><span>${escapeHtml(`${job.cityName} · ${job.categoryName} · 招 ${job.headcount} 人`)}</span>${hourly}</div>` +
     tags(job) +
-    `<div class="job-card-meta" style="margin-top:8px">${escapeHtml(job.companyName)}</div></div></a>`;
+    `<div class="job-card-meta has-apply" style="margin-top:8px;display:flex;align-items:center;gap:6px;flex-wrap:wrap"><span>${escapeHtml(job.companyName)}</span>${accountTypeTag(job)}${job.isSynthetic ? plainTag('合成数据') : ''}</div></div></a>` +
+    `<div class="job-card-apply"><a href="/jobs/${escapeHtml(job.id)}" class="plain-button plain-button-round plain-button-danger">立即报名</a></div></div>`;
 }
 
 function textSection(title: string, text: string): string {
@@ -63,18 +82,38 @@ function textSection(title: string, text: string): string {
 export function renderJobList(jobs: Job[], total: number): string {
   return shell(
     `<div class="stack"><div><h1 class="page-heading">找工作</h1><p class="page-subtitle">工厂、仓储、司机、保安…… 看工价、看吃住，直接找靠谱岗位</p></div>` +
+    `<nav class="job-view-tabs" aria-label="岗位排序"><a class="job-view-tab is-active" aria-current="page" href="/">全部</a><a class="job-view-tab" href="/for-you">推荐</a><a class="job-view-tab" href="/?sort=near">附近</a></nav>` +
     `<div class="filter-bar filter-bar-placeholder"></div>` +
+    syntheticNotice(jobs.some((job) => job.isSynthetic)) +
     `<section class="stack"><p class="page-subtitle">共 ${total} 个岗位</p><div class="job-grid">${jobs.map(jobCard).join('')}</div></section></div>`,
   );
 }
 
+const ARROW_LEFT = '<svg viewBox="64 64 896 896" width="1em" height="1em" fill="currentColor" aria-hidden="true" focusable="false"><path d="M872 474H286.9l350.2-304c5.6-4.9 2.2-14-5.2-14h-88.5c-3.9 0-7.6 1.4-10.5 3.9L155 487.8a31.96 31.96 0 000 48.3L535.1 866c1.5 1.3 3.3 2 5.2 2h91.5c7.4 0 10.8-9.2 5.2-14L286.9 550H872c4.4 0 8-3.6 8-8v-60c0-4.4-3.6-8-8-8z"/></svg>';
+const HOUSING_ZH: Record<string, string> = { none: '不提供住宿', dormitory: '包住（宿舍）', couple_room: '夫妻房' };
+const MEALS_ZH: Record<string, string> = { none: '不包吃', free: '包吃', allowance: '餐补' };
+
+/** A job page as web/src/features/jobs/job-detail-page.tsx draws it; the apply bar's place is kept for the app's buttons. */
 export function renderJob(job: Job): string {
+  const monthly = job.payMonthlyMin !== null ? formatPayZh({ ...job, payHourly: null }) : '—';
+  const hourly = job.payHourly !== null ? formatPayZh({ ...job, payMonthlyMin: null }) : '—';
+  const facts: Array<[string, string]> = [
+    ['薪资', monthly], ['工价', hourly], ['班次', SHIFTS_ZH[job.shiftPattern] ?? job.shiftPattern], ['日结', job.isDailyPay ? '支持日结' : '不日结'],
+    ['住宿', HOUSING_ZH[job.housing] ?? job.housing], ['餐饮', MEALS_ZH[job.meals] ?? job.meals], ['工种', job.categoryName], ['行业', job.industryName],
+    ['招聘人数', String(job.headcount)], ['有效期', `${job.validFrom} ~ ${job.validUntil}`],
+  ];
   return shell(
     `<div class="stack" style="max-width:760px;margin:0 auto;width:100%">` +
+    `<div><a href="/" class="plain-button plain-button-link" style="padding-left:0">${ARROW_LEFT}<span>返回列表</span></a></div>` +
+    syntheticNotice(job.isSynthetic) +
     `<section class="plain-card plain-card-large"><h1 class="job-detail-title">${escapeHtml(job.title)}</h1>` +
-    `<div class="detail-pay">${escapeHtml(formatPayZh(job))}</div><div style="margin:12px 0">${tags(job)}</div>` +
-    `<div style="font-weight:600">${escapeHtml(job.companyName)}</div>` +
+    `<div class="detail-pay">${escapeHtml(formatPayZh(job))}</div>` +
+    (job.payMonthlyMin !== null && job.payHourly !== null ? `<span class="secondary-text">工价 ${escapeHtml(hourly)}</span>` : '') +
+    `<div style="margin:12px 0">${tags(job)}</div>` +
+    `<div style="display:flex;align-items:center;gap:8px;flex-wrap:wrap"><a href="/companies/${escapeHtml(job.companyId)}" style="font-weight:600;color:#1f1f1f">${escapeHtml(job.companyName)}</a>${accountTypeTag(job)}</div>` +
     `<span class="secondary-text">${escapeHtml(`${job.cityName} · ${job.provinceName} · 招 ${job.headcount} 人`)}</span></section>` +
+    `<div class="job-apply-bar job-apply-bar-placeholder"></div>` +
+    `<section class="plain-card"><dl class="plain-descriptions">${facts.map(([term, value]) => `<div><dt>${term}</dt><dd>${escapeHtml(value)}</dd></div>`).join('')}</dl></section>` +
     textSection('岗位要求', job.requirements) + textSection('福利待遇', job.benefits) +
     (job.description ? textSection('岗位描述', job.description) : '') +
     `</div>`,

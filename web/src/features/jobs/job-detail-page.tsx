@@ -14,7 +14,7 @@ import { ChatButton } from '../conversations/chat-button';
 import { LazyApplySheet } from '../live/lazy-apply-sheet';
 import { listJobSessions, type SessionStatus } from '../live/api';
 import { useApply } from '../live/use-apply';
-import { jobForPage } from './prefetch';
+import { arrivedJob, jobForPage } from './prefetch';
 import { JOBS_NS } from './i18n';
 import { JobApplyButton } from './job-apply-button';
 import { JobTags } from './job-tags';
@@ -42,7 +42,7 @@ export default function JobDetailPage() {
   const navigate = useNavigate();
   const language = currentLanguage();
   const names = useLocalizedNames(language);
-  const { data: job, error, isLoading, reload } = useApi(() => jobForPage(jobId), jobId);
+  const { data: job, error, isLoading, reload } = useApi(() => jobForPage(jobId), jobId, () => arrivedJob(jobId));
   const apply = useApply(null);
   const loadSessions = useCallback((status: SessionStatus[]) => listJobSessions(jobId, status), [jobId]);
 
