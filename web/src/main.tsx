@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import './app/global.css';
@@ -8,13 +8,17 @@ import { Providers } from './app/providers';
 import { router } from './app/router';
 
 const container = document.getElementById('root')!;
+// The first render as a transition: React then works in slices of a few milliseconds and lets the phone handle
+// taps and scrolling in between, instead of holding the main thread for the whole app at once.
 const render = () =>
-  createRoot(container).render(
-    <StrictMode>
-      <Providers>
-        <RouterProvider router={router} />
-      </Providers>
-    </StrictMode>,
+  startTransition(() =>
+    createRoot(container).render(
+      <StrictMode>
+        <Providers>
+          <RouterProvider router={router} />
+        </Providers>
+      </StrictMode>,
+    ),
   );
 
 // The server may have filled #root with the page's content (the job list, a job: server/src/modules/jobs/jobs.pages.ts).

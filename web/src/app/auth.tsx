@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from './api';
 import type { Role, User } from './types';
 
@@ -35,8 +35,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    refresh().catch(() => setUser(null));
-  }, [refresh]);
+    // Who is signed in redraws the whole app: at start as a transition, in slices rather than one long task.
+    const settle = (current: User | null) => startTransition(() => {
+      setUser(current);
+      setIsLoading(false);
+    });
+    api.get<{ user: User | null }>('/api/auth/me').then(({ user: current }) => settle(current), () => settle(null));
+  }, []);
 
   const value = useMemo<AuthState>(() => ({
     user,

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, startTransition, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from './api';
 import type { Language } from './server-errors';
 import type { CatalogueItem, City, Province, Reference } from './types';
@@ -31,7 +31,8 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
     let isCurrent = true;
     api
       .get<Reference>('/api/reference')
-      .then((reference) => isCurrent && setState({ reference: indexReference(reference), error: null }))
+      // Every name on the page redraws: as a transition, in slices, not one long task.
+      .then((reference) => isCurrent && startTransition(() => setState({ reference: indexReference(reference), error: null })))
       .catch((error: Error) => isCurrent && setState({ reference: null, error }));
     return () => {
       isCurrent = false;

@@ -1,10 +1,11 @@
 import { MenuOutlined } from '@ant-design/icons';
-import { Button, Grid } from 'antd';
+import { Button } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../app/auth';
 import { navigationFor, type NavigationEntry } from '../app/navigation';
+import { DESKTOP_QUERY, useMediaQuery } from '../app/use-media-query';
 import { LanguageSwitch } from './language-switch';
 import { OfflineNotice } from './offline-notice';
 import { SeekerTabBar } from './seeker-tab-bar';
@@ -28,10 +29,9 @@ export function AppLayout() {
   const { user } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
   const [isDrawerOpen, setIsDrawerOpen] = useState(false);
   const [hasOpenedDrawer, setHasOpenedDrawer] = useState(false);
-  const isDesktop = screens.md ?? true;
+  const isDesktop = useMediaQuery(DESKTOP_QUERY);
 
   const entries = navigationFor(user?.role ?? null);
   const items = entries.map((entry) => ({ key: entry.path, label: t(entry.labelKey) }));
