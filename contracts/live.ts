@@ -247,13 +247,14 @@ export const liftRestrictionPayload = z.object({ sessionId: uuid, userId: uuid, 
 
 export type ClientToServerEvents = {
   'session:join': (payload: z.input<typeof joinSessionPayload>, ack: (result: Ack<RoomState>) => void) => void;
-  'session:leave': (payload: z.input<typeof leaveSessionPayload>) => void;
+  /** `ack` (optional here, on `like` and on `job:open`): answered when given, so a refused payload is never met with silence. */
+  'session:leave': (payload: z.input<typeof leaveSessionPayload>, ack?: (result: Ack<null>) => void) => void;
   /** `tip`: the platform's tip (正规招聘不收费) when a seeker asks about fees; only the sender gets it. */
   'chat:send': (payload: z.input<typeof sendChatPayload>, ack: (result: Ack<{ message: ChatMessage; tip: { zh: string; en: string } | null }>) => void) => void;
   /** Likes are summed per room and announced in `room:stats`; no acknowledgement. */
-  'like': (payload: z.input<typeof likePayload>) => void;
+  'like': (payload: z.input<typeof likePayload>, ack?: (result: Ack<null>) => void) => void;
   /** A viewer opened a job card (for the funnel: viewers → card opens → applications). */
-  'job:open': (payload: z.input<typeof openJobCardPayload>) => void;
+  'job:open': (payload: z.input<typeof openJobCardPayload>, ack?: (result: Ack<null>) => void) => void;
   'host:pin': (payload: z.input<typeof pinJobPayload>, ack: (result: Ack<{ pinnedJobId: string | null }>) => void) => void;
   'host:delete-message': (payload: z.input<typeof deleteMessagePayload>, ack: (result: Ack<null>) => void) => void;
   'host:mute': (payload: z.input<typeof restrictUserPayload>, ack: (result: Ack<null>) => void) => void;

@@ -220,6 +220,7 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
     io: realtime.io,
     media,
     liveRealtime,
+    conversationsRealtime,
     thumbnailWorker,
     async stop() {
       if (stateSweeper) clearInterval(stateSweeper);

@@ -1,15 +1,14 @@
 import type { ZodType } from 'zod';
-import { isDatabaseUnavailable, unavailableError, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../platform/availability.js';
 import { AppError } from '../../platform/errors.js';
-import { parsePayload } from '../../platform/input.js';
 import type { ConversationParties, EventBus } from '../../platform/events.js';
 import type { AuthUser, Role } from '../../platform/http.js';
 import type { RealtimeServer } from '../../platform/realtime.js';
-import { rooms, type Ack, type ErrorPayload } from '../../../../contracts/live.js';
+import { acknowledged, type SocketLog } from '../../platform/socket-ack.js';
+import { rooms } from '../../../../contracts/live.js';
 import { conversationRooms, readConversationPayload, sendMessagePayload } from '../../../../contracts/conversations.js';
 import type { ConversationsService, PresenceTarget } from './conversations.service.js';
 
-export type ConversationsRealtimeLog = { error(details: object, message: string): void };
+export type ConversationsRealtimeLog = SocketLog;
 
 const roomOf = (target: PresenceTarget) => (target.kind === 'user' ? rooms.user(target.userId) : conversationRooms.company(target.companyId));
 
@@ -33,28 +32,12 @@ export function attachConversationsRealtime(io: RealtimeServer, deps: { conversa
     return (await io.in(roomOf(target)).fetchSockets()).length > 0;
   });
 
-  function toErrorPayload(error: unknown): ErrorPayload {
-    if (error instanceof AppError) {
-      // parsePayload's validation errors carry the fields, as an HTTP 400 does.
-      const { fields, field, retryAfterSeconds } = error.details as Pick<ErrorPayload, 'fields' | 'field' | 'retryAfterSeconds'>;
-      return { code: error.code, message: error.message, ...(fields ? { fields, field } : {}), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) };
-    }
-    if (isDatabaseUnavailable(error)) {
-      const unavailable = unavailableError();
-      return { code: unavailable.code, message: unavailable.message, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS };
-    }
-    log.error({ err: error }, 'conversation socket handler failed');
-    return { code: 'internal', message: 'Something went wrong on our side / 服务器内部错误' };
-  }
-
-  function handle<Payload, Result>(schema: ZodType<Payload>, work: (payload: Payload) => Promise<Result>) {
-    return (raw: unknown, ack?: (result: Ack<Result>) => void) => {
-      const respond = typeof ack === 'function' ? ack : () => undefined;
-      Promise.resolve()
-        .then(() => work(parsePayload(schema, raw)))
-        .then((data) => respond({ ok: true, data }), (error: unknown) => respond({ ok: false, error: toErrorPayload(error) }));
-    };
-  }
+  const inFlight = new Set<Promise<void>>();
+  const track = (handling: Promise<void>) => {
+    inFlight.add(handling);
+    void handling.then(() => inFlight.delete(handling));
+  };
+  const handle = <Payload, Result>(schema: ZodType<Payload>, work: (payload: Payload) => Promise<Result>) => acknowledged(log, schema, work, track);
 
   io.on('connection', (socket) => {
     const identity = socket.data.identity;
@@ -85,6 +68,10 @@ export function attachConversationsRealtime(io: RealtimeServer, deps: { conversa
   });
 
   return {
+    /** Waits for the socket events being handled (tests, shutdown). */
+    async flush() {
+      await Promise.all([...inFlight]);
+    },
     close() {
       isClosed = true;
     },

@@ -1,12 +1,11 @@
-import { ZodError, type ZodType } from 'zod';
+import type { ZodType } from 'zod';
 import type { Config } from '../../platform/config.js';
-import { isDatabaseUnavailable, unavailableError, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../platform/availability.js';
 import { AppError } from '../../platform/errors.js';
-import { fieldProblems } from '../../platform/input.js';
 import type { RateLimiter } from '../../platform/rate-limit.js';
 import type { EventBus } from '../../platform/events.js';
 import type { AuthUser, Role } from '../../platform/http.js';
 import type { InterServerEvents, RealtimeServer } from '../../platform/realtime.js';
+import { acknowledged, type SocketLog } from '../../platform/socket-ack.js';
 import {
   deleteMessagePayload,
   joinSessionPayload,
@@ -18,9 +17,7 @@ import {
   restrictUserPayload,
   rooms,
   sendChatPayload,
-  type Ack,
   type ChatMessage,
-  type ErrorPayload,
   type HostApplication,
   type RoomState,
   type SessionStatus,
@@ -36,7 +33,7 @@ export type ApplicationsForRoom = {
   describeForRoom(applicationIds: number[]): Promise<Array<{ sessionId: string; application: HostApplication; jobCount: number; ticker: TickerItem }>>;
 };
 
-export type RealtimeLog = { error(details: object, message: string): void };
+export type RealtimeLog = SocketLog;
 
 type LiveRoom = {
   sessionId: string;
@@ -64,23 +61,6 @@ const MAX_TICKER_PER_FLUSH = 10;
 const MAX_APPLICATIONS_PER_FLUSH = 2_000;
 const RECENT_MESSAGES = 30;
 const MAX_UNSAVED_CHAT = 10_000;
-
-function toErrorPayload(error: unknown, log: RealtimeLog): ErrorPayload {
-  if (error instanceof AppError) {
-    const { fields, field, retryAfterSeconds } = error.details as Pick<ErrorPayload, 'fields' | 'field' | 'retryAfterSeconds'>;
-    return { code: error.code, message: error.message, ...(fields ? { fields, field } : {}), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) };
-  }
-  if (error instanceof ZodError) {
-    const fields = fieldProblems(error);
-    return { code: 'validation_failed', message: fields.map((item) => `${item.path || 'payload'}: ${item.message}`).join('; '), field: fields[0]?.path, fields };
-  }
-  if (isDatabaseUnavailable(error)) {
-    const unavailable = unavailableError();
-    return { code: unavailable.code, message: unavailable.message, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS };
-  }
-  log.error({ err: error }, 'socket handler failed');
-  return { code: 'internal', message: 'Something went wrong on our side / 服务器内部错误' };
-}
 
 const asUser = (identity: SocketIdentity): AuthUser | null =>
   identity.kind === 'user'
@@ -175,7 +155,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
 
   /** Acknowledged messages the database could not take yet (it was unreachable); retried every stats flush. */
   let unsavedChat: ChatMessage[] = [];
-  /** Writes in flight (chat, viewers, likes): `flush()` waits for them, so shutdown and tests see them stored. */
+  /** Writes and event handlings in flight (chat, viewers, likes, card opens, moderation): `flush()` waits for them, so shutdown and tests see them stored. */
   const writesInFlight = new Set<Promise<unknown>>();
   function track(write: Promise<unknown>) {
     writesInFlight.add(write);
@@ -260,15 +240,8 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
   statsTimer.unref();
   applicationsTimer.unref();
 
-  /** Wraps a handler: validates the payload, answers the ack with data or the error shape. */
-  function handle<Payload, Result>(schema: ZodType<Payload>, work: (payload: Payload) => Promise<Result>) {
-    return (raw: unknown, ack?: (result: Ack<Result>) => void) => {
-      const respond = typeof ack === 'function' ? ack : () => undefined;
-      Promise.resolve()
-        .then(() => work(schema.parse(raw)))
-        .then((data) => respond({ ok: true, data }), (error: unknown) => respond({ ok: false, error: toErrorPayload(error, log) }));
-    };
-  }
+  /** Validates the payload and answers the ack (when the client gave one) with the data or the error shape; `flush()` waits for it. */
+  const handle = <Payload, Result>(schema: ZodType<Payload>, work: (payload: Payload) => Promise<Result> | Result) => acknowledged(log, schema, work, track);
 
   io.on('connection', (socket) => {
     const identity = socket.data.identity;
@@ -311,14 +284,15 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
       };
     }));
 
-    socket.on('session:leave', (raw) => {
-      const parsed = leaveSessionPayload.safeParse(raw);
-      if (!parsed.success) return;
-      void socket.leave(rooms.session(parsed.data.sessionId));
-      void socket.leave(rooms.sessionHosts(parsed.data.sessionId));
-      const room = loadedRooms.get(parsed.data.sessionId);
+    // Leave, like and card opens need no answer (the web app sends them without one); a client that passes an
+    // ack still gets one, so a refused payload is never met with silence.
+    socket.on('session:leave', handle(leaveSessionPayload, ({ sessionId }) => {
+      void socket.leave(rooms.session(sessionId));
+      void socket.leave(rooms.sessionHosts(sessionId));
+      const room = loadedRooms.get(sessionId);
       if (room) room.isDirty = true;
-    });
+      return null;
+    }));
 
     socket.on('chat:send', handle(sendChatPayload, async ({ sessionId, text }) => {
       const sender = requireUser();
@@ -349,25 +323,26 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
       return { message, tip: isFeeQuestion ? FEE_TIP : null };
     }));
 
-    socket.on('like', (raw) => {
-      const parsed = likePayload.safeParse(raw);
-      if (!parsed.success || !socket.rooms.has(rooms.session(parsed.data.sessionId))) return;
-      const room = loadedRooms.get(parsed.data.sessionId);
-      if (!room || room.status === 'ended') return;
+    socket.on('like', handle(likePayload, ({ sessionId, count }) => {
+      if (!socket.rooms.has(rooms.session(sessionId))) throw new AppError('forbidden', 'Join the session first (session:join)');
+      const room = loadedRooms.get(sessionId);
+      if (!room || room.status === 'ended') return null;
       const used = likesBySocket.get(socket.id) ?? 0;
-      const accepted = Math.max(0, Math.min(parsed.data.count, MAX_LIKES_PER_SOCKET_PER_FLUSH - used));
+      const accepted = Math.max(0, Math.min(count, MAX_LIKES_PER_SOCKET_PER_FLUSH - used));
       likesBySocket.set(socket.id, used + accepted);
       room.pendingLikes += accepted;
-    });
+      return null;
+    }));
 
-    socket.on('job:open', (raw) => {
-      const parsed = openJobCardPayload.safeParse(raw);
-      if (!parsed.success || !socket.rooms.has(rooms.session(parsed.data.sessionId))) return;
-      const card = `${parsed.data.sessionId}:${parsed.data.jobId}`;
-      if (openedCards.has(card)) return;
+    socket.on('job:open', handle(openJobCardPayload, ({ sessionId, jobId }) => {
+      if (!socket.rooms.has(rooms.session(sessionId))) throw new AppError('forbidden', 'Join the session first (session:join)');
+      const card = `${sessionId}:${jobId}`;
+      if (openedCards.has(card)) return null;
       openedCards.add(card);
-      live.recordJobCardOpen(parsed.data.sessionId, parsed.data.jobId, viewerKey, user?.id ?? null).catch(() => undefined);
-    });
+      // Stored only for a job of the session (the insert checks); a failed write only loses a tap from the funnel.
+      track(live.recordJobCardOpen(sessionId, jobId, viewerKey, user?.id ?? null).catch(() => undefined));
+      return null;
+    }));
 
     socket.on('host:pin', handle(pinJobPayload, async ({ sessionId, jobId }) => {
       const pinnedJobId = await live.pinJob(requireUser(), sessionId, jobId);
