@@ -6,3 +6,4 @@ export { parseWindow, planWindowReads, type AnalyticsWindow } from './analytics-
 export { figureTable, toCsv } from './figure-csv.js';
 export type { FigureSource } from './analytics.repository.js';
 export type { ImportProgress, ImportResult } from './application-import.js';
+export { protectLinks, type Cell as SuppressionCell, type Link as SuppressionLink } from './suppression.js';

@@ -3,14 +3,15 @@ import type { AnalyticsResponse, PublicAnalyticsFigures } from '../../../../cont
 /** What the suppression needs to know about a city to link the figures: its province and tier. */
 export type CityFacts = ReadonlyMap<string, { provinceCode: string; tier: string }>;
 
-type Cell = { value: number; hidden: boolean };
+/** A published count and whether it is withheld (other modules' public figures reuse protectLinks: impact). */
+export type Cell = { value: number; hidden: boolean };
 
 /**
  * One additive link between published cells that a reader could use to subtract: the cells of `whole`
  * add up to at least the cells of `parts` (exactly, when the list of parts is complete). Examples: the
  * total and the industries, a category and its top cities, a province and its cities' received counts.
  */
-type Link = { whole: Cell[]; parts: Cell[] };
+export type Link = { whole: Cell[]; parts: Cell[] };
 
 const sum = (cells: Cell[]) => cells.reduce((total, cell) => total + cell.value, 0);
 
@@ -21,7 +22,7 @@ const sum = (cells: Cell[]) => cells.reduce((total, cell) => total + cell.value,
  * link gets its smallest published part withheld too (the whole only when no part is left). Cells are
  * only ever withheld, so this ends.
  */
-function protectLinks(links: Link[], threshold: number) {
+export function protectLinks(links: Link[], threshold: number) {
   const leaks = (link: Link) => {
     // A withheld zero protects nothing: a reader can often tell that nothing is there (a city in no
     // category's complete list of cities), so only withheld non-zero counts count as cover.

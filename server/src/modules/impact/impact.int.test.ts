@@ -185,6 +185,27 @@ describe('impact report (GROW): measured, open, occupations, estimate, scope', (
     expect((await get('admin', `/api/impact?${january}&provinceCode=纳尼亚`)).statusCode).toBe(400);
   });
 
+  it('public /impact: anyone, every count of the hand-scripted data (all below 10) withheld, definitions and method kept', async () => {
+    const response = await get('anonymous', `/api/public/impact?${january}&provinceCode=32&methodVersion=1`);
+    expect(response.statusCode).toBe(200);
+    const report = response.json();
+    expect(report.measured).toMatchObject({ hires: null, onboarded: null, stayed7Days: null, activeHosts: null, activeRecruiters: null });
+    expect(report.open).toMatchObject({ sessions: null, bureauSessions: null, companies: null, jobs: null, viewers: null, applications: null, hires: null });
+    // The medians are over 5 and 4 applications: withheld, not 数据不足.
+    expect(report.open.efficiency).toMatchObject({ medianHoursToFirstContact: null, medianHoursToHire: null, sevenDayAttrition: null });
+    expect(report.suppressed).toEqual(expect.arrayContaining(['measured.hires', 'open.applications', 'open.efficiency.medianHoursToHire', 'estimated.components.0.value']));
+    expect(report.estimated).toMatchObject({ methodVersion: 1, total: null });
+    expect(report.estimated.components[0].source).toMatch(/快手/);
+    expect(report.measured.definitions.hires).toMatch(/录用/);
+    expect(report.suppression).toEqual({ threshold: 10, cells: report.suppressed.length });
+    // 带岗主播: people 1 → withheld; zeros are withheld too (below 10), never shown as a count.
+    expect(report.occupations.find((row: { name: string }) => row.name === '带岗主播')).toMatchObject({ people: null, jobs: null });
+    expect(JSON.stringify(report)).not.toMatch(/"(hires|people|jobs|sessions)":[1-9]/);
+    const campaign = await get('anonymous', `/api/public/impact?${january}&campaignId=${fixture.campaignId}`);
+    expect(campaign.statusCode).toBe(200);
+    expect(campaign.json().campaign).toMatchObject({ id: fixture.campaignId });
+  });
+
   it('occupations: the catalogue, stating one, tagging a job, admins add entries', async () => {
     const catalogue = (await get('anonymous', '/api/occupations')).json().occupations;
     expect(catalogue.map((row: { group: string }) => row.group)).toEqual(expect.arrayContaining(['科技探索者', '内容造物师', '商业训练家']));

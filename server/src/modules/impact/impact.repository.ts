@@ -121,6 +121,11 @@ select
       order by hires desc, started_at, id), '[]'::json)
       from (select * from session_weeks where hires > 0 order by hires desc, started_at, id limit 5) best)
   ) as efficiency,
+  json_build_object(
+    'firstContacts', (select count(*) from first_contacts),
+    'timedHires', (select count(*) from hired_in_window),
+    'left7Days', (select count(distinct application_id) from effective_events where action = 'record_left')
+  ) as "efficiencyCounts",
   (select coalesce(json_agg(json_build_object(
       'id', o.id, 'name', o.name, 'groupKey', o.occupation_group, 'classificationCode', o.classification_code,
       'announcementBatch', o.announcement_batch,
@@ -147,6 +152,8 @@ export type ImpactFigureRow = {
     sevenDayAttrition: number | null;
     bestSessionsByWeeklyHires: Array<{ sessionId: string; title: string; startedAt: string; hires: number }>;
   };
+  /** How many applications each efficiency figure is computed over (the public report withholds small ones). */
+  efficiencyCounts: { firstContacts: number; timedHires: number; left7Days: number };
   occupations: Array<{ id: number; name: string; groupKey: OccupationGroupKey; classificationCode: string | null; announcementBatch: string | null; people: number; jobs: number }>;
 };
 

@@ -8,6 +8,7 @@ import {
   impactReportSchema,
   occupationBodySchema,
   occupationSchema,
+  publicImpactReportSchema,
   statedOccupationBodySchema,
 } from './impact.schemas.js';
 
@@ -23,6 +24,19 @@ export function registerImpactRoutes(app: App, impact: ImpactService) {
       response: { 200: impactReportSchema },
     },
   }, async (request) => impact.getReportForUser(request.user!, request.query));
+
+  app.get('/api/public/impact', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['impact'],
+      summary: 'The impact report for everyone (/impact): every count below 10 withheld (null, its path in suppressed), with the linked cells that would give one back',
+      querystring: impactQuerySchema,
+      response: { 200: publicImpactReportSchema },
+    },
+  }, async (request, reply) => {
+    reply.header('cache-control', 'public, max-age=300');
+    return impact.getPublicReport(request.query);
+  });
 
   app.get('/api/impact/methods', {
     config: { access: ['admin', 'bureau'] },

@@ -1,24 +1,16 @@
 import { z } from 'zod';
 import { multilineText, singleLineText } from '../../platform/input.js';
 import { IMPACT_INPUT_NAMES } from './impact-method.js';
+import { groupKeySchema } from '../../../../contracts/impact.js';
 
+export {
+  impactMethodSchema, impactReportSchema, OCCUPATION_GROUPS, occupationSchema, publicImpactReportSchema,
+  type ImpactReport, type Occupation, type OccupationGroupKey, type PublicImpactReport,
+} from '../../../../contracts/impact.js';
+
+const inputName = z.enum(IMPACT_INPUT_NAMES);
 const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
-/** The report's three groups of new occupations (seed report, Part 2 Renovate). */
-export const OCCUPATION_GROUPS = { tech_explorer: '科技探索者', content_creator: '内容造物师', business_trainer: '商业训练家' } as const;
-export type OccupationGroupKey = keyof typeof OCCUPATION_GROUPS;
-const groupKeySchema = z.enum(Object.keys(OCCUPATION_GROUPS) as [OccupationGroupKey, ...OccupationGroupKey[]]);
-
-export const occupationSchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  group: z.string(),
-  groupKey: groupKeySchema,
-  classificationCode: z.string().nullable(),
-  announcementBatch: z.string().nullable(),
-  source: z.string(),
-});
-export type Occupation = z.infer<typeof occupationSchema>;
 
 /** Query of GET /api/impact. */
 export const impactQuerySchema = z.object({
@@ -31,72 +23,6 @@ export const impactQuerySchema = z.object({
 });
 export type ImpactQuery = z.infer<typeof impactQuerySchema>;
 
-const count = z.number();
-const definitions = z.record(z.string(), z.string());
-const inputName = z.enum(IMPACT_INPUT_NAMES);
-
-const regionSchema = z
-  .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('province'), code: z.string(), name: z.string() }),
-    z.object({ kind: z.literal('city'), code: z.string(), name: z.string(), provinceCode: z.string() }),
-  ])
-  .nullable();
-
-const adjustmentSchema = z.object({ value: z.number(), source: z.string(), isAssumption: z.boolean() });
-
-export const impactReportSchema = z.object({
-  window: z.object({ from: z.string(), to: z.string() }),
-  region: regionSchema,
-  campaign: z.object({ id: z.string(), name: z.string() }).nullable(),
-  measured: z.object({
-    hires: count,
-    onboarded: count,
-    stayed7Days: count,
-    activeHosts: count,
-    activeRecruiters: count,
-    activeHostsByRole: z.object({ host: count, employer: count, bureau: count }),
-    activeRecruitersByAccountType: z.object({ direct: count, agency: count, dispatch: count, public: count }),
-    definitions,
-  }),
-  estimated: z.object({
-    total: count,
-    methodVersion: z.number(),
-    methodName: z.string(),
-    formula: z.string(),
-    multiPlatformAdjustment: adjustmentSchema,
-    note: z.string(),
-    components: z.array(z.object({
-      name: z.string(),
-      label: z.string(),
-      inputs: z.record(z.string(), z.number()),
-      coefficient: z.number(),
-      multiPlatformAdjustment: z.number().nullable(),
-      value: z.number(),
-      formula: z.string(),
-      source: z.string(),
-      isAssumption: z.boolean(),
-    })),
-  }),
-  occupations: z.array(occupationSchema.omit({ source: true }).extend({ people: count, jobs: count })),
-  open: z.object({
-    sessions: count,
-    bureauSessions: count,
-    companies: count,
-    jobs: count,
-    viewers: count,
-    applications: count,
-    hires: count,
-    efficiency: z.object({
-      medianHoursToFirstContact: z.number().nullable(),
-      medianHoursToHire: z.number().nullable(),
-      sevenDayAttrition: z.number().nullable(),
-      bestSessionsByWeeklyHires: z.array(z.object({ sessionId: z.string(), title: z.string(), startedAt: z.string(), hires: count })),
-    }),
-    definitions,
-  }),
-  containsSyntheticData: z.boolean(),
-});
-export type ImpactReport = z.infer<typeof impactReportSchema>;
 
 /** POST /api/admin/impact/methods: the next version (every field; nothing is inherited silently). */
 export const impactMethodBodySchema = z
@@ -133,24 +59,6 @@ export const impactMethodBodySchema = z
   });
 export type ImpactMethodBody = z.infer<typeof impactMethodBodySchema>;
 
-export const impactMethodSchema = z.object({
-  version: z.number(),
-  name: z.string(),
-  formula: z.string(),
-  multiPlatformAdjustment: adjustmentSchema,
-  components: z.array(z.object({
-    name: z.string(),
-    label: z.string(),
-    inputs: z.array(z.string()),
-    coefficient: z.number(),
-    source: z.string(),
-    isAssumption: z.boolean(),
-    multiPlatform: z.boolean(),
-  })),
-  note: z.string(),
-  createdBy: z.object({ id: z.string(), displayName: z.string() }).nullable(),
-  createdAt: z.date(),
-});
 
 
 export const occupationBodySchema = z.object({

@@ -1,12 +1,14 @@
+import { PUBLIC_MIN_COUNT } from '../../../../contracts/analytics.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import type { AuthUser } from '../../platform/http.js';
-import type { AnalyticsService, FieldPaths } from '../analytics/index.js';
+import { DEFAULT_MIN_SENT, type AnalyticsService, type FieldPaths } from '../analytics/index.js';
 import type { GeoService } from '../geo/index.js';
 import { CAMPAIGN_NOTE, MEASURED_DEFINITIONS, OPEN_DEFINITIONS } from './impact-definitions.js';
 import { computeEstimate, IMPACT_FORMULA, type ImpactInputs, type ImpactMethod } from './impact-method.js';
+import { suppressImpactCounts, type UnpublishedCounts } from './impact-suppression.js';
 import * as repository from './impact.repository.js';
-import { OCCUPATION_GROUPS, type ImpactMethodBody, type ImpactQuery, type ImpactReport, type Occupation, type OccupationBody } from './impact.schemas.js';
+import { OCCUPATION_GROUPS, type ImpactMethodBody, type ImpactQuery, type ImpactReport, type Occupation, type OccupationBody, type PublicImpactReport } from './impact.schemas.js';
 
 /** What any caller asks for: a window, an optional province or city (code or name), campaign, method version. */
 export type ImpactRequest = {
@@ -33,6 +35,10 @@ export function createImpactService(deps: { db: Db; geo: GeoService; analytics: 
   }
 
   async function computeReport(request: ImpactRequest, paths: FieldPaths & { campaignId: string; methodVersion: string }): Promise<ImpactReport> {
+    return (await computeReportWithCounts(request, paths)).report;
+  }
+
+  async function computeReportWithCounts(request: ImpactRequest, paths: FieldPaths & { campaignId: string; methodVersion: string }): Promise<{ report: ImpactReport; counts: UnpublishedCounts }> {
     // The analytics validate the window and region, and give the figures both reports share.
     const figures = await analytics.getFigures({ from: request.from, to: request.to, province: request.province, city: request.city }, paths);
     const method = await getMethod(request.methodVersion ?? null, paths.methodVersion);
@@ -66,7 +72,7 @@ export function createImpactService(deps: { db: Db; geo: GeoService; analytics: 
       stayed7Days: measured.stayed7Days,
     };
     const campaignDefinitions: Record<string, string> = campaignId ? { campaign: CAMPAIGN_NOTE } : {};
-    return {
+    const report: ImpactReport = {
       window: figures.window,
       region,
       campaign: own.campaign,
@@ -76,6 +82,7 @@ export function createImpactService(deps: { db: Db; geo: GeoService; analytics: 
       open: { ...open, bureauSessions: own.open.bureauSessions, viewers: own.open.viewers, efficiency: own.efficiency, definitions: { ...OPEN_DEFINITIONS, ...campaignDefinitions } },
       containsSyntheticData: figures.containsSyntheticData,
     };
+    return { report, counts: { ...own.efficiencyCounts, agencyCompanies: own.open.agencyCompanies } };
   }
 
   /**
@@ -104,6 +111,20 @@ export function createImpactService(deps: { db: Db; geo: GeoService; analytics: 
 
     getReportForUser(user: AuthUser, query: ImpactQuery): Promise<ImpactReport> {
       return computeReport(scopeRequest(user, query), { ...QUERY_PATHS, campaignId: 'query.campaignId', methodVersion: 'query.methodVersion' });
+    },
+
+    /**
+     * Anyone (/impact): small counts withheld as on the public analytics, linked with them — the five figures
+     * both pages show (applications, sessions, companies, jobs, hires of a region) are withheld here when the
+     * public analytics withhold them.
+     */
+    async getPublicReport(query: ImpactQuery): Promise<PublicImpactReport> {
+      const request: ImpactRequest = { from: query.from, to: query.to, province: query.provinceCode, city: query.cityCode, campaignId: query.campaignId, methodVersion: query.methodVersion };
+      const { report, counts } = await computeReportWithCounts(request, { ...QUERY_PATHS, campaignId: 'query.campaignId', methodVersion: 'query.methodVersion' });
+      const shared = request.campaignId
+        ? new Set<string>()
+        : new Set<string>((await analytics.getPublicFigures({ from: query.from, to: query.to, province: query.provinceCode, city: query.cityCode, minSent: DEFAULT_MIN_SENT })).totals.suppressed);
+      return suppressImpactCounts(report, counts, PUBLIC_MIN_COUNT, shared);
     },
 
     listMethods(): Promise<ImpactMethod[]> {

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { computeEstimate, IMPACT_FORMULA, type ImpactInputs, type ImpactMethod } from './impact-method.js';
+import { suppressImpactCounts, type UnpublishedCounts } from './impact-suppression.js';
+import type { ImpactReport } from './impact.schemas.js';
+
+const method: ImpactMethod = {
+  version: 3,
+  name: 'test',
+  formula: IMPACT_FORMULA,
+  multiPlatformAdjustment: { value: 0.5, source: 'assumption', isAssumption: true },
+  components: [
+    { name: 'people', label: '从业者', inputs: ['activeHosts', 'activeRecruiters'], coefficient: 1, source: 's', isAssumption: true, multiPlatform: true },
+    { name: 'firms', label: '企业', inputs: ['companies'], coefficient: 1, source: 's', isAssumption: true, multiPlatform: false },
+    { name: 'agencies', label: '中介', inputs: ['agencyCompanies'], coefficient: 1, source: 's', isAssumption: true, multiPlatform: false },
+  ],
+  note: '',
+  createdBy: null,
+  createdAt: new Date(0),
+};
+
+/** A report with every count well above 10 unless a test says otherwise. */
+function buildReport(changes: { roles?: ImpactReport['measured']['activeHostsByRole']; types?: ImpactReport['measured']['activeRecruitersByAccountType']; occupationJobs?: number[]; jobs?: number; agencyCompanies?: number } = {}) {
+  const roles = changes.roles ?? { host: 30, employer: 20, bureau: 10 };
+  const types = changes.types ?? { direct: 40, agency: 20, dispatch: 0, public: 0 };
+  const activeHosts = roles.host + roles.employer + roles.bureau;
+  const activeRecruiters = types.direct + types.agency + types.dispatch + types.public;
+  const open = { sessions: 80, bureauSessions: 20, companies: 50, jobs: changes.jobs ?? 300, viewers: 900, applications: 1000, hires: 200 };
+  const inputs: ImpactInputs = {
+    activeHosts, activeRecruiters, bureauHosts: roles.bureau, sessions: open.sessions, bureauSessions: open.bureauSessions, companies: open.companies,
+    agencyCompanies: changes.agencyCompanies ?? 15, jobs: open.jobs, applications: open.applications, hires: open.hires, onboarded: 150, stayed7Days: 120,
+  };
+  const report: ImpactReport = {
+    window: { from: '2026-01-01', to: '2026-01-31' },
+    region: null,
+    campaign: null,
+    measured: { hires: 200, onboarded: 150, stayed7Days: 120, activeHosts, activeRecruiters, activeHostsByRole: roles, activeRecruitersByAccountType: types, definitions: {} },
+    estimated: computeEstimate(method, inputs),
+    occupations: (changes.occupationJobs ?? [40, 30]).map((jobs, index) => ({ id: index + 1, name: `o${index}`, group: '内容造物师', groupKey: 'content_creator', classificationCode: null, announcementBatch: null, people: 20, jobs })),
+    open: {
+      ...open,
+      efficiency: { medianHoursToFirstContact: 3, medianHoursToHire: 40, sevenDayAttrition: 0.2, bestSessionsByWeeklyHires: [{ sessionId: 's1', title: 'S1', startedAt: '2026-01-02', hires: 35 }, { sessionId: 's2', title: 'S2', startedAt: '2026-01-03', hires: 4 }] },
+      definitions: {},
+    },
+    containsSyntheticData: false,
+  };
+  return report;
+}
+
+const counts: UnpublishedCounts = { firstContacts: 300, timedHires: 200, left7Days: 30, agencyCompanies: 15 };
+
+describe('suppressImpactCounts (the public /impact)', () => {
+  it('publishes counts of 10 and more as they are, and withholds smaller ones by path', () => {
+    const result = suppressImpactCounts(buildReport(), counts, 10);
+    expect(result.measured).toMatchObject({ hires: 200, activeHosts: 60, activeHostsByRole: { host: 30, employer: 20, bureau: 10 } });
+    expect(result.estimated.total).toBe(buildReport().estimated.total);
+    // dispatch and public are 0: withheld zeros give nothing away, so direct and agency stay.
+    expect(result.measured.activeRecruitersByAccountType).toEqual({ direct: 40, agency: 20, dispatch: null, public: null });
+    expect(result.open.efficiency.bestSessionsByWeeklyHires.map((row) => row.hires)).toEqual([35, null]);
+    expect(result.suppressed).toEqual(expect.arrayContaining(['measured.activeRecruitersByAccountType.dispatch', 'open.efficiency.bestSessionsByWeeklyHires.1.hires']));
+    expect(result.suppression).toEqual({ threshold: 10, cells: result.suppressed.length });
+  });
+
+  it('withholds a second part when one small part could be worked out from the total', () => {
+    // 33 hosts = 30 + 3 + 0: the employers' 3 would be 33 − 30 − 0, so the hosts' 30 goes too.
+    const result = suppressImpactCounts(buildReport({ roles: { host: 30, employer: 3, bureau: 0 } }), counts, 10);
+    expect(result.measured.activeHosts).toBe(33);
+    expect(result.measured.activeHostsByRole).toEqual({ host: null, employer: null, bureau: null });
+    // jobs 100 ≥ 95 + 3 per occupation: the 3 would be bounded by 100 − 95 = 5 < 10, so the 95 goes too.
+    const jobs = suppressImpactCounts(buildReport({ jobs: 100, occupationJobs: [95, 3] }), counts, 10);
+    expect(jobs.open.jobs).toBe(100);
+    expect(jobs.occupations.map((row) => row.jobs)).toEqual([null, null]);
+  });
+
+  it('withholds an estimate component with a withheld input, and the total when it would give that component back', () => {
+    const result = suppressImpactCounts(buildReport({ agencyCompanies: 4 }), { ...counts, agencyCompanies: 4 }, 10);
+    const agencies = result.estimated.components.find((component) => component.name === 'agencies')!;
+    expect(agencies).toMatchObject({ value: null, formula: null, inputs: { agencyCompanies: null } });
+    expect(result.estimated.total).toBeNull();
+    expect(result.estimated.components.find((component) => component.name === 'firms')).toMatchObject({ value: 50, inputs: { companies: 50 } });
+    expect(result.suppressed).toEqual(expect.arrayContaining(['estimated.total', 'estimated.components.2.value']));
+  });
+
+  it('withholds what the public analytics withheld, and efficiency figures over few applications', () => {
+    const result = suppressImpactCounts(buildReport(), { ...counts, firstContacts: 9, left7Days: 5 }, 10, new Set(['applications']));
+    expect(result.open.applications).toBeNull();
+    expect(result.open.efficiency).toMatchObject({ medianHoursToFirstContact: null, medianHoursToHire: 40, sevenDayAttrition: null });
+    expect(result.suppressed).toEqual(expect.arrayContaining(['open.applications', 'open.efficiency.medianHoursToFirstContact', 'open.efficiency.sevenDayAttrition']));
+    // 数据不足 (null in the report) stays null and is not a withheld value.
+    const empty = buildReport();
+    empty.open.efficiency.medianHoursToHire = null;
+    expect(suppressImpactCounts(empty, counts, 10).suppressed).not.toContain('open.efficiency.medianHoursToHire');
+  });
+});
