@@ -5,6 +5,7 @@ import { Option, type Command } from 'commander';
 import { TIER_NAMES, type AnalyticsFigures, type AnalyticsResponse } from '../../contracts/analytics.js';
 import { DEFAULT_MIN_SENT, type FieldPaths } from '../../server/src/modules/analytics/index.js';
 import type { CliIo, CommandRegistrar } from '../program.js';
+import { IMPACT_OPTION_PATHS, impactRequest } from './impact-commands.js';
 
 const OPTION_PATHS: FieldPaths = { from: '--from', to: '--to', province: '--province', city: '--city', minSent: '--min-sent' };
 
@@ -117,22 +118,36 @@ export const registerAnalyticsCommands: CommandRegistrar = (program, io, withCon
       });
     });
 
-  addFigureOptions(program.command('report').description('Render a printable HTML report (charts and method) for a window and region; --pdf also prints it with headless Chromium'))
+  addFigureOptions(program.command('report').description('Render a printable HTML report for a window and region: --kind analytics (resume flows, the default) or impact (the GROW report, issue 12); --pdf also prints it with headless Chromium'))
     .requiredOption('--out <file>', 'where to write the HTML report, e.g. report.html')
     .option('--pdf', 'also write a PDF beside it (needs Chromium; CHROMIUM_PATH)')
-    .action(async (options: FigureOptions & { out: string; pdf?: boolean }) => {
+    .addOption(new Option('--kind <kind>', 'which report').choices(['analytics', 'impact']).default('analytics'))
+    .option('--campaign <id>', 'impact: only what came through this campaign’s sessions')
+    .option('--method-version <n>', 'impact: the estimate’s method version (default: the latest)')
+    .addOption(new Option('--lang <language>', 'impact: the document’s language (one language per file)').choices(['zh', 'en']).default('zh'))
+    .action(async (options: FigureOptions & { out: string; pdf?: boolean; kind: 'analytics' | 'impact'; campaign?: string; methodVersion?: string; lang: 'zh' | 'en' }) => {
       const htmlPath = resolveFile(io, options.out.replace(/\.pdf$/i, '.html'));
       await withContext(async (context) => {
-        const report = await context.analytics.renderReport(
-          { from: options.from, to: options.to, province: options.province, city: options.city, minSent: options.minSent },
-          OPTION_PATHS,
-        );
-        await writeFile(htmlPath, report.html, 'utf8');
-        if (report.mapProblem) io.err(`Warning: the map was left out: ${report.mapProblem} (set ANALYTICS_MAP_GEOJSON)\n`);
-        io.out(`Wrote ${htmlPath} (${Math.round(report.html.length / 1024)} KB, ${report.figures.totals.applications.toLocaleString('en')} applications)\n`);
+        let html: string;
+        if (options.kind === 'impact') {
+          const request = impactRequest({ ...options, methodVersion: options.methodVersion });
+          const report = await context.impact.renderReport(request, IMPACT_OPTION_PATHS, options.lang);
+          html = report.html;
+          await writeFile(htmlPath, html, 'utf8');
+          io.out(`Wrote ${htmlPath} (${Math.round(html.length / 1024)} KB, impact report, method v${report.report.estimated.methodVersion}, ${options.lang})\n`);
+        } else {
+          const report = await context.analytics.renderReport(
+            { from: options.from, to: options.to, province: options.province, city: options.city, minSent: options.minSent },
+            OPTION_PATHS,
+          );
+          html = report.html;
+          await writeFile(htmlPath, html, 'utf8');
+          if (report.mapProblem) io.err(`Warning: the map was left out: ${report.mapProblem} (set ANALYTICS_MAP_GEOJSON)\n`);
+          io.out(`Wrote ${htmlPath} (${Math.round(html.length / 1024)} KB, ${report.figures.totals.applications.toLocaleString('en')} applications)\n`);
+        }
         if (options.pdf) {
           const pdfPath = htmlPath.replace(/\.html?$/i, '') + '.pdf';
-          await context.analytics.printReportPdf(report.html, pdfPath);
+          await context.analytics.printReportPdf(html, pdfPath);
           io.out(`Wrote ${pdfPath}\n`);
         }
       });

@@ -1,10 +1,10 @@
 import { Option } from 'commander';
 import type { FieldPaths } from '../../server/src/modules/analytics/index.js';
-import type { ImpactReport } from '../../server/src/modules/impact/index.js';
+import type { ImpactReport, ImpactRequest } from '../../server/src/modules/impact/index.js';
 import type { CommandRegistrar } from '../program.js';
 import { formatTable } from './analytics-commands.js';
 
-const OPTION_PATHS: FieldPaths & { campaignId: string; methodVersion: string } = {
+export const IMPACT_OPTION_PATHS: FieldPaths & { campaignId: string; methodVersion: string } = {
   from: '--from', to: '--to', province: '--province', city: '--city', minSent: '--min-sent', campaignId: '--campaign', methodVersion: '--method-version',
 };
 
@@ -16,6 +16,13 @@ function parseVersion(value: string) {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The request of `jobcast impact` and `jobcast report --kind impact` from their options (checked here). */
+export function impactRequest(options: { from: string; to: string; province?: string; city?: string; campaign?: string; methodVersion?: number | string }): ImpactRequest {
+  if (options.campaign !== undefined && !UUID.test(options.campaign)) throw new Error(`--campaign "${options.campaign}" is not a campaign id`);
+  const methodVersion = typeof options.methodVersion === 'string' ? parseVersion(options.methodVersion) : options.methodVersion;
+  return { from: options.from, to: options.to, province: options.province, city: options.city, campaignId: options.campaign ?? null, methodVersion: methodVersion ?? null };
+}
 
 /** The contract's keys first (issue 12), then what says where the figures come from. */
 export function toImpactJson(report: ImpactReport) {
@@ -71,12 +78,9 @@ export const registerImpactCommands: CommandRegistrar = (program, io, withContex
     .option('--method-version <n>', 'the estimate’s method version (default: the latest)', parseVersion)
     .option('--json', 'print one JSON object (window, measured, estimated, occupations, open, region, campaign, containsSyntheticData)')
     .action(async (options: ImpactOptions) => {
-      if (options.campaign !== undefined && !UUID.test(options.campaign)) throw new Error(`--campaign "${options.campaign}" is not a campaign id`);
+      const request = impactRequest(options);
       await withContext(async (context) => {
-        const report = await context.impact.getReport(
-          { from: options.from, to: options.to, province: options.province, city: options.city, campaignId: options.campaign ?? null, methodVersion: options.methodVersion ?? null },
-          OPTION_PATHS,
-        );
+        const report = await context.impact.getReport(request, IMPACT_OPTION_PATHS);
         io.out(options.json ? `${JSON.stringify(toImpactJson(report), null, 2)}\n` : formatImpact(report));
       });
     });

@@ -48,6 +48,8 @@ export const RATE_LIMIT_DEFAULTS = {
   conversations: { max: 30, windowSeconds: 60 },
   /** 推荐 and the first-use choices: each ranking reads a few hundred candidates. */
   recommendations: { max: 60, windowSeconds: 60 },
+  /** Printed PDF reports by one user: each starts a headless Chromium on the server. */
+  'report-pdf': { max: 10, windowSeconds: 60 },
 } as const satisfies Record<string, { max: number; windowSeconds: number; growing?: boolean }>;
 
 export type LimitName = keyof typeof RATE_LIMIT_DEFAULTS;

@@ -33,7 +33,9 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/admin/word-filters', labelKey: 'nav.adminWordFilters', audience: ['admin'], isImplemented: true },
   { path: '/analytics', labelKey: 'nav.analytics', audience: ['admin', 'bureau'], isImplemented: true },
   { path: '/console/campaigns', labelKey: 'nav.campaigns', audience: ['bureau', 'admin'], isImplemented: true },
+  { path: '/console/impact', labelKey: 'nav.impactConsole', audience: ['bureau', 'admin'], isImplemented: true },
   { path: '/analytics/public', labelKey: 'nav.publicAnalytics', audience: 'everyone', isImplemented: true },
+  { path: '/impact', labelKey: 'nav.impact', audience: 'everyone', isImplemented: true },
 ];
 
 export function navigationFor(role: Role | null): NavigationEntry[] {

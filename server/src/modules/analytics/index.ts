@@ -7,3 +7,5 @@ export { figureTable, toCsv } from './figure-csv.js';
 export type { FigureSource } from './analytics.repository.js';
 export type { ImportProgress, ImportResult } from './application-import.js';
 export { protectLinks, type Cell as SuppressionCell, type Link as SuppressionLink } from './suppression.js';
+export { renderChartSvg } from './analytics-report.js';
+export { categoryChartOption, industryChartOption, provinceChartOption } from './report-charts.js';

@@ -5,13 +5,9 @@
  * estimate is the sum of the components, rounded to whole jobs. Components keep two decimals so the
  * arithmetic shown next to each can be checked by hand.
  */
+import { IMPACT_INPUT_NAMES, type ImpactInputName } from '../../../../contracts/impact-inputs.js';
 
-/** The figures a method may name as inputs (all measured for the same window, region and campaign). */
-export const IMPACT_INPUT_NAMES = [
-  'activeHosts', 'activeRecruiters', 'bureauHosts', 'sessions', 'bureauSessions', 'companies', 'agencyCompanies',
-  'jobs', 'applications', 'hires', 'onboarded', 'stayed7Days',
-] as const;
-export type ImpactInputName = (typeof IMPACT_INPUT_NAMES)[number];
+export { IMPACT_INPUT_NAMES, type ImpactInputName };
 export type ImpactInputs = Record<ImpactInputName, number>;
 
 /** The one formula every version follows (stored with each version so a report quotes it). */

@@ -12,6 +12,8 @@ import {
   statedOccupationBodySchema,
 } from './impact.schemas.js';
 
+const reportQuerySchema = impactQuerySchema.extend({ lang: z.enum(['zh', 'en']).default('zh').describe('the document’s language') });
+
 const statedOccupationSchema = z.object({ occupation: occupationSchema.nullable() });
 
 export function registerImpactRoutes(app: App, impact: ImpactService) {
@@ -24,6 +26,27 @@ export function registerImpactRoutes(app: App, impact: ImpactService) {
       response: { 200: impactReportSchema },
     },
   }, async (request) => impact.getReportForUser(request.user!, request.query));
+
+  app.get('/api/impact/report.html', {
+    config: { access: ['admin', 'bureau'] },
+    schema: { tags: ['impact'], summary: 'The printable impact report (four GROW parts, definitions in notes) as one self-contained HTML page, in Chinese or English', querystring: reportQuerySchema },
+  }, async (request, reply) => {
+    const { lang, ...query } = request.query;
+    return reply.type('text/html; charset=utf-8').send(await impact.renderReportForUser(request.user!, query, lang));
+  });
+
+  app.get('/api/impact/report.pdf', {
+    config: { access: ['admin', 'bureau'], limit: 'report-pdf' },
+    schema: { tags: ['impact'], summary: 'The printable impact report as an A4 PDF (headless Chromium on the server)', querystring: reportQuerySchema },
+  }, async (request, reply) => {
+    const { lang, ...query } = request.query;
+    const pdf = await impact.printReportPdf(await impact.renderReportForUser(request.user!, query, lang));
+    const region = query.cityCode ?? query.provinceCode ?? request.user!.provinceCode ?? 'all';
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="jobcast-impact-${encodeURIComponent(region)}-${query.from}-${query.to}-${lang}.pdf"`)
+      .send(pdf);
+  });
 
   app.get('/api/public/impact', {
     config: { access: 'public' },

@@ -1,4 +1,7 @@
-import { PUBLIC_MIN_COUNT } from '../../../../contracts/analytics.js';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PUBLIC_MIN_COUNT, type AnalyticsResponse } from '../../../../contracts/analytics.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import type { AuthUser } from '../../platform/http.js';
@@ -6,6 +9,7 @@ import { DEFAULT_MIN_SENT, type AnalyticsService, type FieldPaths } from '../ana
 import type { GeoService } from '../geo/index.js';
 import { CAMPAIGN_NOTE, MEASURED_DEFINITIONS, OPEN_DEFINITIONS } from './impact-definitions.js';
 import { computeEstimate, IMPACT_FORMULA, type ImpactInputs, type ImpactMethod } from './impact-method.js';
+import { renderImpactReportHtml, type ReportLanguage } from './impact-report-html.js';
 import { suppressImpactCounts, type UnpublishedCounts } from './impact-suppression.js';
 import * as repository from './impact.repository.js';
 import { OCCUPATION_GROUPS, type ImpactMethodBody, type ImpactQuery, type ImpactReport, type Occupation, type OccupationBody, type PublicImpactReport } from './impact.schemas.js';
@@ -38,7 +42,7 @@ export function createImpactService(deps: { db: Db; geo: GeoService; analytics: 
     return (await computeReportWithCounts(request, paths)).report;
   }
 
-  async function computeReportWithCounts(request: ImpactRequest, paths: FieldPaths & { campaignId: string; methodVersion: string }): Promise<{ report: ImpactReport; counts: UnpublishedCounts }> {
+  async function computeReportWithCounts(request: ImpactRequest, paths: FieldPaths & { campaignId: string; methodVersion: string }): Promise<{ report: ImpactReport; counts: UnpublishedCounts; figures: AnalyticsResponse }> {
     // The analytics validate the window and region, and give the figures both reports share.
     const figures = await analytics.getFigures({ from: request.from, to: request.to, province: request.province, city: request.city }, paths);
     const method = await getMethod(request.methodVersion ?? null, paths.methodVersion);
@@ -82,7 +86,7 @@ export function createImpactService(deps: { db: Db; geo: GeoService; analytics: 
       open: { ...open, bureauSessions: own.open.bureauSessions, viewers: own.open.viewers, efficiency: own.efficiency, definitions: { ...OPEN_DEFINITIONS, ...campaignDefinitions } },
       containsSyntheticData: figures.containsSyntheticData,
     };
-    return { report, counts: { ...own.efficiencyCounts, agencyCompanies: own.open.agencyCompanies } };
+    return { report, counts: { ...own.efficiencyCounts, agencyCompanies: own.open.agencyCompanies }, figures };
   }
 
   /**
@@ -125,6 +129,30 @@ export function createImpactService(deps: { db: Db; geo: GeoService; analytics: 
         ? new Set<string>()
         : new Set<string>((await analytics.getPublicFigures({ from: query.from, to: query.to, province: query.provinceCode, city: query.cityCode, minSent: DEFAULT_MIN_SENT })).totals.suppressed);
       return suppressImpactCounts(report, counts, PUBLIC_MIN_COUNT, shared);
+    },
+
+    /** The printable report (jobcast report --kind impact): the four parts in one language, with the resume flows of the same window and region. */
+    async renderReport(request: ImpactRequest, paths: FieldPaths & { campaignId: string; methodVersion: string }, language: ReportLanguage, generatedAt = new Date()) {
+      const { report, figures } = await computeReportWithCounts(request, paths);
+      return { report, html: renderImpactReportHtml({ report, flows: figures, language, generatedAt }) };
+    },
+
+    /** The printable report over HTTP, with the same region rules as GET /api/impact. */
+    async renderReportForUser(user: AuthUser, query: ImpactQuery, language: ReportLanguage): Promise<string> {
+      const { report, figures } = await computeReportWithCounts(scopeRequest(user, query), { ...QUERY_PATHS, campaignId: 'query.campaignId', methodVersion: 'query.methodVersion' });
+      return renderImpactReportHtml({ report, flows: figures, language, generatedAt: new Date() });
+    },
+
+    /** A4 PDF of the printable report, with the Chromium the analytics report prints with. */
+    async printReportPdf(html: string): Promise<Buffer> {
+      const folder = await mkdtemp(path.join(tmpdir(), 'jobcast-impact-'));
+      try {
+        const file = path.join(folder, 'report.pdf');
+        await analytics.printReportPdf(html, file);
+        return await readFile(file);
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
     },
 
     listMethods(): Promise<ImpactMethod[]> {
