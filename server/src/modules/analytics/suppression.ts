@@ -33,7 +33,8 @@ export function protectLinks(links: Link[], threshold: number) {
     const visibleParts = link.parts.filter((cell) => !cell.hidden);
     return link.parts.includes(hidden[0]) && sum(link.whole) - sum(visibleParts) < threshold;
   };
-  const smallestVisible = (cells: Cell[]) => cells.filter((cell) => !cell.hidden).sort((a, b) => a.value - b.value)[0];
+  // Withholding a published zero would protect nothing (see leaks): the next cover is the smallest non-zero one.
+  const smallestVisible = (cells: Cell[]) => cells.filter((cell) => !cell.hidden && cell.value > 0).sort((a, b) => a.value - b.value)[0];
   for (let changed = true; changed;) {
     changed = false;
     for (const link of links) {

@@ -93,10 +93,10 @@ export function renderImpactReportHtml(input: ImpactReportInput): string {
   const byType = fill(text.byType, Object.fromEntries(Object.entries(measured.activeRecruitersByAccountType).map(([key, value]) => [key, figure(`measured.activeRecruitersByAccountType.${key}`, value)])));
 
   const componentRows = estimated.components.map((component, index) => `<tr>
-      <td>${escapeHtml(language === 'en' ? COMPONENT_LABELS_EN[component.name] ?? component.label : component.label)}<br><code>${escapeHtml(component.name)}</code></td>
+      <td>${escapeHtml(language === 'en' ? COMPONENT_LABELS_EN[component.name] ?? definitionIn(component.label, 'en') : definitionIn(component.label, 'zh'))}<br><code>${escapeHtml(component.name)}</code></td>
       <td><code>${escapeHtml(component.formula)}</code></td>
       <td class="num">${figure(`estimated.components.${index}.value`, component.value)}</td>
-      <td class="src">${component.isAssumption ? `<span class="tag warn">${text.assumption}</span>` : `<span class="tag ok">${text.sourced}</span>`} ${escapeHtml(component.source)}</td>
+      <td class="src">${component.isAssumption ? `<span class="tag warn">${text.assumption}</span>` : `<span class="tag ok">${text.sourced}</span>`} ${escapeHtml(definitionIn(component.source, language))}</td>
     </tr>`).join('');
 
   const inUse = report.occupations.map((row, index) => ({ row, index })).filter(({ row }) => row.people > 0 || row.jobs > 0);
@@ -186,10 +186,10 @@ ${kpi('measured.activeHosts', 'activeHosts', measured.activeHosts, md, `<span cl
 ${kpi('measured.activeRecruiters', 'activeRecruiters', measured.activeRecruiters, md, `<span class="sub">${byType}</span>`)}
 </div>
 <h3>${text.estimated}</h3>
-<p>${text.estimate}: <span class="total">${figure('estimated.total', estimated.total)}</span> · ${text.method} v${estimated.methodVersion} ${escapeHtml(estimated.methodName)}</p>
-<div class="formula">${text.formula}: ${escapeHtml(definitionIn(estimated.formula, language))}<br>${text.adjustment} ${figure('estimated.multiPlatformAdjustment.value', estimated.multiPlatformAdjustment.value, String(estimated.multiPlatformAdjustment.value))}${estimated.multiPlatformAdjustment.isAssumption ? ` <span class="tag warn">${text.assumption}</span>` : ''} — ${escapeHtml(estimated.multiPlatformAdjustment.source)}</div>
+<p>${text.estimate}: <span class="total">${figure('estimated.total', estimated.total)}</span> · ${text.method} v${estimated.methodVersion} ${escapeHtml(definitionIn(estimated.methodName, language))}</p>
+<div class="formula">${text.formula}: ${escapeHtml(definitionIn(estimated.formula, language))}<br>${text.adjustment} ${figure('estimated.multiPlatformAdjustment.value', estimated.multiPlatformAdjustment.value, String(estimated.multiPlatformAdjustment.value))}${estimated.multiPlatformAdjustment.isAssumption ? ` <span class="tag warn">${text.assumption}</span>` : ''} — ${escapeHtml(definitionIn(estimated.multiPlatformAdjustment.source, language))}</div>
 <table><thead><tr><th>${text.component}</th><th>${text.arithmetic}</th><th class="num">=</th><th>${text.source}</th></tr></thead><tbody>${componentRows}</tbody></table>
-${estimated.note ? `<p class="note">${text.note}: ${escapeHtml(estimated.note)}</p>` : ''}
+${estimated.note ? `<p class="note">${text.note}: ${escapeHtml(definitionIn(estimated.note, language))}</p>` : ''}
 
 <h2>${text.renovate}</h2>
 <p>${fill(text.catalogue, { count: report.occupations.length })} ${groupCounts}.</p>

@@ -11,7 +11,7 @@ const ROLES = ['host', 'employer', 'bureau'] as const;
 const ACCOUNT_TYPES = ['direct', 'agency', 'dispatch', 'public'] as const;
 
 /**
- * The public impact report: every count below the threshold withheld, and linked cells withheld with it so that
+ * The public impact report: every count from 1 to below the threshold withheld, and linked cells withheld with it so that
  * no single response gives a withheld count back by subtraction (the analytics' protectLinks):
  * - active hosts = hosts + employers + bureau staff, active recruiters = the sum of the four account types (exact);
  * - sessions ≥ bureau sessions, companies ≥ agency companies, jobs ≥ Σ jobs per occupation, active hosts +
@@ -30,7 +30,9 @@ export function suppressImpactCounts(
   threshold: number,
   sharedHidden: ReadonlySet<string> = new Set(),
 ): PublicImpactReport {
-  const cell = (value: number, isShared = false): Cell => ({ value, hidden: value < threshold || isShared });
+  // Zeros are published: no one is singled out by a count of none, and a withheld zero protects nothing in a link
+  // (protectLinks ignores it). So "no one states this occupation" reads 0, and a withheld one is 1–9.
+  const cell = (value: number, isShared = false): Cell => ({ value, hidden: (value > 0 && value < threshold) || isShared });
   const open = Object.fromEntries(OPEN_COUNTS.map((key) => [key, cell(report.open[key], sharedHidden.has(key))])) as Record<(typeof OPEN_COUNTS)[number], Cell>;
   const measured = Object.fromEntries(MEASURED_COUNTS.map((key) => [key, cell(report.measured[key])])) as Record<(typeof MEASURED_COUNTS)[number], Cell>;
   const roles = Object.fromEntries(ROLES.map((key) => [key, cell(report.measured.activeHostsByRole[key])])) as Record<(typeof ROLES)[number], Cell>;

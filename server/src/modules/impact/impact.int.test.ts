@@ -185,7 +185,7 @@ describe('impact report (GROW): measured, open, occupations, estimate, scope', (
     expect((await get('admin', `/api/impact?${january}&provinceCode=纳尼亚`)).statusCode).toBe(400);
   });
 
-  it('public /impact: anyone, every count of the hand-scripted data (all below 10) withheld, definitions and method kept', async () => {
+  it('public /impact: anyone, every count of the hand-scripted data (1–9) withheld, zeros published, definitions and method kept', async () => {
     const response = await get('anonymous', `/api/public/impact?${january}&provinceCode=32&methodVersion=1`);
     expect(response.statusCode).toBe(200);
     const report = response.json();
@@ -198,8 +198,9 @@ describe('impact report (GROW): measured, open, occupations, estimate, scope', (
     expect(report.estimated.components[0].source).toMatch(/快手/);
     expect(report.measured.definitions.hires).toMatch(/录用/);
     expect(report.suppression).toEqual({ threshold: 10, cells: report.suppressed.length });
-    // 带岗主播: people 1 → withheld; zeros are withheld too (below 10), never shown as a count.
-    expect(report.occupations.find((row: { name: string }) => row.name === '带岗主播')).toMatchObject({ people: null, jobs: null });
+    // 带岗主播: people 1 → withheld; its jobs, 0, published; the 江苏 employers hosting: 0.
+    expect(report.occupations.find((row: { name: string }) => row.name === '带岗主播')).toMatchObject({ people: null, jobs: 0 });
+    expect(report.measured.activeHostsByRole).toEqual({ host: null, employer: 0, bureau: null });
     expect(JSON.stringify(report)).not.toMatch(/"(hires|people|jobs|sessions)":[1-9]/);
     const campaign = await get('anonymous', `/api/public/impact?${january}&campaignId=${fixture.campaignId}`);
     expect(campaign.statusCode).toBe(200);

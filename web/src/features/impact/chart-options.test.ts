@@ -7,7 +7,7 @@ describe('bestSessionsOption', () => {
       yAxis: { data: string[] };
       series: Array<{ data: Array<number | null>; name: string }>;
     };
-    expect(option.yAxis.data).toEqual(['S2', '蒙阴县春风行动直播带岗专场第…']);
+    expect(option.yAxis.data).toEqual(['S2', '蒙阴县春风行动直播带岗专场第一…']);
     expect(option.series[0]).toMatchObject({ name: '一周录用', data: [null, 380] });
   });
 });

@@ -22,7 +22,7 @@ export function GatherSection({ report }: { report: ImpactView }) {
       dispatch: count(measured.activeRecruitersByAccountType.dispatch), public: count(measured.activeRecruitersByAccountType.public),
     }),
   };
-  const componentLabel = (name: string, label: string) => (i18n.exists(`components.${name}`, { ns: IMPACT_NS }) ? t(`components.${name}`) : label);
+  const componentLabel = (name: string, label: string) => (i18n.exists(`components.${name}`, { ns: IMPACT_NS }) ? t(`components.${name}`) : definitionIn(label, language));
   const inputLabel = (name: string) => (i18n.exists(`inputs.${name}`, { ns: IMPACT_NS }) ? t(`inputs.${name}`) : name);
 
   return (
@@ -39,13 +39,13 @@ export function GatherSection({ report }: { report: ImpactView }) {
         <div className="impact-estimate">
           <span>{t('gather.estimate')}</span>
           <span className="impact-estimate-total" data-testid="impact-estimate-total">{count(estimated.total)}</span>
-          <Tag color="blue" data-testid="impact-method-version">{t('gather.methodVersion', { version: estimated.methodVersion, name: estimated.methodName })}</Tag>
+          <Tag color="blue" data-testid="impact-method-version">{t('gather.methodVersion', { version: estimated.methodVersion, name: definitionIn(estimated.methodName, language) })}</Tag>
         </div>
         <div className="impact-formula" data-testid="impact-formula">{t('gather.formula')}: {definitionIn(estimated.formula, language)}</div>
         <p className="impact-source">
           {t('gather.adjustment', { value: estimated.multiPlatformAdjustment.value })}
           {estimated.multiPlatformAdjustment.isAssumption ? <Tag style={{ marginLeft: 6 }}>{t('gather.assumption')}</Tag> : null}
-          {' — '}{estimated.multiPlatformAdjustment.source}
+          {' — '}{definitionIn(estimated.multiPlatformAdjustment.source, language)}
         </p>
         <div className="impact-components">
           {estimated.components.map((component) => (
@@ -60,12 +60,12 @@ export function GatherSection({ report }: { report: ImpactView }) {
               <p className="impact-source">{Object.keys(component.inputs).map(inputLabel).join(' + ')} × {component.coefficient}</p>
               <p className="impact-source">
                 {component.isAssumption ? <Tooltip title={t('gather.assumptionHint')}><Tag color="orange">{t('gather.assumption')}</Tag></Tooltip> : <Tag color="green">{t('gather.sourced')}</Tag>}
-                {t('gather.source')}: {component.source}
+                {t('gather.source')}: {definitionIn(component.source, language)}
               </p>
             </div>
           ))}
         </div>
-        {estimated.note ? <p className="impact-source">{estimated.note}</p> : null}
+        {estimated.note ? <p className="impact-source">{definitionIn(estimated.note, language)}</p> : null}
       </div>
     </Card>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../app/i18n';
 import { useApi } from '../../app/use-api';
 import { impactApi, type ImpactMethodView } from './api';
+import { definitionIn } from './format';
 import { IMPACT_NS } from './i18n';
 import { MethodForm } from './method-form';
 
@@ -44,7 +45,7 @@ export function MethodAdmin({ onSaved }: { onSaved: () => void }) {
               data-testid="impact-method-versions"
               columns={[
                 { title: t('method.version'), dataIndex: 'version', render: (version: number) => `v${version}` },
-                { title: t('method.name'), dataIndex: 'name' },
+                { title: t('method.name'), dataIndex: 'name', render: (name: string) => definitionIn(name, language) },
                 { title: t('method.createdBy'), dataIndex: 'createdBy', render: (createdBy: ImpactMethodView['createdBy']) => createdBy?.displayName ?? t('method.initial') },
                 { title: t('method.createdAt'), dataIndex: 'createdAt', render: (value: string) => new Date(value).toLocaleString(language === 'en' ? 'en' : 'zh-CN', { timeZone: 'Asia/Shanghai' }) },
               ]}

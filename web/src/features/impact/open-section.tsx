@@ -45,7 +45,7 @@ export function OpenSection({ report }: { report: ImpactView }) {
         <Typography.Text strong>{t('open.bestSessions')}</Typography.Text>
         {sessions.length === 0 ? <Empty description={t('open.noSessions')} /> : (
           <>
-            <EChart option={option} height={Math.max(120, 36 * sessions.length + 24)} testId="impact-best-sessions-chart" />
+            {sessions.some((row) => row.hires !== null) ? <EChart option={option} height={Math.max(120, 36 * sessions.length + 24)} testId="impact-best-sessions-chart" /> : null}
             <Table<SessionRow>
               size="small"
               rowKey="sessionId"
