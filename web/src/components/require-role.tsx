@@ -1,10 +1,10 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { useAuth } from '../app/auth';
 import type { Role } from '../app/types';
-import { PageLoading } from './page-states';
+import { PageLoading, PageWarning } from './page-states';
 
 /** Pages for some roles only: visitors are sent to sign in (and back), other roles see why not. */
 export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
@@ -18,11 +18,11 @@ export function RequireRole({ roles, children }: { roles: readonly Role[]; child
   }
   if (!roles.includes(user.role)) {
     return (
-      <Result
-        status="403"
+      // Plain markup (page-states.tsx): antd's Result brought its three illustrations (~30 KB) into every page's entry.
+      <PageWarning
         title={t('common.forbidden')}
-        subTitle={t('common.forbiddenHint', { roles: roles.map((role) => t(`roles.${role}`)).join(' / ') })}
-        extra={<Link to="/"><Button>{t('common.goHome')}</Button></Link>}
+        detail={t('common.forbiddenHint', { roles: roles.map((role) => t(`roles.${role}`)).join(' / ') })}
+        action={<Link to="/"><Button>{t('common.goHome')}</Button></Link>}
       />
     );
   }
