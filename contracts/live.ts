@@ -130,6 +130,14 @@ export const streamKeySchema = z.object({
 });
 export type StreamKeyInfo = z.infer<typeof streamKeySchema>;
 
+/** 网页开播: where the studio opens its WebSocket (same origin; see docs/LIVE.md "Browser studio"). */
+export const studioIngestSchema = z.object({
+  /** `/api/studio/ingest?sessionId=…&token=…` — the token is the host's, valid a few minutes to connect. */
+  ingestPath: z.string(),
+  mediaMode: z.enum(['embedded', 'external']),
+});
+export type StudioIngestInfo = z.infer<typeof studioIngestSchema>;
+
 export const applyBodySchema = z.object({
   jobId: uuid,
   /** The session the seeker applied from (live or replay); omitted for a job page. */

@@ -28,6 +28,7 @@ import { findFfmpeg, startEmbeddedMediaServer } from './platform/media/embedded-
 import { createThumbnailStore, startThumbnailWorker, type ThumbnailWorker } from './platform/media/thumbnails.js';
 import { registerNginxRtmpCallbacks } from './platform/media/nginx-rtmp-callbacks.js';
 import { createRateLimiter } from './platform/rate-limit.js';
+import { attachStudioIngest } from './platform/media/studio-ingest.js';
 import { createRealtimeServer, readCookie } from './platform/realtime.js';
 import { createSmsSender } from './platform/sms/sms-sender.js';
 import pino from 'pino';
@@ -211,6 +212,17 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
     await realtime.close();
     throw error;
   }
+  // 网页开播: the browser studio's WebSocket beside Socket.IO; ffmpeg publishes to the same RTMP ingest.
+  const studio = attachStudioIngest(app.server, {
+    gate: context.live,
+    ffmpegPath: findFfmpeg(context.config.media.ffmpegPath),
+    allowedOrigins: context.config.allowedOrigins,
+    log: app.log,
+  });
+  const endStudio = ({ sessionId, status }: { sessionId: string; status: string }) => {
+    if (status === 'ended') studio.disconnect(sessionId);
+  };
+  context.events.on('LiveSessionStatusChanged', endStudio);
   const thumbnailWorker = startLiveThumbnails(context, media, (error) => app.log.error({ err: error }, 'thumbnails failed'));
   // Honest states: scheduled sessions whose host never came become missed (未开播).
   const sweepMissed = () => context.live.markMissedSessions().catch((error: unknown) => app.log.error({ err: error }, 'marking missed sessions failed'));
@@ -222,8 +234,11 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
     liveRealtime,
     conversationsRealtime,
     thumbnailWorker,
+    studio,
     async stop() {
       if (stateSweeper) clearInterval(stateSweeper);
+      context.events.off('LiveSessionStatusChanged', endStudio);
+      await studio.close();
       await thumbnailWorker?.stop();
       liveRealtime.close();
       conversationsRealtime.close();

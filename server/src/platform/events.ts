@@ -41,4 +41,8 @@ export class EventBus {
   on<Name extends keyof DomainEvents>(name: Name, listener: (payload: DomainEvents[Name]) => void): void {
     this.emitter.on(name, listener);
   }
+
+  off<Name extends keyof DomainEvents>(name: Name, listener: (payload: DomainEvents[Name]) => void): void {
+    this.emitter.off(name, listener);
+  }
 }

@@ -43,6 +43,9 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
     pingInterval: 25_000,
     pingTimeout: 20_000,
     maxHttpBufferSize: 16 * 1024,
+    // Other upgrade paths on this server (the browser studio's ingest) answer for themselves, after an async
+    // check that may take longer than engine.io's 1 s before it would cut an upgrade it does not own.
+    destroyUpgrade: false,
     // A page of another site must not open a socket with the visitor's cookie (403 on the handshake).
     allowRequest: (request, callback) => {
       const isAllowed = isAllowedOrigin(request.headers, options.allowedOrigins);

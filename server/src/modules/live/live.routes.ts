@@ -19,6 +19,7 @@ import {
   sessionParamsSchema,
   sessionSummarySchema,
   streamKeySchema,
+  studioIngestSchema,
   wordFilterBodySchema,
   wordFilterSchema,
 } from './live.schemas.js';
@@ -66,6 +67,11 @@ export function registerLiveRoutes(app: App, live: LiveService) {
     config: { access: 'signed-in' },
     schema: { tags: ['live'], summary: 'Issue a new stream key; the old one no longer publishes', params: sessionParamsSchema, response: { 200: streamKeySchema } },
   }, async (request) => live.rotateStreamKey(request.user!, request.params.id));
+
+  app.post('/api/sessions/:id/studio', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['live'], summary: '网页开播: the WebSocket address where the host\'s browser studio sends its camera (the session\'s host only)', params: sessionParamsSchema, response: { 200: studioIngestSchema } },
+  }, async (request) => live.openStudio(request.user!, request.params.id));
 
   app.post('/api/sessions/:id/end', {
     config: { access: 'signed-in' },

@@ -7,6 +7,7 @@ export {
   sessionDetailSchema,
   sessionSummarySchema,
   streamKeySchema,
+  studioIngestSchema,
 } from '../../../../contracts/live.js';
 
 export const sessionParamsSchema = z.object({ id: z.string().uuid() });

@@ -7,6 +7,8 @@ import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js
 import type { EventBus } from '../../platform/events.js';
 import type { AuthUser } from '../../platform/http.js';
 import type { MediaLinks } from '../../platform/media/media-links.js';
+import { createPlayTokens } from '../../platform/media/play-tokens.js';
+import { STUDIO_INGEST_PATH } from '../../platform/media/studio-ingest.js';
 import type { ThumbnailStore } from '../../platform/media/thumbnails.js';
 import type { AuthService } from '../auth/index.js';
 import type { CampaignsService } from '../campaigns/index.js';
@@ -77,6 +79,9 @@ export function createLiveService(deps: {
   const clock = deps.clock ?? (() => new Date());
   const endTimers = new Map<string, NodeJS.Timeout>();
   let wordRules: { rules: WordRule[]; loadedAt: number } | null = null;
+  // 网页开播: a studio's WebSocket carries a token signed for the session's host (the same HMAC scheme as playback,
+  // with its own secret), good for a few minutes to connect or reconnect.
+  const studioTokens = createPlayTokens(`${config.media.playSecret}|studio`, 120);
 
   function toSummary(row: repository.SummaryRow): SessionSummary {
     return {
@@ -304,6 +309,31 @@ export function createLiveService(deps: {
       await getManagedSession(user, sessionId);
       await endSessionNow(sessionId);
       return this.getSessionDetail(user, sessionId);
+    },
+
+    /**
+     * 网页开播: where the session's host's browser studio sends its recording. Only the session's host (not the
+     * company's other members or an admin: the camera is the host's), and not once the session is over.
+     */
+    async openStudio(user: AuthUser, sessionId: string) {
+      const session = await getSessionRow(sessionId);
+      if (user.id !== session.hostUserId) throw forbidden('Only the host of this session can go live from the browser / 仅本场主播可网页开播');
+      if (isOver(session.status)) throw new AppError('conflict', 'This session has ended / 直播已结束');
+      await this.getStreamKey(user, sessionId); // a key exists (sessions made by imports get theirs on first use)
+      const token = studioTokens.issue(sessionId, user.id);
+      const query = new URLSearchParams({ sessionId, token });
+      return { ingestPath: `${STUDIO_INGEST_PATH}?${query}`, mediaMode: media.mode };
+    },
+
+    /** The studio's WebSocket: the token is this session's host's, the session not over → ffmpeg's publish URL. */
+    async resolveStudioPublish(token: string, sessionId: string): Promise<{ publishUrl: string } | null> {
+      const userId = studioTokens.verify(token, sessionId);
+      if (!userId) return null;
+      const session = await repository.findSessionRow(db, sessionId);
+      if (!session || session.hostUserId !== userId || isOver(session.status)) return null;
+      const key = await repository.findStreamKey(db, sessionId);
+      if (!key) return null;
+      return { publishUrl: `${media.internalRtmpUrl()}/${sessionId}?key=${key.secret}` };
     },
 
     // ------------------------------------------------------------ media server side

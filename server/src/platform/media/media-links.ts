@@ -9,6 +9,8 @@ export type MediaLinks = {
   readonly mode: 'embedded' | 'external';
   /** OBS "server": rtmp://host:port/live. */
   rtmpServerUrl(): string;
+  /** Where the server's own encoders (the browser studio's ffmpeg) publish: the embedded server on its bind address. */
+  internalRtmpUrl(): string;
   /**
    * Live playback for one viewer (a user id, `guest`, or `internal` for the server's own readers): the URL carries
    * the viewer's signed token (embedded mode always; a template only where it says `{token}`).
@@ -38,6 +40,12 @@ export function createMediaLinks(config: Config): MediaLinks {
     rtmpServerUrl() {
       if (config.media.rtmpUrl) return config.media.rtmpUrl.replace(/\/+$/, '');
       return `rtmp://${publicHost}${rtmpPort === 1935 ? '' : `:${rtmpPort}`}/live`;
+    },
+    internalRtmpUrl() {
+      if (config.media.mode === 'external') return this.rtmpServerUrl();
+      const bind = config.media.bind;
+      const host = bind === '0.0.0.0' || bind === '::' || bind === '' ? '127.0.0.1' : bind.includes(':') ? `[${bind}]` : bind;
+      return `rtmp://${host}:${rtmpPort}/live`;
     },
     flvUrl(sessionId, viewer = 'guest') {
       const token = playTokens.issue(sessionId, viewer);
