@@ -5,7 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { expect, vi } from 'vitest';
 import { createApp, startLiveRuntime } from '../server/src/app.js';
 import { createTestContext, type TestContext } from '../server/src/test/harness.js';
@@ -34,11 +34,14 @@ export function browserAvailability(chromiumPath = CHROMIUM_PATH, isCi = process
   return { shouldSkip: true, reason };
 }
 
-export async function launchChromium(chromiumPath = CHROMIUM_PATH): Promise<Browser> {
+/** A fake camera and microphone that need no permission prompt (the browser studio, video interviews). */
+export const FAKE_MEDIA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+
+export async function launchChromium(chromiumPath = CHROMIUM_PATH, extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium is required for the end-to-end tests: ${chromiumPath} is missing. Install it with apt-get install -y chromium.`);
   }
-  return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
 }
 
 /** Builds web/dist when it is missing or older than its sources (the same script as postinstall). */
@@ -135,8 +138,8 @@ const ACTION_TIMEOUT_MS = 45_000;
  */
 const CONTEXT_DEFAULTS = { locale: 'zh-CN', reducedMotion: 'reduce' } as const;
 
-export async function newPhoneContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: baseUrl, viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+export async function newPhoneContext(browser: Browser, baseUrl: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: baseUrl, viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, deviceScaleFactor: 2, ...options });
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   await reportCspViolations(context);
   return context;

@@ -37,6 +37,7 @@ const FEATURE_ROUTES: RouteObject[] = [
   { path: 'live/:sessionId', lazy: page(() => import('../features/live/live-room-page')) },
   { path: 'host/sessions', lazy: page(() => import('../features/live/host/host-sessions-page'), ['host', 'employer', 'bureau', 'admin']) },
   { path: 'host/sessions/:sessionId', lazy: page(() => import('../features/live/host/host-console-page'), ['host', 'employer', 'bureau', 'admin']) },
+  { path: 'host/sessions/:sessionId/studio', lazy: page(() => import('../features/live/host/studio-page'), ['host', 'employer', 'bureau', 'admin']) },
   { path: 'sign-in', lazy: page(() => import('../features/auth/sign-in-page')) },
   { path: 'sign-up', lazy: page(() => import('../features/auth/sign-up-page')) },
   { path: 'me/profile', lazy: page(() => import('../features/seekers/profile-page'), ['seeker']) },

@@ -11,6 +11,7 @@ import type {
   SessionStatus,
   SessionSummary,
   StreamKeyInfo,
+  StudioIngestInfo,
 } from '../../../../contracts/live';
 
 export type { ApplicationReceipt, HostApplication, JobCount, SessionDetail, SessionStatus, SessionSummary, StreamKeyInfo };
@@ -40,6 +41,8 @@ export const scheduleSession = (input: ScheduleSessionInput) => api.post<Session
 
 export const getStreamKey = (sessionId: string) => api.get<StreamKeyInfo>(`${sessionPath(sessionId)}/stream-key`);
 export const rotateStreamKey = (sessionId: string) => api.post<StreamKeyInfo>(`${sessionPath(sessionId)}/stream-key/rotate`);
+/** 网页开播: a fresh WebSocket address for the host's studio (asked again on every reconnect). */
+export const openStudio = (sessionId: string) => api.post<StudioIngestInfo>(`${sessionPath(sessionId)}/studio`);
 export const endSession = (sessionId: string) => api.post<SessionDetail>(`${sessionPath(sessionId)}/end`);
 
 /** ApplyBody as sent (the idempotency key and profile are optional). */

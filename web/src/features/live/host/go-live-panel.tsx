@@ -1,17 +1,19 @@
-import { EyeInvisibleOutlined, EyeOutlined, ReloadOutlined } from '@ant-design/icons';
+import { EyeInvisibleOutlined, EyeOutlined, ReloadOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Popconfirm, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { currentLanguage } from '../../../app/i18n';
 import { pickLanguage } from '../../../app/server-errors';
 import { useApi } from '../../../app/use-api';
 import { getStreamKey, rotateStreamKey, type SessionStatus, type StreamKeyInfo } from '../api';
 import { LIVE_NS } from '../i18n';
 
-/** OBS's two fields (服务器, 串流密钥) with copy buttons, the steps, and 重置密钥. */
-export function GoLivePanel({ sessionId, status }: { sessionId: string; status: SessionStatus }) {
+/** 网页开播 (the session's host only), then OBS's two fields (服务器, 串流密钥) with copy buttons, the steps, and 重置密钥. */
+export function GoLivePanel({ sessionId, status, isHost }: { sessionId: string; status: SessionStatus; isHost: boolean }) {
   const { t } = useTranslation(LIVE_NS);
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const [isKeyShown, setIsKeyShown] = useState(false);
   const [rotated, setRotated] = useState<StreamKeyInfo | null>(null);
   const [isRotating, setIsRotating] = useState(false);
@@ -45,6 +47,12 @@ export function GoLivePanel({ sessionId, status }: { sessionId: string; status: 
         </Popconfirm>
       )}
     >
+      {isHost && status !== 'missed' ? (
+        <div className="studio-entry">
+          <Button type="primary" icon={<VideoCameraOutlined />} block onClick={() => navigate(`/host/sessions/${sessionId}/studio`)} data-testid="open-studio">{t('host.studio.open')}</Button>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '6px 0 12px' }}>{t('host.studio.openHint')}</Typography.Paragraph>
+        </div>
+      ) : null}
       {!info ? <Skeleton active paragraph={{ rows: 2 }} /> : (
         <>
           <div className="stream-field">

@@ -3,6 +3,7 @@ import { App, Button, Card, Popconfirm, Result, Statistic, Tag } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { useAuth } from '../../../app/auth';
 import { currentLanguage } from '../../../app/i18n';
 import { pickLanguage } from '../../../app/server-errors';
 import { useApi } from '../../../app/use-api';
@@ -46,6 +47,7 @@ function HostConsole({ detail, loadedAt, onReload }: { detail: SessionDetail; lo
   const [freshIds, setFreshIds] = useState<ReadonlySet<number>>(new Set());
   const [isEnding, setIsEnding] = useState(false);
   const [capabilities] = useState(detectCapabilities);
+  const { user } = useAuth();
 
   const room = useLiveRoom(detail.id, { status: detail.status, likes: detail.likeCount, pinnedJobId: detail.pinnedJobId }, {
     onApplication: (application, jobCount) => {
@@ -143,7 +145,7 @@ function HostConsole({ detail, loadedAt, onReload }: { detail: SessionDetail; lo
               {status === 'ended' && !('url' in plan) ? <div className="host-preview-empty">{t('host.console.ended')}</div> : null}
             </div>
           </Card>
-          <GoLivePanel sessionId={detail.id} status={status} />
+          <GoLivePanel sessionId={detail.id} status={status} isHost={detail.hostUserId === user?.id} />
           {status !== 'scheduled' ? <SessionFunnelCard key={status} sessionId={detail.id} /> : null}
         </div>
         <div className="host-column">

@@ -1,0 +1,231 @@
+/**
+ * 网页开播 in the browser: the camera and microphone, a canvas at the broadcast's size that the camera is drawn on
+ * (so switching cameras, or later a 连麦 guest, never restarts the recording), MediaRecorder in 250 ms chunks,
+ * and the WebSocket to the server's ingest (server/src/platform/media/studio-ingest.ts), reconnecting with a new
+ * address when the network drops. No React here; studio-page.tsx shows its state.
+ */
+
+export type Facing = 'user' | 'environment';
+export type StudioPhase = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'stopped';
+export type StudioProblem = 'insecure' | 'unsupported' | 'denied' | 'no_camera' | 'camera_busy' | 'network' | 'server' | 'replaced';
+
+export type StudioEvents = {
+  onPhase(phase: StudioPhase): void;
+  onProblem(problem: StudioProblem | null, detail?: string): void;
+};
+
+/** The broadcast's size: portrait on phones (as 快手 and 抖音), landscape on a computer. */
+export function broadcastSize(isPortrait: boolean) {
+  return isPortrait ? { width: 720, height: 1280 } : { width: 1280, height: 720 };
+}
+
+/** What this browser can record, best first: H.264 is passed through by the server, anything else transcoded. */
+export function pickMimeType(isTypeSupported: (type: string) => boolean): string | null {
+  const candidates = [
+    'video/webm;codecs=h264,opus',
+    'video/webm;codecs=avc1,opus',
+    'video/x-matroska;codecs=avc1,opus',
+    'video/mp4;codecs=avc1,mp4a.40.2',
+    'video/webm;codecs=vp8,opus',
+    'video/webm;codecs=vp9,opus',
+    'video/webm',
+    'video/mp4',
+  ];
+  return candidates.find((type) => isTypeSupported(type)) ?? null;
+}
+
+/** Why getUserMedia failed, in the words the page explains. */
+export function cameraProblem(error: unknown): StudioProblem {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  if (name === 'NotAllowedError' || name === 'SecurityError') return 'denied';
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'no_camera';
+  if (name === 'NotReadableError' || name === 'AbortError') return 'camera_busy';
+  return 'unsupported';
+}
+
+const RECONNECT_DELAYS_MS = [500, 1_000, 2_000, 3_000, 5_000];
+const CHUNK_MS = 250;
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+export class StudioRecorder {
+  readonly canvas: HTMLCanvasElement;
+  private readonly source: HTMLVideoElement;
+  private videoStream: MediaStream | null = null;
+  private audioStream: MediaStream | null = null;
+  private recorder: MediaRecorder | null = null;
+  private socket: WebSocket | null = null;
+  private drawHandle = 0;
+  private isDrawing = false;
+  private isStopping = false;
+  private attempt = 0;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  facing: Facing = 'user';
+  isMuted = false;
+
+  constructor(
+    private readonly size: { width: number; height: number },
+    private readonly openIngest: () => Promise<{ ingestPath: string }>,
+    private readonly events: StudioEvents,
+  ) {
+    this.canvas = document.createElement('canvas');
+    this.canvas.width = size.width;
+    this.canvas.height = size.height;
+    this.source = document.createElement('video');
+    this.source.muted = true;
+    this.source.playsInline = true;
+  }
+
+  /** Opens the camera (and microphone) for the preview. */
+  async openCamera(facing: Facing = this.facing): Promise<MediaStream> {
+    if (!window.isSecureContext) throw Object.assign(new Error('insecure'), { problem: 'insecure' as const });
+    if (!navigator.mediaDevices?.getUserMedia || typeof MediaRecorder === 'undefined') throw Object.assign(new Error('unsupported'), { problem: 'unsupported' as const });
+    const isPortrait = this.size.height > this.size.width;
+    const video = await navigator.mediaDevices.getUserMedia({
+      video: { facingMode: facing, width: { ideal: isPortrait ? 720 : 1280 }, height: { ideal: isPortrait ? 1280 : 720 }, frameRate: { ideal: 25, max: 30 } },
+      audio: false,
+    });
+    this.audioStream ??= await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true }, video: false });
+    this.audioStream.getAudioTracks().forEach((track) => { track.enabled = !this.isMuted; });
+    const previous = this.videoStream;
+    this.videoStream = video;
+    this.facing = facing;
+    this.source.srcObject = video;
+    await this.source.play().catch(() => undefined);
+    previous?.getTracks().forEach((track) => track.stop());
+    this.startDrawing();
+    return video;
+  }
+
+  /** 翻转: the other camera; the recording goes on (it records the canvas). */
+  async switchCamera() {
+    return this.openCamera(this.facing === 'user' ? 'environment' : 'user');
+  }
+
+  setMuted(isMuted: boolean) {
+    this.isMuted = isMuted;
+    this.audioStream?.getAudioTracks().forEach((track) => { track.enabled = !isMuted; });
+  }
+
+  /** The camera frame drawn to cover the canvas (cropped, never stretched), on every new frame. */
+  private startDrawing() {
+    if (this.isDrawing) return;
+    this.isDrawing = true;
+    const context = this.canvas.getContext('2d', { alpha: false })!;
+    const draw = () => {
+      if (!this.isDrawing) return;
+      const { videoWidth, videoHeight } = this.source;
+      if (videoWidth > 0 && videoHeight > 0) {
+        const scale = Math.max(this.size.width / videoWidth, this.size.height / videoHeight);
+        const width = videoWidth * scale;
+        const height = videoHeight * scale;
+        context.drawImage(this.source, (this.size.width - width) / 2, (this.size.height - height) / 2, width, height);
+      }
+      this.drawHandle = window.setTimeout(draw, 40);
+    };
+    draw();
+  }
+
+  /** 开始直播: a WebSocket to the ingest, then the recorder. Resolves once the first chunk is on its way. */
+  async start(): Promise<void> {
+    this.isStopping = false;
+    this.attempt = 0;
+    this.events.onPhase('connecting');
+    await this.connect();
+  }
+
+  private async connect(): Promise<void> {
+    const mimeType = pickMimeType((type) => MediaRecorder.isTypeSupported(type));
+    if (!mimeType) throw Object.assign(new Error('unsupported'), { problem: 'unsupported' as const });
+    const { ingestPath } = await this.openIngest();
+    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${ingestPath}`;
+    const socket = new WebSocket(url);
+    this.socket = socket;
+    await new Promise<void>((resolve, reject) => {
+      socket.onopen = () => resolve();
+      socket.onerror = () => reject(Object.assign(new Error('network'), { problem: 'network' as const }));
+    });
+    socket.onmessage = (event) => {
+      if (typeof event.data !== 'string') return;
+      const message = JSON.parse(event.data) as { type: string; code?: string; message?: string };
+      if (message.type === 'ready') this.startRecorder(mimeType, socket);
+      if (message.type === 'error') {
+        if (message.code === 'ended' || message.code === 'replaced') {
+          this.isStopping = true;
+          this.stopRecorder();
+          this.events.onProblem(message.code === 'replaced' ? 'replaced' : null);
+          this.events.onPhase('stopped');
+        } else {
+          this.events.onProblem('server', message.message);
+        }
+      }
+    };
+    socket.onclose = () => {
+      if (this.socket !== socket) return;
+      this.stopRecorder();
+      if (this.isStopping) return;
+      this.scheduleReconnect();
+    };
+    socket.send(JSON.stringify({ type: 'start', mimeType }));
+  }
+
+  private startRecorder(mimeType: string, socket: WebSocket) {
+    const tracks = [...this.canvas.captureStream(25).getVideoTracks(), ...(this.audioStream?.getAudioTracks() ?? [])];
+    const recorder = new MediaRecorder(new MediaStream(tracks), { mimeType, videoBitsPerSecond: 2_500_000, audioBitsPerSecond: 96_000 });
+    this.recorder = recorder;
+    recorder.ondataavailable = (event) => {
+      if (event.data.size === 0 || socket.readyState !== WebSocket.OPEN) return;
+      if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+        // The upload cannot keep up: start over from a fresh recording rather than send a stream with holes.
+        this.events.onProblem('network');
+        socket.close();
+        return;
+      }
+      socket.send(event.data);
+    };
+    recorder.start(CHUNK_MS);
+    this.attempt = 0;
+    this.events.onProblem(null);
+    this.events.onPhase('live');
+  }
+
+  private stopRecorder() {
+    const recorder = this.recorder;
+    this.recorder = null;
+    if (recorder && recorder.state !== 'inactive') recorder.stop();
+  }
+
+  private scheduleReconnect() {
+    this.events.onPhase('reconnecting');
+    const delay = RECONNECT_DELAYS_MS[Math.min(this.attempt, RECONNECT_DELAYS_MS.length - 1)]!;
+    this.attempt += 1;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      if (this.isStopping) return;
+      this.connect().catch(() => {
+        if (!this.isStopping) this.scheduleReconnect();
+      });
+    }, delay);
+  }
+
+  /** Stops sending (结束直播 ends the session on the server; this only disconnects). */
+  stop() {
+    this.isStopping = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.stopRecorder();
+    this.socket?.close(1000);
+    this.socket = null;
+    this.events.onPhase('stopped');
+  }
+
+  /** Camera, microphone and drawing off (leaving the page). */
+  close() {
+    this.stop();
+    this.isDrawing = false;
+    clearTimeout(this.drawHandle);
+    this.videoStream?.getTracks().forEach((track) => track.stop());
+    this.audioStream?.getTracks().forEach((track) => track.stop());
+    this.videoStream = null;
+    this.audioStream = null;
+    this.source.srcObject = null;
+  }
+}
