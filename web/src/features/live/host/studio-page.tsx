@@ -139,7 +139,7 @@ function Studio({ detail }: { detail: SessionDetail }) {
   return (
     <div className="studio" data-testid="studio" data-phase={phase} data-status={status} data-camera={isCameraOn ? 'on' : 'off'}>
       <div className="studio-stage" data-facing={facing}>
-        <div className="studio-preview" ref={previewRef} hidden={isOver} />
+        <div className="studio-preview" ref={previewRef} style={isOver ? { display: 'none' } : undefined} />
         {!isCameraOn && !problem && !isOver ? <div className="studio-overlay-center"><Spin /></div> : null}
 
         <div className="studio-top">
