@@ -180,7 +180,7 @@ const zh = {
       },
     },
     goLive: {
-      title: '开播设置（OBS 推流）',
+      title: '开播设置（网页开播 · OBS 推流）',
       server: '服务器',
       streamKey: '串流密钥',
       show: '显示',
@@ -435,7 +435,7 @@ const en: typeof zh = {
       },
     },
     goLive: {
-      title: 'Go live (OBS)',
+      title: 'Going live (browser · OBS)',
       server: 'Server',
       streamKey: 'Stream key',
       show: 'Show',
