@@ -8,10 +8,12 @@ import { pickLanguage } from '../../../app/server-errors';
 import { useApi } from '../../../app/use-api';
 import { getStreamKey, rotateStreamKey, type SessionStatus, type StreamKeyInfo } from '../api';
 import { LIVE_NS } from '../i18n';
+import { STUDIO_NS } from './studio-i18n';
 
 /** 网页开播 (the session's host only), then OBS's two fields (服务器, 串流密钥) with copy buttons, the steps, and 重置密钥. */
 export function GoLivePanel({ sessionId, status, isHost }: { sessionId: string; status: SessionStatus; isHost: boolean }) {
   const { t } = useTranslation(LIVE_NS);
+  const { t: tStudio } = useTranslation(STUDIO_NS);
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [isKeyShown, setIsKeyShown] = useState(false);
@@ -49,8 +51,8 @@ export function GoLivePanel({ sessionId, status, isHost }: { sessionId: string; 
     >
       {isHost && status !== 'missed' ? (
         <div className="studio-entry">
-          <Button type="primary" icon={<VideoCameraOutlined />} block onClick={() => navigate(`/host/sessions/${sessionId}/studio`)} data-testid="open-studio">{t('host.studio.open')}</Button>
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '6px 0 12px' }}>{t('host.studio.openHint')}</Typography.Paragraph>
+          <Button type="primary" icon={<VideoCameraOutlined />} block onClick={() => navigate(`/host/sessions/${sessionId}/studio`)} data-testid="open-studio">{tStudio('open')}</Button>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '6px 0 12px' }}>{tStudio('openHint')}</Typography.Paragraph>
         </div>
       ) : null}
       {!info ? <Skeleton active paragraph={{ rows: 2 }} /> : (

@@ -10,6 +10,7 @@ import { useApi } from '../../../app/use-api';
 import { PageError, PageLoading } from '../../../components/page-states';
 import { endSession, getSession, openStudio, type SessionDetail } from '../api';
 import { LIVE_NS } from '../i18n';
+import { STUDIO_NS } from './studio-i18n';
 import { useLiveRoom } from '../use-live-room';
 import { useNow } from '../use-now';
 import { broadcastSize, cameraProblem, StudioRecorder, type StudioPhase, type StudioProblem } from './studio-recorder';
@@ -17,12 +18,12 @@ import './studio.css';
 
 /** /host/sessions/:sessionId/studio — 网页开播: the session's host goes live with the phone's or laptop's camera. */
 export default function StudioPage() {
-  const { t } = useTranslation(LIVE_NS);
+  const { t: tStudio } = useTranslation(STUDIO_NS);
   const { sessionId = '' } = useParams();
   const { user } = useAuth();
   const session = useApi(() => getSession(sessionId), sessionId);
   if (session.data && session.data.hostUserId !== user?.id) {
-    return <Result status="403" title={t('host.studio.onlyHost')} extra={<Link to={`/host/sessions/${sessionId}`}>{t('host.studio.back')}</Link>} />;
+    return <Result status="403" title={tStudio('onlyHost')} extra={<Link to={`/host/sessions/${sessionId}`}>{tStudio('back')}</Link>} />;
   }
   if (session.data) return <Studio key={sessionId} detail={session.data} />;
   if (session.error) return <PageError error={session.error} onRetry={session.reload} />;
@@ -37,6 +38,7 @@ function formatElapsed(seconds: number) {
 
 function Studio({ detail }: { detail: SessionDetail }) {
   const { t } = useTranslation(LIVE_NS);
+  const { t: tStudio } = useTranslation(STUDIO_NS);
   const { message } = App.useApp();
   const navigate = useNavigate();
   const language = currentLanguage();
@@ -143,21 +145,21 @@ function Studio({ detail }: { detail: SessionDetail }) {
         {!isCameraOn && !problem && !isOver ? <div className="studio-overlay-center"><Spin /></div> : null}
 
         <div className="studio-top">
-          <Link to={`/host/sessions/${detail.id}`} className="studio-back" aria-label={t('host.studio.back')}><ArrowLeftOutlined /></Link>
+          <Link to={`/host/sessions/${detail.id}`} className="studio-back" aria-label={tStudio('back')}><ArrowLeftOutlined /></Link>
           <div className="studio-title">
             <div className="studio-title-text">{detail.title}</div>
             <div className="studio-badges">
-              {isOnAir ? <Tag color="red" data-testid="studio-on-air">{t('host.studio.onAir')} {liveSince ? formatElapsed(Math.max(0, Math.round((now - liveSince) / 1000))) : ''}</Tag> : <Tag>{t(`status.${status}`)}</Tag>}
+              {isOnAir ? <Tag color="red" data-testid="studio-on-air">{tStudio('onAir')} {liveSince ? formatElapsed(Math.max(0, Math.round((now - liveSince) / 1000))) : ''}</Tag> : <Tag>{t(`status.${status}`)}</Tag>}
               <span className="studio-stat"><EyeOutlined /> <span data-testid="studio-viewers">{room.viewers}</span></span>
               <span className="studio-stat"><HeartOutlined /> {room.likes}</span>
             </div>
           </div>
         </div>
 
-        {phase === 'reconnecting' ? <div className="studio-banner" role="status">{t('host.studio.reconnecting')}</div> : null}
+        {phase === 'reconnecting' ? <div className="studio-banner" role="status">{tStudio('reconnecting')}</div> : null}
 
         {recentMessages.length > 0 && isOnAir ? (
-          <ul className="studio-chat" aria-label={t('host.studio.chat')}>
+          <ul className="studio-chat" aria-label={tStudio('chat')}>
             {recentMessages.map((item) => <li key={item.id}><b>{item.displayName}</b> {item.text}</li>)}
           </ul>
         ) : null}
@@ -169,28 +171,28 @@ function Studio({ detail }: { detail: SessionDetail }) {
               type={problem.kind === 'network' ? 'warning' : 'error'}
               showIcon
               data-testid="studio-problem"
-              title={t(`host.studio.problems.${problem.kind}`)}
+              title={tStudio(`problems.${problem.kind}`)}
               description={problem.detail ? pickLanguage(problem.detail, language) : undefined}
-              action={['denied', 'camera_busy', 'no_camera'].includes(problem.kind) ? <Button size="small" onClick={() => void openCamera()}>{t('host.studio.retry')}</Button> : undefined}
+              action={['denied', 'camera_busy', 'no_camera'].includes(problem.kind) ? <Button size="small" onClick={() => void openCamera()}>{tStudio('retry')}</Button> : undefined}
             />
           ) : null}
           <div className="studio-buttons">
-            {isOver ? null : <Button shape="circle" size="large" icon={<SwapOutlined />} onClick={handleSwitch} disabled={!isCameraOn} aria-label={t('host.studio.switch')} title={t('host.studio.switch')} />}
+            {isOver ? null : <Button shape="circle" size="large" icon={<SwapOutlined />} onClick={handleSwitch} disabled={!isCameraOn} aria-label={tStudio('switch')} title={tStudio('switch')} />}
             {isOver ? (
-              <Button size="large" type="primary" onClick={() => navigate(`/host/sessions/${detail.id}`)}>{t('host.studio.endedBack')}</Button>
+              <Button size="large" type="primary" onClick={() => navigate(`/host/sessions/${detail.id}`)}>{tStudio('endedBack')}</Button>
             ) : isOnAir ? (
               <Popconfirm title={t('host.console.endConfirm')} onConfirm={handleEnd} okButtonProps={{ danger: true }}>
                 <Button size="large" danger type="primary" icon={<PoweroffOutlined />} loading={isEnding} data-testid="studio-end">{t('host.console.end')}</Button>
               </Popconfirm>
             ) : (
               <Button size="large" type="primary" className="studio-go" icon={<VideoCameraOutlined />} loading={isBusy} disabled={!isCameraOn} onClick={handleStart} data-testid="studio-start">
-                {t('host.studio.start')}
+                {tStudio('start')}
               </Button>
             )}
-            {isOver ? null : <Button shape="circle" size="large" icon={isMuted ? <AudioMutedOutlined /> : <AudioOutlined />} onClick={handleMute} disabled={!isCameraOn} aria-pressed={isMuted} aria-label={isMuted ? t('host.studio.unmute') : t('host.studio.mute')} title={isMuted ? t('host.studio.unmute') : t('host.studio.mute')} />}
+            {isOver ? null : <Button shape="circle" size="large" icon={isMuted ? <AudioMutedOutlined /> : <AudioOutlined />} onClick={handleMute} disabled={!isCameraOn} aria-pressed={isMuted} aria-label={isMuted ? tStudio('unmute') : tStudio('mute')} title={isMuted ? tStudio('unmute') : tStudio('mute')} />}
           </div>
-          {!isOnAir && !isOver ? <p className="studio-hint">{t('host.studio.hint')}</p> : null}
-          {isOver ? <p className="studio-hint" data-testid="studio-ended">{t('host.studio.ended')}</p> : null}
+          {!isOnAir && !isOver ? <p className="studio-hint">{tStudio('hint')}</p> : null}
+          {isOver ? <p className="studio-hint" data-testid="studio-ended">{tStudio('ended')}</p> : null}
         </div>
       </div>
     </div>
