@@ -20,6 +20,7 @@ const TEST_IDS = {
  */
 export function JobApplyButton({ job, apply, variant }: { job: Job; apply: ApplyController; variant: 'page' | 'card' }) {
   const { t } = useTranslation(JOBS_NS);
+  if (variant === 'card') return <CardApplyButton job={job} apply={apply} />;
   const ids = TEST_IDS[variant];
   const size = variant === 'page' ? 'large' : 'middle';
   const isBlock = variant === 'page';
@@ -38,5 +39,30 @@ export function JobApplyButton({ job, apply, variant }: { job: Job; apply: Apply
     <Button size={size} block={isBlock} shape="round" type="primary" danger loading={apply.busyJobId === job.id} onClick={handleClick} data-testid={ids.apply}>
       {t('apply.button')}
     </Button>
+  );
+}
+
+/** The card's 报名, one per job in a list: a plain button in antd's round danger Button look (global.css .plain-button;
+ * twenty antd Buttons were a good part of the job list's first render on a slow phone). */
+function CardApplyButton({ job, apply }: { job: Job; apply: ApplyController }) {
+  const { t } = useTranslation(JOBS_NS);
+  const ids = TEST_IDS.card;
+  if (apply.appliedJobIds.has(job.id)) {
+    return <button type="button" className="plain-button plain-button-round" disabled data-testid={ids.applied}><CheckOutlined />{t('apply.applied')}</button>;
+  }
+  if (job.status !== 'open') {
+    return <button type="button" className="plain-button plain-button-round" disabled data-testid={ids.closed}>{t('apply.closed')}</button>;
+  }
+  const isBusy = apply.busyJobId === job.id;
+  const handleClick = (event: MouseEvent) => {
+    event.preventDefault();
+    event.stopPropagation();
+    if (!isBusy) void apply.startApply(toApplyJob(job));
+  };
+  return (
+    <button type="button" className="plain-button plain-button-round plain-button-danger" aria-busy={isBusy} onClick={handleClick} data-testid={ids.apply}>
+      {isBusy ? <span className="spinner spinner-small" aria-hidden="true" /> : null}
+      {t('apply.button')}
+    </button>
   );
 }
