@@ -147,7 +147,7 @@ describe('analytics figures (hand-computed fixtures, August 2022)', () => {
     };
     const get = (url: string, cookies?: Record<string, string>) => harness.app.inject({ method: 'GET', url, cookies });
 
-    it('serves admins the whole country and bureaus their own province by default', async () => {
+    it('serves admins the whole country and bureaus their own province (by default, and nothing else)', async () => {
       const admin = await get('/api/analytics?from=2022-08-01&to=2022-08-31', await signIn('admin'));
       expect(admin.statusCode).toBe(200);
       expect(admin.json().totals.applications).toBe(19);
@@ -157,8 +157,17 @@ describe('analytics figures (hand-computed fixtures, August 2022)', () => {
       const own = await get('/api/analytics?from=2022-08-01&to=2022-08-31', bureau);
       expect(own.json().region).toEqual({ kind: 'province', code: '32', name: '江苏' });
       expect(own.json().totals.applications).toBe(11);
-      expect((await get('/api/analytics?from=2022-08-01&to=2022-08-31&national=true', bureau)).json().totals.applications).toBe(19);
-      expect((await get('/api/analytics?from=2022-08-01&to=2022-08-31&city=上海', bureau)).json().totals.applications).toBe(4);
+      // Its own province's cities too; another region or the whole country is 403 (the public figures have them).
+      expect((await get('/api/analytics?from=2022-08-01&to=2022-08-31&province=江苏', bureau)).json().totals.applications).toBe(11);
+      expect((await get('/api/analytics?from=2022-08-01&to=2022-08-31&city=苏州', bureau)).statusCode).toBe(200);
+      for (const region of ['national=true', 'city=上海', 'province=44', 'province=广东省']) {
+        const refused = await get(`/api/analytics?from=2022-08-01&to=2022-08-31&${region}`, bureau);
+        expect(refused.statusCode, region).toBe(403);
+        expect((await get(`/api/analytics/report.html?from=2022-08-01&to=2022-08-31&${region}`, bureau)).statusCode, region).toBe(403);
+        expect((await get(`/api/analytics/totals.csv?from=2022-08-01&to=2022-08-31&${region}`, bureau)).statusCode, region).toBe(403);
+      }
+      // A bureau of the whole country (no province) asks for any region.
+      expect((await get('/api/analytics?from=2022-08-01&to=2022-08-31&city=上海', await signIn('bureau', null))).json().totals.applications).toBe(4);
     });
 
     it('refuses anonymous users and seekers, and names bad query fields', async () => {

@@ -72,11 +72,22 @@ export function createAnalyticsService(deps: { db: Db; geo: GeoService; report: 
     return { ...figures, region, minSent };
   }
 
-  /** A bureau sees its own province unless it asks for another region or the whole country. */
-  function withDefaultRegion(user: AuthUser, query: AnalyticsQuery): FigureRequest {
-    const asksForRegion = Boolean(query.province || query.city) || query.national === 'true';
-    const province = !asksForRegion && user.role === 'bureau' ? user.provinceCode : query.province;
-    return { from: query.from, to: query.to, province, city: query.city, minSent: query.minSent };
+  /**
+   * The figures' scope, as for the outcome figures: admins (and a bureau of the whole country) any region; a
+   * bureau its own province and its cities — by default, and another province, a city elsewhere or the whole
+   * country is 403 (those are on the public, suppressed figures).
+   */
+  function scopedRequest(user: AuthUser, query: AnalyticsQuery): FigureRequest {
+    const request = { from: query.from, to: query.to, province: query.province, city: query.city, minSent: query.minSent };
+    if (user.role !== 'bureau' || !user.provinceCode) return request;
+    if (!query.province && !query.city && query.national !== 'true') return { ...request, province: user.provinceCode };
+    // An unknown region is left to resolveRegion's 400.
+    const asked = query.national === 'true' ? null : query.city ? geo.findCity(query.city) : geo.findProvince(query.province!);
+    const askedProvince = asked && 'provinceCode' in asked ? asked.provinceCode : asked?.code;
+    if (query.national === 'true' || (asked && askedProvince !== user.provinceCode)) {
+      throw new AppError('forbidden', 'A bureau sees the figures of its own province and its cities; other regions are on the public figures / 人社部门仅可查看本省及本省城市的数据，其他地区请看公开数据');
+    }
+    return request;
   }
 
   return {
@@ -88,7 +99,7 @@ export function createAnalyticsService(deps: { db: Db; geo: GeoService; report: 
     /** Admins and bureaus; the route allows only those roles. */
     getFiguresForUser(user: AuthUser, query: AnalyticsQuery): Promise<AnalyticsResponse> {
       if (user.role !== 'admin' && user.role !== 'bureau') throw new AppError('forbidden', 'Analytics are for admins and bureaus / 仅管理员和人社部门可查看');
-      return computeFigures(withDefaultRegion(user, query), QUERY_PATHS);
+      return computeFigures(scopedRequest(user, query), QUERY_PATHS);
     },
 
     /** Anyone: every count below PUBLIC_MIN_COUNT is suppressed so no person can be singled out. */
@@ -112,7 +123,7 @@ export function createAnalyticsService(deps: { db: Db; geo: GeoService; report: 
     /** The printable report over HTTP, with the same region rules as the figures. */
     async renderReportForUser(user: AuthUser, query: AnalyticsQuery): Promise<string> {
       if (user.role !== 'admin' && user.role !== 'bureau') throw new AppError('forbidden', 'Analytics are for admins and bureaus / 仅管理员和人社部门可查看');
-      const figures = await computeFigures(withDefaultRegion(user, query), QUERY_PATHS);
+      const figures = await computeFigures(scopedRequest(user, query), QUERY_PATHS);
       const map = await loadReportMap(deps.report.mapGeoJsonPath);
       return renderReportHtml({ figures, cities: cityPoints, map, generatedAt: new Date() });
     },

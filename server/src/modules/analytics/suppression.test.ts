@@ -60,10 +60,11 @@ describe('public suppression', () => {
 
   it('hides a second cell where a lone hidden one could be recovered from the total', () => {
     // 住宿和餐饮业 (5) alone would be 120 − 90 − 25: 建筑业, the smallest published one, goes too.
+    // Withheld cells follow the published ones by name, not by size: their order would rank them (25 above 5).
     expect(result.industries).toEqual([
       { industry: '制造业', applications: 90, share: 0.75, suppressed: false },
-      { industry: '建筑业', applications: null, share: null, suppressed: true },
       { industry: '住宿和餐饮业', applications: null, share: null, suppressed: true },
+      { industry: '建筑业', applications: null, share: null, suppressed: true },
     ]);
     // Two small ones already hide each other.
     expect(result.topCategories.map((item) => item.applications)).toEqual([80, 30, null, null]);

@@ -121,6 +121,13 @@ export function suppressSmallCounts(figures: AnalyticsResponse, threshold: numbe
     ...[industries, categories, provinces, flows, received, sent, ...categoryCities].map((list) => list.filter((item) => item.hidden).length),
   ].reduce((a, b) => a + b, 0);
 
+  // A list in rank order would still rank the withheld counts against each other (which of two suppressed
+  // cities had more applications): the published entries keep their rank, the withheld ones follow by code.
+  const publishedFirst = <Item extends { suppressed: boolean }>(items: Item[], code: (item: Item) => string) => [
+    ...items.filter((item) => !item.suppressed),
+    ...items.filter((item) => item.suppressed).sort((a, b) => code(a).localeCompare(code(b))),
+  ];
+
   return {
     window: figures.window,
     region: figures.region,
@@ -135,41 +142,42 @@ export function suppressSmallCounts(figures: AnalyticsResponse, threshold: numbe
       suppressed: suppressedTotals,
     },
     // A share with the published total would give the count back: it goes with its count.
-    industries: figures.industries.map((item, index) => ({
+    industries: publishedFirst(figures.industries.map((item, index) => ({
       industry: item.industry,
       applications: show(industries[index]),
       share: industries[index].hidden ? null : item.share,
       suppressed: industries[index].hidden,
-    })),
-    topCategories: figures.topCategories.map((item, index) => ({
+    })), (item) => item.industry),
+    topCategories: publishedFirst(figures.topCategories.map((item, index) => ({
       category: item.category,
       applications: show(categories[index]),
       suppressed: categories[index].hidden,
-    })),
-    topCitiesByCategory: figures.topCitiesByCategory.map((group, index) => ({
+    })), (item) => item.category),
+    topCitiesByCategory: publishedFirst(figures.topCitiesByCategory.map((group, index) => ({
       category: group.category,
-      cities: group.cities.map((city, position) => ({
+      cities: publishedFirst(group.cities.map((city, position) => ({
         city: city.city,
         cityCode: city.cityCode,
         applications: show(categoryCities[index][position]),
         suppressed: categoryCities[index][position].hidden,
-      })),
-    })),
-    topProvinces: figures.topProvinces.map((item, index) => ({
+      })), (city) => city.cityCode),
+      suppressed: categoryCount.get(group.category)?.hidden ?? true,
+    })), (group) => group.category).map(({ suppressed: _suppressed, ...group }) => group),
+    topProvinces: publishedFirst(figures.topProvinces.map((item, index) => ({
       province: item.province,
       provinceCode: item.provinceCode,
       applications: show(provinces[index]),
       suppressed: provinces[index].hidden,
-    })),
+    })), (item) => item.provinceCode),
     // The index with one published side would give the other away: it goes when either side does.
-    attractiveness: figures.attractiveness.map((item, index) => ({
+    attractiveness: publishedFirst(figures.attractiveness.map((item, index) => ({
       city: item.city,
       cityCode: item.cityCode,
       received: show(received[index]),
       sent: show(sent[index]),
       index: attractivenessHidden[index] ? null : item.index,
       suppressed: attractivenessHidden[index],
-    })),
+    })), (item) => item.cityCode),
     tierFlows: figures.tierFlows.map((item, index) => ({
       from: item.from,
       to: item.to,

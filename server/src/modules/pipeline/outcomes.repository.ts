@@ -86,15 +86,16 @@ export function listCampaignOutcomes(db: Queryable, campaignId: string, groupBy:
 
 /**
  * The funnel's first step for a campaign: unique viewers per session (the live module's table) and unique
- * viewers across all its sessions (a person in three of its rooms counts once there).
+ * viewers across all its sessions (a person in three of its rooms counts once there). `provinceCode`: only
+ * the sessions of that province (a bureau's scope, as for a session's funnel); null: every session.
  */
-export async function countCampaignViewers(db: Queryable, campaignId: string) {
+export async function countCampaignViewers(db: Queryable, campaignId: string, provinceCode: string | null) {
   const rows = await db.query<{ sessionId: string | null; viewers: number }>(
     `select v.session_id::text as "sessionId", count(distinct v.viewer_key) as viewers
      from live_session_viewers v join live_sessions s on s.id = v.session_id
-     where s.campaign_id = $1
+     where s.campaign_id = $1 and ($2::text is null or s.province_code = $2::text)
      group by grouping sets ((v.session_id), ())`,
-    [campaignId],
+    [campaignId, provinceCode],
   );
   const total = rows.find((row) => row.sessionId === null);
   return { uniqueViewers: total?.viewers ?? 0, bySession: rows.filter((row) => row.sessionId !== null) as Array<{ sessionId: string; viewers: number }> };

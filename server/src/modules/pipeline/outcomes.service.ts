@@ -92,7 +92,10 @@ export function createOutcomesService(deps: OutcomesDeps) {
       const scope = scopeFor(user);
       const [totals] = await repository.listCampaignOutcomes(db, campaignId, 'campaign', scope);
       const sessions = await repository.listCampaignOutcomes(db, campaignId, 'session', scope);
-      const viewers = await repository.countCampaignViewers(db, campaignId);
+      // Viewers follow the same scope: a bureau counts the viewers of its province's sessions only.
+      const viewers = scope.kind === 'all' || scope.kind === 'province'
+        ? await repository.countCampaignViewers(db, campaignId, scope.kind === 'province' ? scope.provinceCode : null)
+        : { uniqueViewers: 0, bySession: [] };
       return { scope: scope.kind, totals: totals ?? null, sessions, viewers };
     },
 

@@ -15,7 +15,7 @@ const NATIONAL = 'national';
 export function AnalyticsFilters({ query, onChange, defaultProvince }: {
   query: AnalyticsQuery;
   onChange: (changes: Partial<AnalyticsQuery>) => void;
-  /** A bureau's own province: shown when the URL names no region. */
+  /** A bureau's own province: shown when the URL names no region, and the only one offered. */
   defaultProvince: string | null;
 }) {
   const { t } = useTranslation(ANALYTICS_NS);
@@ -24,15 +24,17 @@ export function AnalyticsFilters({ query, onChange, defaultProvince }: {
   const options = useMemo<RegionOption[]>(() => {
     if (!reference) return [];
     const name = (item: { shortName: string; nameEn: string }) => (language === 'en' ? item.nameEn : item.shortName);
+    // A bureau's figures are its own province and its cities (the server refuses the rest): only those are offered.
+    const provinces = defaultProvince ? reference.provinces.filter((province) => province.code === defaultProvince) : reference.provinces;
     return [
-      { value: NATIONAL, label: t('filters.national') },
-      ...reference.provinces.map((province) => ({
+      ...(defaultProvince ? [] : [{ value: NATIONAL, label: t('filters.national') }]),
+      ...provinces.map((province) => ({
         value: province.code,
         label: name(province),
         children: reference.cities.filter((city) => city.provinceCode === province.code).map((city) => ({ value: city.code, label: name(city) })),
       })),
     ];
-  }, [reference, language, t]);
+  }, [reference, language, t, defaultProvince]);
 
   const cityProvince = query.city ? reference?.cityByCode.get(query.city)?.provinceCode : undefined;
   const province = query.province ?? (query.national ? undefined : defaultProvince ?? undefined);
