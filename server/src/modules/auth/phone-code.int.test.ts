@@ -172,12 +172,32 @@ describe('phone-code sign-in (手机验证码登录)', () => {
     expect((await requestCode('13811110008', newAddress())).statusCode).toBe(200);
   });
 
-  it('refuses a banned phone with a localised message, at the code and at sign-in', async () => {
+  it('tells a banned phone of its ban only once its code is proven, with a localised message', async () => {
     await harness.context.db.query("insert into banned_phones (phone, reason) values ('13811110013', 'fraud')");
-    const refused = await requestCode('13811110013', newAddress());
+    // Asking for a code answers as for any phone (anyone may type a number: the ban is not theirs to learn).
+    const sent = await requestCode('13811110013', newAddress());
+    const other = await requestCode('13811110015', newAddress());
+    expect(sent.statusCode).toBe(200);
+    expect(sent.body).toBe(other.body);
+    // A wrong code is the same 400 as for any phone; sign-up too.
+    const code = lastCode('13811110013');
+    const wrong = await signIn({ phone: '13811110013', code: otherCode(code) });
+    const wrongOther = await signIn({ phone: '13811110015', code: otherCode(lastCode('13811110015')) });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toBe(wrongOther.body);
+    const signUp = (payload: Record<string, unknown>) => harness.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { role: 'seeker', displayName: '王五', password: 'a-long-enough-secret', ...payload } });
+    expect((await signUp({ phone: '13811110013', code: otherCode(code) })).statusCode).toBe(400);
+    // The right code: 403, naming the phone.
+    const refused = await signIn({ phone: '13811110013', code });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.message).toContain('该手机号已被封禁');
     expect(refused.json().error.fields[0]).toEqual({ path: 'body.phone', message: 'This phone number is blocked / 该手机号已被封禁' });
+    expect(await harness.context.db.query("select 1 from users where phone = '13811110013'")).toEqual([]);
+    advance(61);
+    await requestCode('13811110013', newAddress());
+    const refusedSignUp = await signUp({ phone: '13811110013', code: lastCode('13811110013') });
+    expect(refusedSignUp.statusCode).toBe(403);
+    expect(refusedSignUp.json().error.fields[0].path).toBe('body.phone');
 
     // An account banned after its code was sent cannot use the code.
     await requestCode('13811110014', newAddress());

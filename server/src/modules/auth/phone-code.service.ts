@@ -89,7 +89,8 @@ export function createPhoneCodeService(deps: PhoneCodeDeps) {
       throw error;
     }
     await attempt.succeeded();
-    if (existing?.isBanned) throw bannedPhone();
+    // Only now, with the code proven, is the ban told: to the phone's holder, not to whoever typed the number.
+    if (existing?.isBanned || (await isPhoneBanned(db, phone))) throw bannedPhone();
     if (existing && (existing.user.role === 'admin' || existing.user.role === 'bureau')) {
       throw new AppError('forbidden', 'Staff accounts sign in with their password / 管理账号请使用密码登录');
     }
@@ -97,8 +98,12 @@ export function createPhoneCodeService(deps: PhoneCodeDeps) {
   }
 
   return {
+    /**
+     * Sends a code to any phone, banned or not, with the same answer: refusing a banned phone here would tell
+     * anyone who types a number that its holder was banned. The holder learns it after proving the code
+     * (claimPhone); the SMS this costs is bounded by the same per-phone and per-address caps.
+     */
     async sendCode(phone: string, clientAddress: string) {
-      if (await isPhoneBanned(db, phone)) throw bannedPhone();
       const at = now();
       const dayAgo = new Date(at.getTime() - PHONE_CODE_RULES.dayMs);
       await repository.deletePhoneCodesSentBefore(db, dayAgo);
@@ -158,8 +163,8 @@ export function createPhoneCodeService(deps: PhoneCodeDeps) {
     async signUp(input: SignUpInput & { phone: string; code: string }) {
       const phone = input.phone.trim();
       const email = input.email ? input.email.trim().toLowerCase() : null;
-      if (await isPhoneBanned(db, phone)) throw bannedPhone();
-      // The password's rules do not depend on the account, so they answer the same for everyone.
+      // The password's rules do not depend on the account, so they answer the same for everyone. A banned
+      // phone is told so by claimPhone, after its code.
       assertPasswordAllowed(input.password, { email, phone });
       const existing = await claimPhone(phone, input.code);
       if (existing) {
