@@ -66,8 +66,17 @@ describe('hostile input on every route', { timeout: SWEEP_TIMEOUT_MS }, () => {
     expect(operations.every((entry) => entry.roles.length > 0)).toBe(true);
   });
 
+  /** Rows per table: a refused request must not have stored anything on its way to the refusal. */
+  async function rowCounts(): Promise<Record<string, string>> {
+    const tables = await harness.context.db.query<{ name: string }>("select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1");
+    const [row] = await harness.context.db.query<Record<string, string>>(`select ${tables.map(({ name }) => `(select count(*) from "${name}")::text as "${name}"`).join(', ')}`);
+    return row;
+  }
+
   it.each(Object.keys(VARIANTS) as Array<keyof typeof VARIANTS>)('answers %s in every field with 4xx, never 5xx', async (variant) => {
     const value = VARIANTS[variant];
+    const isHostileText = variant === 'NUL and control characters' || variant === 'a lone surrogate and bidi overrides';
+    const countsBefore = isHostileText ? await rowCounts() : null;
     const failures: string[] = [];
     const accepted: string[] = [];
     let refusedNamingField = 0;
@@ -94,7 +103,11 @@ describe('hostile input on every route', { timeout: SWEEP_TIMEOUT_MS }, () => {
     // The sweep reaches validation (a sweep stopped at 401/404 would prove nothing).
     expect(refusedNamingField).toBeGreaterThan(80);
     // Hostile text is never taken in: no route answers 2xx to it in a body, query or path (nothing stored).
-    if (variant === 'NUL and control characters' || variant === 'a lone surrogate and bidi overrides') expect(accepted).toEqual([]);
+    if (isHostileText) {
+      expect(accepted).toEqual([]);
+      // …and no refused request left a row behind, in any table.
+      expect(await rowCounts()).toEqual(countsBefore);
+    }
   }, SWEEP_TIMEOUT_MS);
 
   it('refuses a 3 MB body on every route that takes one with 413, never 5xx', async () => {
