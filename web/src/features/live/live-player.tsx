@@ -21,6 +21,25 @@ export function detectCapabilities(): BrowserCapabilities {
 
 type Detach = () => void;
 
+/** The poster first, then the stream: a recent frame of a few KB shows at once, where the stream would take the whole
+ * of a slow link for its first seconds. Resolves once the poster has loaded and had a frame to paint, or after
+ * `limitMs` (a poster that is slow or missing never holds the video back for long). */
+function whenPosterShown(url: string | undefined, limitMs: number): Promise<void> {
+  if (!url) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, limitMs);
+    const done = () => requestAnimationFrame(() => setTimeout(() => {
+      clearTimeout(timer);
+      resolve();
+    }, 0));
+    const image = new Image();
+    image.onload = done;
+    image.onerror = done;
+    image.src = url;
+  });
+}
+const POSTER_WAIT_MS = 1000;
+
 async function attachFlv(video: HTMLVideoElement, url: string, isLive: boolean, onFatal: () => void): Promise<Detach> {
   const { default: mpegts } = await import('mpegts.js');
   mpegts.LoggingControl.enableAll = false;
@@ -82,13 +101,15 @@ type Props = {
   onEnded?: () => void;
   /** Portrait streams fill the screen; landscape ones are letterboxed. */
   onOrientation?: (orientation: 'portrait' | 'landscape') => void;
+  /** A recent frame of the stream, shown while the player connects (on a slow link, seconds). */
+  poster?: string;
 };
 
 /**
  * Plays the plan; a live stream that drops (encoder reconnecting, network) is retried until it comes back.
  * Autoplay starts muted (browsers allow that); the room offers a tap to turn the sound on.
  */
-export function LivePlayer({ plan, isMuted, className, onStateChange, onEnded, onOrientation }: Props) {
+export function LivePlayer({ plan, isMuted, className, onStateChange, onEnded, onOrientation, poster }: Props) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const [attempt, setAttempt] = useState(0);
   const queue = useRef<Promise<void>>(Promise.resolve());
@@ -136,6 +157,7 @@ export function LivePlayer({ plan, isMuted, className, onStateChange, onEnded, o
     // Attaching and detaching are queued one after the other: a player torn down late must never clear the
     // source of the player that replaced it on the same <video>.
     const start = async () => {
+      if (attempt === 0) await whenPosterShown(poster, POSTER_WAIT_MS);
       if (!isCurrent) return;
       let attached: Detach | null = null;
       if (plan.kind === 'flv') attached = await attachFlv(video, plan.url, plan.isLive, handleFatal);
@@ -182,6 +204,7 @@ export function LivePlayer({ plan, isMuted, className, onStateChange, onEnded, o
       className={className}
       data-testid="live-video"
       data-plan={plan.kind}
+      poster={poster}
       muted={isMuted}
       autoPlay
       playsInline

@@ -125,7 +125,7 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
       <div className="live-stage">
         <div className="live-backdrop" style={{ background: coverGradient(detail.id) }} />
         <div className="live-video-box">
-          <LivePlayer plan={plan} isMuted={isMuted} className="live-video" onStateChange={setPlayerState} onEnded={handleReplayEnded} onOrientation={setOrientation} />
+          <LivePlayer plan={plan} isMuted={isMuted} className="live-video" poster={detail.thumbnailUrl ?? undefined} onStateChange={setPlayerState} onEnded={handleReplayEnded} onOrientation={setOrientation} />
           <DanmakuLayer ref={danmaku} />
           <VideoOverlay
             plan={plan}
