@@ -241,6 +241,8 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
       await studio.close();
       await thumbnailWorker?.stop();
       liveRealtime.close();
+      // Every acknowledged chat message, counter and event in flight is stored before the database closes.
+      await Promise.all([liveRealtime.flush(), conversationsRealtime.flush()]);
       conversationsRealtime.close();
       await media?.stop();
       await realtime.close();

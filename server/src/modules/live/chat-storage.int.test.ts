@@ -39,4 +39,23 @@ describe('chat storage under hostile text', () => {
     const stored = await server.context.db.query<{ text: string }>('select text from live_chat_messages where session_id = $1 order by created_at, text', [session.id]);
     expect(stored.map((row) => row.text).sort()).toEqual(['第一条', '第三条']);
   });
+
+  it('stores every acknowledged message before a graceful stop returns (shutdown closes the database next)', async () => {
+    // Messages wait up to 5 s for their flush: the stop, a moment after the acks, has to store them.
+    const stopping = await startLiveTestServer({ env: { CHAT_FLUSH_MS: '5000' } });
+    try {
+      const { session } = await buildLiveSession(stopping.context);
+      const seekers = await Promise.all(['甲', '乙', '丙'].map((name) => buildSeeker(stopping.context, name)));
+      for (const seeker of seekers) {
+        const socket = await stopping.connect(await stopping.signInCookie(seeker.email!));
+        await socket.emitWithAck('session:join', { sessionId: session.id });
+        expect(await socket.emitWithAck('chat:send', { sessionId: session.id, text: `我是${seeker.displayName}` })).toMatchObject({ ok: true });
+      }
+      await stopping.runtime.stop();
+      const stored = await stopping.context.db.query<{ count: number }>('select count(*)::int as count from live_chat_messages where session_id = $1', [session.id]);
+      expect(stored[0]!.count).toBe(3);
+    } finally {
+      await stopping.close();
+    }
+  }, 120_000);
 });
