@@ -31,9 +31,9 @@ import { buildSeeker, sessionCookie } from '../test/pipeline-factories.js';
  *
  * The runs are random (fast-check; a failure prints its seed and the smallest payload that fails), plus a fixed
  * set of examples per event so every kind of hostile value is sent on every run. SOCKET_FUZZ_RUNS raises
- * the random runs per event and role (default 25).
+ * the random runs per event and role (default 15).
  */
-const RUNS = Number(process.env.SOCKET_FUZZ_RUNS ?? 25);
+const RUNS = Number(process.env.SOCKET_FUZZ_RUNS ?? 15);
 const ACK_TIMEOUT_MS = 5_000;
 
 type EventName = keyof ClientToServerEvents;
