@@ -15,7 +15,7 @@ const IN_WINDOW = (column: string) => `${column} >= ${WINDOW_START} and ${column
  * given; pipeline figures count effective events (not an undo, not undone) in the window, as the outcome
  * figures do (pipeline/outcomes.repository.ts), by the job's city.
  */
-export const IMPACT_SQL = `
+const IMPACT_SQL = `
 with
 region_cities as materialized (
   select code from cities where ($3::text is null or province_code = $3::text) and ($4::text is null or code = $4::text)
