@@ -23,6 +23,7 @@ import { registerDemoRoutes } from './modules/demo/index.js';
 import { attachLiveRealtime, createLiveService, registerLiveMediaFileRoutes, registerLiveRoutes } from './modules/live/index.js';
 import { createApplicationsService, registerApplicationsRoutes } from './modules/applications/index.js';
 import { attachConversationsRealtime, createConversationsService, registerConversationsRoutes } from './modules/conversations/index.js';
+import { attachInterviewsRealtime, createInterviewsService, registerInterviewsRoutes } from './modules/interviews/index.js';
 import { createMediaLinks } from './platform/media/media-links.js';
 import { findFfmpeg, startEmbeddedMediaServer } from './platform/media/embedded-media-server.js';
 import { createThumbnailStore, startThumbnailWorker, type ThumbnailWorker } from './platform/media/thumbnails.js';
@@ -93,6 +94,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const recommendations = createRecommendationsService({ db, geo, jobs, live, seekers, follows });
   privacy.registerPersonalDataSource(pipeline.phoneAccess.personalDataSource);
   privacy.registerPersonalDataSource(conversations.personalDataSource);
+  const interviews = createInterviewsService({ db, config });
+  privacy.registerPersonalDataSource(interviews.personalDataSource);
   const database = db;
 
   return {
@@ -122,6 +125,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     campaigns,
     reports,
     conversations,
+    interviews,
     privacy,
     follows,
     lock,
@@ -162,6 +166,7 @@ export async function createApp(context: Context, options: { webDistDir?: string
   registerCampaignsRoutes(app, context.campaigns);
   registerReportsRoutes(app, context.reports);
   registerConversationsRoutes(app, context.conversations);
+  registerInterviewsRoutes(app, context.interviews);
   registerPrivacyRoutes(app, context.privacy);
   registerFollowsRoutes(app, context.follows);
   registerDemoRoutes(app, context.db);
@@ -200,6 +205,7 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
   });
   const liveRealtime = attachLiveRealtime(realtime.io, { live: context.live, applications: context.applications, events: context.events, config: context.config, limiter: context.limiter, log: app.log });
   const conversationsRealtime = attachConversationsRealtime(realtime.io, { conversations: context.conversations, events: context.events, log: app.log });
+  const interviewsRealtime = attachInterviewsRealtime(realtime.io, { interviews: context.interviews, log: app.log });
   const withMedia = (options.withMedia ?? true) && context.config.media.mode === 'embedded';
   let media: Awaited<ReturnType<typeof startEmbeddedMediaServer>> | null = null;
   try {
@@ -233,6 +239,7 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
     media,
     liveRealtime,
     conversationsRealtime,
+    interviewsRealtime,
     thumbnailWorker,
     studio,
     async stop() {

@@ -12,6 +12,12 @@ const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+const iceServersSchema = z.array(z.object({
+  urls: z.union([z.string().regex(/^(stuns?|turns?):/), z.array(z.string().regex(/^(stuns?|turns?):/)).min(1)]),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+}).strict()).max(10);
+
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -102,6 +108,17 @@ const configSchema = z.object({
   // base map (审图号): point this at the approved file. Chromium prints the report to PDF.
   ANALYTICS_MAP_GEOJSON: z.string().min(1).optional(),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  // 远程面试 (WebRTC between the two browsers): STUN/TURN servers as JSON, e.g.
+  // [{"urls":"turn:turn.example.cn:3478","username":"jobcast","credential":"…"}] (coturn: README). Empty: direct only.
+  ICE_SERVERS: z.string().default('[]').transform((value, context) => {
+    try {
+      const parsed = iceServersSchema.parse(JSON.parse(value));
+      return parsed;
+    } catch {
+      context.addIssue({ code: 'custom', message: 'must be a JSON array of {"urls", "username"?, "credential"?}' });
+      return z.NEVER;
+    }
+  }),
   // Sign-in codes by SMS: `log` writes the code to the server log (development, demo); `aliyun` sends it
   // through Alibaba Cloud SMS (dysmsapi SendSms) with a template whose variable is ${code}.
   SMS_PROVIDER: z.enum(['log', 'aliyun']).default('log'),
@@ -128,6 +145,8 @@ const configSchema = z.object({
 export const LISTEN_BACKLOG = 8192;
 
 export type Config = {
+  /** 远程面试's WebRTC ICE servers (ICE_SERVERS). */
+  iceServers: Array<{ urls: string | string[]; username?: string; credential?: string }>;
   port: number;
   host: string;
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
@@ -205,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = values.PUBLIC_URL ?? `http://localhost:${values.PORT}`;
   const dataDir = path.resolve(values.JOBCAST_DATA_DIR);
   return {
+    iceServers: values.ICE_SERVERS,
     port: values.PORT,
     host: values.HOST,
     database: values.DATABASE_URL

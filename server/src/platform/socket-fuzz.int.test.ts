@@ -6,6 +6,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ZodObject } from 'zod';
 import { readConversationPayload, sendMessagePayload } from '../../../contracts/conversations.js';
+import { endInterviewPayload, interviewRoomPath, interviewSignalPayload, joinInterviewPayload, leaveInterviewPayload } from '../../../contracts/interviews.js';
 import {
   deleteMessagePayload,
   joinSessionPayload,
@@ -44,6 +45,9 @@ type Ids = {
   chatMessageId: string;
   conversationId: number;
   conversationMessageId: number;
+  applicationId: number;
+  /** The employer's socket, in the interview room with the seeker (a signal's addressee). */
+  employerSocketId: string;
 };
 type RoleName = 'seeker' | 'host' | 'employer' | 'guest';
 /** `allowed`: a role whose unchanged payload is accepted (the control: a refusal in the sweep comes from the hostile part). */
@@ -63,6 +67,11 @@ const EVENTS = {
   'host:lift': { allowed: 'host', schema: liftRestrictionPayload, valid: (ids) => ({ sessionId: ids.sessionId, userId: ids.victimId, kind: 'mute' }) },
   'conversation:send': { allowed: 'seeker', schema: sendMessagePayload, valid: (ids) => ({ conversationId: ids.conversationId, body: '宿舍几人间？', clientKey: 'fuzz-client-key' }) },
   'conversation:read': { allowed: 'employer', schema: readConversationPayload, valid: (ids) => ({ conversationId: ids.conversationId, messageId: ids.conversationMessageId }) },
+  'interview:join': { allowed: 'seeker', schema: joinInterviewPayload, valid: (ids) => ({ applicationId: ids.applicationId }) },
+  'interview:signal': { allowed: 'seeker', schema: interviewSignalPayload, valid: (ids) => ({ applicationId: ids.applicationId, to: ids.employerSocketId, data: { type: 'offer', sdp: 'v=0' } }) },
+  'interview:leave': { allowed: 'seeker', schema: leaveInterviewPayload, valid: (ids) => ({ applicationId: ids.applicationId }) },
+  // Last: the control ends the call and empties the room.
+  'interview:end': { allowed: 'employer', schema: endInterviewPayload, valid: (ids) => ({ applicationId: ids.applicationId }) },
 } satisfies Record<EventName, EventSpec> as Record<EventName, EventSpec>;
 
 /**
@@ -165,7 +174,8 @@ describe('socket fuzz: every client event, every role, hostile payloads', () => 
               (select string_agg(id::text || ':' || like_count || ':' || coalesce(pinned_job_id::text, '-'), ',' order by id) from live_sessions) as sessions,
               (select count(*) from conversation_messages)::text as conversation_messages,
               (select string_agg(id || ':' || seeker_last_read_id || ':' || counterpart_last_read_id, ',' order by id) from conversations) as reads,
-              (select count(*) from notifications)::text as notifications`,
+              (select count(*) from notifications)::text as notifications,
+              (select string_agg(id || ':' || coalesce(ended_at::text, '-') || ':' || participants::text, ',' order by id) from video_interviews) as video_interviews`,
     );
     return row;
   }
@@ -180,7 +190,7 @@ describe('socket fuzz: every client event, every role, hostile payloads', () => 
         resolve();
       });
     });
-    await Promise.all([server.runtime.liveRealtime.flush(), server.runtime.conversationsRealtime.flush()]);
+    await Promise.all([server.runtime.liveRealtime.flush(), server.runtime.conversationsRealtime.flush(), server.runtime.interviewsRealtime.flush()]);
   }
 
   function emitWithForm(socket: LiveClient, event: EventName, payload: unknown, form: AckForm): Promise<unknown> | null {
@@ -230,7 +240,14 @@ describe('socket fuzz: every client event, every role, hostile payloads', () => 
     const inject = (role: RoleName, url: string, payload: unknown) => server.app.inject({ method: 'POST', url, payload: payload as never, headers: { cookie: cookies[role]! } });
     const conversationId = (await inject('seeker', '/api/conversations', { jobId: jobA.id })).json().id as number;
     const message = (await inject('seeker', `/api/conversations/${conversationId}/messages`, { body: '你好' })).json();
-    ids = { sessionId: session.id, jobId: jobA.id, victimId: victim.id, chatMessageId: chat.data.message.id, conversationId, conversationMessageId: message.id ?? message.message?.id };
+    // An application in the interview stage with the platform's room, the seeker and the employer in it.
+    const applied = await inject('seeker', '/api/applications', { jobId: jobA.id, idempotencyKey: 'fuzz-apply-0001' });
+    const applicationId = applied.json().id as number;
+    expect(applicationId, applied.body).toEqual(expect.any(Number));
+    const scheduled = await inject('employer', `/api/employer/applications/${applicationId}/transitions`, { action: 'schedule_interview', interviewAt: new Date(Date.now() + 3600_000).toISOString(), videoUrl: interviewRoomPath(applicationId) });
+    expect(scheduled.statusCode, scheduled.body).toBe(200);
+    for (const role of ['seeker', 'employer'] as const) expect(await clients[role].emitWithAck('interview:join', { applicationId })).toMatchObject({ ok: true });
+    ids = { sessionId: session.id, jobId: jobA.id, victimId: victim.id, chatMessageId: chat.data.message.id, conversationId, conversationMessageId: message.id ?? message.message?.id, applicationId, employerSocketId: clients.employer.id! };
     expect(ids.conversationMessageId).toEqual(expect.any(Number));
     // A company outside the session, so the employer's socket is not its manager.
     await buildJob(context, (await buildCompany(context)).employer);
@@ -270,6 +287,7 @@ describe('socket fuzz: every client event, every role, hostile payloads', () => 
     const control = await emitWithForm(clients[spec.allowed], event, base, 'function');
     expect(control, `${event} as ${spec.allowed}`).toMatchObject({ ok: true });
     if (event === 'session:leave') await clients[spec.allowed].emitWithAck('session:join', { sessionId: ids.sessionId });
+    if (event === 'interview:leave') await clients[spec.allowed].emitWithAck('interview:join', { applicationId: ids.applicationId });
     const counts = { runs: 0, refused: 0 };
     tally.set(event, counts);
     for (const role of ROLES) {
@@ -297,6 +315,7 @@ describe('socket fuzz: every client event, every role, hostile payloads', () => 
           if (isRefused) expect(await storedState(), context).toEqual(before);
           // A valid leave (extra fields are dropped) leaves the room: join again so the next run reaches as deep.
           if (event === 'session:leave') await socket.emitWithAck('session:join', { sessionId: ids.sessionId });
+          if (event === 'interview:leave') await socket.emitWithAck('interview:join', { applicationId: ids.applicationId });
         }),
         // fast-check counts the examples in numRuns: RUNS random payloads come on top of them.
         { numRuns: examples.length + RUNS, examples },

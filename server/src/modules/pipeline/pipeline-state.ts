@@ -179,7 +179,8 @@ export function applyTransition(state: PipelineState, action: PipelineAction, ac
       const videoUrl = action.videoUrl?.trim() || null;
       if (!place && !videoUrl) return refuse('invalid', 'a place or a video link is required / 请填写面试地点或视频链接', 'place');
       if (place && place.length > 200) return refuse('invalid', 'at most 200 characters', 'place');
-      if (videoUrl && !/^https?:\/\/\S+$/.test(videoUrl)) return refuse('invalid', 'must be an http(s) link', 'videoUrl');
+      // An outside meeting link, or the platform's own interview room (远程面试: /interviews/<applicationId>).
+      if (videoUrl && !/^https?:\/\/\S+$/.test(videoUrl) && !/^\/interviews\/\d{1,15}$/.test(videoUrl)) return refuse('invalid', 'must be an http(s) link or the platform\'s interview room', 'videoUrl');
       Object.assign(next, { interviewAt: new Date(at).toISOString(), interviewPlace: place, interviewVideoUrl: videoUrl, interviewResponse: 'pending' });
       break;
     }

@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../../platform/db.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { AppError, invalid, notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import type { AuthUser } from '../../platform/http.js';
 import type { NewNotification, Notification, NotificationsService } from '../notifications/index.js';
@@ -21,6 +21,7 @@ import {
 import * as repository from './pipeline.repository.js';
 import type { ApplicationFilter, ApplicationRecord, HandoffView } from './pipeline.repository.js';
 import { STATUS_LABELS, type EmployerActionBody, type EmployerApplication, type Handoff, type HostLead, type SeekerApplication } from './pipeline.schemas.js';
+import { interviewRoomPath } from '../../../../contracts/interviews.js';
 
 const DELETED_SEEKER_NAME = '已注销用户';
 const CSV_MAX_ROWS = 10_000;
@@ -136,7 +137,8 @@ export function createPipelineService(deps: PipelineDeps) {
       case 'contact':
         return toSeeker(`「${company}」将联系你：${job}`, `${company} will contact you`);
       case 'schedule_interview': {
-        const where = [next.interviewPlace, next.interviewVideoUrl].filter(Boolean).join(' / ');
+        const video = next.interviewVideoUrl === interviewRoomPath(record.id) ? '视频面试（平台内，到时在报名详情里点「进入视频面试」）' : next.interviewVideoUrl;
+        const where = [next.interviewPlace, video].filter(Boolean).join(' / ');
         return toSeeker(`面试邀请：${job}`, `Interview invitation from ${company}`, `「${company}」邀请你 ${chinaTime(new Date(next.interviewAt!))} 面试，${where}。请确认是否参加。`);
       }
       case 'hire':
@@ -169,6 +171,9 @@ export function createPipelineService(deps: PipelineDeps) {
       const { record, actor } = await loadForActor(tx, user, applicationId, true);
       const at = now();
       const before = toState(record);
+      if (action.type === 'schedule_interview' && action.videoUrl?.trim().startsWith('/') && action.videoUrl.trim() !== interviewRoomPath(applicationId)) {
+        throw invalid('body.videoUrl', `the platform's interview room of this application is ${interviewRoomPath(applicationId)}`);
+      }
       const result = applyTransition(before, action, actor, at);
       if (!result.ok) throw refusalToError(result);
       const { type: _type, ...details } = action;
