@@ -47,6 +47,7 @@ const FEATURE_ROUTES: RouteObject[] = [
   { path: 'employer/jobs/new', lazy: page(() => import('../features/jobs/employer/post-job-page'), ['employer']) },
   { path: 'employer/jobs/:jobId/edit', lazy: page(() => import('../features/jobs/employer/edit-job-page'), ['employer']) },
   { path: 'admin/companies', lazy: page(() => import('../features/admin/companies-queue-page'), ['admin']) },
+  { path: 'interviews/:applicationId', lazy: page(() => import('../features/pipeline/interview-room-page'), ['seeker', 'employer']) },
   { path: 'me/applications', lazy: page(() => import('../features/pipeline/my-applications-page'), ['seeker']) },
   { path: 'me/contact-consents', lazy: page(() => import('../features/pipeline/contact-consents-page'), ['seeker']) },
   { path: 'employer/applications', lazy: page(() => import('../features/pipeline/employer-applications-page'), ['employer']) },

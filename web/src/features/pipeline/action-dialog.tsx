@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Modal, type ButtonProps } from 'antd';
+import { Alert, Checkbox, Form, Input, Modal, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../app/i18n';
@@ -10,31 +10,34 @@ import { PIPELINE_NS } from './i18n';
 export type DialogAction = 'schedule_interview' | 'onboard' | 'reject' | 'record_left';
 export const DIALOG_ACTIONS: readonly string[] = ['schedule_interview', 'onboard', 'reject', 'record_left'];
 
-type Values = { interviewAt?: string; place?: string; videoUrl?: string; startDate?: string; reason?: string };
+type Values = { interviewAt?: string; place?: string; videoUrl?: string; isPlatformVideo?: boolean; startDate?: string; reason?: string };
 
 const TITLES: Record<DialogAction, string> = { schedule_interview: 'dialog.interviewTitle', onboard: 'dialog.onboardTitle', reject: 'dialog.rejectTitle', record_left: 'dialog.leftTitle' };
 
-function toBody(action: DialogAction, values: Values): ChangeBody {
+function toBody(action: DialogAction, values: Values, applicationId: number | undefined): ChangeBody {
   if (action === 'schedule_interview') {
-    return { action, interviewAt: new Date(values.interviewAt!).toISOString(), place: values.place?.trim() || null, videoUrl: values.videoUrl?.trim() || null };
+    // 视频面试（平台内）: the link is the application's own interview room (远程面试).
+    const videoUrl = values.isPlatformVideo && applicationId ? `/interviews/${applicationId}` : values.videoUrl?.trim() || null;
+    return { action, interviewAt: new Date(values.interviewAt!).toISOString(), place: values.place?.trim() || null, videoUrl };
   }
   if (action === 'onboard') return { action, startDate: values.startDate! };
   return { action, reason: values.reason!.trim() };
 }
 
 /** The details a change needs (interview time and place, start date, reason) before it is sent. */
-export function ActionDialog({ action, onCancel, onSubmit }: { action: DialogAction; onCancel: () => void; onSubmit: (body: ChangeBody) => Promise<void> }) {
+export function ActionDialog({ action, applicationId, onCancel, onSubmit }: { action: DialogAction; applicationId?: number; onCancel: () => void; onSubmit: (body: ChangeBody) => Promise<void> }) {
   const { t } = useTranslation(PIPELINE_NS);
   const [form] = Form.useForm<Values>();
   const [isSubmitting, setIsSubmitting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const isPlatformVideo = Form.useWatch('isPlatformVideo', form) === true;
 
   const handleOk = async () => {
     const values = await form.validateFields();
     setIsSubmitting(true);
     setProblem(null);
     try {
-      await onSubmit(toBody(action, values));
+      await onSubmit(toBody(action, values, applicationId));
     } catch (caught) {
       setProblem(pickLanguage((caught as Error).message, currentLanguage()));
     } finally {
@@ -50,14 +53,21 @@ export function ActionDialog({ action, onCancel, onSubmit }: { action: DialogAct
             <Form.Item name="interviewAt" label={t('dialog.interviewAt')} rules={[{ required: true, message: t('dialog.interviewAt') }]}>
               <Input type="datetime-local" data-testid="interview-at" />
             </Form.Item>
-            <Form.Item name="place" label={t('dialog.place')} dependencies={['videoUrl']} rules={[({ getFieldValue }) => ({
-              validator: (_rule, value?: string) => (value?.trim() || getFieldValue('videoUrl')?.trim() ? Promise.resolve() : Promise.reject(new Error(t('dialog.placeOrVideo')))),
+            {applicationId ? (
+              <Form.Item name="isPlatformVideo" valuePropName="checked" extra={t('dialog.platformVideoHint')}>
+                <Checkbox data-testid="interview-platform-video">{t('dialog.platformVideo')}</Checkbox>
+              </Form.Item>
+            ) : null}
+            <Form.Item name="place" label={t('dialog.place')} dependencies={['videoUrl', 'isPlatformVideo']} rules={[({ getFieldValue }) => ({
+              validator: (_rule, value?: string) => (value?.trim() || getFieldValue('videoUrl')?.trim() || getFieldValue('isPlatformVideo') ? Promise.resolve() : Promise.reject(new Error(t('dialog.placeOrVideo')))),
             })]}>
               <Input maxLength={200} data-testid="interview-place" />
             </Form.Item>
-            <Form.Item name="videoUrl" label={t('dialog.videoUrl')}>
-              <Input placeholder="https://" maxLength={500} data-testid="interview-video" />
-            </Form.Item>
+            {isPlatformVideo ? null : (
+              <Form.Item name="videoUrl" label={t('dialog.videoUrl')}>
+                <Input placeholder="https://" maxLength={500} data-testid="interview-video" />
+              </Form.Item>
+            )}
           </>
         ) : null}
         {action === 'onboard' ? (

@@ -1,6 +1,7 @@
 import { App, Button, Descriptions, Drawer, Input, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { currentLanguage } from '../../app/i18n';
 import { pickLanguage } from '../../app/server-errors';
 import { useApi } from '../../app/use-api';
@@ -10,6 +11,7 @@ import { ActionDialog, DIALOG_ACTIONS, type DialogAction } from './action-dialog
 import { formatDateTime } from './format';
 import { HistoryTimeline } from './history-timeline';
 import { PIPELINE_NS } from './i18n';
+import { isInterviewRoom, VideoInterviewRecords } from './video-interview-records';
 import { PLAIN_LIST } from './styles';
 import { StatusTag } from './status-tag';
 
@@ -25,10 +27,12 @@ function Details({ application }: { application: EmployerApplicationDetail }) {
       <Descriptions.Item label={t('console.columns.applied')}>{formatDateTime(application.appliedAt, language)}</Descriptions.Item>
       {interview ? (
         <Descriptions.Item label={t('detail.interview')}>
-          <div data-testid="interview-summary">{formatDateTime(interview.at, language)} · {interview.place ?? interview.videoUrl}</div>
+          <div data-testid="interview-summary">{formatDateTime(interview.at, language)} · {interview.place ?? (isInterviewRoom(interview.videoUrl) ? t('dialog.platformVideo') : interview.videoUrl)}</div>
+          {isInterviewRoom(interview.videoUrl) && application.status === 'interview' ? <Link to={interview.videoUrl!} data-testid="enter-interview">{t('interviewRoom.enter')}</Link> : null}
           {interview.response ? <Tag color={interview.response === 'accepted' ? 'green' : interview.response === 'declined' ? 'red' : 'default'} data-testid="interview-response">{t(`detail.responses.${interview.response}`)}</Tag> : null}
         </Descriptions.Item>
       ) : null}
+      {interview && isInterviewRoom(interview.videoUrl) ? <Descriptions.Item label={t('interviewRoom.records')}><VideoInterviewRecords applicationId={application.id} /></Descriptions.Item> : null}
       {application.startDate ? <Descriptions.Item label={t('detail.startDate')}>{application.startDate}</Descriptions.Item> : null}
       {application.closingReason ? <Descriptions.Item label={t('detail.reason')}>{application.closingReason}</Descriptions.Item> : null}
     </Descriptions>
@@ -127,7 +131,7 @@ export function ApplicationDrawer({ applicationId, onClose, onChanged }: { appli
         </div>
       )}
       {dialog ? (
-        <ActionDialog action={dialog} onCancel={() => setDialog(null)} onSubmit={async (body) => {
+        <ActionDialog action={dialog} applicationId={applicationId} onCancel={() => setDialog(null)} onSubmit={async (body) => {
           await pipelineApi.change(applicationId, body);
           setDialog(null);
           reload();

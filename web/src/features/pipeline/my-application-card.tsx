@@ -12,6 +12,7 @@ import { pipelineApi, type PipelineAction, type PipelineEvent, type SeekerApplic
 import { formatDateTime } from './format';
 import { HistoryTimeline } from './history-timeline';
 import { PIPELINE_NS } from './i18n';
+import { isInterviewRoom, VideoInterviewRecords } from './video-interview-records';
 import { StatusTag } from './status-tag';
 
 function History({ applicationId }: { applicationId: number }) {
@@ -58,7 +59,10 @@ export function MyApplicationCard({ application, onChanged }: { application: See
           type={interview.response === 'pending' ? 'info' : 'success'}
           title={t('seeker.interviewCard', { time: formatDateTime(interview.at, language) })}
           description={<>
-            <div>{interview.place}{interview.videoUrl ? <a href={interview.videoUrl} target="_blank" rel="noreferrer noopener"> {interview.videoUrl}</a> : null}</div>
+            <div>{interview.place}{isInterviewRoom(interview.videoUrl)
+              ? <Link to={interview.videoUrl!} data-testid="enter-interview"> {t('interviewRoom.enter')}</Link>
+              : interview.videoUrl ? <a href={interview.videoUrl} target="_blank" rel="noreferrer noopener"> {interview.videoUrl}</a> : null}</div>
+            {isInterviewRoom(interview.videoUrl) ? <VideoInterviewRecords applicationId={application.id} /> : null}
             {interview.response !== 'pending' ? <div>{t(`detail.responses.${interview.response ?? 'pending'}`)}</div> : null}
           </>}
           action={can('accept_interview') ? (
