@@ -44,9 +44,6 @@ describe.skipIf(browser$.shouldSkip)('远程面试: a video interview between a 
     const built = await buildSeeker(context, { name: '周口王强' });
     seeker = built;
     applicationId = await buildApplication(context, { jobId: job.id, seekerUserId: built.id });
-    await context.pipeline.transition({ ...company.employer, companyId: company.company.id } as never, applicationId, {
-      type: 'schedule_interview', interviewAt: new Date(Date.now() + 10 * 60_000).toISOString(), videoUrl: interviewRoomPath(applicationId),
-    });
   });
 
   afterAll(async () => {
@@ -63,6 +60,24 @@ describe.skipIf(browser$.shouldSkip)('远程面试: a video interview between a 
     return page;
   };
 
+  it('the employer invites to 视频面试（平台内） from the application', async () => {
+    employerPage = await open('desktop');
+    await signInThroughForm(employerPage, employer.email!, TEST_PASSWORD);
+    await employerPage.goto('/employer/applications');
+    await employerPage.getByTestId('open-application').first().click();
+    const drawer = employerPage.getByTestId('application-drawer');
+    await drawer.getByTestId('action-schedule_interview').click();
+    const soon = new Date(Date.now() + 8 * 3600_000 + 10 * 60_000).toISOString().slice(0, 16);
+    await employerPage.getByTestId('interview-at').fill(soon);
+    await employerPage.getByTestId('interview-platform-video').check();
+    await employerPage.getByTestId('action-dialog-ok').click();
+    await drawer.locator('[data-testid="status-tag"][data-status="interview"]').waitFor();
+    await expectText(drawer.getByTestId('interview-summary'), /视频面试（平台内）/, 'the interview summary', { contains: false });
+    const [row] = await server.context.db.query<{ interview_video_url: string }>('select interview_video_url from application_progress where application_id = $1', [applicationId]);
+    expect(row!.interview_video_url).toBe(interviewRoomPath(applicationId));
+    await saveScreenshot(employerPage, 'interview-scheduled');
+  });
+
   it('both sides join, and each sees the other\'s video playing', async () => {
     seekerPage = await open('phone');
     await signInThroughForm(seekerPage, seeker.email!, TEST_PASSWORD);
@@ -71,15 +86,16 @@ describe.skipIf(browser$.shouldSkip)('远程面试: a video interview between a 
     await seekerPage.waitForURL(`**/interviews/${applicationId}`);
     await expectText(seekerPage.getByTestId('interview-job'), /设备维修工/, 'the job beside the video');
 
-    employerPage = await open('desktop');
-    await signInThroughForm(employerPage, employer.email!, TEST_PASSWORD);
-    await employerPage.goto(`/interviews/${applicationId}`);
+    await employerPage.getByTestId('application-drawer').getByTestId('enter-interview').click();
+    await employerPage.waitForURL(`**/interviews/${applicationId}`);
     // The employer sees the seeker's quick profile, the phone masked.
     await expectText(employerPage.getByTestId('interview-seeker'), '周口王强', 'the seeker beside the video');
 
     await expectRemoteVideoPlaying(seekerPage, 'the seeker');
     await expectRemoteVideoPlaying(employerPage, 'the employer');
     await expectText(employerPage.getByTestId('interview-state'), /已接通/, 'the connected state');
+    // Each side sees who is on the other end: the seeker by the name on the quick profile.
+    await expectText(employerPage.getByTestId('interview-peer'), /周口王强（求职者）/, 'the seeker\'s name over the video', { contains: false });
     await saveScreenshot(seekerPage, 'interview-seeker');
     await saveScreenshot(employerPage, 'interview-employer');
   });

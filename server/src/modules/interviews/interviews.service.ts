@@ -52,10 +52,12 @@ export function createInterviewsService(deps: { db: Db; config: Pick<Config, 'ic
     /** Enters the room: the call opens on the first join; each person is listed once. */
     async join(user: AuthUser | null, applicationId: number) {
       const { record, side } = await resolveParty(user, applicationId);
-      const call = await repository.joinCall(db, applicationId, { userId: user!.id, name: side === 'seeker' ? (record.seekerName ?? user!.displayName) : user!.displayName, side, joinedAt: now().toISOString() });
+      // The seeker by the name on the quick profile (the one the employer knows), the employer's people by their account name.
+      const name = side === 'seeker' ? (record.seekerName ?? user!.displayName) : user!.displayName;
+      const call = await repository.joinCall(db, applicationId, { userId: user!.id, name, side, joinedAt: now().toISOString() });
       return {
         side,
-        name: user!.displayName,
+        name,
         startedAt: new Date(call.startedAt).toISOString(),
         job: { id: record.jobId, title: record.jobTitle, companyName: record.companyName },
         seeker: side === 'employer' ? { name: record.seekerName ?? DELETED_NAME, cityName: record.seekerCityName, phoneMasked: maskPhone(record.seekerPhone) } : null,

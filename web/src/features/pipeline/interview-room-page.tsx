@@ -117,7 +117,7 @@ export default function InterviewRoomPage() {
             {t(`interviewRoom.${state === 'connected' ? 'connected' : state === 'reconnecting' ? 'reconnecting' : state === 'waiting' || state === 'starting' ? 'waiting' : 'connecting'}`)}
           </Tag>
           {startedAt ? <span className="interview-timer" data-testid="interview-timer">{clock(Math.max(0, Math.round((now - startedAt) / 1000)))}</span> : null}
-          {peer ? <span className="interview-peer">{peer.name}（{t(`interviewRoom.sides.${peer.side}`)}）</span> : null}
+          {peer ? <span className="interview-peer" data-testid="interview-peer">{peer.name}（{t(`interviewRoom.sides.${peer.side}`)}）</span> : null}
         </div>
         <div className="interview-controls">
           <Button shape="circle" size="large" icon={isMuted ? <AudioMutedOutlined /> : <AudioOutlined />} aria-pressed={isMuted} aria-label={isMuted ? t('interviewRoom.unmute') : t('interviewRoom.mute')} title={isMuted ? t('interviewRoom.unmute') : t('interviewRoom.mute')} onClick={() => { callRef.current?.setMuted(!isMuted); setIsMuted(!isMuted); }} />
