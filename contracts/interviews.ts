@@ -24,6 +24,8 @@ export type InterviewRoom = {
   peers: InterviewPeer[];
   /** From ICE_SERVERS (STUN/TURN with credentials); [] on a LAN or loopback. */
   iceServers: Array<{ urls: string | string[]; username?: string; credential?: string }>;
+  /** `relay`: only through the TURN servers (ICE_TRANSPORT_POLICY). */
+  iceTransportPolicy: 'all' | 'relay';
   /** The call started (the first join) and is still open; null before anyone joined. */
   startedAt: string | null;
 };

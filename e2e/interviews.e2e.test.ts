@@ -9,7 +9,7 @@ import { buildCompany, buildJob, TEST_PASSWORD } from '../server/src/test/factor
 import { buildApplication, buildSeeker } from '../server/src/test/pipeline-factories.js';
 import { startLiveServer, type RunningLiveServer } from './live-support.js';
 import {
-  browserAvailability, expectCount, expectText, FAKE_MEDIA_ARGS, launchChromium, newDesktopContext, newPhoneContext, saveScreenshot,
+  browserAvailability, expectAttribute, expectCount, expectText, FAKE_MEDIA_ARGS, launchChromium, newDesktopContext, newPhoneContext, saveScreenshot,
   signInThroughForm, waitForValue, watchPageProblems, type PageProblems,
 } from './support.js';
 
@@ -94,6 +94,8 @@ describe.skipIf(browser$.shouldSkip)('远程面试: a video interview between a 
     await expectRemoteVideoPlaying(seekerPage, 'the seeker');
     await expectRemoteVideoPlaying(employerPage, 'the employer');
     await expectText(employerPage.getByTestId('interview-state'), /已接通/, 'the connected state');
+    // On loopback with no TURN server the two browsers reach each other directly.
+    await expectAttribute(employerPage.getByTestId('interview-room'), 'data-route', 'direct', 'the direct route');
     // Each side sees who is on the other end: the seeker by the name on the quick profile.
     await expectText(employerPage.getByTestId('interview-peer'), /周口王强（求职者）/, 'the seeker\'s name over the video', { contains: false });
     await saveScreenshot(seekerPage, 'interview-seeker');

@@ -110,6 +110,8 @@ const configSchema = z.object({
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   // 远程面试 (WebRTC between the two browsers): STUN/TURN servers as JSON, e.g.
   // [{"urls":"turn:turn.example.cn:3478","username":"jobcast","credential":"…"}] (coturn: README). Empty: direct only.
+  // relay: every interview goes through TURN (networks where direct paths must not be tried; also the TURN test).
+  ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
   ICE_SERVERS: z.string().default('[]').transform((value, context) => {
     try {
       const parsed = iceServersSchema.parse(JSON.parse(value));
@@ -147,6 +149,7 @@ export const LISTEN_BACKLOG = 8192;
 export type Config = {
   /** 远程面试's WebRTC ICE servers (ICE_SERVERS). */
   iceServers: Array<{ urls: string | string[]; username?: string; credential?: string }>;
+  iceTransportPolicy: 'all' | 'relay';
   port: number;
   host: string;
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
@@ -225,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(values.JOBCAST_DATA_DIR);
   return {
     iceServers: values.ICE_SERVERS,
+    iceTransportPolicy: values.ICE_TRANSPORT_POLICY,
     port: values.PORT,
     host: values.HOST,
     database: values.DATABASE_URL

@@ -58,7 +58,7 @@ export function attachInterviewsRealtime(io: RealtimeServer, deps: { interviews:
       socket.data.interview = { applicationId, name: joined.name, side: joined.side };
       await socket.join(interviewRooms.application(applicationId));
       socket.to(interviewRooms.application(applicationId)).emit('interview:peer-joined', { applicationId, peer: { socketId: socket.id, name: joined.name, side: joined.side } });
-      return { applicationId, side: joined.side, job: joined.job, seeker: joined.seeker, interviewAt: joined.interviewAt, peers, iceServers: interviews.iceServers(), startedAt: joined.startedAt };
+      return { applicationId, side: joined.side, job: joined.job, seeker: joined.seeker, interviewAt: joined.interviewAt, peers, iceServers: interviews.iceServers(), iceTransportPolicy: interviews.iceTransportPolicy(), startedAt: joined.startedAt };
     }));
 
     socket.on('interview:signal', handle(interviewSignalPayload, async ({ applicationId, to, data }) => {

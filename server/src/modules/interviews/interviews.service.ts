@@ -27,7 +27,7 @@ function toVideoInterview(row: repository.VideoInterviewRow): VideoInterview {
  * seeker and the members of the company that posted the job may join — nobody else, not even a company the
  * lead was shared with, nor an admin.
  */
-export function createInterviewsService(deps: { db: Db; config: Pick<Config, 'iceServers'>; now?: () => Date }) {
+export function createInterviewsService(deps: { db: Db; config: Pick<Config, 'iceServers' | 'iceTransportPolicy'>; now?: () => Date }) {
   const { db, config } = deps;
   const now = deps.now ?? (() => new Date());
 
@@ -48,6 +48,7 @@ export function createInterviewsService(deps: { db: Db; config: Pick<Config, 'ic
 
   return {
     iceServers: () => config.iceServers,
+    iceTransportPolicy: () => config.iceTransportPolicy,
 
     /** Enters the room: the call opens on the first join; each person is listed once. */
     async join(user: AuthUser | null, applicationId: number) {

@@ -9,6 +9,8 @@ import { requestAck, type LiveSocket } from '../live/socket';
 
 export type CallState = 'starting' | 'waiting' | 'connecting' | 'connected' | 'reconnecting' | 'ended';
 export type CallProblem = 'insecure' | 'denied' | 'no_camera' | 'unsupported';
+/** How the media flows once connected: straight between the two, or through a TURN relay. */
+export type CallRoute = 'direct' | 'relay';
 
 export type CallEvents = {
   onState(state: CallState): void;
@@ -18,6 +20,7 @@ export type CallEvents = {
   onPeer(peer: InterviewPeer | null): void;
   onEnded(durationSeconds: number | null): void;
   onProblem(problem: CallProblem): void;
+  onRoute(route: CallRoute | null): void;
 };
 
 export function mediaProblem(error: unknown): CallProblem {
@@ -32,6 +35,7 @@ export class InterviewCall {
   private connection: RTCPeerConnection | null = null;
   private peerSocketId: string | null = null;
   private iceServers: RTCIceServer[] = [];
+  private iceTransportPolicy: RTCIceTransportPolicy = 'all';
   private pendingCandidates: RTCIceCandidateInit[] = [];
   private isClosed = false;
   private readonly unsubscribers: Array<() => void> = [];
@@ -92,6 +96,7 @@ export class InterviewCall {
     if (this.isClosed) return;
     const room = await requestAck(this.socket, 'interview:join', { applicationId: this.applicationId });
     this.iceServers = room.iceServers;
+    this.iceTransportPolicy = room.iceTransportPolicy;
     this.events.onRoom(room);
     const other = room.peers[0] ?? null;
     this.events.onPeer(other);
@@ -101,7 +106,7 @@ export class InterviewCall {
   private newConnection(peerSocketId: string) {
     this.closeConnection();
     this.peerSocketId = peerSocketId;
-    const connection = new RTCPeerConnection({ iceServers: this.iceServers });
+    const connection = new RTCPeerConnection({ iceServers: this.iceServers, iceTransportPolicy: this.iceTransportPolicy });
     this.connection = connection;
     for (const track of this.local?.getTracks() ?? []) connection.addTrack(track, this.local!);
     connection.onicecandidate = (event) => {
@@ -110,12 +115,27 @@ export class InterviewCall {
     connection.ontrack = (event) => this.events.onRemoteStream(event.streams[0] ?? new MediaStream([event.track]));
     connection.onconnectionstatechange = () => {
       const state = connection.connectionState;
-      if (state === 'connected') this.events.onState('connected');
+      if (state === 'connected') {
+        this.events.onState('connected');
+        void this.readRoute(connection);
+      }
       if (state === 'disconnected') this.events.onState('reconnecting');
       if (state === 'failed') connection.restartIce();
     };
     this.events.onState('connecting');
     return connection;
+  }
+
+  /** Whether the selected candidate pair goes through a TURN relay (shown to the user, and what the TURN test checks). */
+  private async readRoute(connection: RTCPeerConnection) {
+    const stats = await connection.getStats();
+    let route: CallRoute | null = null;
+    stats.forEach((report: { type: string; id: string; state?: string; nominated?: boolean; selected?: boolean; localCandidateId?: string; candidateType?: string }) => {
+      if (report.type !== 'candidate-pair' || report.state !== 'succeeded' || !(report.nominated || report.selected)) return;
+      const local = report.localCandidateId ? (stats.get(report.localCandidateId) as { candidateType?: string } | undefined) : undefined;
+      route = local?.candidateType === 'relay' ? 'relay' : 'direct';
+    });
+    this.events.onRoute(route);
   }
 
   private async call(peerSocketId: string) {

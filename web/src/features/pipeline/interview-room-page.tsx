@@ -11,7 +11,7 @@ import { useLiveSocket } from '../live/socket';
 import { useNow } from '../live/use-now';
 import { formatDateTime } from './format';
 import { PIPELINE_NS } from './i18n';
-import { InterviewCall, type CallProblem, type CallState } from './interview-call';
+import { InterviewCall, type CallProblem, type CallRoute, type CallState } from './interview-call';
 import './interview-room.css';
 
 function Video({ stream, isMuted, testId, className }: { stream: MediaStream | null; isMuted: boolean; testId: string; className: string }) {
@@ -50,6 +50,7 @@ export default function InterviewRoomPage() {
   const [isMuted, setIsMuted] = useState(false);
   const [isCameraOff, setIsCameraOff] = useState(false);
   const [isEnding, setIsEnding] = useState(false);
+  const [route, setRoute] = useState<CallRoute | null>(null);
 
   useEffect(() => {
     if (!socket || !Number.isSafeInteger(applicationId)) return;
@@ -64,6 +65,7 @@ export default function InterviewRoomPage() {
         setState('ended');
       },
       onProblem: setProblem,
+      onRoute: setRoute,
     });
     callRef.current = call;
     call.start().catch((error: Error) => setRefusal(pickLanguage(error.message, language)));
@@ -101,7 +103,7 @@ export default function InterviewRoomPage() {
   };
 
   return (
-    <div className="interview-room" data-testid="interview-room" data-state={state}>
+    <div className="interview-room" data-testid="interview-room" data-state={state} data-route={route ?? ''}>
       <div className="interview-stage">
         <Video stream={remote} isMuted={false} testId="remote-video" className="interview-remote" />
         {!remote ? (
@@ -117,6 +119,7 @@ export default function InterviewRoomPage() {
             {t(`interviewRoom.${state === 'connected' ? 'connected' : state === 'reconnecting' ? 'reconnecting' : state === 'waiting' || state === 'starting' ? 'waiting' : 'connecting'}`)}
           </Tag>
           {startedAt ? <span className="interview-timer" data-testid="interview-timer">{clock(Math.max(0, Math.round((now - startedAt) / 1000)))}</span> : null}
+          {route === 'relay' && state === 'connected' ? <span className="interview-small-light">{t('interviewRoom.relayed')}</span> : null}
           {peer ? <span className="interview-peer" data-testid="interview-peer">{peer.name}（{t(`interviewRoom.sides.${peer.side}`)}）</span> : null}
         </div>
         <div className="interview-controls">
