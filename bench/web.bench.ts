@@ -16,6 +16,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureWebBuilt } from '../e2e/support.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TOOLS_DIR = path.join(ROOT, '.bench-tools');
@@ -129,6 +130,8 @@ async function main() {
   ensureLighthouse();
   const runs = Number(option('runs') ?? 1);
   const given = option('url');
+  // The server serves whatever web/dist holds: build it first when the sources are newer (a stale build measures old code).
+  if (!given) ensureWebBuilt();
   const server = given ? null : await startServer();
   const url = given ?? server!.url;
   const room = await startLiveRoom(url);
