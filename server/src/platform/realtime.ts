@@ -10,7 +10,7 @@ import {
   type SocketData,
   type SocketIdentity,
 } from '../../../contracts/live.js';
-import type { AuthUser } from './http.js';
+import type { AuthUser, Role } from './http.js';
 import { isAllowedOrigin } from './origin.js';
 
 /** Messages between server nodes (through the Redis adapter); a single node receives none. */
@@ -101,6 +101,14 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
 }
 
 export type Realtime = Awaited<ReturnType<typeof createRealtimeServer>>;
+
+/** The signed-in user behind a socket (as settled in the handshake), or null for a guest. */
+export function socketUser(data: SocketData): AuthUser | null {
+  const { identity } = data;
+  return identity.kind === 'user'
+    ? { id: identity.userId, role: identity.role as Role, displayName: identity.displayName, email: null, phone: null, companyId: data.companyId, provinceCode: null }
+    : null;
+}
 
 /** Reads a cookie's value from a Cookie header. */
 export function readCookie(cookieHeader: string | undefined, name: string): string | undefined {

@@ -1,8 +1,7 @@
 import type { ZodType } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import type { ConversationParties, EventBus } from '../../platform/events.js';
-import type { AuthUser, Role } from '../../platform/http.js';
-import type { RealtimeServer } from '../../platform/realtime.js';
+import { socketUser, type RealtimeServer } from '../../platform/realtime.js';
 import { acknowledged, type SocketLog } from '../../platform/socket-ack.js';
 import { rooms } from '../../../../contracts/live.js';
 import { conversationRooms, readConversationPayload, sendMessagePayload } from '../../../../contracts/conversations.js';
@@ -40,11 +39,8 @@ export function attachConversationsRealtime(io: RealtimeServer, deps: { conversa
   const handle = <Payload, Result>(schema: ZodType<Payload>, work: (payload: Payload) => Promise<Result>) => acknowledged(log, schema, work, track);
 
   io.on('connection', (socket) => {
-    const identity = socket.data.identity;
     if (socket.data.companyId) void socket.join(conversationRooms.company(socket.data.companyId));
-    const user: AuthUser | null = identity.kind === 'user'
-      ? { id: identity.userId, role: identity.role as Role, displayName: identity.displayName, email: null, phone: null, companyId: socket.data.companyId, provinceCode: null }
-      : null;
+    const user = socketUser(socket.data);
     const requireUser = () => {
       if (!user) throw new AppError('unauthenticated', 'Please sign in / 请先登录');
       return user;

@@ -1,6 +1,5 @@
 import type { ZodType } from 'zod';
-import type { AuthUser, Role } from '../../platform/http.js';
-import type { RealtimeServer } from '../../platform/realtime.js';
+import { socketUser, type RealtimeServer } from '../../platform/realtime.js';
 import { acknowledged, type SocketLog } from '../../platform/socket-ack.js';
 import { AppError } from '../../platform/errors.js';
 import {
@@ -35,10 +34,7 @@ export function attachInterviewsRealtime(io: RealtimeServer, deps: { interviews:
       .map((other) => ({ socketId: other.id, name: other.data.interview!.name, side: other.data.interview!.side }));
 
   io.on('connection', (socket) => {
-    const identity = socket.data.identity;
-    const user: AuthUser | null = identity.kind === 'user'
-      ? { id: identity.userId, role: identity.role as Role, displayName: identity.displayName, email: null, phone: null, companyId: socket.data.companyId, provinceCode: null }
-      : null;
+    const user = socketUser(socket.data);
 
     const leave = (applicationId: number) => {
       if (socket.data.interview?.applicationId !== applicationId) return;

@@ -31,13 +31,16 @@ export function createInterviewsService(deps: { db: Db; config: Pick<Config, 'ic
   const { db, config } = deps;
   const now = deps.now ?? (() => new Date());
 
+  /** The application's seeker, or a member of the company that posted the job; anyone else: null. */
+  const sideOf = (user: AuthUser, record: { seekerUserId: string | null; companyId: string | null }): InterviewSide | null =>
+    user.role === 'seeker' && record.seekerUserId === user.id ? 'seeker'
+      : user.role === 'employer' && user.companyId !== null && record.companyId === user.companyId ? 'employer'
+        : null;
+
   async function resolveParty(user: AuthUser | null, applicationId: number) {
     if (!user) throw new AppError('unauthenticated', 'Please sign in / 请先登录');
     const record = await findApplicationById(db, applicationId);
-    const side: InterviewSide | null = !record ? null
-      : user.role === 'seeker' && record.seekerUserId === user.id ? 'seeker'
-        : user.role === 'employer' && user.companyId !== null && record.companyId === user.companyId ? 'employer'
-          : null;
+    const side = record ? sideOf(user, record) : null;
     // Unrelated users learn nothing about the application (the same "not found" as the pipeline's routes).
     if (!record || !side) throw notFound('Interview');
     if (record.interviewVideoUrl !== interviewRoomPath(applicationId) || record.status !== 'interview') {
@@ -83,8 +86,7 @@ export function createInterviewsService(deps: { db: Db; config: Pick<Config, 'ic
     /** The application's held (and open) video interviews, for its two parties. */
     async list(user: AuthUser, applicationId: number): Promise<VideoInterview[]> {
       const record = await findApplicationById(db, applicationId);
-      const isParty = !!record && ((user.role === 'seeker' && record.seekerUserId === user.id) || (user.role === 'employer' && user.companyId !== null && record.companyId === user.companyId));
-      if (!isParty) throw notFound('Application');
+      if (!record || !sideOf(user, record)) throw notFound('Application');
       return (await repository.listCalls(db, applicationId)).map(toVideoInterview);
     },
 

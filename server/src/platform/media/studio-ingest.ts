@@ -23,6 +23,7 @@ export const STUDIO_INGEST_PATH = '/api/studio/ingest';
 
 /** The publish target for an authorised studio connection, or null when the token is bad or the session over. */
 export type StudioGate = {
+  /** `publishUrl`: where ffmpeg publishes (the embedded server on its bind address, or MEDIA_RTMP_URL) with the key. */
   resolveStudioPublish(token: string, sessionId: string): Promise<{ publishUrl: string } | null>;
 };
 
@@ -30,7 +31,6 @@ export type StudioIngestOptions = {
   gate: StudioGate;
   ffmpegPath: string | null;
   allowedOrigins: readonly string[];
-  /** Where ffmpeg publishes (the embedded server on loopback, or MEDIA_RTMP_URL): `<base>/<sessionId>?key=…`. */
   log: { info(message: string): void; warn(message: string): void };
   /** Most bytes a chunk may have (a 250 ms chunk of 1080p is ~200 KB). */
   maxChunkBytes?: number;

@@ -6,7 +6,7 @@ import { currentLanguage } from '../../app/i18n';
 import { useReference } from '../../app/reference';
 import type { AnalyticsQuery } from './api';
 import { ANALYTICS_NS } from './i18n';
-import { REPORT_WINDOW } from './use-analytics-query';
+import { regionFromPicker, REPORT_WINDOW } from './use-analytics-query';
 
 type RegionOption = { value: string; label: string; children?: RegionOption[] };
 const NATIONAL = 'national';
@@ -47,12 +47,7 @@ export function AnalyticsFilters({ query, onChange, defaultProvince }: {
     { label: t('filters.presets.thisYear'), value: [today.startOf('year'), today.subtract(1, 'day')] },
   ];
 
-  const handleRegionChange = (value: (string | number)[] | undefined) => {
-    const [first, second] = (value ?? []).map(String);
-    if (!first || first === NATIONAL) onChange({ province: undefined, city: undefined, national: true });
-    else if (second) onChange({ province: undefined, city: second, national: false });
-    else onChange({ province: first, city: undefined, national: false });
-  };
+  const handleRegionChange = (value: (string | number)[] | undefined) => onChange(regionFromPicker(value, NATIONAL));
 
   return (
     <Space wrap size={[16, 8]} data-testid="analytics-filters">

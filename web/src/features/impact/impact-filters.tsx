@@ -6,7 +6,7 @@ import { currentLanguage } from '../../app/i18n';
 import { useReference } from '../../app/reference';
 import { useApi } from '../../app/use-api';
 import { campaignsApi } from '../campaigns/api';
-import { REPORT_WINDOW } from '../analytics/use-analytics-query';
+import { regionFromPicker, REPORT_WINDOW } from '../analytics/use-analytics-query';
 import type { ImpactQuery } from './api';
 import { IMPACT_NS } from './i18n';
 
@@ -44,12 +44,7 @@ export function ImpactFilters({ query, onChange, ownProvince }: { query: ImpactQ
     { label: String(dayjs().year()), value: [dayjs().startOf('year'), dayjs().subtract(1, 'day')] },
   ];
 
-  const handleRegionChange = (value: (string | number)[] | undefined) => {
-    const [first, second] = (value ?? []).map(String);
-    if (!first || first === NATIONAL) onChange({ province: undefined, city: undefined, national: true });
-    else if (second) onChange({ province: undefined, city: second, national: false });
-    else onChange({ province: first, city: undefined, national: false });
-  };
+  const handleRegionChange = (value: (string | number)[] | undefined) => onChange(regionFromPicker(value, NATIONAL));
 
   return (
     <Space wrap size={[16, 8]} data-testid="impact-filters">
