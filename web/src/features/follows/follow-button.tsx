@@ -21,7 +21,7 @@ export function FollowButton({ name, variant = 'default', onChange, ...target }:
   const { t } = useTranslation(FOLLOWS_NS);
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const { isSignedIn, isFollowing, toggle } = useFollow(target as FollowTarget);
+  const { isSignedIn, isAuthLoading, isFollowing, toggle } = useFollow(target as FollowTarget);
   const [isBusy, setIsBusy] = useState(false);
 
   const handleClick = async () => {
@@ -50,7 +50,7 @@ export function FollowButton({ name, variant = 'default', onChange, ...target }:
       shape={variant === 'icon' ? 'circle' : 'round'}
       type={isFollowing ? 'default' : 'primary'}
       danger={!isFollowing}
-      loading={isBusy || (isSignedIn && isFollowing === null)}
+      loading={isBusy || isAuthLoading || (isSignedIn && isFollowing === null)}
       onClick={handleClick}
       aria-label={ariaLabel}
       data-testid="follow-button"

@@ -27,7 +27,7 @@ function load(userId: string) {
 
 /** Whether the signed-in user follows the target (null while unknown), and a toggle that calls the API. */
 export function useFollow(target: FollowTarget) {
-  const { user } = useAuth();
+  const { user, isLoading: isAuthLoading } = useAuth();
   const userId = user?.id ?? null;
   const key = followKey(target);
   const targetRef = useRef(target);
@@ -44,5 +44,6 @@ export function useFollow(target: FollowTarget) {
     return !wasFollowing;
   }, [key]);
 
-  return { isSignedIn: Boolean(userId), isFollowing, toggle };
+  // While the signed-in check runs, nobody is "signed out" yet: a tap then must not send a signed-in user to sign in.
+  return { isSignedIn: Boolean(userId), isAuthLoading, isFollowing, toggle };
 }

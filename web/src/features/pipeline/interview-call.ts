@@ -128,14 +128,22 @@ export class InterviewCall {
 
   /** Whether the selected candidate pair goes through a TURN relay (shown to the user, and what the TURN test checks). */
   private async readRoute(connection: RTCPeerConnection) {
-    const stats = await connection.getStats();
-    let route: CallRoute | null = null;
-    stats.forEach((report: { type: string; id: string; state?: string; nominated?: boolean; selected?: boolean; localCandidateId?: string; candidateType?: string }) => {
-      if (report.type !== 'candidate-pair' || report.state !== 'succeeded' || !(report.nominated || report.selected)) return;
-      const local = report.localCandidateId ? (stats.get(report.localCandidateId) as { candidateType?: string } | undefined) : undefined;
-      route = local?.candidateType === 'relay' ? 'relay' : 'direct';
-    });
-    this.events.onRoute(route);
+    // The selected pair is known a moment after 'connected' on the answering side: ask again for a few seconds.
+    for (let attempt = 0; attempt < 20 && this.connection === connection; attempt += 1) {
+      const stats = await connection.getStats();
+      let pairId: string | undefined;
+      stats.forEach((report: { type: string; id: string; selectedCandidatePairId?: string; state?: string; nominated?: boolean }) => {
+        if (report.type === 'transport' && report.selectedCandidatePairId) pairId = report.selectedCandidatePairId;
+        if (!pairId && report.type === 'candidate-pair' && report.state === 'succeeded' && report.nominated) pairId = report.id;
+      });
+      const pair = pairId ? (stats.get(pairId) as { localCandidateId?: string } | undefined) : undefined;
+      const local = pair?.localCandidateId ? (stats.get(pair.localCandidateId) as { candidateType?: string } | undefined) : undefined;
+      if (local?.candidateType) {
+        this.events.onRoute(local.candidateType === 'relay' ? 'relay' : 'direct');
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 
   private async call(peerSocketId: string) {
