@@ -5,6 +5,7 @@
  * candidates, and records that the interview happened, how long it lasted and who joined. Nothing is recorded.
  */
 import { z } from 'zod';
+import { peerSignal, type PeerSignal } from './peer.js';
 
 /** The room of an application's interview, as stored in its interview's video link. */
 export const interviewRoomPath = (applicationId: number) => `/interviews/${applicationId}`;
@@ -45,25 +46,8 @@ const applicationId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const joinInterviewPayload = z.object({ applicationId });
 export const leaveInterviewPayload = z.object({ applicationId });
 export const endInterviewPayload = z.object({ applicationId });
-const sdp = z.string().min(1).max(100_000);
-export const interviewSignalPayload = z.object({
-  applicationId,
-  /** The socket id of the peer it is for (from `peers` or `interview:peer-joined`). */
-  to: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
-  data: z.discriminatedUnion('type', [
-    z.object({ type: z.literal('offer'), sdp }),
-    z.object({ type: z.literal('answer'), sdp }),
-    z.object({
-      type: z.literal('candidate'),
-      candidate: z.object({
-        candidate: z.string().max(2_000),
-        sdpMid: z.string().max(64).nullable().optional(),
-        sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
-      }),
-    }),
-  ]),
-});
-export type InterviewSignal = z.infer<typeof interviewSignalPayload>['data'];
+export const interviewSignalPayload = peerSignal.extend({ applicationId });
+export type InterviewSignal = PeerSignal;
 
 type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 

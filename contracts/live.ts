@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { singleLineText } from './text.js';
 import type { ConversationClientEvents, ConversationServerEvents } from './conversations.js';
 import type { InterviewClientEvents, InterviewServerEvents } from './interviews.js';
+import type { StageClientEvents, StageServerEvents, StageSocketData } from './stage.js';
 
 /** `missed` (未开播): scheduled, but the host never went live within LIVE_MISSED_AFTER_MINUTES of the start; not counted as held. */
 export const SESSION_STATUSES = ['scheduled', 'live', 'ended', 'missed'] as const;
@@ -269,7 +270,7 @@ export type ClientToServerEvents = {
   'host:mute': (payload: z.input<typeof restrictUserPayload>, ack: (result: Ack<null>) => void) => void;
   'host:ban': (payload: z.input<typeof restrictUserPayload>, ack: (result: Ack<null>) => void) => void;
   'host:lift': (payload: z.input<typeof liftRestrictionPayload>, ack: (result: Ack<null>) => void) => void;
-} & ConversationClientEvents & InterviewClientEvents;
+} & ConversationClientEvents & InterviewClientEvents & StageClientEvents;
 
 export type TickerItem = { maskedName: string; jobTitle: string; at: string };
 
@@ -293,7 +294,7 @@ export type ServerToClientEvents = {
   'moderation:you': (payload: { sessionId: string; kind: 'muted' | 'banned' | 'unmuted' | 'unbanned'; until: string | null }) => void;
   /** A durable in-app notification was created for this user (e.g. a booked session went live); `title` is Chinese, `titleEn` its English when the notification has one. */
   'notification': (payload: { id: number; kind: string; title: string; titleEn: string | null; body: string; link: string | null; createdAt: string }) => void;
-} & ConversationServerEvents & InterviewServerEvents;
+} & ConversationServerEvents & InterviewServerEvents & StageServerEvents;
 
 /** `companyId`: an employer's company (its sockets join the company's room for conversations). */
 export type SocketData = {
@@ -302,7 +303,7 @@ export type SocketData = {
   companyId: string | null;
   /** The video interview this socket is in (远程面试), read by the other nodes through the Redis adapter. */
   interview?: { applicationId: number; name: string; side: 'seeker' | 'employer' } | null;
-};
+} & StageSocketData;
 
 /** Phone masking used everywhere a host or employer sees a seeker before consent: 138****5678. */
 export function maskPhone(phone: string): string {

@@ -24,6 +24,7 @@ import { attachLiveRealtime, createLiveService, registerLiveMediaFileRoutes, reg
 import { createApplicationsService, registerApplicationsRoutes } from './modules/applications/index.js';
 import { attachConversationsRealtime, createConversationsService, registerConversationsRoutes } from './modules/conversations/index.js';
 import { attachInterviewsRealtime, createInterviewsService, registerInterviewsRoutes } from './modules/interviews/index.js';
+import { attachStageRealtime, createStageService } from './modules/stage/index.js';
 import { createMediaLinks } from './platform/media/media-links.js';
 import { findFfmpeg, startEmbeddedMediaServer } from './platform/media/embedded-media-server.js';
 import { createThumbnailStore, startThumbnailWorker, type ThumbnailWorker } from './platform/media/thumbnails.js';
@@ -96,6 +97,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   privacy.registerPersonalDataSource(conversations.personalDataSource);
   const interviews = createInterviewsService({ db, config });
   privacy.registerPersonalDataSource(interviews.personalDataSource);
+  const stage = createStageService({ db, live, config });
+  privacy.registerPersonalDataSource(stage.personalDataSource);
   const database = db;
 
   return {
@@ -126,6 +129,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     reports,
     conversations,
     interviews,
+    stage,
     privacy,
     follows,
     lock,
@@ -206,6 +210,7 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
   const liveRealtime = attachLiveRealtime(realtime.io, { live: context.live, applications: context.applications, events: context.events, config: context.config, limiter: context.limiter, log: app.log });
   const conversationsRealtime = attachConversationsRealtime(realtime.io, { conversations: context.conversations, events: context.events, log: app.log });
   const interviewsRealtime = attachInterviewsRealtime(realtime.io, { interviews: context.interviews, log: app.log });
+  const stageRealtime = attachStageRealtime(realtime.io, { stage: context.stage, events: context.events, log: app.log });
   const withMedia = (options.withMedia ?? true) && context.config.media.mode === 'embedded';
   let media: Awaited<ReturnType<typeof startEmbeddedMediaServer>> | null = null;
   try {
@@ -240,6 +245,7 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
     liveRealtime,
     conversationsRealtime,
     interviewsRealtime,
+    stageRealtime,
     thumbnailWorker,
     studio,
     async stop() {
@@ -249,8 +255,9 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
       await thumbnailWorker?.stop();
       liveRealtime.close();
       // Every acknowledged chat message, counter and event in flight is stored before the database closes.
-      await Promise.all([liveRealtime.flush(), conversationsRealtime.flush()]);
+      await Promise.all([liveRealtime.flush(), conversationsRealtime.flush(), stageRealtime.flush()]);
       conversationsRealtime.close();
+      stageRealtime.close();
       await media?.stop();
       await realtime.close();
       context.live.stopTimers();

@@ -19,6 +19,7 @@ import {
   sendChatPayload,
   type ClientToServerEvents,
 } from '../../../contracts/live.js';
+import { raiseHandPayload, stageEndPayload, stageInvitePayload, stageListPayload, stageRespondPayload, stageSignalPayload } from '../../../contracts/stage.js';
 import { buildCompany, buildJob, buildUser } from '../test/factories.js';
 import { buildLiveSession, startLiveTestServer, type LiveClient } from '../test/live-helpers.js';
 import { buildSeeker, sessionCookie } from '../test/pipeline-factories.js';
@@ -48,6 +49,9 @@ type Ids = {
   applicationId: number;
   /** The employer's socket, in the interview room with the seeker (a signal's addressee). */
   employerSocketId: string;
+  /** The seeker (a 连麦 guest) and the host's socket (the guest's signals go to it). */
+  seekerId: string;
+  hostSocketId: string;
 };
 type RoleName = 'seeker' | 'host' | 'employer' | 'guest';
 /** `allowed`: a role whose unchanged payload is accepted (the control: a refusal in the sweep comes from the hostile part). */
@@ -70,6 +74,12 @@ const EVENTS = {
   'interview:join': { allowed: 'seeker', schema: joinInterviewPayload, valid: (ids) => ({ applicationId: ids.applicationId }) },
   'interview:signal': { allowed: 'seeker', schema: interviewSignalPayload, valid: (ids) => ({ applicationId: ids.applicationId, to: ids.employerSocketId, data: { type: 'offer', sdp: 'v=0' } }) },
   'interview:leave': { allowed: 'seeker', schema: leaveInterviewPayload, valid: (ids) => ({ applicationId: ids.applicationId }) },
+  'stage:hand': { allowed: 'seeker', schema: raiseHandPayload, valid: (ids) => ({ sessionId: ids.sessionId, isRaised: true }) },
+  'stage:list': { allowed: 'host', schema: stageListPayload, valid: (ids) => ({ sessionId: ids.sessionId }) },
+  'stage:invite': { allowed: 'host', schema: stageInvitePayload, valid: (ids) => ({ sessionId: ids.sessionId, userId: ids.seekerId }) },
+  'stage:respond': { allowed: 'seeker', schema: stageRespondPayload, valid: (ids) => ({ sessionId: ids.sessionId, accept: true }) },
+  'stage:signal': { allowed: 'seeker', schema: stageSignalPayload, valid: (ids) => ({ sessionId: ids.sessionId, to: ids.hostSocketId, data: { type: 'offer', sdp: 'v=0' } }) },
+  'stage:end': { allowed: 'host', schema: stageEndPayload, valid: (ids) => ({ sessionId: ids.sessionId }) },
   // Last: the control ends the call and empties the room.
   'interview:end': { allowed: 'employer', schema: endInterviewPayload, valid: (ids) => ({ applicationId: ids.applicationId }) },
 } satisfies Record<EventName, EventSpec> as Record<EventName, EventSpec>;
@@ -175,7 +185,8 @@ describe('socket fuzz: every client event, every role, hostile payloads', () => 
               (select count(*) from conversation_messages)::text as conversation_messages,
               (select string_agg(id || ':' || seeker_last_read_id || ':' || counterpart_last_read_id, ',' order by id) from conversations) as reads,
               (select count(*) from notifications)::text as notifications,
-              (select string_agg(id || ':' || coalesce(ended_at::text, '-') || ':' || participants::text, ',' order by id) from video_interviews) as video_interviews`,
+              (select string_agg(id || ':' || coalesce(ended_at::text, '-') || ':' || participants::text, ',' order by id) from video_interviews) as video_interviews,
+              (select string_agg(id || ':' || status || ':' || coalesce(ended_at::text, '-'), ',' order by id) from stage_guests) as stage_guests`,
     );
     return row;
   }
@@ -190,7 +201,7 @@ describe('socket fuzz: every client event, every role, hostile payloads', () => 
         resolve();
       });
     });
-    await Promise.all([server.runtime.liveRealtime.flush(), server.runtime.conversationsRealtime.flush(), server.runtime.interviewsRealtime.flush()]);
+    await Promise.all([server.runtime.liveRealtime.flush(), server.runtime.conversationsRealtime.flush(), server.runtime.interviewsRealtime.flush(), server.runtime.stageRealtime.flush()]);
   }
 
   function emitWithForm(socket: LiveClient, event: EventName, payload: unknown, form: AckForm): Promise<unknown> | null {
@@ -223,6 +234,8 @@ describe('socket fuzz: every client event, every role, hostile payloads', () => 
     const { context } = server;
     logErrors = vi.spyOn(server.app.log, 'error');
     const { host, employer, jobA, session } = await buildLiveSession(context);
+    // On air: 连麦 is only possible while live.
+    await context.live.handlePublishStarted(session.id);
     const seeker = await buildSeeker(context, { name: '模糊测试' });
     const victim = await buildUser(context, { role: 'seeker' });
     for (const [role, user] of [['seeker', seeker], ['host', host], ['employer', employer]] as const) {
@@ -247,7 +260,7 @@ describe('socket fuzz: every client event, every role, hostile payloads', () => 
     const scheduled = await inject('employer', `/api/employer/applications/${applicationId}/transitions`, { action: 'schedule_interview', interviewAt: new Date(Date.now() + 3600_000).toISOString(), videoUrl: interviewRoomPath(applicationId) });
     expect(scheduled.statusCode, scheduled.body).toBe(200);
     for (const role of ['seeker', 'employer'] as const) expect(await clients[role].emitWithAck('interview:join', { applicationId })).toMatchObject({ ok: true });
-    ids = { sessionId: session.id, jobId: jobA.id, victimId: victim.id, chatMessageId: chat.data.message.id, conversationId, conversationMessageId: message.id ?? message.message?.id, applicationId, employerSocketId: clients.employer.id! };
+    ids = { sessionId: session.id, jobId: jobA.id, victimId: victim.id, chatMessageId: chat.data.message.id, conversationId, conversationMessageId: message.id ?? message.message?.id, applicationId, employerSocketId: clients.employer.id!, seekerId: seeker.id, hostSocketId: clients.host.id! };
     expect(ids.conversationMessageId).toEqual(expect.any(Number));
     // A company outside the session, so the employer's socket is not its manager.
     await buildJob(context, (await buildCompany(context)).employer);
@@ -284,6 +297,12 @@ describe('socket fuzz: every client event, every role, hostile payloads', () => 
       [{ kind: 'binary', payload: Buffer.from([0, 1, 2]) }, 'function'],
     ];
     // The control: unchanged, the payload is accepted from the role allowed to send it.
+    // 连麦's controls need a raised hand (an invitation) and a fresh invitation (an answer) first.
+    if (event === 'stage:invite' || event === 'stage:respond') {
+      await clients.host.emitWithAck('stage:end', { sessionId: ids.sessionId });
+      expect(await clients.seeker.emitWithAck('stage:hand', { sessionId: ids.sessionId, isRaised: true })).toMatchObject({ ok: true });
+      if (event === 'stage:respond') expect(await clients.host.emitWithAck('stage:invite', { sessionId: ids.sessionId, userId: ids.seekerId })).toMatchObject({ ok: true });
+    }
     const control = await emitWithForm(clients[spec.allowed], event, base, 'function');
     expect(control, `${event} as ${spec.allowed}`).toMatchObject({ ok: true });
     if (event === 'session:leave') await clients[spec.allowed].emitWithAck('session:join', { sessionId: ids.sessionId });
