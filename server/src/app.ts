@@ -85,7 +85,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const live = createLiveService({ db, events, config, auth, geo, jobs, companies, notifications, media: mediaLinks, campaigns, thumbnails, clock: options.clock });
   const pipeline = createPipelineService({ db, events, notifications });
   const applications = createApplicationsService({ db, events, jobs, seekers, live, consents: pipeline.phoneAccess });
-  const reports = createReportsService({ db, companies, notifications });
+  const reports = createReportsService({ db, companies, notifications, events });
   const conversations = createConversationsService({ db, events, notifications, pipeline, reports, seekers, filterText: (text, options) => live.filterChatText(text, options), limiter });
   const privacy = createPrivacyService({ db, auth, pipeline, phoneCodes, events });
   privacy.registerPersonalDataSource(live.personalDataSource);
@@ -206,6 +206,7 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
     resolveUser: (cookieHeader) => context.auth.findUserBySessionToken(readCookie(cookieHeader, SESSION_COOKIE)),
     redisUrl: context.config.redisUrl,
     allowedOrigins: context.config.allowedOrigins,
+    events: context.events,
   });
   const liveRealtime = attachLiveRealtime(realtime.io, { live: context.live, applications: context.applications, events: context.events, config: context.config, limiter: context.limiter, log: app.log });
   const conversationsRealtime = attachConversationsRealtime(realtime.io, { conversations: context.conversations, events: context.events, log: app.log });

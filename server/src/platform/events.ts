@@ -19,6 +19,8 @@ export type DomainEvents = {
   LiveStreamKeyChanged: { sessionId: string };
   /** A viewer was banned from a session (or the ban lifted): the media server refuses and closes their playback. */
   LiveViewerBanChanged: { sessionId: string; userId: string; isBanned: boolean };
+  /** An admin banned an account (or lifted it), after commit: its sockets close, its playback stops everywhere. */
+  AccountBanChanged: { userId: string; isBanned: boolean };
   /** A recording of an ended session was stored: viewers waiting on 回放生成中 get the replay. */
   LiveReplayReady: { sessionId: string };
   /** A seeker deleted their account (after the deletion committed): live rooms drop what they still hold in memory. */
@@ -31,11 +33,32 @@ export type DomainEvents = {
   ApplicationSubmitted: { applicationId: number; jobId: string; seekerUserId: string; sessionId: string | null; source: 'live' | 'replay' | 'job_page'; companyId: string | null };
 };
 
+/**
+ * Events that every server node must hear, not only the one where they happened: each node runs its own media
+ * server and holds its own sockets, so a ban told to one node alone would stop the video on that node only.
+ * Their payloads are plain JSON (they travel between nodes).
+ */
+export const CLUSTER_EVENTS = ['LiveViewerBanChanged', 'AccountBanChanged'] as const satisfies ReadonlyArray<keyof DomainEvents>;
+export type ClusterEventName = (typeof CLUSTER_EVENTS)[number];
+export type ClusterEvent = { [Name in ClusterEventName]: { name: Name; payload: DomainEvents[Name] } }[ClusterEventName];
+
 export class EventBus {
   private readonly emitter = new EventEmitter();
+  private sendToOtherNodes: ((event: ClusterEvent) => void) | null = null;
 
   emit<Name extends keyof DomainEvents>(name: Name, payload: DomainEvents[Name]): void {
     this.emitter.emit(name, payload);
+    if (this.sendToOtherNodes && (CLUSTER_EVENTS as ReadonlyArray<string>).includes(name)) this.sendToOtherNodes({ name, payload } as ClusterEvent);
+  }
+
+  /** Several nodes (REDIS_URL): cluster events emitted here are also sent through `send` (the realtime layer). */
+  shareAcrossNodes(send: (event: ClusterEvent) => void): void {
+    this.sendToOtherNodes = send;
+  }
+
+  /** A cluster event from another node: heard by this node's listeners, not sent on again. */
+  receiveFromOtherNode(event: ClusterEvent): void {
+    if ((CLUSTER_EVENTS as ReadonlyArray<string>).includes(event.name)) this.emitter.emit(event.name, event.payload);
   }
 
   on<Name extends keyof DomainEvents>(name: Name, listener: (payload: DomainEvents[Name]) => void): void {

@@ -33,8 +33,6 @@ describe('figure routes: every GET route × role × foreign scope (non-interfere
   const recorded = new Map<string, { status: number; body: string }>();
   /** Public by design, and why (each was looked at; see docs/SECURITY.md "Figures and scope"). */
   const PUBLIC_BY_DESIGN: Record<string, string> = {
-    '/api/companies/{companyId}/trust-signals': 'a company page’s trust signals: its rates stay null below 5 cases, its sample sizes (applications, 7-day outcomes over 180 days) are shown',
-    '/api/hosts/{hostUserId}/trust-signals': 'the same for a host page',
     '/api/public/impact': 'the public impact report publishes a count of 0 and withholds 1–9 (docs/IMPACT.md), as official small-cell tables do: a count leaving 0 for "withheld" says that some activity happened, never how much',
   };
 

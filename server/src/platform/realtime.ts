@@ -10,12 +10,15 @@ import {
   type SocketData,
   type SocketIdentity,
 } from '../../../contracts/live.js';
+import type { ClusterEvent, EventBus } from './events.js';
 import type { AuthUser, Role } from './http.js';
 import { isAllowedOrigin } from './origin.js';
 
 /** Messages between server nodes (through the Redis adapter); a single node receives none. */
 export type InterServerEvents = {
   'moderation:changed': (payload: { sessionId: string; userId: string; kind: 'mute' | 'ban'; until: string | null; isLifted: boolean }) => void;
+  /** A domain event every node must hear (events.ts CLUSTER_EVENTS: bans, which each node's media server applies). */
+  'domain-event': (event: ClusterEvent) => void;
 };
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -27,6 +30,8 @@ export type RealtimeOptions = {
   redisUrl: string | null;
   /** Origins whose pages may open a socket (PUBLIC_URL's, ALLOWED_ORIGINS); see origin.ts. */
   allowedOrigins: readonly string[];
+  /** With Redis, this bus's cluster events are shared with the other nodes' buses. */
+  events?: EventBus;
 };
 
 /**
@@ -60,6 +65,11 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
     await Promise.all([pub.connect(), sub.connect()]);
     io.adapter(createAdapter(pub, sub));
     redis = { pub, sub };
+    const { events } = options;
+    if (events) {
+      events.shareAcrossNodes((event) => io.serverSideEmit('domain-event', event));
+      io.on('domain-event', (event) => events.receiveFromOtherNode(event));
+    }
   }
 
   io.use(async (socket, next) => {

@@ -433,6 +433,13 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     pendingApplicationIds.push(applicationId);
   });
 
+  // A banned account (every node hears it: events.ts CLUSTER_EVENTS): its sockets on this node close — its sign-in
+  // sessions are gone, but a socket keeps the identity of its handshake; a new one connects as a guest.
+  events.on('AccountBanChanged', ({ userId, isBanned }) => {
+    if (isClosed || !isBanned) return;
+    io.local.in(rooms.user(userId)).disconnectSockets(true);
+  });
+
   // The deleted account's sockets are closed (sign-in is gone, but a socket keeps the identity of its
   // handshake), its batched viewer entry and messages are dropped, and viewers remove its messages from view.
   events.on('AccountDeleted', ({ userId }) => {

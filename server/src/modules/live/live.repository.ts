@@ -314,17 +314,24 @@ export function listActiveRestrictions(db: Queryable, sessionId: string) {
 }
 
 /** Bans in sessions that can still be watched live (the media server's deny list). */
+/** Session bans of sessions that can still be watched, and banned accounts (session '*': every session). */
 export function listLivePlaybackBans(db: Queryable) {
   return db.query<{ sessionId: string; userId: string }>(
-    `select r.session_id as "sessionId", r.user_id as "userId" from live_session_restrictions r
+    `select r.session_id::text as "sessionId", r.user_id as "userId" from live_session_restrictions r
        join live_sessions s on s.id = r.session_id
-      where r.kind = 'ban' and s.status in ('scheduled', 'live')`,
+      where r.kind = 'ban' and s.status in ('scheduled', 'live')
+     union all
+     select '*', u.id from users u where u.banned_at is not null`,
   );
 }
 
+/** Banned from this session by its host, or the whole account banned by an admin. */
 export async function isBannedFromSession(db: Queryable, sessionId: string, userId: string) {
   const rows = await db.query<{ found: number }>(
-    `select 1 as found from live_session_restrictions where session_id = $1 and user_id = $2 and kind = 'ban' limit 1`,
+    `select 1 as found from live_session_restrictions where session_id = $1 and user_id = $2 and kind = 'ban'
+     union all
+     select 1 from users where id = $2 and banned_at is not null
+     limit 1`,
     [sessionId, userId],
   );
   return rows.length > 0;

@@ -150,17 +150,25 @@ describe('public company and host pages', () => {
     await addCase('left');
     let figures = await trust();
     for (const subject of [figures.company, figures.host]) {
-      expect(subject).toMatchObject({ minimumSample: MIN_SAMPLE, applications: 2, sevenDayOutcomes: 2, medianHoursToFirstContact: null, contactedShare: null, sevenDayStayRate: null, hasEnoughData: false });
+      // Counts on a public page follow the public figures' rule: withheld (null) below PUBLIC_MIN_COUNT (10).
+      expect(subject).toMatchObject({ minimumSample: MIN_SAMPLE, applications: null, sevenDayOutcomes: null, medianHoursToFirstContact: null, contactedShare: null, sevenDayStayRate: null, hasEnoughData: false });
     }
 
     await addCase('stay');
     figures = await trust();
     for (const subject of [figures.company, figures.host]) {
-      expect(subject).toMatchObject({ applications: 3, sevenDayOutcomes: 3, contactedShare: 1, hasEnoughData: true });
+      expect(subject).toMatchObject({ applications: null, sevenDayOutcomes: null, contactedShare: 1, hasEnoughData: true });
       expect(subject.sevenDayStayRate).toBeCloseTo(2 / 3, 10);
       expect(subject.medianHoursToFirstContact).toBeGreaterThan(12 * 24 - 1);
     }
     expect(figures.host).toMatchObject({ hostUserId: host.id, hostName: '小李带岗' });
     expect(JSON.stringify(figures)).not.toMatch(PERSONAL);
+
+    // From 10 applications the count is shown; 3 recorded outcomes stay withheld.
+    for (let index = 0; index < 6; index += 1) await addCase(null);
+    expect((await trust()).company).toMatchObject({ applications: null });
+    await addCase(null);
+    figures = await trust();
+    for (const subject of [figures.company, figures.host]) expect(subject).toMatchObject({ applications: 10, sevenDayOutcomes: null, contactedShare: 1 });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http.js';
 import { OUTCOME_GROUP_BY, outcomeFiguresSchema as figuresSchema } from '../../../../contracts/outcomes.js';
+import { PUBLIC_MIN_COUNT } from '../../../../contracts/analytics.js';
 import type { OutcomesService } from './outcomes.service.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
@@ -30,10 +31,10 @@ const funnelSchema = z.object({
 const trustSchema = z.object({
   windowDays: z.number(),
   minimumSample: z.number(),
-  applications: z.number(),
+  applications: nullableNumber.describe(`null below ${PUBLIC_MIN_COUNT} (withheld, as on the public analytics)`),
   medianHoursToFirstContact: nullableNumber,
   contactedShare: nullableNumber,
-  sevenDayOutcomes: z.number(),
+  sevenDayOutcomes: nullableNumber.describe(`null below ${PUBLIC_MIN_COUNT}`),
   sevenDayStayRate: nullableNumber,
   hasEnoughData: z.boolean(),
 });

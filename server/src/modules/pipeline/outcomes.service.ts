@@ -1,3 +1,4 @@
+import { PUBLIC_MIN_COUNT } from '../../../../contracts/analytics.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { AuthUser } from '../../platform/http.js';
@@ -11,6 +12,9 @@ const TRUST_WINDOW_DAYS = 180;
 const MAX_COMPARED_SESSIONS = 100;
 
 export type OutcomesDeps = { db: Db; trustSignalMinSample: number; now?: () => Date };
+
+/** A count on a public page: null below the public figures' threshold. */
+const publicCount = (value: number) => (value >= PUBLIC_MIN_COUNT ? value : null);
 
 const ratio = (numerator: number, denominator: number) => (denominator > 0 ? numerator / denominator : null);
 
@@ -65,11 +69,13 @@ export function createOutcomesService(deps: OutcomesDeps) {
     return {
       windowDays: TRUST_WINDOW_DAYS,
       minimumSample: trustSignalMinSample,
-      applications: row.applications,
+      // The page is public: its counts follow the public figures' rule (below PUBLIC_MIN_COUNT withheld, zero
+      // too, as on /analytics/public), so a company's page never tells that one or two people applied.
+      applications: publicCount(row.applications),
       // Shown only with enough cases: a median of two contacts says nothing.
       medianHoursToFirstContact: isEnoughContacts ? row.medianHoursToFirstContact : null,
       contactedShare: row.applications >= trustSignalMinSample ? row.contacted / row.applications : null,
-      sevenDayOutcomes: decided,
+      sevenDayOutcomes: publicCount(decided),
       sevenDayStayRate: decided >= trustSignalMinSample ? row.stayed7Days / decided : null,
       hasEnoughData: isEnoughContacts || decided >= trustSignalMinSample,
     };

@@ -1,15 +1,16 @@
 import type { Db, Queryable } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events.js';
 import type { AuthUser } from '../../platform/http.js';
 import type { CompaniesService } from '../companies/index.js';
 import type { NotificationsService } from '../notifications/index.js';
 import * as repository from './reports.repository.js';
 import { REASON_LABELS, type FileReportInput, type Report, type ReportReason, type ResolveReportInput } from './reports.schemas.js';
 
-export type ReportsDeps = { db: Db; companies: CompaniesService; notifications: NotificationsService };
+export type ReportsDeps = { db: Db; companies: CompaniesService; notifications: NotificationsService; events: EventBus };
 
 export function createReportsService(deps: ReportsDeps) {
-  const { db, companies, notifications } = deps;
+  const { db, companies, notifications, events } = deps;
 
   async function banUserInTransaction(tx: Queryable, admin: AuthUser, userId: string, reason: string, reportId: number | null) {
     const target = await repository.findUserForModeration(tx, userId);
@@ -99,11 +100,15 @@ export function createReportsService(deps: ReportsDeps) {
           : [];
       });
       notifications.announce(stored);
+      if (input.banHost) events.emit('AccountBanChanged', { userId: report.hostUserId!, isBanned: true });
       return (await repository.findReportById(db, reportId))!;
     },
 
+    /** Bans the account: its sign-in sessions end (in the transaction), then its sockets and video on every node. */
     async banUser(admin: AuthUser, userId: string, reason: string) {
-      return db.transaction((tx) => banUserInTransaction(tx, admin, userId, reason, null));
+      const result = await db.transaction((tx) => banUserInTransaction(tx, admin, userId, reason, null));
+      events.emit('AccountBanChanged', { userId, isBanned: true });
+      return result;
     },
 
     async unbanUser(admin: AuthUser, userId: string, reason: string) {
@@ -113,6 +118,7 @@ export function createReportsService(deps: ReportsDeps) {
         await repository.unbanUser(tx, userId);
         await repository.insertModerationAction(tx, { adminUserId: admin.id, action: 'unban_user', userId, reason });
       });
+      events.emit('AccountBanChanged', { userId, isBanned: false });
       return { userId };
     },
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, type Config } from '../config.js';
 import type { EventBus } from '../events.js';
 import type { MediaLinks } from './media-links.js';
-import type { MediaWorkerOptions, ParentToWorker, WorkerToParent } from './media-protocol.js';
+import { ALL_SESSIONS, type MediaWorkerOptions, type ParentToWorker, type WorkerToParent } from './media-protocol.js';
 
 const WORKER_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), 'media-worker.ts');
 // Generous: on a busy two-core machine the child (tsx + node-media-server) can take several seconds to start.
@@ -190,6 +190,12 @@ export async function startEmbeddedMediaServer(deps: { config: Config; links: Me
     if (isStopping) return;
     if (isBanned) post({ type: 'deny', entries: [{ sessionId, viewer: userId }], replace: false });
     else post({ type: 'undeny', sessionId, viewer: userId });
+  });
+  // A banned account is refused on every session ('*'): its signed tokens stay valid until they expire otherwise.
+  events.on('AccountBanChanged', ({ userId, isBanned }) => {
+    if (isStopping) return;
+    if (isBanned) post({ type: 'deny', entries: [{ sessionId: ALL_SESSIONS, viewer: userId }], replace: false });
+    else post({ type: 'undeny', sessionId: ALL_SESSIONS, viewer: userId });
   });
   events.on('LiveStreamKeyChanged', ({ sessionId }) => {
     if (!isStopping) refreshSession(sessionId, true).catch((error: unknown) => log.error(`media: key refresh failed: ${String(error)}`));

@@ -15,12 +15,16 @@ export type MediaWorkerOptions = {
   idlePlayerMs: number;
 };
 
+/** A deny entry's session for a banned account: refused on every session. */
+export const ALL_SESSIONS = '*';
+
 export type ParentToWorker =
   /** Sessions that may publish, with their secrets (replace = the full list; otherwise an upsert). */
   | { type: 'allow'; entries: Array<{ sessionId: string; secret: string }>; replace: boolean }
   /** The session may no longer publish (ended, key rotated): forget it and drop a current publisher. */
   | { type: 'revoke'; sessionId: string; dropPublisher: boolean }
-  /** Viewers banned from a session's video (replace = the full list): refused from now on, open playback closed. */
+  /** Viewers banned from a session's video (replace = the full list): refused from now on, open playback closed.
+   *  sessionId ALL_SESSIONS: a banned account, refused on every session. */
   | { type: 'deny'; entries: Array<{ sessionId: string; viewer: string }>; replace: boolean }
   /** A ban was lifted. */
   | { type: 'undeny'; sessionId: string; viewer: string }

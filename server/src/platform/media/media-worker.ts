@@ -23,7 +23,7 @@ import path from 'node:path';
 import NodeMediaServer, { type NmsSession } from 'node-media-server';
 import nmsContext from 'node-media-server/src/core/context.js';
 import nmsLogger from 'node-media-server/src/core/logger.js';
-import type { MediaWorkerOptions, ParentToWorker, WorkerToParent } from './media-protocol.js';
+import { ALL_SESSIONS, type MediaWorkerOptions, type ParentToWorker, type WorkerToParent } from './media-protocol.js';
 import { createPlayTokens } from './play-tokens.js';
 
 const options = JSON.parse(process.env.JOBCAST_MEDIA_WORKER ?? '{}') as MediaWorkerOptions;
@@ -52,13 +52,15 @@ const players = new Map<string, Player>();
 /** The viewer an HTTP-FLV / WS-FLV request was admitted as (set by the gate, read in prePlay). */
 const admitted = new WeakMap<IncomingMessage, string>();
 
+const isDenied = (sessionId: string, viewer: string) => (denied.get(sessionId)?.has(viewer) ?? false) || (denied.get(ALL_SESSIONS)?.has(viewer) ?? false);
+
 type PlayCheck = { ok: true; viewer: string } | { ok: false; status: 403 | 404; message: string };
 
 function checkPlay(sessionId: string, token: unknown): PlayCheck {
   if (!SESSION_ID.test(sessionId) || !liveSessions.has(sessionId)) return { ok: false, status: 404, message: 'This stream is not live / 直播未开始或已结束' };
   const viewer = playTokens.verify(token, sessionId);
   if (!viewer) return { ok: false, status: 403, message: 'Playback link invalid or expired / 播放链接无效或已过期' };
-  if (denied.get(sessionId)?.has(viewer)) return { ok: false, status: 403, message: 'You were removed from this session / 你已被移出直播间' };
+  if (isDenied(sessionId, viewer)) return { ok: false, status: 403, message: 'You were removed from this session / 你已被移出直播间' };
   return { ok: true, viewer };
 }
 
@@ -286,7 +288,7 @@ async function main() {
         viewers.add(viewer);
         denied.set(sessionId, viewers);
       }
-      closePlayers((player) => denied.get(player.sessionId)?.has(player.viewer) ?? false);
+      closePlayers((player) => isDenied(player.sessionId, player.viewer));
     } else if (message.type === 'undeny') {
       denied.get(message.sessionId)?.delete(message.viewer);
     } else if (message.type === 'stop') {

@@ -100,8 +100,8 @@ export type Funnel = {
   rates: { applicationsPerViewer: number | null; hiresPerApplication: number | null; stayedPerHire: number | null; sevenDayAttrition: number | null };
 };
 export type TrustSignals = {
-  windowDays: number; minimumSample: number; applications: number; medianHoursToFirstContact: number | null; contactedShare: number | null;
-  sevenDayOutcomes: number; sevenDayStayRate: number | null; hasEnoughData: boolean;
+  windowDays: number; minimumSample: number; applications: number | null; medianHoursToFirstContact: number | null; contactedShare: number | null;
+  sevenDayOutcomes: number | null; sevenDayStayRate: number | null; hasEnoughData: boolean;
 };
 
 export type ReportReason = 'fee_request' | 'fake_job' | 'harassment' | 'other';
