@@ -1,7 +1,9 @@
 // 网页开播 (issue 11): a host on a 390×844 phone opens the studio from the console, sees the fake camera's
 // picture, taps 开始直播 — the browser's MediaRecorder chunks go over a WebSocket to ffmpeg and on to the
 // embedded RTMP ingest — and a viewer on another phone watches it play (currentTime advancing, a portrait frame
-// of the studio's size). The host ends the session from the studio; the replay appears on the viewer's page.
+// of the studio's size). 连麦: the viewer (signed in) raises a hand, the host invites, the viewer accepts on the
+// consent screen, and the stream every viewer watches splits into host and guest; the host removes the guest. The
+// host ends the session from the studio; the replay appears on the viewer's page.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
@@ -14,6 +16,34 @@ import {
 const browser$ = browserAvailability();
 const ffmpeg$ = ffmpegAvailability();
 
+/**
+ * How white the broadcast's middle rows are (0–255) in the viewer's video: the studio draws an 8 px white line
+ * between host and guest across the portrait frame's middle while a guest is on stage.
+ */
+async function dividerBrightness(page: Page) {
+  return page.getByTestId('live-video').evaluate((element) => {
+    const video = element as HTMLVideoElement;
+    if (video.videoWidth === 0) return 0;
+    const canvas = document.createElement('canvas');
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(video, 0, 0);
+    const rows = context.getImageData(0, Math.round(video.videoHeight / 2) - 2, video.videoWidth, 4).data;
+    let darkest = 255;
+    // The line's darkest stretch (the fake camera's picture is never white across a whole row).
+    for (let x = 0; x < video.videoWidth; x += 8) {
+      let sum = 0;
+      for (let row = 0; row < 4; row += 1) {
+        const index = (row * video.videoWidth + x) * 4;
+        sum += (rows[index]! + rows[index + 1]! + rows[index + 2]!) / 3;
+      }
+      darkest = Math.min(darkest, sum / 4);
+    }
+    return darkest;
+  });
+}
+
 async function videoState(page: Page) {
   return page.getByTestId('live-video').evaluate((element) => {
     const video = element as HTMLVideoElement;
@@ -25,6 +55,7 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('网页开播: going 
   let server: RunningLiveServer;
   let browser: Browser;
   let host: { id: string; email: string | null };
+  let seeker: { id: string; email: string | null; displayName: string };
   let sessionId: string;
   let hostPage: Page;
   let viewerPage: Page;
@@ -36,6 +67,7 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('网页开播: going 
     browser = await launchChromium(undefined, FAKE_MEDIA_ARGS);
     const { context } = server;
     host = await buildUser(context, { role: 'host', displayName: '车间主播阿芳' });
+    seeker = await buildUser(context, { role: 'seeker', displayName: '周口小李' });
     const { employer } = await buildCompany(context, { name: '昆山精密电子有限公司' });
     const job = await buildJob(context, employer, { title: '手机装配普工', housing: 'dormitory', meals: 'free' });
     const session = await context.live.scheduleSession(host as never, {
@@ -90,9 +122,11 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('网页开播: going 
     }, 'GET /api/sessions/:id to report live with a flvUrl');
     expect(detail.status).toBe('live');
 
-    const viewerContext = await newPhoneContext(browser, server.baseUrl);
+    // The viewer is signed in (so they can raise a hand for 连麦 later) and allows the camera when asked.
+    const viewerContext = await newPhoneContext(browser, server.baseUrl, { permissions: ['camera', 'microphone'] });
     viewerPage = await viewerContext.newPage();
     problems.push(watchPageProblems(viewerPage));
+    await signInThroughForm(viewerPage, seeker.email!, TEST_PASSWORD);
     await viewerPage.goto(`/live/${sessionId}`);
     const first = await waitForValue(async () => {
       const state = await videoState(viewerPage);
@@ -108,6 +142,48 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('网页开播: going 
     await expectText(hostPage.getByTestId('studio-viewers'), '2', 'the studio\'s viewer count', { timeout: 30_000 });
     await saveScreenshot(hostPage, 'studio-live');
     await saveScreenshot(viewerPage, 'studio-viewer');
+  });
+
+  it('连麦: the viewer raises a hand, the host invites, the viewer consents, every viewer sees the split picture; the host removes the guest', async () => {
+    // Alone on air: no white line across the middle.
+    const alone = await waitForValue(async () => {
+      const brightness = await dividerBrightness(viewerPage);
+      return brightness > 0 ? brightness : null;
+    }, 'a frame of the host alone');
+    expect(alone).toBeLessThan(200);
+
+    await viewerPage.getByTestId('stage-hand').click();
+    await expectAttribute(viewerPage.getByTestId('stage-hand'), 'aria-pressed', 'true', 'the raised hand');
+    await hostPage.getByTestId('stage-open').click();
+    const candidate = hostPage.getByTestId('stage-candidate').filter({ hasText: '周口小李' });
+    await candidate.waitFor();
+    await expectText(candidate, /举手/, 'the raised-hand tag', { contains: true });
+    await saveScreenshot(hostPage, 'stage-host-list');
+    await candidate.getByRole('button', { name: /邀请连麦/ }).click();
+    await expectAttribute(hostPage.getByTestId('stage-guest'), 'data-status', 'invited', 'the invitation on the host\'s studio');
+    await hostPage.locator('.ant-drawer-close').click();
+
+    // The consent screen says what going on stage means; the guest accepts and the camera opens.
+    const consent = viewerPage.getByTestId('stage-consent');
+    await expectText(consent, /所有观众都能看到/, 'the consent text', { contains: true });
+    await saveScreenshot(viewerPage, 'stage-consent');
+    await viewerPage.getByTestId('stage-accept').click();
+    await waitForValue(async () => (await viewerPage.getByTestId('stage-host-video').evaluate((video) => (video as HTMLVideoElement).videoWidth)) || null, 'the host\'s picture on the guest\'s screen', 45_000);
+    await expectAttribute(hostPage.getByTestId('stage-guest'), 'data-connected', 'true', 'the guest\'s picture reaching the studio', 45_000);
+    await expectText(hostPage.getByTestId('stage-guest'), /连麦中：周口小李/, 'the host\'s on-stage line', { contains: true });
+
+    // The stream every viewer watches (the guest's own room below their screen plays it too) is split in two.
+    await waitForValue(async () => ((await dividerBrightness(viewerPage)) > 200) || null, 'the white line between host and guest in the viewers\' stream', 45_000);
+    await expectText(viewerPage.getByTestId('stage-pill'), /连麦中：周口小李/, 'the room\'s on-stage pill', { contains: true });
+    await saveScreenshot(hostPage, 'stage-host-composite');
+    await saveScreenshot(viewerPage, 'stage-guest-screen');
+
+    // The host removes the guest: the guest's screen closes and the stream is the host's alone again.
+    await hostPage.getByTestId('stage-remove').click();
+    await hostPage.locator('.ant-popconfirm:visible .ant-btn-dangerous').click();
+    await viewerPage.getByTestId('stage-guest-screen').waitFor({ state: 'detached', timeout: 15_000 });
+    await hostPage.getByTestId('stage-guest').waitFor({ state: 'detached' });
+    await waitForValue(async () => ((await dividerBrightness(viewerPage)) < 200) || null, 'the host alone again in the viewers\' stream', 45_000);
   });
 
   it('the host ends the session from the studio; the viewer\'s page turns to the replay', async () => {

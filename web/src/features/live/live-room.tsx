@@ -25,10 +25,14 @@ import { ApplicationTicker, type TickerHandle } from './ticker';
 import { useApply, type ApplyJob } from './use-apply';
 import { useLiveRoom } from './use-live-room';
 import { useNow } from './use-now';
+import { HandButton, StagePill } from './stage/hand-button';
+import { useStageViewer } from './stage/use-stage-viewer';
 
 // The jobs drawer and the apply form (antd Drawer, Form, Select…) load on the first tap that opens them, not with
 // the room: the video and the chat come first on a phone on mobile data.
 const JobsDrawer = lazy(() => import('./jobs-drawer').then((module) => ({ default: module.JobsDrawer })));
+// 连麦's consent screen and the guest's camera load only when the host invites this viewer.
+const StageGuest = lazy(() => import('./stage/stage-guest'));
 
 type Props = { detail: SessionDetail; loadedAt: number; onReload: () => void };
 
@@ -46,6 +50,7 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
     onTicker: (items) => ticker.current?.add(items),
     onReplay: onReload,
   });
+  const stage = useStageViewer(detail.id);
   const plainApply = useApply(detail.id);
   // Tapping a job's 报名 (pinned card or drawer) or its chip counts as opening its card: the session funnel's
   // second step (viewers → card opens → applications), stored once per viewer and job by the server.
@@ -125,7 +130,7 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
       <div className="live-stage">
         <div className="live-backdrop" style={{ background: coverGradient(detail.id) }} />
         <div className="live-video-box">
-          <LivePlayer plan={plan} isMuted={isMuted} className="live-video" poster={detail.thumbnailUrl ?? undefined} onStateChange={setPlayerState} onEnded={handleReplayEnded} onOrientation={setOrientation} />
+          <LivePlayer plan={plan} isMuted={isMuted || !!stage.invitation} className="live-video" poster={detail.thumbnailUrl ?? undefined} onStateChange={setPlayerState} onEnded={handleReplayEnded} onOrientation={setOrientation} />
           <DanmakuLayer ref={danmaku} />
           <VideoOverlay
             plan={plan}
@@ -170,6 +175,7 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
         <div className="live-info">
           <h1 className="live-title">{detail.title}</h1>
           {detail.coverText ? <p className="live-cover-text">{detail.coverText}</p> : null}
+          {stage.onStageName && status === 'live' ? <StagePill name={stage.onStageName} /> : null}
           {detail.isSynthetic ? <p className="live-synthetic" data-testid="room-synthetic">{t('room.synthetic')}</p> : null}
           {status === 'ended' ? <p className="live-replay-hint">{t('room.replayHint')}</p> : null}
           <JobStrip jobs={detail.jobs} pinnedJobId={room.pinnedJobId} appliedJobIds={apply.appliedJobIds} onOpen={(jobId) => {
@@ -201,6 +207,9 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
               </Badge>
               <span className="room-round-label">{t('room.jobsButton')}</span>
             </button>
+            {status === 'live' && user?.id !== detail.hostUserId && !room.isBanned ? (
+              <HandButton isSignedIn={!!user} isRaised={stage.isRaised} isEnabled={room.isJoined} onRaise={stage.raiseHand} signInPath={`/sign-in?next=${encodeURIComponent(`/live/${detail.id}`)}`} />
+            ) : null}
             <LikeButton likes={room.likes} isEnabled={status === 'live' && room.isJoined} onLikes={room.like} />
           </div>
         </div>
@@ -211,6 +220,11 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
         </Suspense>
       ) : null}
       <LazyApplySheet controller={apply} />
+      {stage.invitation && stage.socket ? (
+        <Suspense fallback={null}>
+          <StageGuest socket={stage.socket} invitation={stage.invitation} onDone={stage.closeInvitation} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

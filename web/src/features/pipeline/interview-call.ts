@@ -5,12 +5,12 @@
  * No React here; interview-room-page.tsx shows its state.
  */
 import type { InterviewPeer, InterviewRoom, InterviewSignal } from '../../../../contracts/interviews';
+import { PeerLink, type PeerRoute } from '../../app/peer-link';
 import { requestAck, type LiveSocket } from '../live/socket';
 
 export type CallState = 'starting' | 'waiting' | 'connecting' | 'connected' | 'reconnecting' | 'ended';
 export type CallProblem = 'insecure' | 'denied' | 'no_camera' | 'unsupported';
-/** How the media flows once connected: straight between the two, or through a TURN relay. */
-export type CallRoute = 'direct' | 'relay';
+export type CallRoute = PeerRoute;
 
 export type CallEvents = {
   onState(state: CallState): void;
@@ -32,11 +32,9 @@ export function mediaProblem(error: unknown): CallProblem {
 
 export class InterviewCall {
   private local: MediaStream | null = null;
-  private connection: RTCPeerConnection | null = null;
-  private peerSocketId: string | null = null;
+  private link: PeerLink | null = null;
   private iceServers: RTCIceServer[] = [];
   private iceTransportPolicy: RTCIceTransportPolicy = 'all';
-  private pendingCandidates: RTCIceCandidateInit[] = [];
   private isClosed = false;
   private readonly unsubscribers: Array<() => void> = [];
 
@@ -61,7 +59,7 @@ export class InterviewCall {
       void this.call(peer.socketId);
     };
     const onPeerLeft = ({ applicationId, socketId }: { applicationId: number; socketId: string }) => {
-      if (applicationId !== this.applicationId || socketId !== this.peerSocketId) return;
+      if (applicationId !== this.applicationId || socketId !== this.link?.peerSocketId) return;
       this.closeConnection();
       this.events.onPeer(null);
       this.events.onRemoteStream(null);
@@ -103,81 +101,34 @@ export class InterviewCall {
     this.events.onState(other ? 'connecting' : 'waiting');
   }
 
-  private newConnection(peerSocketId: string) {
+  private newLink(peerSocketId: string) {
     this.closeConnection();
-    this.peerSocketId = peerSocketId;
-    const connection = new RTCPeerConnection({ iceServers: this.iceServers, iceTransportPolicy: this.iceTransportPolicy });
-    this.connection = connection;
-    for (const track of this.local?.getTracks() ?? []) connection.addTrack(track, this.local!);
-    connection.onicecandidate = (event) => {
-      if (event.candidate) void this.send({ type: 'candidate', candidate: event.candidate.toJSON() as never });
-    };
-    connection.ontrack = (event) => this.events.onRemoteStream(event.streams[0] ?? new MediaStream([event.track]));
-    connection.onconnectionstatechange = () => {
-      const state = connection.connectionState;
-      if (state === 'connected') {
-        this.events.onState('connected');
-        void this.readRoute(connection);
-      }
-      if (state === 'disconnected') this.events.onState('reconnecting');
-      if (state === 'failed') connection.restartIce();
-    };
+    const link = new PeerLink(peerSocketId, { iceServers: this.iceServers, iceTransportPolicy: this.iceTransportPolicy }, this.local, {
+      onSignal: (data) => this.socket.emit('interview:signal', { applicationId: this.applicationId, to: peerSocketId, data }),
+      onStream: (stream) => this.events.onRemoteStream(stream),
+      onState: (state) => {
+        if (this.link !== link) return;
+        if (state === 'connected') {
+          this.events.onState('connected');
+          void link.route().then((route) => {
+            if (route && this.link === link) this.events.onRoute(route);
+          });
+        }
+        if (state === 'disconnected') this.events.onState('reconnecting');
+      },
+    });
+    this.link = link;
     this.events.onState('connecting');
-    return connection;
-  }
-
-  /** Whether the selected candidate pair goes through a TURN relay (shown to the user, and what the TURN test checks). */
-  private async readRoute(connection: RTCPeerConnection) {
-    // The selected pair is known a moment after 'connected' on the answering side: ask again for a few seconds.
-    for (let attempt = 0; attempt < 20 && this.connection === connection; attempt += 1) {
-      const stats = await connection.getStats();
-      let pairId: string | undefined;
-      stats.forEach((report: { type: string; id: string; selectedCandidatePairId?: string; state?: string; nominated?: boolean }) => {
-        if (report.type === 'transport' && report.selectedCandidatePairId) pairId = report.selectedCandidatePairId;
-        if (!pairId && report.type === 'candidate-pair' && report.state === 'succeeded' && report.nominated) pairId = report.id;
-      });
-      const pair = pairId ? (stats.get(pairId) as { localCandidateId?: string } | undefined) : undefined;
-      const local = pair?.localCandidateId ? (stats.get(pair.localCandidateId) as { candidateType?: string } | undefined) : undefined;
-      if (local?.candidateType) {
-        this.events.onRoute(local.candidateType === 'relay' ? 'relay' : 'direct');
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    return link;
   }
 
   private async call(peerSocketId: string) {
-    const connection = this.newConnection(peerSocketId);
-    const offer = await connection.createOffer();
-    await connection.setLocalDescription(offer);
-    await this.send({ type: 'offer', sdp: offer.sdp ?? '' });
+    await this.newLink(peerSocketId).offer();
   }
 
   private async receive(from: string, data: InterviewSignal) {
-    if (data.type === 'offer') {
-      const connection = this.newConnection(from);
-      await connection.setRemoteDescription({ type: 'offer', sdp: data.sdp });
-      const answer = await connection.createAnswer();
-      await connection.setLocalDescription(answer);
-      await this.send({ type: 'answer', sdp: answer.sdp ?? '' });
-      await this.flushCandidates();
-    } else if (data.type === 'answer' && this.connection && from === this.peerSocketId) {
-      await this.connection.setRemoteDescription({ type: 'answer', sdp: data.sdp });
-      await this.flushCandidates();
-    } else if (data.type === 'candidate' && from === this.peerSocketId) {
-      if (this.connection?.remoteDescription) await this.connection.addIceCandidate(data.candidate).catch(() => undefined);
-      else this.pendingCandidates.push(data.candidate);
-    }
-  }
-
-  private async flushCandidates() {
-    const candidates = this.pendingCandidates.splice(0);
-    for (const candidate of candidates) await this.connection?.addIceCandidate(candidate).catch(() => undefined);
-  }
-
-  private async send(data: InterviewSignal) {
-    if (!this.peerSocketId) return;
-    this.socket.emit('interview:signal', { applicationId: this.applicationId, to: this.peerSocketId, data });
+    if (data.type === 'offer') await this.newLink(from).receive(data);
+    else if (this.link && from === this.link.peerSocketId) await this.link.receive(data);
   }
 
   setMuted(isMuted: boolean) {
@@ -194,10 +145,8 @@ export class InterviewCall {
   }
 
   private closeConnection() {
-    this.connection?.close();
-    this.connection = null;
-    this.peerSocketId = null;
-    this.pendingCandidates = [];
+    this.link?.close();
+    this.link = null;
   }
 
   /** Leaves the room and releases the camera and microphone. */

@@ -27,6 +27,23 @@ const zh = {
     server: '推流失败，请稍后重试',
     replaced: '已在其他页面或设备上开播，这里已停止推流。',
   },
+  stage: {
+    button: '连麦',
+    title: '连麦：请观众或企业 HR 上台',
+    hint: '观众举手后出现在这里；本场企业的 HR 在直播间时也可以直接邀请。同一时间一位嘉宾，对方同意后画面才会出现在直播中。',
+    empty: '还没有人举手。可以在直播中说一句「想提问的点右下角举手」。',
+    raised: '举手',
+    hr: '企业 HR',
+    invite: '邀请连麦',
+    invited: '已邀请 {{name}}，等待对方同意…',
+    withdraw: '撤回邀请',
+    onStage: '连麦中：{{name}}',
+    connecting: '{{name}} 已同意，正在接通…',
+    remove: '结束连麦',
+    removeConfirm: '结束和 {{name}} 的连麦？',
+    ended: '连麦已结束',
+    onlyLive: '开始直播后才能连麦',
+  },
 };
 
 const en: typeof zh = {
@@ -54,6 +71,23 @@ const en: typeof zh = {
     network: 'The network is too slow or down, reconnecting…',
     server: 'The stream could not be published; try again shortly',
     replaced: 'You went live from another page or device; this one has stopped sending.',
+  },
+  stage: {
+    button: 'Guest',
+    title: 'Bring a viewer or an employer\'s HR on stage (连麦)',
+    hint: 'Viewers who raise a hand appear here; HR members of this session\'s companies who are watching can be invited directly. One guest at a time; their picture goes on air only after they accept.',
+    empty: 'Nobody has raised a hand yet. Tell viewers: "tap the hand at the bottom right to ask on stage".',
+    raised: 'Hand raised',
+    hr: 'Employer HR',
+    invite: 'Invite on stage',
+    invited: '{{name}} is invited, waiting for them to accept…',
+    withdraw: 'Withdraw',
+    onStage: 'On stage: {{name}}',
+    connecting: '{{name}} accepted, connecting…',
+    remove: 'End 连麦',
+    removeConfirm: 'End 连麦 with {{name}}?',
+    ended: '连麦 has ended',
+    onlyLive: 'Go live first to bring a guest on stage',
   },
 };
 

@@ -13,6 +13,7 @@ import { LIVE_NS } from '../i18n';
 import { STUDIO_NS } from './studio-i18n';
 import { useLiveRoom } from '../use-live-room';
 import { useNow } from '../use-now';
+import { StagePanel } from './stage-panel';
 import { broadcastSize, cameraProblem, StudioRecorder, type StudioPhase, type StudioProblem } from './studio-recorder';
 import './studio.css';
 
@@ -45,6 +46,8 @@ function Studio({ detail }: { detail: SessionDetail }) {
   const now = useNow();
   const previewRef = useRef<HTMLDivElement>(null);
   const recorderRef = useRef<StudioRecorder | null>(null);
+  const [recorder, setRecorder] = useState<StudioRecorder | null>(null);
+  const [hasGuest, setHasGuest] = useState(false);
   const [phase, setPhase] = useState<StudioPhase>('idle');
   const [problem, setProblem] = useState<{ kind: StudioProblem; detail?: string } | null>(null);
   const [isCameraOn, setIsCameraOn] = useState(false);
@@ -74,6 +77,7 @@ function Studio({ detail }: { detail: SessionDetail }) {
       onProblem: (kind, text) => setProblem(kind ? { kind, detail: text } : null),
     });
     recorderRef.current = recorder;
+    setRecorder(recorder);
     recorder.canvas.className = 'studio-canvas';
     recorder.canvas.dataset.testid = 'studio-preview';
     previewRef.current?.appendChild(recorder.canvas);
@@ -82,6 +86,7 @@ function Studio({ detail }: { detail: SessionDetail }) {
       recorder.close();
       recorder.canvas.remove();
       recorderRef.current = null;
+      setRecorder(null);
     };
   }, [detail.id, openCamera]);
 
@@ -140,7 +145,8 @@ function Studio({ detail }: { detail: SessionDetail }) {
 
   return (
     <div className="studio" data-testid="studio" data-phase={phase} data-status={status} data-camera={isCameraOn ? 'on' : 'off'}>
-      <div className="studio-stage" data-facing={facing}>
+      {/* Mirrored for the host on the front camera, as a selfie; not with a guest (their half and name would mirror too). */}
+      <div className="studio-stage" data-facing={facing} data-mirror={facing === 'user' && !hasGuest}>
         <div className="studio-preview" ref={previewRef} style={isOver ? { display: 'none' } : undefined} />
         {!isCameraOn && !problem && !isOver ? <div className="studio-overlay-center"><Spin /></div> : null}
 
@@ -189,6 +195,7 @@ function Studio({ detail }: { detail: SessionDetail }) {
                 {tStudio('start')}
               </Button>
             )}
+            {isOver ? null : <StagePanel sessionId={detail.id} recorder={recorder} isOnAir={isOnAir} onGuest={setHasGuest} />}
             {isOver ? null : <Button shape="circle" size="large" icon={isMuted ? <AudioMutedOutlined /> : <AudioOutlined />} onClick={handleMute} disabled={!isCameraOn} aria-pressed={isMuted} aria-label={isMuted ? tStudio('unmute') : tStudio('mute')} title={isMuted ? tStudio('unmute') : tStudio('mute')} />}
           </div>
           {!isOnAir && !isOver ? <p className="studio-hint">{tStudio('hint')}</p> : null}

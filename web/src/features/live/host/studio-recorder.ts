@@ -1,6 +1,6 @@
 /**
  * 网页开播 in the browser: the camera and microphone, a canvas at the broadcast's size that the camera is drawn on
- * (so switching cameras, or later a 连麦 guest, never restarts the recording), MediaRecorder in 250 ms chunks,
+ * (so switching cameras, or a 连麦 guest joining, never restarts the recording), MediaRecorder in 250 ms chunks,
  * and the WebSocket to the server's ingest (server/src/platform/media/studio-ingest.ts), reconnecting with a new
  * address when the network drops. No React here; studio-page.tsx shows its state.
  */
@@ -46,6 +46,38 @@ export function cameraProblem(error: unknown): StudioProblem {
 const RECONNECT_DELAYS_MS = [500, 1_000, 2_000, 3_000, 5_000];
 const CHUNK_MS = 250;
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/** The white line between host and guest (px of the broadcast). */
+const STAGE_DIVIDER = 8;
+
+/** Draws a video frame to cover the rectangle (cropped to it, never stretched). */
+function drawCover(context: CanvasRenderingContext2D, video: HTMLVideoElement, x: number, y: number, width: number, height: number) {
+  const { videoWidth, videoHeight } = video;
+  if (videoWidth === 0 || videoHeight === 0) return;
+  const scale = Math.max(width / videoWidth, height / videoHeight);
+  const drawnWidth = videoWidth * scale;
+  const drawnHeight = videoHeight * scale;
+  context.save();
+  context.beginPath();
+  context.rect(x, y, width, height);
+  context.clip();
+  context.drawImage(video, x + (width - drawnWidth) / 2, y + (height - drawnHeight) / 2, drawnWidth, drawnHeight);
+  context.restore();
+}
+
+/** The guest's name on a dark pill, centred at the top of their half (a phone's cropped sides never cut it). */
+function drawNameTag(context: CanvasRenderingContext2D, name: string, centerX: number, top: number) {
+  if (!name) return;
+  context.font = '600 28px system-ui, sans-serif';
+  const width = context.measureText(name).width + 32;
+  context.fillStyle = 'rgba(0, 0, 0, 0.55)';
+  context.fillRect(centerX - width / 2, top, width, 48);
+  context.fillStyle = '#ffffff';
+  context.textAlign = 'center';
+  context.textBaseline = 'middle';
+  context.fillText(name, centerX, top + 25);
+  context.textAlign = 'start';
+  context.textBaseline = 'alphabetic';
+}
 
 export class StudioRecorder {
   readonly canvas: HTMLCanvasElement;
@@ -59,6 +91,9 @@ export class StudioRecorder {
   private isStopping = false;
   private attempt = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  /** 连麦: the guest's camera drawn beside the host's, and their voice mixed with the host's microphone. */
+  private guest: { video: HTMLVideoElement; name: string; audio: MediaStreamAudioSourceNode | null } | null = null;
+  private mixer: { context: AudioContext; destination: MediaStreamAudioDestinationNode; microphone: MediaStreamAudioSourceNode | null } | null = null;
   facing: Facing = 'user';
   isMuted = false;
 
@@ -106,23 +141,74 @@ export class StudioRecorder {
     this.audioStream?.getAudioTracks().forEach((track) => { track.enabled = !isMuted; });
   }
 
-  /** The camera frame drawn to cover the canvas (cropped, never stretched), on every new frame. */
+  /**
+   * The camera frame drawn to cover the canvas (cropped, never stretched), on every new frame. With a 连麦 guest the
+   * picture splits: host above and guest below in portrait, side by side in landscape, a white line between them
+   * and the guest's name on their half. The canvas keeps its size, so the stream never restarts.
+   */
   private startDrawing() {
     if (this.isDrawing) return;
     this.isDrawing = true;
     const context = this.canvas.getContext('2d', { alpha: false })!;
+    const { width, height } = this.size;
+    const isPortrait = height > width;
     const draw = () => {
       if (!this.isDrawing) return;
-      const { videoWidth, videoHeight } = this.source;
-      if (videoWidth > 0 && videoHeight > 0) {
-        const scale = Math.max(this.size.width / videoWidth, this.size.height / videoHeight);
-        const width = videoWidth * scale;
-        const height = videoHeight * scale;
-        context.drawImage(this.source, (this.size.width - width) / 2, (this.size.height - height) / 2, width, height);
+      const guest = this.guest && this.guest.video.videoWidth > 0 ? this.guest : null;
+      if (!guest) {
+        drawCover(context, this.source, 0, 0, width, height);
+      } else {
+        const half = isPortrait ? { width, height: height / 2 } : { width: width / 2, height };
+        const second = isPortrait ? { x: 0, y: half.height } : { x: half.width, y: 0 };
+        drawCover(context, this.source, 0, 0, half.width, half.height);
+        drawCover(context, guest.video, second.x, second.y, half.width, half.height);
+        context.fillStyle = '#ffffff';
+        if (isPortrait) context.fillRect(0, half.height - STAGE_DIVIDER / 2, width, STAGE_DIVIDER);
+        else context.fillRect(half.width - STAGE_DIVIDER / 2, 0, STAGE_DIVIDER, height);
+        drawNameTag(context, guest.name, second.x + half.width / 2, second.y + 24);
       }
       this.drawHandle = window.setTimeout(draw, 40);
     };
     draw();
+  }
+
+  /** What the 连麦 guest sees and hears of the host: the composite picture (so a camera switch never breaks it) and the microphone. */
+  outgoingStream(): MediaStream {
+    return new MediaStream([...this.canvas.captureStream(25).getVideoTracks(), ...(this.audioStream?.getAudioTracks() ?? [])]);
+  }
+
+  /** 连麦: the guest's stream joins the picture and the sound (null: the guest left; the host alone again). */
+  setGuest(stream: MediaStream | null, name = '') {
+    if (this.guest) {
+      this.guest.audio?.disconnect();
+      this.guest.video.srcObject = null;
+      this.guest = null;
+    }
+    if (!stream) return;
+    const video = document.createElement('video');
+    video.playsInline = true;
+    // The host hears the guest through this element (echo cancellation keeps it out of the microphone); the
+    // stream's sound reaches the broadcast through the mixer.
+    video.srcObject = stream;
+    void video.play().catch(() => {
+      video.muted = true;
+      return video.play().catch(() => undefined);
+    });
+    const mixer = this.ensureMixer();
+    const audio = mixer && stream.getAudioTracks().length > 0 ? mixer.context.createMediaStreamSource(stream) : null;
+    audio?.connect(mixer!.destination);
+    this.guest = { video, name, audio };
+  }
+
+  /** One audio track for the recording: the host's microphone, and the guest's voice while one is on stage. */
+  private ensureMixer() {
+    if (this.mixer || typeof AudioContext === 'undefined') return this.mixer;
+    const context = new AudioContext();
+    const destination = context.createMediaStreamDestination();
+    const microphone = this.audioStream ? context.createMediaStreamSource(this.audioStream) : null;
+    microphone?.connect(destination);
+    this.mixer = { context, destination, microphone };
+    return this.mixer;
   }
 
   /** 开始直播: a WebSocket to the ingest, then the recorder. Resolves once the first chunk is on its way. */
@@ -169,7 +255,11 @@ export class StudioRecorder {
   }
 
   private startRecorder(mimeType: string, socket: WebSocket) {
-    const tracks = [...this.canvas.captureStream(25).getVideoTracks(), ...(this.audioStream?.getAudioTracks() ?? [])];
+    // The recording's sound is the mixer's (so a guest can join it later); the plain microphone where Web Audio is missing.
+    const mixer = this.ensureMixer();
+    void mixer?.context.resume();
+    const audioTracks = mixer ? mixer.destination.stream.getAudioTracks() : (this.audioStream?.getAudioTracks() ?? []);
+    const tracks = [...this.canvas.captureStream(25).getVideoTracks(), ...audioTracks];
     const recorder = new MediaRecorder(new MediaStream(tracks), { mimeType, videoBitsPerSecond: 2_500_000, audioBitsPerSecond: 96_000 });
     this.recorder = recorder;
     recorder.ondataavailable = (event) => {
@@ -227,5 +317,8 @@ export class StudioRecorder {
     this.videoStream = null;
     this.audioStream = null;
     this.source.srcObject = null;
+    this.setGuest(null);
+    void this.mixer?.context.close();
+    this.mixer = null;
   }
 }
