@@ -30,6 +30,15 @@ const regionSchema = z
   ])
   .nullable();
 
+/**
+ * The 7-day attrition over time: one period per week (windows up to 62 days) or month, clipped to the window
+ * (`from`/`to` China dates); left and stayed as in sevenDayAttrition, attrition null when neither was recorded.
+ */
+const attritionSeriesSchema = <Counted extends z.ZodType>(counted: Counted) => z.object({
+  grain: z.enum(['week', 'month']),
+  periods: z.array(z.object({ from: z.string(), to: z.string(), left: counted, stayed: counted, attrition: z.number().nullable() })),
+});
+
 const adjustmentSchema = z.object({ value: z.number(), source: z.string(), isAssumption: z.boolean() });
 
 export const impactReportSchema = z.object({
@@ -79,6 +88,8 @@ export const impactReportSchema = z.object({
       medianHoursToHire: z.number().nullable(),
       sevenDayAttrition: z.number().nullable(),
       bestSessionsByWeeklyHires: z.array(z.object({ sessionId: z.string(), title: z.string(), startedAt: z.string(), hires: count })),
+      awaitingSevenDayCheck: count,
+      sevenDayAttritionSeries: attritionSeriesSchema(count),
     }),
     definitions,
   }),
@@ -163,6 +174,8 @@ export const publicImpactReportSchema = z.object({
       medianHoursToHire: z.number().nullable(),
       sevenDayAttrition: z.number().nullable(),
       bestSessionsByWeeklyHires: z.array(z.object({ sessionId: z.string(), title: z.string(), startedAt: z.string(), hires: shown })),
+      awaitingSevenDayCheck: shown,
+      sevenDayAttritionSeries: attritionSeriesSchema(shown),
     }),
     definitions,
   }),

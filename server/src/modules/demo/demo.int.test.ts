@@ -65,6 +65,10 @@ async function contentHash(db: Queryable): Promise<string> {
       select 'viewers' || row(v.*)::text from live_session_viewers v join live_sessions s on s.id = v.session_id where s.is_synthetic
       union all
       select 'opens' || row(o.*)::text from live_job_card_opens o join live_sessions s on s.id = o.session_id where s.is_synthetic
+      union all
+      select 'occupations' || row(uo.user_id, o.name, uo.stated_at)::text from user_occupations uo join occupations o on o.id = uo.occupation_id join users u on u.id = uo.user_id where u.is_synthetic
+      union all
+      select 'job_occupations' || row(j.id, o.name)::text from jobs j join occupations o on o.id = j.occupation_id where j.is_synthetic
     ) t`);
   expect(row.lines).toBeGreaterThan(5000);
   return row.hash;
@@ -116,6 +120,29 @@ describe('demo data', () => {
              (select count(*) from jobs where not is_synthetic) as jobs, (select count(*) from live_sessions where not is_synthetic) as sessions,
              (select count(*) from applications where not is_synthetic) as applications`);
     expect(real).toEqual({ users: 0, companies: 0, jobs: 0, sessions: 0, applications: 0 });
+  });
+
+  it('gives hosts, bureau staff and recruiters an occupation and tags the 外卖骑手 jobs, so the impact report has 新职业 to show', async () => {
+    const stated = await query<{ role: string; name: string; count: number }>(`
+      select u.role, o.name, count(*)::int as count from user_occupations uo join users u on u.id = uo.user_id join occupations o on o.id = uo.occupation_id
+      group by 1, 2 order by 1, 2`);
+    const hosts = await query<{ count: number }>("select count(*)::int as count from users where role = 'host'");
+    expect(stated.filter((row) => row.role === 'host').reduce((sum, row) => sum + row.count, 0)).toBe(hosts[0].count);
+    expect(stated.some((row) => row.role === 'employer' && row.name === '互联网招聘师')).toBe(true);
+    expect(stated.some((row) => row.role === 'seeker')).toBe(false);
+    const [tagged] = await query<{ riders: number; tagged: number; other: number }>(`
+      select count(*) filter (where category_code = 'food_delivery_rider')::int as riders,
+             count(*) filter (where category_code = 'food_delivery_rider' and occupation_id = (select id from occupations where name = '网约配送员'))::int as tagged,
+             count(*) filter (where category_code <> 'food_delivery_rider' and occupation_id is not null)::int as other
+      from jobs`);
+    expect(tagged.riders).toBeGreaterThan(0);
+    expect(tagged).toEqual({ riders: tagged.riders, tagged: tagged.riders, other: 0 });
+
+    const report = await harness.context.impact.getReport({ from: WINDOW_FROM, to: WINDOW_TO }, { from: 'from', to: 'to', province: 'province', city: 'city', minSent: 'minSent', campaignId: 'campaignId', methodVersion: 'methodVersion' });
+    const byName = new Map(report.occupations.map((row) => [row.name, row]));
+    expect(byName.get('带岗主播')!.people).toBeGreaterThan(0);
+    expect(byName.get('互联网招聘师')!.people).toBeGreaterThan(0);
+    expect(byName.get('网约配送员')!.jobs).toBe(tagged.riders);
   });
 
   it('lets every demo account sign in with its role', async () => {

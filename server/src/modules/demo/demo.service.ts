@@ -10,6 +10,7 @@ import { generateDemoWorld, toChinaDate, type DemoWorld } from './demo-generator
 import { addDemoPipeline, writeDemoPipeline, type DemoPipelineCounts, type DemoWorldWithPipeline } from './demo-pipeline.js';
 import { insertUpcomingSessions, planUpcomingSessions, type DemoUpcomingSession } from './demo-upcoming.js';
 import { insertDemoCampaigns, planDemoCampaigns } from './demo-campaigns.js';
+import { planDemoOccupations, writeDemoOccupations } from './demo-occupations.js';
 import * as repository from './demo.repository.js';
 import { seedOptionsSchema, type SeedOptions } from './demo.schemas.js';
 
@@ -132,6 +133,7 @@ async function writeWorld(
       await writeDemoPipeline(tx, world);
       await insertUpcomingSessions(tx, upcoming);
       await insertDemoCampaigns(tx, planDemoCampaigns(world, upcoming));
+      await writeDemoOccupations(tx, planDemoOccupations(world));
       return true;
     });
   } catch (error) {

@@ -21,6 +21,8 @@ export const OPEN_DEFINITIONS = {
   medianHoursToFirstContact: '首次联系用时（中位数，小时）：首次有效联系或面试邀约在范围内的报名，从报名到该时刻 / median hours from application to the first effective contact or interview invitation, for first contacts in the window; null: no data (数据不足)',
   medianHoursToHire: '录用用时（中位数，小时）：范围内录用的报名，从报名到录用 / median hours from application to hire, for hires in the window; null: no data (数据不足)',
   sevenDayAttrition: '7天流失率：范围内记录的7天结果中“7天内离职”的占比 = 离职 ÷ (离职 + 留存)；尚未到7天回访的不计入（待回访）/ of the 7-day outcomes recorded in the window, the share who left: left ÷ (left + stayed); hires not yet due for the check are not counted; null: none recorded (数据不足)',
+  awaitingSevenDayCheck: '待回访：范围内有效入职、至今尚未记录7天结果（留存或离职）的报名数；只有待回访而没有结果时，7天流失率显示“待回访”，不是 0% / applications onboarded in the window (effective) with no 7-day outcome recorded yet; when there are only these and no outcome, the 7-day attrition reads “awaiting the 7-day check”, never 0 %',
+  sevenDayAttritionSeries: '7天流失率走势：同上口径，按记录7天结果的周（窗口不超过62天，周一起）或月（更长窗口）分段，首尾段截至窗口边界；某段没有结果时为“数据不足”，不是 0% / the same share per week (windows up to 62 days; weeks from Monday) or month (longer windows) in which the outcome was recorded, the first and last periods clipped to the window; a period with no outcome reads “not enough data”, never 0 %',
   bestSessionsByWeeklyHires: '一周录用最多的场次：范围内开播的场次，开播后7天内录用的（该地区岗位的）报名数，前5名 / sessions held in the window by hires (jobs in the region) within 7 days of going live, top 5 — the 蒙阴 story as a figure',
 } as const;
 

@@ -26,7 +26,8 @@ const TEXT = {
     group: '分组', occupation: '职业', code: '职业编码', people: '人数', jobs: '岗位', inUse: '在用职业（人数或岗位大于 0）', noneInUse: '该时间和地域内没有人填写或岗位标注的职业。',
     catalogue: '职业目录共 {count} 个职业，按报告三组：', occupationNote: '人数 = 在资料中填写该职业的活跃主播与招聘官；岗位 = 标注该职业、有效期与时间窗口重叠的岗位。',
     efficiency: '效率', bestSessions: '开播一周录用最多的场次', session: '场次', startedAt: '开播', weeklyHires: '一周录用', noSessions: '该时间内没有带来录用的场次。',
-    noData: '数据不足', hours: '小时', note: '注',
+    noData: '数据不足', hours: '小时', note: '注', awaiting: '待回访', awaitingCount: '待回访 {count} 人（已入职、尚未记录7天结果）',
+    attritionByWeek: '7天流失率走势（按周）', attritionByMonth: '7天流失率走势（按月）', period: '时段', left: '7天内离职', stayed: '满7天在岗', batch: '批次',
     widespreadNote: '简历流向按地域统计，不限定活动；口径见 jobcast report（简历流动分析报告）的口径说明。',
     industries: '投递简历的行业分布', categories: '投递最多的岗位 Top 10', provinces: '接收简历最多的省份', attractiveness: '城市就业吸引力指数（接收 ÷ 发出，发出 ≥ {minSent}）',
     tierFlows: '线级城市流动（行：求职者城市线级，列：岗位城市线级）', city: '城市', received: '接收', sent: '发出', index: '指数', province: '省份', applications: '投递',
@@ -43,7 +44,8 @@ const TEXT = {
     group: 'Group', occupation: 'Occupation', code: 'Code', people: 'People', jobs: 'Jobs', inUse: 'Occupations in use (people or jobs above 0)', noneInUse: 'No occupation was stated or tagged in this window and region.',
     catalogue: 'The catalogue holds {count} occupations in the report’s three groups:', occupationNote: 'People = active hosts and recruiters who state the occupation; jobs = jobs tagged with it whose validity overlaps the window.',
     efficiency: 'Efficiency', bestSessions: 'Sessions with the most hires within a week of going live', session: 'Session', startedAt: 'Went live', weeklyHires: 'Hires in a week', noSessions: 'No session led to a hire in this window.',
-    noData: 'not enough data', hours: 'h', note: 'Note',
+    noData: 'not enough data', hours: 'h', note: 'Note', awaiting: 'awaiting the 7-day check', awaitingCount: '{count} awaiting the 7-day check (onboarded, no outcome recorded yet)',
+    attritionByWeek: '7-day attrition by week', attritionByMonth: '7-day attrition by month', period: 'Period', left: 'Left within 7 days', stayed: 'Stayed 7 days', batch: 'batch',
     widespreadNote: 'Resume flows are by region, not narrowed to a campaign; their definitions are in the method section of jobcast report (the resume-flow report).',
     industries: 'Applications by industry', categories: 'Top 10 job categories', provinces: 'Top receiving provinces', attractiveness: 'City attractiveness (received ÷ sent, sent ≥ {minSent})',
     tierFlows: 'Flows between city tiers (rows: seeker’s city tier, columns: job’s city tier)', city: 'City', received: 'Received', sent: 'Sent', index: 'Index', province: 'Province', applications: 'Applications',
@@ -102,7 +104,7 @@ export function renderImpactReportHtml(input: ImpactReportInput): string {
   const inUse = report.occupations.map((row, index) => ({ row, index })).filter(({ row }) => row.people > 0 || row.jobs > 0);
   const groupCounts = (['tech_explorer', 'content_creator', 'business_trainer'] as const)
     .map((key) => `${text.groups[key]} ${report.occupations.filter((row) => row.groupKey === key).length}`).join(language === 'en' ? ', ' : '，');
-  const occupationRows = inUse.map(({ row, index }) => `<tr><td>${escapeHtml(text.groups[row.groupKey])}</td><td>${escapeHtml(row.name)}${row.classificationCode ? ` <span class="n">${escapeHtml(row.classificationCode)}</span>` : ''}</td><td class="num">${figure(`occupations.${index}.people`, row.people)}</td><td class="num">${figure(`occupations.${index}.jobs`, row.jobs)}</td></tr>`).join('');
+  const occupationRows = inUse.map(({ row, index }) => `<tr><td>${escapeHtml(text.groups[row.groupKey])}</td><td>${escapeHtml(row.name)}${row.classificationCode ? ` <span class="n">${escapeHtml(row.classificationCode)}</span>` : ''}${row.announcementBatch ? `<br><span class="n">${text.batch}: ${escapeHtml(row.announcementBatch)}</span>` : ''}</td><td class="num">${figure(`occupations.${index}.people`, row.people)}</td><td class="num">${figure(`occupations.${index}.jobs`, row.jobs)}</td></tr>`).join('');
 
   const sessions = open.efficiency.bestSessionsByWeeklyHires;
   const sessionRows = sessions.map((row, index) => `<tr><td>${escapeHtml(row.title)}</td><td>${escapeHtml(new Date(row.startedAt).toLocaleDateString(locale, { timeZone: 'Asia/Shanghai' }))}</td><td class="num">${figure(`open.efficiency.bestSessionsByWeeklyHires.${index}.hires`, row.hires)}</td></tr>`).join('');
@@ -114,6 +116,26 @@ export function renderImpactReportHtml(input: ImpactReportInput): string {
     yAxis: { type: 'category', data: sessions.map((row) => row.title).reverse(), axisTick: { show: false }, axisLabel: { fontSize: 11, width: 220, overflow: 'truncate' } },
     series: [{ type: 'bar', data: sessions.map((row) => row.hires).reverse(), barMaxWidth: 18, itemStyle: { color: '#1d4ed8' }, label: { show: true, position: 'right', fontSize: 11 } }],
   };
+
+  const series = open.efficiency.sevenDayAttritionSeries;
+  const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+  const periodName = (period: { from: string; to: string }) => (series.grain === 'month' ? period.from.slice(0, 7) : `${period.from} – ${period.to.slice(5)}`);
+  const seriesRows = series.periods.map((period, index) => `<tr><td>${periodName(period)}</td><td class="num">${figure(`open.efficiency.sevenDayAttritionSeries.periods.${index}.left`, period.left)}</td><td class="num">${figure(`open.efficiency.sevenDayAttritionSeries.periods.${index}.stayed`, period.stayed)}</td><td class="num">${orNoData(`open.efficiency.sevenDayAttritionSeries.periods.${index}.attrition`, period.attrition, percent)}</td></tr>`).join('');
+  const seriesChart: EChartsOption = {
+    animation: false,
+    textStyle: { fontFamily: 'WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif', color: '#1f2937' },
+    grid: { left: 8, right: 8, top: 20, bottom: 4, containLabel: true },
+    xAxis: { type: 'category', data: series.periods.map((period) => (series.grain === 'month' ? period.from.slice(0, 7) : period.from.slice(5))), axisLabel: { fontSize: 10, hideOverlap: true } },
+    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { fontSize: 10, formatter: '{value}%' } },
+    series: [{ type: 'bar', barMaxWidth: 24, itemStyle: { color: '#c2410c' },
+      data: series.periods.map((period) => (period.attrition === null ? { value: 0, label: { show: true, formatter: text.noData, color: '#6b7280', fontSize: 9, rotate: 90, align: 'left', verticalAlign: 'middle', position: 'insideBottom' } } : Math.round(period.attrition * 1000) / 10)),
+      label: { show: true, position: 'top', fontSize: 10, formatter: '{c}%' } }],
+  };
+  const isAwaitingCheck = open.efficiency.sevenDayAttrition === null && open.efficiency.awaitingSevenDayCheck > 0;
+  const attritionValue = isAwaitingCheck
+    ? `<b data-figure="open.efficiency.sevenDayAttrition" data-value="null">${text.awaiting}</b>`
+    : orNoData('open.efficiency.sevenDayAttrition', open.efficiency.sevenDayAttrition, percent);
+  const awaitingNote = `<span class="sub">${fill(text.awaitingCount, { count: figure('open.efficiency.awaitingSevenDayCheck', open.efficiency.awaitingSevenDayCheck) })}</span>`;
 
   const hasApplications = flows.totals.applications > 0;
   const flowCount = new Map(flows.tierFlows.map((flow) => [`${flow.from}>${flow.to}`, flow.applications]));
@@ -209,8 +231,12 @@ ${kpi('open.applications', 'applications', open.applications, od)}
 <div class="kpis">
 <div class="kpi"><span class="label">${labels.medianHoursToFirstContact}</span>${orNoData('open.efficiency.medianHoursToFirstContact', open.efficiency.medianHoursToFirstContact, (value) => `${value} ${text.hours}`)}${definition('medianHoursToFirstContact', od)}</div>
 <div class="kpi"><span class="label">${labels.medianHoursToHire}</span>${orNoData('open.efficiency.medianHoursToHire', open.efficiency.medianHoursToHire, (value) => `${value} ${text.hours}`)}${definition('medianHoursToHire', od)}</div>
-<div class="kpi"><span class="label">${labels.sevenDayAttrition}</span>${orNoData('open.efficiency.sevenDayAttrition', open.efficiency.sevenDayAttrition, (value) => `${(value * 100).toFixed(1)}%`)}${definition('sevenDayAttrition', od)}</div>
+<div class="kpi"><span class="label">${labels.sevenDayAttrition}</span>${attritionValue}${awaitingNote}${definition('sevenDayAttrition', od)}</div>
 </div>
+<h3>${series.grain === 'month' ? text.attritionByMonth : text.attritionByWeek}</h3>
+<div class="chart">${renderChartSvg(seriesChart, 720, 170)}</div>
+<table><thead><tr><th>${text.period}</th><th class="num">${text.left}</th><th class="num">${text.stayed}</th><th class="num">${labels.sevenDayAttrition}</th></tr></thead><tbody>${seriesRows}</tbody></table>
+${definition('sevenDayAttritionSeries', od)}
 <h3>${text.bestSessions}</h3>
 ${sessions.length ? `<div class="chart">${renderChartSvg(sessionChart, 720, 30 * sessions.length + 12)}</div><table><thead><tr><th>${text.session}</th><th>${text.startedAt}</th><th class="num">${text.weeklyHires}</th></tr></thead><tbody>${sessionRows}</tbody></table>` : `<p class="empty">${text.noSessions}</p>`}
 ${definition('bestSessionsByWeeklyHires', od)}

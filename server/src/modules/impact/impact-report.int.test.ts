@@ -52,12 +52,16 @@ describe('jobcast report --kind impact (HTML in Chinese or English, PDF) and GET
     const figures = figuresIn(html);
     // Every count of the contract is there, and every one printed equals the JSON.
     for (const required of ['measured.hires', 'measured.onboarded', 'measured.stayed7Days', 'measured.activeHosts', 'measured.activeRecruiters', 'estimated.total', 'estimated.methodVersion',
-      'open.sessions', 'open.bureauSessions', 'open.companies', 'open.jobs', 'open.applications', 'open.hires', 'open.efficiency.medianHoursToHire', 'open.efficiency.sevenDayAttrition']) {
+      'open.sessions', 'open.bureauSessions', 'open.companies', 'open.jobs', 'open.applications', 'open.hires', 'open.efficiency.medianHoursToHire', 'open.efficiency.sevenDayAttrition',
+      'open.efficiency.awaitingSevenDayCheck', 'open.efficiency.sevenDayAttritionSeries.periods.1.attrition', 'open.efficiency.sevenDayAttritionSeries.periods.4.stayed']) {
       expect(figures.has(required), required).toBe(true);
     }
     for (const [figurePath, value] of figures) expect(String(valueAt(json, figurePath)), figurePath).toBe(value);
     expect(figures.get('measured.hires')).toBe('4');
     expect(figures.get('open.applications')).toBe('5');
+    // The attrition by week: a2 left in the week of 01-05 (100 %), a1 stayed in the week of 01-12 (0 %), the rest 数据不足.
+    expect([0, 1, 2, 3, 4].map((index) => figures.get(`open.efficiency.sevenDayAttritionSeries.periods.${index}.attrition`))).toEqual(['null', '1', '0', 'null', 'null']);
+    expect(html).toContain('7天流失率走势（按周）');
     // The occupations in use (带岗主播 and 互联网招聘师 have people) with their counts.
     expect([...figures.keys()].filter((key) => key.startsWith('occupations.')).length).toBe(4);
     // The four parts, the method with its formula and sources, the definitions as notes.

@@ -19,7 +19,7 @@ const method: ImpactMethod = {
 };
 
 /** A report with every count well above 10 unless a test says otherwise. */
-function buildReport(changes: { roles?: ImpactReport['measured']['activeHostsByRole']; types?: ImpactReport['measured']['activeRecruitersByAccountType']; occupationJobs?: number[]; jobs?: number; agencyCompanies?: number } = {}) {
+function buildReport(changes: { roles?: ImpactReport['measured']['activeHostsByRole']; types?: ImpactReport['measured']['activeRecruitersByAccountType']; occupationJobs?: number[]; jobs?: number; agencyCompanies?: number; attrition?: Array<[left: number, stayed: number]> } = {}) {
   const roles = changes.roles ?? { host: 30, employer: 20, bureau: 10 };
   const types = changes.types ?? { direct: 40, agency: 20, dispatch: 0, public: 0 };
   const activeHosts = roles.host + roles.employer + roles.bureau;
@@ -29,6 +29,11 @@ function buildReport(changes: { roles?: ImpactReport['measured']['activeHostsByR
     activeHosts, activeRecruiters, bureauHosts: roles.bureau, sessions: open.sessions, bureauSessions: open.bureauSessions, companies: open.companies,
     agencyCompanies: changes.agencyCompanies ?? 15, jobs: open.jobs, applications: open.applications, hires: open.hires, onboarded: 150, stayed7Days: 120,
   };
+  // Three weeks: 12 left of 72, 18 of 48 (120 stayed, 30 left in all), and a week with no outcome yet.
+  const periods = (changes.attrition ?? [[12, 60], [18, 60], [0, 0]]).map(([left, stayed], index) => ({
+    from: `2026-01-${String(1 + 7 * index).padStart(2, '0')}`, to: `2026-01-${String(7 + 7 * index).padStart(2, '0')}`, left, stayed,
+    attrition: left + stayed === 0 ? null : Math.round((left / (left + stayed)) * 10_000) / 10_000,
+  }));
   const report: ImpactReport = {
     window: { from: '2026-01-01', to: '2026-01-31' },
     region: null,
@@ -38,7 +43,7 @@ function buildReport(changes: { roles?: ImpactReport['measured']['activeHostsByR
     occupations: (changes.occupationJobs ?? [40, 30]).map((jobs, index) => ({ id: index + 1, name: `o${index}`, group: '内容造物师', groupKey: 'content_creator', classificationCode: null, announcementBatch: null, people: 20, jobs })),
     open: {
       ...open,
-      efficiency: { medianHoursToFirstContact: 3, medianHoursToHire: 40, sevenDayAttrition: 0.2, bestSessionsByWeeklyHires: [{ sessionId: 's1', title: 'S1', startedAt: '2026-01-02', hires: 35 }, { sessionId: 's2', title: 'S2', startedAt: '2026-01-03', hires: 4 }] },
+      efficiency: { medianHoursToFirstContact: 3, medianHoursToHire: 40, sevenDayAttrition: 0.2, bestSessionsByWeeklyHires: [{ sessionId: 's1', title: 'S1', startedAt: '2026-01-02', hires: 35 }, { sessionId: 's2', title: 'S2', startedAt: '2026-01-03', hires: 4 }], awaitingSevenDayCheck: 0, sevenDayAttritionSeries: { grain: 'week', periods } },
       definitions: {},
     },
     containsSyntheticData: false,
@@ -89,5 +94,18 @@ describe('suppressImpactCounts (the public /impact)', () => {
     const empty = buildReport();
     empty.open.efficiency.medianHoursToHire = null;
     expect(suppressImpactCounts(empty, counts, 10).suppressed).not.toContain('open.efficiency.medianHoursToHire');
+  });
+
+  it('the 7-day attrition series: a rate per period only over 10+ leavers and 10+ stayers; a small count covered by another', () => {
+    const full = suppressImpactCounts(buildReport(), counts, 10).open.efficiency.sevenDayAttritionSeries;
+    expect(full.periods.map((period) => [period.left, period.stayed, period.attrition])).toEqual([[12, 60, 0.1667], [18, 60, 0.2308], [0, 0, null]]);
+    // 3 leavers in week 1: withheld, and so is week 2's 27 (30 in all is given by the overall rate and the stayed count).
+    const small = suppressImpactCounts(buildReport({ attrition: [[3, 60], [27, 60], [0, 0]] }), counts, 10);
+    const periods = small.open.efficiency.sevenDayAttritionSeries.periods;
+    expect(periods.map((period) => [period.left, period.stayed, period.attrition])).toEqual([[null, 60, null], [null, 60, null], [0, 0, null]]);
+    expect(small.open.efficiency.sevenDayAttrition).toBe(0.2);
+    expect(small.suppressed).toEqual(expect.arrayContaining(['open.efficiency.sevenDayAttritionSeries.periods.0.left', 'open.efficiency.sevenDayAttritionSeries.periods.0.attrition', 'open.efficiency.sevenDayAttritionSeries.periods.1.left']));
+    // A week without outcomes is 数据不足 (null), not a withheld value.
+    expect(small.suppressed).not.toContain('open.efficiency.sevenDayAttritionSeries.periods.2.attrition');
   });
 });

@@ -19,7 +19,8 @@ const ACCOUNT_TYPES = ['direct', 'agency', 'dispatch', 'public'] as const;
  * - the estimate: a component is withheld when one of its inputs is (value ÷ coefficient gives the inputs' sum),
  *   and the total when any component is (total − the others gives it, or the sum of the withheld ones);
  * - a median is shown only over at least `threshold` applications, the 7-day attrition only when both those who
- *   left and those who stayed number `threshold` or more (with the stayed count, the rate gives the leavers).
+ *   left and those who stayed number `threshold` or more (with the stayed count, the rate gives the leavers); so is
+ *   each period's rate in its series, whose left and stayed counts add up to the leavers and the stayed count.
  * `sharedHidden` names the figures the public analytics withheld (applications, sessions, companies, jobs, hires
  * are the same counts on both pages, so they are withheld on both). The same counts appear twice in the report
  * (hires in measured and open; the estimate's inputs): each path reads the one cell.
@@ -40,6 +41,11 @@ export function suppressImpactCounts(
   const agencyCompanies = cell(counts.agencyCompanies);
   const occupationPeople = report.occupations.map((row) => cell(row.people));
   const occupationJobs = report.occupations.map((row) => cell(row.jobs));
+  // The 7-day outcomes: leavers in all are not published, but the overall rate with the stayed count gives them.
+  const efficiency = report.open.efficiency;
+  const stayedCount = report.measured.stayed7Days;
+  const leftTotal: Cell = { value: counts.left7Days, hidden: !(counts.left7Days >= threshold && stayedCount >= threshold) };
+  const periods = efficiency.sevenDayAttritionSeries.periods.map((period) => ({ left: cell(period.left), stayed: cell(period.stayed) }));
 
   const links: Link[] = [
     { whole: [measured.activeHosts], parts: Object.values(roles) },
@@ -48,6 +54,8 @@ export function suppressImpactCounts(
     { whole: [open.companies], parts: [agencyCompanies] },
     { whole: [open.jobs], parts: occupationJobs },
     { whole: [measured.activeHosts, measured.activeRecruiters], parts: occupationPeople },
+    { whole: [measured.stayed7Days], parts: periods.map((period) => period.stayed) },
+    { whole: [leftTotal], parts: periods.map((period) => period.left) },
   ];
   protectLinks(links, threshold);
 
@@ -82,8 +90,7 @@ export function suppressImpactCounts(
     suppressed.push(path);
     return null;
   };
-  const efficiency = report.open.efficiency;
-  const stayedCount = report.measured.stayed7Days;
+  const isOverallAttritionShown = !leftTotal.hidden && !measured.stayed7Days.hidden;
 
   const result: PublicImpactReport = {
     window: report.window,
@@ -130,8 +137,23 @@ export function suppressImpactCounts(
       efficiency: {
         medianHoursToFirstContact: showFigure('open.efficiency.medianHoursToFirstContact', efficiency.medianHoursToFirstContact, counts.firstContacts >= threshold),
         medianHoursToHire: showFigure('open.efficiency.medianHoursToHire', efficiency.medianHoursToHire, counts.timedHires >= threshold),
-        sevenDayAttrition: showFigure('open.efficiency.sevenDayAttrition', efficiency.sevenDayAttrition, counts.left7Days >= threshold && stayedCount >= threshold && !measured.stayed7Days.hidden),
+        sevenDayAttrition: showFigure('open.efficiency.sevenDayAttrition', efficiency.sevenDayAttrition, isOverallAttritionShown),
+        awaitingSevenDayCheck: show('open.efficiency.awaitingSevenDayCheck', cell(efficiency.awaitingSevenDayCheck)),
         bestSessionsByWeeklyHires: efficiency.bestSessionsByWeeklyHires.map((row, index) => ({ ...row, hires: show(`open.efficiency.bestSessionsByWeeklyHires.${index}.hires`, cell(row.hires)) })),
+        // A period's rate only when both its leavers and stayers are published and number the threshold or more.
+        sevenDayAttritionSeries: {
+          grain: efficiency.sevenDayAttritionSeries.grain,
+          periods: efficiency.sevenDayAttritionSeries.periods.map((period, index) => {
+            const path = `open.efficiency.sevenDayAttritionSeries.periods.${index}`;
+            const isRateShown = !periods[index].left.hidden && !periods[index].stayed.hidden && period.left >= threshold && period.stayed >= threshold;
+            return {
+              ...period,
+              left: show(`${path}.left`, periods[index].left),
+              stayed: show(`${path}.stayed`, periods[index].stayed),
+              attrition: showFigure(`${path}.attrition`, period.attrition, isRateShown),
+            };
+          }),
+        },
       },
       definitions: report.open.definitions,
     },

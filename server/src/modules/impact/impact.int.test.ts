@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/harness.js';
 import { sessionCookie } from '../../test/pipeline-factories.js';
 import { runProgram, type CliIo } from '../../../../cli/program.js';
+import { createPipelineService } from '../pipeline/index.js';
 import { buildImpactFixture, type ImpactFixture } from './impact.fixtures.js';
 
 /**
@@ -54,11 +55,20 @@ describe('impact report (GROW): measured, open, occupations, estimate, scope', (
     // A week after going live: S1 hired a1 and a2 (a7 only in February), S2 a4.
     expect(report.open.efficiency).toMatchObject({ medianHoursToFirstContact: 1, medianHoursToHire: 60, sevenDayAttrition: 0.5 });
     expect(report.open.efficiency.bestSessionsByWeeklyHires.map((row: { title: string; hires: number }) => [row.title, row.hires])).toEqual([['S1', 2], ['S2', 1]]);
-    for (const key of ['medianHoursToFirstContact', 'medianHoursToHire', 'sevenDayAttrition', 'bestSessionsByWeeklyHires', 'viewers']) expect(report.open.definitions[key]).toBeTruthy();
+    // The attrition by week (a 31-day window): weeks from Monday, clipped to the window. a2 left 01-10 (week of
+    // 01-05), a1 stayed 01-15 (week of 01-12); the other weeks recorded no outcome: null (数据不足), not 0 %.
+    expect(report.open.efficiency.sevenDayAttritionSeries).toEqual({ grain: 'week', periods: [
+      { from: '2026-01-01', to: '2026-01-04', left: 0, stayed: 0, attrition: null },
+      { from: '2026-01-05', to: '2026-01-11', left: 1, stayed: 0, attrition: 1 },
+      { from: '2026-01-12', to: '2026-01-18', left: 0, stayed: 1, attrition: 0 },
+      { from: '2026-01-19', to: '2026-01-25', left: 0, stayed: 0, attrition: null },
+      { from: '2026-01-26', to: '2026-01-31', left: 0, stayed: 0, attrition: null },
+    ] });
+    for (const key of ['medianHoursToFirstContact', 'medianHoursToHire', 'sevenDayAttrition', 'sevenDayAttritionSeries', 'bestSessionsByWeeklyHires', 'viewers']) expect(report.open.definitions[key]).toBeTruthy();
     const occupations = Object.fromEntries(report.occupations.map((row: { name: string }) => [row.name, row]));
     expect(occupations['带岗主播']).toMatchObject({ group: '内容造物师', people: 1, jobs: 0 });
     expect(occupations['互联网招聘师']).toMatchObject({ group: '内容造物师', people: 1, jobs: 1 });
-    expect(occupations['人工智能训练师']).toMatchObject({ group: '科技探索者', people: 0, jobs: 0, classificationCode: null });
+    expect(occupations['人工智能训练师']).toMatchObject({ group: '科技探索者', people: 0, jobs: 0, classificationCode: '4-04-05-05' });
     expect(report.occupations.filter((row: { people: number; jobs: number }) => row.people + row.jobs > 0)).toHaveLength(2);
   });
 
@@ -74,9 +84,17 @@ describe('impact report (GROW): measured, open, occupations, estimate, scope', (
     expect(country.open).toMatchObject({ sessions: 3, bureauSessions: 1, companies: 3, jobs: 4, viewers: 6, applications: 6, hires: 5 });
     // Hires a2 22, a5 26 (01-07 08:00 → 01-08 10:00), a1 48, a4 72, a6 144 h: median 48; a1, a5 stayed, a2 left: 1/3.
     expect(country.open.efficiency).toMatchObject({ medianHoursToHire: 48, sevenDayAttrition: 0.3333 });
+    // By month over a longer window: December nothing, January a2 left, a1 and a5 stayed; February nothing.
+    const winter = (await get('admin', '/api/impact?from=2025-12-15&to=2026-02-20')).json();
+    expect(winter.open.efficiency.sevenDayAttritionSeries).toEqual({ grain: 'month', periods: [
+      { from: '2025-12-15', to: '2025-12-31', left: 0, stayed: 0, attrition: null },
+      { from: '2026-01-01', to: '2026-01-31', left: 1, stayed: 2, attrition: 0.3333 },
+      { from: '2026-02-01', to: '2026-02-20', left: 0, stayed: 0, attrition: null },
+    ] });
     expect(country.open.efficiency.bestSessionsByWeeklyHires.map((row: { title: string; hires: number }) => [row.title, row.hires])).toEqual([['S1', 2], ['S2', 1], ['S3', 1]]);
     const empty = (await get('admin', '/api/impact?from=2024-01-01&to=2024-01-31')).json();
-    expect(empty.open.efficiency).toEqual({ medianHoursToFirstContact: null, medianHoursToHire: null, sevenDayAttrition: null, bestSessionsByWeeklyHires: [] });
+    expect(empty.open.efficiency).toMatchObject({ medianHoursToFirstContact: null, medianHoursToHire: null, sevenDayAttrition: null, bestSessionsByWeeklyHires: [] });
+    expect(empty.open.efficiency.sevenDayAttritionSeries.periods.every((period: { attrition: number | null }) => period.attrition === null)).toBe(true);
     expect(country.occupations.find((row: { name: string }) => row.name === '互联网招聘师')).toMatchObject({ people: 2, jobs: 2 });
 
     const campaign = (await get('admin', `/api/impact?${january}&provinceCode=江苏&campaignId=${fixture.campaignId}`)).json();
@@ -211,7 +229,18 @@ describe('impact report (GROW): measured, open, occupations, estimate, scope', (
     const catalogue = (await get('anonymous', '/api/occupations')).json().occupations;
     expect(catalogue.map((row: { group: string }) => row.group)).toEqual(expect.arrayContaining(['科技探索者', '内容造物师', '商业训练家']));
     expect(catalogue.every((row: { source: string }) => row.source.length > 0)).toBe(true);
-    expect(catalogue.filter((row: { classificationCode: string | null }) => row.classificationCode !== null)).toEqual([]);
+    // Codes only where a public document states them (migration 0098), each with its batch and source.
+    type Entry = { name: string; classificationCode: string | null; announcementBatch: string | null; source: string };
+    const coded = (catalogue as Entry[]).filter((row) => row.classificationCode !== null);
+    expect(coded.map((row) => [row.name, row.classificationCode])).toEqual([['人工智能训练师', '4-04-05-05'], ['互联网营销师', '4-01-06-02']]);
+    expect(coded[0].announcementBatch).toContain('人社厅发〔2020〕17号');
+    expect(coded[0].source).toContain('4-04-05-05');
+    expect(coded[1].announcementBatch).toMatch(/2020年7月 第三批.*4-01-02-07/);
+    expect(coded[1].source).toContain('2022年版《中华人民共和国职业分类大典》');
+    const byName = new Map((catalogue as Entry[]).map((row) => [row.name, row]));
+    // Announced, code not verified: a batch and no code, never a guessed one.
+    for (const name of ['虚拟现实工程技术人员', '网约配送员']) expect(byName.get(name)).toMatchObject({ classificationCode: null, announcementBatch: expect.stringContaining('第二批') });
+    expect(byName.get('跨境电子商务师')).toMatchObject({ classificationCode: null, announcementBatch: null });
 
     expect((await get('host1', '/api/me/occupation')).json().occupation).toMatchObject({ name: '带岗主播' });
     expect((await send('host2', 'PUT', '/api/me/occupation', { occupationId: 999_999 })).statusCode).toBe(400);
@@ -240,5 +269,24 @@ describe('impact report (GROW): measured, open, occupations, estimate, scope', (
     expect((await send('admin', 'PUT', `/api/admin/occupations/${id}`, { ...corrected, name: '带岗主播' })).statusCode).toBe(409);
     const updated = await send('admin', 'PUT', `/api/admin/occupations/${id}`, corrected);
     expect(updated.json()).toMatchObject({ id, classificationCode: '9-99-99-99', announcementBatch: '测试批次', source: '测试来源（更正）' });
+  });
+
+  // Last: it adds an onboarding to the fixture (February, after every other test's window).
+  it('待回访: an onboarding whose 7-day check is not recorded yet reads awaiting, never a 0 % attrition', async () => {
+    const february = 'from=2026-02-01&to=2026-02-28';
+    const before = (await get('admin', `/api/impact?${february}`)).json().open.efficiency;
+    expect(before).toMatchObject({ sevenDayAttrition: null, awaitingSevenDayCheck: 0 });
+    // a7 was hired on 02-02 (the fixture); onboard it on 02-03 with nothing after.
+    const [a7] = await harness.context.db.query<{ id: number }>("select id from applications where hired_at = '2026-02-02T10:00:00+08:00'");
+    const pipeline = createPipelineService({ db: harness.context.db, events: harness.context.events, notifications: harness.context.notifications, now: () => new Date('2026-02-03T10:00:00+08:00') });
+    await pipeline.transition(fixture.users.employerA, a7.id, { type: 'onboard', startDate: '2026-02-03' });
+    const after = (await get('admin', `/api/impact?${february}`)).json();
+    expect(after.measured.onboarded).toBe(1);
+    expect(after.open.efficiency).toMatchObject({ sevenDayAttrition: null, awaitingSevenDayCheck: 1 });
+    expect(after.open.definitions.awaitingSevenDayCheck).toMatch(/待回访/);
+    // Public: 1 is withheld (and then still not 0 %).
+    const publicReport = (await get('anonymous', `/api/public/impact?${february}`)).json();
+    expect(publicReport.open.efficiency).toMatchObject({ sevenDayAttrition: null, awaitingSevenDayCheck: null });
+    expect(publicReport.suppressed).toContain('open.efficiency.awaitingSevenDayCheck');
   });
 });

@@ -4,7 +4,11 @@ import type { OccupationBody, OccupationGroupKey } from './impact.schemas.js';
 
 export type ImpactFigureQuery = { from: string; to: string; provinceCode: string | null; cityCode: string | null; campaignId: string | null };
 
-// $1 from, $2 to (China dates, both included), $3 province code, $4 city code, $5 campaign id.
+/** The 7-day attrition's series: by week for windows up to 62 days, by month beyond (a handful of points either way). */
+export type AttritionGrain = 'week' | 'month';
+export const attritionGrainOf = (from: string, to: string): AttritionGrain => ((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 > 62 ? 'month' : 'week');
+
+// $1 from, $2 to (China dates, both included), $3 province code, $4 city code, $5 campaign id, $6 the attrition series' grain.
 const WINDOW_START = `(($1::date)::timestamp at time zone 'Asia/Shanghai')`;
 const WINDOW_END = `(($2::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
 const IN_WINDOW = (column: string) => `${column} >= ${WINDOW_START} and ${column} < ${WINDOW_END}`;
@@ -34,7 +38,7 @@ hosts as materialized (
   select distinct h.host_user_id as user_id, u.role from held_sessions h join users u on u.id = h.host_user_id
 ),
 effective_events as materialized (
-  select e.application_id, e.action, e.actor_user_id, e.actor_role
+  select e.application_id, e.action, e.actor_user_id, e.actor_role, e.occurred_at
   from application_events e join applications a on a.id = e.application_id
   where e.action <> 'undo'
     and ${IN_WINDOW('e.occurred_at')}
@@ -83,7 +87,16 @@ session_weeks as (
        and a.hired_at < coalesce(ls.went_live_at, ls.starts_at) + interval '7 days') as hires
   from held_sessions h join live_sessions ls on ls.id = h.id
 ),
-people as (select user_id from hosts union select user_id from recruiters)
+people as (select user_id from hosts union select user_id from recruiters),
+attrition_periods as (
+  select p::date as period_start from generate_series(date_trunc($6::text, $1::date), $2::date, ('1 ' || $6::text)::interval) p
+),
+attrition_outcomes as (
+  select date_trunc($6::text, e.occurred_at at time zone 'Asia/Shanghai')::date as period_start,
+    count(distinct e.application_id) filter (where e.action = 'record_left') as left_count,
+    count(distinct e.application_id) filter (where e.action = 'confirm_stay') as stayed_count
+  from effective_events e where e.action in ('record_left', 'confirm_stay') group by 1
+)
 select
   (select json_build_object('id', id, 'name', name) from campaigns where id = $5::uuid) as campaign,
   json_build_object(
@@ -119,7 +132,18 @@ select
       / nullif(count(distinct application_id) filter (where action in ('record_left', 'confirm_stay')), 0), 4) from effective_events),
     'bestSessionsByWeeklyHires', (select coalesce(json_agg(json_build_object('sessionId', id, 'title', title, 'startedAt', started_at, 'hires', hires)
       order by hires desc, started_at, id), '[]'::json)
-      from (select * from session_weeks where hires > 0 order by hires desc, started_at, id limit 5) best)
+      from (select * from session_weeks where hires > 0 order by hires desc, started_at, id limit 5) best),
+    'awaitingSevenDayCheck', (select count(distinct o.application_id) from effective_events o
+      where o.action = 'onboard' and not exists (
+        select 1 from application_events e where e.application_id = o.application_id and e.action in ('confirm_stay', 'record_left')
+          and not exists (select 1 from application_events u where u.undoes_event_id = e.id))),
+    'sevenDayAttritionSeries', json_build_object('grain', $6::text, 'periods', (select json_agg(json_build_object(
+        'from', to_char(greatest(p.period_start, $1::date), 'YYYY-MM-DD'),
+        'to', to_char(least((p.period_start + ('1 ' || $6::text)::interval)::date - 1, $2::date), 'YYYY-MM-DD'),
+        'left', coalesce(o.left_count, 0), 'stayed', coalesce(o.stayed_count, 0),
+        'attrition', round(o.left_count::numeric / nullif(o.left_count + o.stayed_count, 0), 4)
+      ) order by p.period_start)
+      from attrition_periods p left join attrition_outcomes o on o.period_start = p.period_start))
   ) as efficiency,
   json_build_object(
     'firstContacts', (select count(*) from first_contacts),
@@ -151,6 +175,8 @@ export type ImpactFigureRow = {
     medianHoursToHire: number | null;
     sevenDayAttrition: number | null;
     bestSessionsByWeeklyHires: Array<{ sessionId: string; title: string; startedAt: string; hires: number }>;
+    awaitingSevenDayCheck: number;
+    sevenDayAttritionSeries: { grain: AttritionGrain; periods: Array<{ from: string; to: string; left: number; stayed: number; attrition: number | null }> };
   };
   /** How many applications each efficiency figure is computed over (the public report withholds small ones). */
   efficiencyCounts: { firstContacts: number; timedHires: number; left7Days: number };
@@ -158,7 +184,7 @@ export type ImpactFigureRow = {
 };
 
 export async function computeImpactFigures(db: Queryable, query: ImpactFigureQuery): Promise<ImpactFigureRow> {
-  const [row] = await db.query<ImpactFigureRow>(IMPACT_SQL, [query.from, query.to, query.provinceCode, query.cityCode, query.campaignId]);
+  const [row] = await db.query<ImpactFigureRow>(IMPACT_SQL, [query.from, query.to, query.provinceCode, query.cityCode, query.campaignId, attritionGrainOf(query.from, query.to)]);
   return row;
 }
 

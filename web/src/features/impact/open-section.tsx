@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../app/i18n';
 import { formatCount } from '../analytics/view-model';
-import { bestSessionsOption } from './chart-options';
+import { attritionSeriesOption, bestSessionsOption, periodLabel, type AttritionPeriod } from './chart-options';
 import { DefinitionsPanel } from './definitions-panel';
 import { FigureTile } from './figure-tile';
 import { formatFigure, formatPercent, isWithheld, type ImpactView } from './format';
@@ -29,6 +29,16 @@ export function OpenSection({ report }: { report: ImpactView }) {
   };
   const sessions = open.efficiency.bestSessionsByWeeklyHires;
   const option = useMemo(() => bestSessionsOption(sessions, t('open.weeklyHires')), [sessions, t]);
+  const series = open.efficiency.sevenDayAttritionSeries;
+  const seriesPath = (index: number) => `open.efficiency.sevenDayAttritionSeries.periods.${index}.attrition`;
+  const seriesOption = useMemo(
+    () => attritionSeriesOption(series.periods, series.grain, { seriesName: t('open.sevenDayAttrition'), noData: t('noData'), withheld: t('withheld') }, (index) => isWithheld(report, seriesPath(index))),
+    [series, t, report],
+  );
+  // No outcome yet but onboardings waiting for their check: 待回访, not 数据不足 (and never 0 %).
+  const isAwaitingCheck = open.efficiency.sevenDayAttrition === null && !isWithheld(report, 'open.efficiency.sevenDayAttrition') && open.efficiency.awaitingSevenDayCheck !== 0;
+  const efficiencyValue = (key: (typeof EFFICIENCY)[number]) =>
+    key === 'sevenDayAttrition' && isAwaitingCheck ? t('open.awaiting') : formatFigure(open.efficiency[key], isWithheld(report, `open.efficiency.${key}`), formatters[key], labels);
 
   return (
     <Card title={<h2 className="impact-section-title" style={{ fontSize: 17 }}>{t('open.title')}</h2>} size="small" data-testid="impact-open">
@@ -38,10 +48,25 @@ export function OpenSection({ report }: { report: ImpactView }) {
         </div>
         <Typography.Text strong>{t('open.efficiency')}</Typography.Text>
         <div className="impact-tiles">
-          {EFFICIENCY.map((key) => (
-            <FigureTile key={key} label={t(`open.${key}`)} value={formatFigure(open.efficiency[key], isWithheld(report, `open.efficiency.${key}`), formatters[key], labels)} testId={`impact-open-${key}`} />
-          ))}
+          {EFFICIENCY.map((key) => <FigureTile key={key} label={t(`open.${key}`)} value={efficiencyValue(key)} testId={`impact-open-${key}`} />)}
+          <FigureTile label={t('open.awaitingSevenDayCheck')} value={count(open.efficiency.awaitingSevenDayCheck)} testId="impact-open-awaitingSevenDayCheck" />
         </div>
+        <Typography.Text strong>{t(series.grain === 'month' ? 'open.attritionByMonth' : 'open.attritionByWeek')}</Typography.Text>
+        <EChart option={seriesOption} height={220} testId="impact-attrition-chart" />
+        <Table<AttritionPeriod>
+          size="small"
+          rowKey="from"
+          pagination={{ pageSize: 12, hideOnSinglePage: true, showSizeChanger: false }}
+          scroll={{ x: 'max-content' }}
+          dataSource={series.periods}
+          data-testid="impact-attrition-series"
+          columns={[
+            { title: t('open.period'), dataIndex: 'from', render: (_value: string, row) => (series.grain === 'month' ? periodLabel(row, 'month') : `${row.from} – ${row.to.slice(5)}`) },
+            { title: t('open.left'), dataIndex: 'left', align: 'right', render: count },
+            { title: t('open.stayed'), dataIndex: 'stayed', align: 'right', render: count },
+            { title: t('open.sevenDayAttrition'), dataIndex: 'attrition', align: 'right', render: (value: number | null, _row, index) => formatFigure(value, isWithheld(report, seriesPath(index)), formatPercent, labels) },
+          ]}
+        />
         <Typography.Text strong>{t('open.bestSessions')}</Typography.Text>
         {sessions.length === 0 ? <Empty description={t('open.noSessions')} /> : (
           <>
@@ -61,7 +86,7 @@ export function OpenSection({ report }: { report: ImpactView }) {
             />
           </>
         )}
-        <DefinitionsPanel definitions={open.definitions} labels={{ ...(t('open', { returnObjects: true }) as Record<string, string>), bestSessionsByWeeklyHires: t('open.bestSessions'), campaign: t('filters.campaign') }} testId="impact-open-definitions" />
+        <DefinitionsPanel definitions={open.definitions} labels={{ ...(t('open', { returnObjects: true }) as Record<string, string>), bestSessionsByWeeklyHires: t('open.bestSessions'), sevenDayAttritionSeries: t('open.attritionOverTime'), campaign: t('filters.campaign') }} testId="impact-open-definitions" />
       </div>
     </Card>
   );

@@ -45,7 +45,7 @@ export function RenovateSection({ report }: { report: ImpactView }) {
             dataSource={rows}
             data-testid="impact-occupations"
             columns={[
-              { title: t('renovate.occupation'), dataIndex: 'name', render: (name: string, row) => <>{name} {row.classificationCode ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{row.classificationCode}</Typography.Text> : null}</> },
+              { title: t('renovate.occupation'), dataIndex: 'name', render: (name: string, row) => <>{name} {row.classificationCode ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{row.classificationCode}</Typography.Text> : null}{row.announcementBatch ? <div className="impact-tile-note">{t('renovate.batch')}: {row.announcementBatch}</div> : null}</> },
               { title: t('renovate.group'), dataIndex: 'groupKey', render: (groupKey: Row['groupKey']) => <Tag>{t(`renovate.groups.${groupKey}`)}</Tag> },
               { title: t('renovate.people'), dataIndex: 'people', align: 'right', render: count },
               { title: t('renovate.jobs'), dataIndex: 'jobs', align: 'right', render: count },
