@@ -85,6 +85,10 @@ describe.skipIf(browser$.shouldSkip)('远程面试: a video interview between a 
     await seekerPage.getByTestId('enter-interview').click();
     await seekerPage.waitForURL(`**/interviews/${applicationId}`);
     await expectText(seekerPage.getByTestId('interview-job'), /设备维修工/, 'the job beside the video');
+    // Waiting for the employer: the device check shows the camera's picture and hears the (fake) microphone's beeps.
+    await expectAttribute(seekerPage.getByTestId('device-camera'), 'data-ok', 'true', 'the camera check');
+    await expectAttribute(seekerPage.getByTestId('device-microphone'), 'data-heard', 'true', 'the microphone check');
+    await saveScreenshot(seekerPage, 'interview-device-check');
 
     await employerPage.getByTestId('application-drawer').getByTestId('enter-interview').click();
     await employerPage.waitForURL(`**/interviews/${applicationId}`);

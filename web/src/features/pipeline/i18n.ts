@@ -60,6 +60,15 @@ const zh = {
     city: '现居',
     at: '面试时间',
     checks: '面试前检查：允许浏览器使用摄像头和麦克风，找一个安静、光线好的地方。',
+    deviceCheck: {
+      title: '设备检查',
+      cameraOk: '摄像头正常：右上角能看到自己',
+      cameraMissing: '没有摄像头画面：检查是否允许了摄像头，或被其他应用占用。没有画面也可以只用声音面试。',
+      microphoneSay: '麦克风已打开：说句话试试，下面的绿条会跳动',
+      microphoneHeard: '麦克风正常：能听到你的声音',
+      microphoneMissing: '没有麦克风：点地址栏左侧的锁形图标，允许使用麦克风后刷新页面。',
+      level: '麦克风音量',
+    },
     notRecorded: '视频只在双方之间传输，平台不录像。',
     problems: {
       insecure: '浏览器只在 HTTPS 网址下允许使用摄像头，请用 https:// 打开本页。',
@@ -274,6 +283,15 @@ const en: typeof zh = {
     city: 'Lives in',
     at: 'Interview time',
     checks: 'Before the interview: allow the browser to use the camera and microphone, and find a quiet, well-lit place.',
+    deviceCheck: {
+      title: 'Device check',
+      cameraOk: 'Camera works: you can see yourself at the top right',
+      cameraMissing: 'No camera picture: check that the camera is allowed and not used by another app. The interview can go on with sound only.',
+      microphoneSay: 'Microphone on: say something, the green bar below should move',
+      microphoneHeard: 'Microphone works: we can hear you',
+      microphoneMissing: 'No microphone: tap the lock icon left of the address, allow the microphone, then reload the page.',
+      level: 'Microphone level',
+    },
     notRecorded: 'The video goes only between the two of you; the platform records nothing.',
     problems: {
       insecure: 'Browsers allow the camera only on HTTPS addresses: open this page with https://.',

@@ -9,6 +9,7 @@ import { pickLanguage } from '../../app/server-errors';
 import type { InterviewPeer, InterviewRoom } from '../../../../contracts/interviews';
 import { useLiveSocket } from '../live/socket';
 import { useNow } from '../live/use-now';
+import { DeviceCheck } from './device-check';
 import { formatDateTime } from './format';
 import { PIPELINE_NS } from './i18n';
 import { InterviewCall, type CallProblem, type CallRoute, type CallState } from './interview-call';
@@ -136,6 +137,8 @@ export default function InterviewRoomPage() {
       </div>
       <aside className="interview-side">
         {problem ? <Alert type="warning" showIcon title={t(`interviewRoom.problems.${problem}`)} data-testid="interview-problem" /> : null}
+        {/* Until the other side's picture arrives: is my camera and microphone working? */}
+        {!remote && state !== 'ended' ? <DeviceCheck stream={local} /> : null}
         {room ? (
           <dl className="interview-facts">
             <dt>{t('interviewRoom.job')}</dt>

@@ -1,4 +1,5 @@
 import { VideoCameraOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { currentLanguage } from '../../app/i18n';
@@ -21,9 +22,12 @@ function formatDuration(seconds: number, language: string) {
 /** The history of the application's video interviews: when, how long, who joined. */
 export function VideoInterviewRecords({ applicationId }: { applicationId: number }) {
   const { t } = useTranslation(PIPELINE_NS);
+  const { t: tCommon } = useTranslation();
   const language = currentLanguage();
   const records = useApi(() => listVideoInterviews(applicationId), String(applicationId));
   const items = records.data?.interviews ?? [];
+  // A failed read says so and offers another try (never a silently empty history).
+  if (records.error) return <Button type="link" size="small" onClick={records.reload} data-testid="video-interview-retry">{tCommon('common.retry')}</Button>;
   if (items.length === 0) return <span className="video-interview-none">{records.data ? t('interviewRoom.noRecords') : ''}</span>;
   return (
     <ul className="video-interview-records" data-testid="video-interview-records">

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, AudioMutedOutlined, AudioOutlined, EyeOutlined, Hear
 import { Alert, App, Button, Popconfirm, Result, Spin, Tag } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../../app/auth';
 import { currentLanguage } from '../../../app/i18n';
 import { pickLanguage } from '../../../app/server-errors';
@@ -55,6 +55,9 @@ function Studio({ detail }: { detail: SessionDetail }) {
   const [facing, setFacing] = useState<'user' | 'environment'>('user');
   const [isEnding, setIsEnding] = useState(false);
   const [liveSince, setLiveSince] = useState<number | null>(detail.wentLiveAt ? Date.parse(detail.wentLiveAt) : null);
+  // 延迟测试: `?clock=1` burns the wall clock into the picture (docs/LIVE.md; the glass-to-glass benchmark reads it).
+  const [searchParams] = useSearchParams();
+  const showsClock = searchParams.get('clock') === '1';
   const room = useLiveRoom(detail.id, { status: detail.status, likes: detail.likeCount, pinnedJobId: detail.pinnedJobId });
 
   const openCamera = useCallback(async () => {
@@ -76,6 +79,7 @@ function Studio({ detail }: { detail: SessionDetail }) {
       onPhase: setPhase,
       onProblem: (kind, text) => setProblem(kind ? { kind, detail: text } : null),
     });
+    recorder.showsClock = showsClock;
     recorderRef.current = recorder;
     setRecorder(recorder);
     recorder.canvas.className = 'studio-canvas';
@@ -88,7 +92,7 @@ function Studio({ detail }: { detail: SessionDetail }) {
       recorderRef.current = null;
       setRecorder(null);
     };
-  }, [detail.id, openCamera]);
+  }, [detail.id, openCamera, showsClock]);
 
   useEffect(() => {
     if (room.status === 'live' && liveSince === null) setLiveSince(Date.now());

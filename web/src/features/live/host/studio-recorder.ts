@@ -64,6 +64,37 @@ function drawCover(context: CanvasRenderingContext2D, video: HTMLVideoElement, x
   context.restore();
 }
 
+/**
+ * 延迟测试 (glass-to-glass latency): the time of drawing, in ms modulo 2^32, as 32 black/white blocks of 20×20 px
+ * at (40, 100), most significant first, on a grey band. A viewer's frame decoded with readClock (same clock: the
+ * same machine, or synchronised ones) minus the time it is shown is the whole path's delay.
+ */
+export const CLOCK_STRIP = { x: 40, y: 100, block: 20, bits: 32 };
+
+function drawClock(context: CanvasRenderingContext2D, now: number) {
+  const { x, y, block, bits } = CLOCK_STRIP;
+  const value = now % 2 ** bits;
+  context.fillStyle = '#808080';
+  context.fillRect(x - 8, y - 8, bits * block + 16, block + 16);
+  for (let bit = 0; bit < bits; bit += 1) {
+    context.fillStyle = Math.floor(value / 2 ** (bits - 1 - bit)) % 2 === 1 ? '#ffffff' : '#000000';
+    context.fillRect(x + bit * block, y, block, block);
+  }
+}
+
+/** Reads the strip drawClock drew, from a frame's pixels (RGBA rows of `width`); null when it is not there. */
+export function readClock(pixels: Uint8ClampedArray, width: number): number | null {
+  const { x, y, block, bits } = CLOCK_STRIP;
+  let value = 0;
+  for (let bit = 0; bit < bits; bit += 1) {
+    const index = ((y + block / 2) * width + x + bit * block + block / 2) * 4;
+    const luma = (pixels[index]! + pixels[index + 1]! + pixels[index + 2]!) / 3;
+    if (luma > 96 && luma < 160) return null;
+    value = value * 2 + (luma >= 160 ? 1 : 0);
+  }
+  return value;
+}
+
 /** The guest's name on a dark pill, centred at the top of their half (a phone's cropped sides never cut it). */
 function drawNameTag(context: CanvasRenderingContext2D, name: string, centerX: number, top: number) {
   if (!name) return;
@@ -96,6 +127,8 @@ export class StudioRecorder {
   private mixer: { context: AudioContext; destination: MediaStreamAudioDestinationNode; microphone: MediaStreamAudioSourceNode | null } | null = null;
   facing: Facing = 'user';
   isMuted = false;
+  /** 延迟测试: the wall clock drawn into every frame as a strip of blocks (studio URL `?clock=1`; see drawClock). */
+  showsClock = false;
 
   constructor(
     private readonly size: { width: number; height: number },
@@ -167,6 +200,7 @@ export class StudioRecorder {
         else context.fillRect(half.width - STAGE_DIVIDER / 2, 0, STAGE_DIVIDER, height);
         drawNameTag(context, guest.name, second.x + half.width / 2, second.y + 24);
       }
+      if (this.showsClock) drawClock(context, Date.now());
       this.drawHandle = window.setTimeout(draw, 40);
     };
     draw();
