@@ -33,6 +33,8 @@ function summary(label: string, samples: number[]) {
  * The strip's layout is passed in (the page has no access to the module); a frame without a readable strip is skipped.
  */
 async function collect(page: Page, selector: string, seconds: number): Promise<number[]> {
+  // tsx keeps function names with a `__name` helper that the page does not have.
+  await page.evaluate('self.__name = (fn) => fn');
   return page.evaluate(async ({ selector, seconds, strip }) => {
     const source = document.querySelector(selector) as HTMLVideoElement | HTMLCanvasElement;
     const canvas = document.createElement('canvas');
