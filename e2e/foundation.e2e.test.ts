@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCreditCode } from '../server/src/modules/companies/index.js';
 import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
+import { mailsTo } from '../server/src/test/http-helpers.js';
 import {
   browserAvailability, chooseOption, createPageOpener, eventually, expectAttribute, expectCount, expectText, expectValue, fieldErrors,
   launchChromium, readLoggedCode, saveScreenshot, signInThroughForm, signInWithPhoneCode, signOutFromHeader, startServer, waitForNewCode, type RunningServer,
@@ -163,6 +164,14 @@ describe.skipIf(availability.shouldSkip)('foundation journey in the browser', { 
     await page.getByTestId('sign-up-name').fill('王经理');
     await page.getByTestId('sign-up-submit').click();
     await page.waitForURL('**/employer/company');
+    // The email signs in only once its inbox confirms it: the page says where the link went, and the link works.
+    await page.locator('.sign-up-email-sent').getByText(`hr${suffix}@agency.example`, { exact: false }).waitFor();
+    const link = /https?:\/\/\S+\/confirm-email\?token=[\w-]+/.exec(mailsTo(server.context, `hr${suffix}@agency.example`).at(-1)?.text ?? '')?.[0];
+    expect(link).toBeTruthy();
+    const confirmPage = await openPage('desktop');
+    await confirmPage.goto(new URL(link!).pathname + new URL(link!).search);
+    await expectAttribute(confirmPage.getByTestId('confirm-email'), 'data-state', 'confirmed', 'the email confirmation');
+    await confirmPage.close();
 
     const validCode = buildCreditCode(`91320500${suffix}123`);
     const wrongCheck = validCode.slice(0, 17) + (validCode[17] === '1' ? '2' : '1');

@@ -6,7 +6,7 @@ import { EventBus } from './platform/events.js';
 import { createHttpServer } from './platform/http.js';
 import { migrate } from './platform/migrate.js';
 import { createAnalyticsService, registerAnalyticsRoutes, startRollupFolder } from './modules/analytics/index.js';
-import { createAuthService, createPhoneCodeService, createSignInLockout, registerAuthRoutes, SESSION_COOKIE } from './modules/auth/index.js';
+import { createAuthService, createEmailConfirmationService, createPhoneCodeService, createSignInLockout, registerAuthRoutes, SESSION_COOKIE } from './modules/auth/index.js';
 import { createCampaignsService, registerCampaignsRoutes } from './modules/campaigns/index.js';
 import { createCompaniesService, registerCompaniesRoutes } from './modules/companies/index.js';
 import { createFollowsService, registerFollowsRoutes } from './modules/follows/index.js';
@@ -32,6 +32,7 @@ import { registerNginxRtmpCallbacks } from './platform/media/nginx-rtmp-callback
 import { createRateLimiter } from './platform/rate-limit.js';
 import { attachStudioIngest } from './platform/media/studio-ingest.js';
 import { createRealtimeServer, readCookie } from './platform/realtime.js';
+import { createMailSender } from './platform/mail/mail-sender.js';
 import { createSmsSender } from './platform/sms/sms-sender.js';
 import pino from 'pino';
 
@@ -72,7 +73,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const auth = createAuthService(db, { lockout });
   // The SMS log provider writes to the server's log stream (stdout, the level of LOG_LEVEL).
   const sms = createSmsSender(config.sms, pino({ level: config.logLevel }));
-  const phoneCodes = createPhoneCodeService({ db, auth, sms, notifications, limits: config.phoneCodes, now: options.clock });
+  const mail = createMailSender(config.mail, pino({ level: config.logLevel }));
+  const emailConfirmations = createEmailConfirmationService({ db, mail, notifications, publicUrl: config.publicUrl, log: pino({ level: config.logLevel }), now: options.clock });
+  const phoneCodes = createPhoneCodeService({ db, auth, sms, notifications, emailConfirmations, limits: config.phoneCodes, now: options.clock });
   const companies = createCompaniesService({ db, geo, auth, events });
   const analytics = createAnalyticsService({ db, geo, report: { mapGeoJsonPath: config.analytics.mapGeoJsonPath, chromiumPath: config.chromiumPath } });
   const impact = createImpactService({ db, geo, analytics });
@@ -111,6 +114,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
     geo,
     auth,
     sms,
+    mail,
+    emailConfirmations,
     phoneCodes,
     companies,
     jobs,
@@ -152,7 +157,7 @@ export async function createApp(context: Context, options: { webDistDir?: string
     webDistDir: options.webDistDir,
     renderPage: createJobPages(context.jobs),
   });
-  registerAuthRoutes(app, context.auth, context.phoneCodes, { cookieSecure: context.config.cookieSecure });
+  registerAuthRoutes(app, context.auth, context.phoneCodes, context.emailConfirmations, { cookieSecure: context.config.cookieSecure });
   registerGeoRoutes(app, context.geo);
   registerCompaniesRoutes(app, context.companies);
   registerJobsRoutes(app, context.jobs);

@@ -130,9 +130,19 @@ const configSchema = z.object({
   ALIYUN_SMS_TEMPLATE_CODE: z.string().min(1).optional(),
   ALIYUN_SMS_ENDPOINT: z.string().url().default('https://dysmsapi.aliyuncs.com/'),
   ALIYUN_SMS_REGION_ID: z.string().min(1).default('cn-hangzhou'),
+  // Email (the confirmation link of an email given at sign-up): `log` writes it to the server log; `smtp` sends
+  // through SMTP_URL (e.g. smtps://user:password@smtp.example.com:465) from MAIL_FROM.
+  MAIL_PROVIDER: z.enum(['log', 'smtp']).default('log'),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).optional(),
   PHONE_CODE_DAILY_LIMIT_PER_PHONE: z.coerce.number().int().min(1).max(1000).default(10),
   PHONE_CODE_DAILY_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(50),
 }).superRefine((values, context) => {
+  if (values.MAIL_PROVIDER === 'smtp') {
+    for (const name of ['SMTP_URL', 'MAIL_FROM'] as const) {
+      if (!values[name]) context.addIssue({ code: 'custom', path: [name], message: 'is required when MAIL_PROVIDER=smtp' });
+    }
+  }
   if (values.SMS_PROVIDER !== 'aliyun') return;
   for (const name of ['ALIYUN_SMS_ACCESS_KEY_ID', 'ALIYUN_SMS_ACCESS_KEY_SECRET', 'ALIYUN_SMS_SIGN_NAME', 'ALIYUN_SMS_TEMPLATE_CODE'] as const) {
     if (!values[name]) context.addIssue({ code: 'custom', path: [name], message: 'is required when SMS_PROVIDER=aliyun' });
@@ -203,6 +213,7 @@ export type Config = {
     aliyun: { accessKeyId: string; accessKeySecret: string; signName: string; templateCode: string; endpoint: string; regionId: string } | null;
   };
   phoneCodes: { dailyLimitPerPhone: number; dailyLimitPerAddress: number };
+  mail: { provider: 'log' | 'smtp'; smtp: { url: string; from: string } | null };
 };
 
 export class ConfigError extends Error {}
@@ -280,6 +291,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: [...new Set([new URL(publicUrl).origin, ...(values.ALLOWED_ORIGINS ?? [])])],
     analytics: { mapGeoJsonPath: path.resolve(values.ANALYTICS_MAP_GEOJSON ?? path.join(PROJECT_ROOT, 'reference/geo/china-provinces.geojson')) },
     chromiumPath: values.CHROMIUM_PATH,
+    mail: {
+      provider: values.MAIL_PROVIDER,
+      smtp: values.MAIL_PROVIDER === 'smtp' ? { url: values.SMTP_URL!, from: values.MAIL_FROM! } : null,
+    },
     sms: {
       provider: values.SMS_PROVIDER,
       aliyun: values.SMS_PROVIDER === 'aliyun'

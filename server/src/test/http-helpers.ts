@@ -1,4 +1,5 @@
 import type { App } from '../platform/http.js';
+import { isLogMailSender, type MailSender } from '../platform/mail/mail-sender.js';
 import { isLogSmsSender, type SmsSender } from '../platform/sms/sms-sender.js';
 import { TEST_PASSWORD } from './factories.js';
 
@@ -27,4 +28,22 @@ export async function signUpWithCode(app: Injectable, context: { sms: SmsSender 
   const sent = await app.inject({ method: 'POST', url: '/api/auth/phone-code', payload: { phone } });
   if (sent.statusCode !== 200) throw new Error(`phone code refused for ${phone}: ${sent.body}`);
   return app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { ...payload, code: lastSmsCode(context, phone) } });
+}
+
+/**
+ * Confirms an email given at sign-up as its inbox's holder does: reads the link from the log mail provider's
+ * last message to the address and posts its token. Returns the confirmation's response.
+ */
+export async function confirmEmailFromMail(app: Injectable, context: { mail: MailSender }, email: string) {
+  if (!isLogMailSender(context.mail)) throw new Error('the tests expect MAIL_PROVIDER=log');
+  const text = context.mail.messagesTo(email).at(-1)?.text ?? '';
+  const token = /confirm-email\?token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
+  if (!token) throw new Error(`no confirmation link was mailed to ${email}`);
+  return app.inject({ method: 'POST', url: '/api/auth/email-confirmation', payload: { token } });
+}
+
+/** The messages the log mail provider "sent" to an address, oldest first. */
+export function mailsTo(context: { mail: MailSender }, address: string) {
+  if (!isLogMailSender(context.mail)) throw new Error('the tests expect MAIL_PROVIDER=log');
+  return context.mail.messagesTo(address);
 }

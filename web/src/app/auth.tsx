@@ -13,7 +13,8 @@ type AuthState = {
   requestPhoneCode: (phone: string) => Promise<number>;
   /** Signs in with the SMS code (a new phone becomes a seeker account, named `displayName` when given). */
   signInWithPhoneCode: (phone: string, code: string, displayName?: string) => Promise<User>;
-  signUp: (input: SignUpInput) => Promise<User>;
+  /** pendingEmail: the email given, to which a confirmation link was sent (it signs in once confirmed). */
+  signUp: (input: SignUpInput) => Promise<{ user: User; pendingEmail: string | null }>;
   signOut: () => Promise<void>;
 };
 
@@ -62,8 +63,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       return signedIn;
     },
     async signUp(input) {
-      const { user: created } = await api.post<{ user: User }>('/api/auth/sign-up', input);
-      setUser(created);
+      const created = await api.post<{ user: User; pendingEmail: string | null }>('/api/auth/sign-up', input);
+      setUser(created.user);
       return created;
     },
     async signOut() {

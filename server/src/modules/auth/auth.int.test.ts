@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import argon2 from 'argon2';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../../test/harness.js';
-import { lastSmsCode, signUpWithCode } from '../../test/http-helpers.js';
+import { confirmEmailFromMail, lastSmsCode, mailsTo, signUpWithCode } from '../../test/http-helpers.js';
 
 describe('auth', () => {
   let harness: Awaited<ReturnType<typeof createTestApp>>;
@@ -35,6 +35,7 @@ describe('auth', () => {
 
   it('stores an argon2id hash, never the password', async () => {
     await signUp({ role: 'employer', phone: '13500135000', email: 'Hash@Example.test', password: 'secret-pass', displayName: 'HR' });
+    expect((await confirmEmailFromMail(harness.app, harness.context, 'hash@example.test')).json()).toEqual({ email: 'hash@example.test' });
     const [row] = await harness.context.db.query<{ password_hash: string; email: string }>("select password_hash, email from users where email = 'hash@example.test'");
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     const signIn = await harness.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { login: 'HASH@example.test', password: 'secret-pass' } });
@@ -151,15 +152,49 @@ describe('auth', () => {
       expect(await countUsers()).toBe(usersBefore);
     });
 
-    it("refuses an email that another account holds only to someone holding a new phone's code, tells the email's owner and stores nothing", async () => {
+    it('answers an email that another account holds exactly as a free one ("a link was sent"), tells its owner, and only the free one can be confirmed', async () => {
       const first = await signUp({ role: 'employer', phone: '13400134005', email: 'taken@example.test', password: 'first-pass-5', displayName: 'HR' });
+      expect(first.json()).toMatchObject({ pendingEmail: 'taken@example.test', user: { email: null } });
+      expect((await confirmEmailFromMail(harness.app, harness.context, 'taken@example.test')).statusCode).toBe(200);
       const owner = first.json().user as { id: string };
       const usersBefore = await countUsers();
+
       const taken = await signUp({ role: 'employer', phone: '13400134006', email: 'Taken@Example.test', password: 'other-pass-6', displayName: '别人' });
-      expect(taken.statusCode).toBe(409);
-      expect(taken.json().error.fields).toEqual([{ path: 'body.email', message: 'This email belongs to another account / 该邮箱已被其他账号使用' }]);
-      expect(await countUsers()).toBe(usersBefore);
+      const free = await signUp({ role: 'employer', phone: '13400134007', email: 'Free@Example.test', password: 'other-pass-7', displayName: '别人' });
+      // The same answer, field for field but the new account's id.
+      expect(taken.statusCode).toBe(201);
+      expect(free.statusCode).toBe(201);
+      const answer = (response: typeof taken) => ({ ...response.json(), user: { ...response.json().user, id: 'new', phone: 'new' }, pendingEmail: response.json().pendingEmail.toLowerCase() });
+      expect(answer(taken)).toEqual({ ...answer(free), pendingEmail: 'taken@example.test' });
+      expect(taken.json()).toMatchObject({ pendingEmail: 'taken@example.test', user: { email: null, role: 'employer' } });
+      expect(taken.cookies.map((cookie) => cookie.name)).toEqual(free.cookies.map((cookie) => cookie.name));
+      expect(await countUsers()).toBe(usersBefore + 2);
+
+      // The owner of the taken address is told, in the app and by mail; no link is mailed for it.
       expect((await notificationsOf(owner.id)).map((notice) => notice.kind)).toEqual(['account.sign_up_existing']);
+      await expect(confirmEmailFromMail(harness.app, harness.context, 'taken@example.test')).rejects.toThrow(/no confirmation link/);
+      const [notice] = mailsTo(harness.context, 'taken@example.test').slice(-1);
+      expect(notice!.text).toContain('已有账号');
+      const [{ email: ownerEmail }] = await harness.context.db.query<{ email: string }>('select email from users where id = $1', [owner.id]);
+      expect(ownerEmail).toBe('taken@example.test');
+
+      // The free address's holder confirms it: from then on it signs in with it, once.
+      const confirmed = await confirmEmailFromMail(harness.app, harness.context, 'free@example.test');
+      expect(confirmed.json()).toEqual({ email: 'free@example.test' });
+      expect((await harness.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { login: 'free@example.test', password: 'other-pass-7' } })).statusCode).toBe(200);
+      expect((await confirmEmailFromMail(harness.app, harness.context, 'free@example.test')).statusCode).toBe(400);
+    });
+
+    it('refuses a confirmation for an address taken after the link was sent (409, to the inbox holder only) and an unknown token (400)', async () => {
+      await signUp({ role: 'seeker', phone: '13400134008', email: 'race@example.test', password: 'race-pass-8', displayName: '甲' });
+      const link = mailsTo(harness.context, 'race@example.test').at(-1)!.text;
+      await signUp({ role: 'seeker', phone: '13400134009', email: 'race@example.test', password: 'race-pass-9', displayName: '乙' });
+      expect((await confirmEmailFromMail(harness.app, harness.context, 'race@example.test')).statusCode).toBe(200);
+      const token = /token=([A-Za-z0-9_-]+)/.exec(link)![1];
+      const late = await harness.app.inject({ method: 'POST', url: '/api/auth/email-confirmation', payload: { token } });
+      expect(late.statusCode).toBe(409);
+      const unknown = await harness.app.inject({ method: 'POST', url: '/api/auth/email-confirmation', payload: { token: 'a'.repeat(43) } });
+      expect(unknown.statusCode).toBe(400);
     });
   });
 });

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import type { App } from '../../platform/http.js';
 import type { AuthService } from './auth.service.js';
 import { SESSION_COOKIE } from './auth.service.js';
-import { phoneCodeBodySchema, phoneSignInBodySchema, signInBodySchema, signUpBodySchema, userSchema } from './auth.schemas.js';
+import { emailConfirmationBodySchema, phoneCodeBodySchema, phoneSignInBodySchema, signInBodySchema, signUpBodySchema, userSchema } from './auth.schemas.js';
+import type { EmailConfirmationService } from './email-confirmation.service.js';
 import type { PhoneCodeService } from './phone-code.service.js';
 
-export function registerAuthRoutes(app: App, auth: AuthService, phoneCodes: PhoneCodeService, options: { cookieSecure: boolean }) {
+export function registerAuthRoutes(app: App, auth: AuthService, phoneCodes: PhoneCodeService, emailConfirmations: EmailConfirmationService, options: { cookieSecure: boolean }) {
   const setSessionCookie = (reply: FastifyReply, session: { token: string; expiresAt: Date }) =>
     reply.setCookie(SESSION_COOKIE, session.token, {
       path: '/',
@@ -20,14 +21,27 @@ export function registerAuthRoutes(app: App, auth: AuthService, phoneCodes: Phon
     config: { access: 'public', limit: { name: 'sign-up', by: 'address' } },
     schema: {
       tags: ['auth'],
-      summary: 'Create an account (seeker, employer or host) with the SMS code sent to its phone, and sign in; a phone that has an account signs in to it unchanged (its owner is told) with the same answer',
+      summary: 'Create an account (seeker, employer or host) with the SMS code sent to its phone, and sign in; a phone that has an account signs in to it unchanged (its owner is told) with the same answer. An email is added once its inbox confirms it (pendingEmail: a link was sent), with the same answer whether or not it has an account',
       body: signUpBodySchema,
-      response: { 201: z.object({ user: userSchema }) },
+      response: { 201: z.object({ user: userSchema, pendingEmail: z.string().nullable() }) },
     },
   }, async (request, reply) => {
-    const { user, session } = await phoneCodes.signUp(request.body);
+    const { user, pendingEmail, session } = await phoneCodes.signUp(request.body);
     setSessionCookie(reply, session);
-    return reply.status(201).send({ user });
+    return reply.status(201).send({ user, pendingEmail });
+  });
+
+  app.post('/api/auth/email-confirmation', {
+    config: { access: 'public', limit: { name: 'sign-in', by: 'address' } },
+    schema: {
+      tags: ['auth'],
+      summary: "Confirm an email given at sign-up with the link's token: it becomes the account's sign-in email (a link works once, for 24 hours)",
+      body: emailConfirmationBodySchema,
+      response: { 200: z.object({ email: z.string() }) },
+    },
+  }, async (request) => {
+    const user = await emailConfirmations.confirm(request.body.token);
+    return { email: user.email! };
   });
 
   app.post('/api/auth/sign-in', {

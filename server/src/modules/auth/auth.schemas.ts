@@ -22,6 +22,8 @@ export const signInBodySchema = z.object({
   password: singleLineText({ min: 1, max: 200, trim: false }),
 });
 
+export const emailConfirmationBodySchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'must be the token from the link / 链接无效') });
+
 export const phoneCodeBodySchema = z.object({ phone: phoneSchema });
 
 export const phoneSignInBodySchema = z.object({

@@ -3,3 +3,4 @@ export { registerAuthRoutes } from './auth.routes.js';
 export { phoneSchema, passwordSchema } from './auth.schemas.js';
 export { createPhoneCodeService, PHONE_CODE_RULES, type PhoneCodeService } from './phone-code.service.js';
 export { createSignInLockout, type SignInLockout } from './sign-in-lockout.js';
+export { createEmailConfirmationService, type EmailConfirmationService } from './email-confirmation.service.js';

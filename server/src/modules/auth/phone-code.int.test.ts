@@ -106,6 +106,7 @@ describe('phone-code sign-in (手机验证码登录)', () => {
     const service = createPhoneCodeService({
       db: harness.context.db,
       auth: harness.context.auth,
+      emailConfirmations: harness.context.emailConfirmations,
       notifications: harness.context.notifications,
       sms: { provider: 'counting', sendCode: async (to: string) => void sent.push(to) },
       limits: { dailyLimitPerPhone: 10, dailyLimitPerAddress: 10 },
@@ -244,6 +245,7 @@ describe('phone-code sign-in (手机验证码登录)', () => {
       const service = (secret: string) => createPhoneCodeService({
         db: harness.context.db,
         auth: harness.context.auth,
+        emailConfirmations: harness.context.emailConfirmations,
         notifications: harness.context.notifications,
         sms: createAliyunSmsSender({ ...config, accessKeySecret: secret }),
         limits: { dailyLimitPerPhone: 3, dailyLimitPerAddress: 6 },

@@ -6,6 +6,7 @@ import type { NotificationsService } from '../notifications/index.js';
 import { isPhoneBanned } from '../reports/index.js';
 import * as users from './auth.repository.js';
 import type { AuthService, SignUpInput } from './auth.service.js';
+import type { EmailConfirmationService } from './email-confirmation.service.js';
 import { assertPasswordAllowed } from './password-rules.js';
 import * as repository from './phone-code.repository.js';
 
@@ -25,6 +26,7 @@ export type PhoneCodeDeps = {
   auth: AuthService;
   sms: SmsSender;
   notifications: NotificationsService;
+  emailConfirmations: EmailConfirmationService;
   limits: { dailyLimitPerPhone: number; dailyLimitPerAddress: number };
   now?: () => Date;
 };
@@ -59,7 +61,7 @@ const bannedPhone = () =>
  * answer to "send me a code" is the same whether or not the phone has an account.
  */
 export function createPhoneCodeService(deps: PhoneCodeDeps) {
-  const { db, auth, sms, notifications, limits } = deps;
+  const { db, auth, sms, notifications, emailConfirmations, limits } = deps;
   const now = deps.now ?? (() => new Date());
 
   /** Checks a code for a phone and uses it up; throws 400 (wrong/expired) or 429 (too many tries). */
@@ -158,7 +160,9 @@ export function createPhoneCodeService(deps: PhoneCodeDeps) {
      * Public sign-up (seekers, employers, hosts) with a password, for the holder of the phone: the SMS code
      * is checked before anything else is looked at, so only the phone's holder learns whether it has an
      * account. A phone that has one signs in to it unchanged (the password, name and role given are
-     * ignored) and its owner is told; the answer is the same 201 { user } as a new account's.
+     * ignored) and its owner is told; the answer is the same 201 { user, pendingEmail } as a new account's.
+     * An email becomes the account's only once its inbox confirms it (email-confirmation.service.ts): the
+     * answer is "a link was sent to <email>" whether or not another account holds the address.
      */
     async signUp(input: SignUpInput & { phone: string; code: string }) {
       const phone = input.phone.trim();
@@ -177,25 +181,13 @@ export function createPhoneCodeService(deps: PhoneCodeDeps) {
           link: null,
           payload: { en: 'Someone signed up with your phone number: you already have an account, so you were signed in to it; nothing about it changed. If this was not you, change your password.' },
         }]);
-        return { user: existing.user, session: await auth.startSession(existing.user.id) };
+        // The phone's holder may add an email the account lacks, through the same confirmation.
+        if (email && !existing.user.email) await emailConfirmations.request(existing.user.id, email);
+        return { user: existing.user, pendingEmail: email, session: await auth.startSession(existing.user.id) };
       }
-      const emailOwner = email ? await users.findUserIdByEmailOrPhone(db, email, null) : null;
-      if (emailOwner) {
-        // Reached only with a phone's code in hand (one a minute, a daily cap per phone and per address).
-        await notifications.notify([{
-          userId: emailOwner,
-          kind: 'account.sign_up_existing',
-          title: '有人尝试用你的邮箱注册新账号，未成功；你的账号没有改变',
-          body: '如果是你本人，请直接登录。',
-          link: null,
-          payload: { en: 'Someone tried to sign up a new account with your email; it was refused and your account did not change.' },
-        }]);
-        throw new AppError('conflict', 'This email belongs to another account / 该邮箱已被其他账号使用', {
-          fields: [{ path: 'body.email', message: 'This email belongs to another account / 该邮箱已被其他账号使用' }],
-        });
-      }
-      const user = await auth.createUser({ role: input.role, phone, email, password: input.password, displayName: input.displayName });
-      return { user, session: await auth.startSession(user.id) };
+      const user = await auth.createUser({ role: input.role, phone, email: null, password: input.password, displayName: input.displayName });
+      if (email) await emailConfirmations.request(user.id, email);
+      return { user, pendingEmail: email, session: await auth.startSession(user.id) };
     },
 
     /** For a step that re-checks who is there (account deletion): the code sent to the user's own phone. */

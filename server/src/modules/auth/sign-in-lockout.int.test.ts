@@ -3,7 +3,7 @@ import { createApp, createContext } from '../../app.js';
 import { loadConfig } from '../../platform/config.js';
 import { isLogSmsSender } from '../../platform/sms/sms-sender.js';
 import { createTestApp } from '../../test/harness.js';
-import { signUpWithCode } from '../../test/http-helpers.js';
+import { confirmEmailFromMail, signUpWithCode } from '../../test/http-helpers.js';
 
 // Two app nodes on one database, as behind a load balancer: the count is in the database, so what one
 // node counts the other refuses. The lock is 3 failures, then 60 s, doubling.
@@ -74,6 +74,7 @@ describe('per-account sign-in lockout', () => {
 
   it('counts the account, not the login: email and phone share one count', async () => {
     await signUp({ role: 'employer', phone: '13900000002', email: 'both@example.test', password: 'Lockout-pass-2', displayName: '乙' });
+    expect((await confirmEmailFromMail(nodeA.app, nodeA.context, 'both@example.test')).statusCode).toBe(200);
     expect((await signIn(nodeA.app, 'both@example.test', 'wrong-pass')).statusCode).toBe(401);
     expect((await signIn(nodeA.app, '13900000002', 'wrong-pass')).statusCode).toBe(401);
     expect((await signIn(nodeA.app, 'BOTH@example.test', 'wrong-pass')).statusCode).toBe(401);

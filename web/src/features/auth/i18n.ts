@@ -46,6 +46,15 @@ const zh = {
     haveAccount: '已有账号？',
     signIn: '去登录',
     employerNext: '注册后请登记企业信息，审核通过即可发布岗位。',
+    emailSent: '确认链接已发送至 {{email}}，打开邮件中的链接后即可用邮箱登录',
+  },
+  confirmEmail: {
+    title: '确认邮箱',
+    working: '正在确认…',
+    confirmed: '邮箱 {{email}} 已确认，以后可以用它登录',
+    failed: '无法确认邮箱',
+    signIn: '去登录',
+    home: '返回首页',
   },
 };
 
@@ -95,6 +104,15 @@ const en: typeof zh = {
     haveAccount: 'Already have an account?',
     signIn: 'Sign in',
     employerNext: 'Next, register your company; once it is verified you can post jobs.',
+    emailSent: 'We sent a link to {{email}}: open it to sign in with this email',
+  },
+  confirmEmail: {
+    title: 'Confirm your email',
+    working: 'Confirming…',
+    confirmed: '{{email}} is confirmed: you can sign in with it',
+    failed: 'Could not confirm the email',
+    signIn: 'Sign in',
+    home: 'Home',
   },
 };
 

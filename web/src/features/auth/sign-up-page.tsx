@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -13,9 +13,9 @@ type Values = { phone: string; code: string; email?: string; password: string; d
 const FIELD_NAMES = ['phone', 'code', 'email', 'password', 'displayName'] as const;
 
 /**
- * Everyone signs up with a phone number confirmed by an SMS code (employers add a work email). A phone that
- * already has an account signs in to it: the server answers the same way, so only the phone's holder
- * learns that it had one.
+ * Everyone signs up with a phone number confirmed by an SMS code (employers add a work email, which signs in
+ * once the link mailed to it is opened). A phone that already has an account signs in to it: the server
+ * answers the same way, so only the phone's holder learns that it had one.
  */
 export default function SignUpPage() {
   const { t } = useTranslation(AUTH_NS);
@@ -23,6 +23,7 @@ export default function SignUpPage() {
   const role: Role = searchParams.get('role') === 'employer' ? 'employer' : 'seeker';
   const { signUp } = useAuth();
   const navigate = useNavigate();
+  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [failure, setFailure] = useState<string | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
@@ -39,7 +40,9 @@ export default function SignUpPage() {
       email: values.email?.trim() || undefined,
     };
     try {
-      const user = await signUp(input);
+      const { user, pendingEmail } = await signUp(input);
+      // The same words whether or not the address has an account: only its inbox learns which.
+      if (pendingEmail) message.info({ content: t('signUp.emailSent', { email: pendingEmail }), duration: 8, className: 'sign-up-email-sent' });
       navigate(safeNextPath(searchParams.get('next')) ?? (user.role === 'employer' ? '/employer/company' : homePathFor(user.role)), { replace: true });
     } catch (error) {
       setFailure(applyServerErrors(form, error, FIELD_NAMES));
