@@ -25,7 +25,6 @@ import { ApplicationTicker, type TickerHandle } from './ticker';
 import { useApply, type ApplyJob } from './use-apply';
 import { useLiveRoom } from './use-live-room';
 import { useNow } from './use-now';
-import { HandButton, StagePill } from './stage/hand-button';
 import { useStageViewer } from './stage/use-stage-viewer';
 
 // The jobs drawer and the apply form (antd Drawer, Form, Select…) load on the first tap that opens them, not with
@@ -33,6 +32,9 @@ import { useStageViewer } from './stage/use-stage-viewer';
 const JobsDrawer = lazy(() => import('./jobs-drawer').then((module) => ({ default: module.JobsDrawer })));
 // 连麦's consent screen and the guest's camera load only when the host invites this viewer.
 const StageGuest = lazy(() => import('./stage/stage-guest'));
+// 举手 and the on-stage line come after the video and the chat (only a live session shows them).
+const HandButton = lazy(() => import('./stage/hand-button').then((module) => ({ default: module.HandButton })));
+const StagePill = lazy(() => import('./stage/hand-button').then((module) => ({ default: module.StagePill })));
 
 type Props = { detail: SessionDetail; loadedAt: number; onReload: () => void };
 
@@ -175,7 +177,7 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
         <div className="live-info">
           <h1 className="live-title">{detail.title}</h1>
           {detail.coverText ? <p className="live-cover-text">{detail.coverText}</p> : null}
-          {stage.onStageName && status === 'live' ? <StagePill name={stage.onStageName} /> : null}
+          {stage.onStageName && status === 'live' ? <Suspense fallback={null}><StagePill name={stage.onStageName} /></Suspense> : null}
           {detail.isSynthetic ? <p className="live-synthetic" data-testid="room-synthetic">{t('room.synthetic')}</p> : null}
           {status === 'ended' ? <p className="live-replay-hint">{t('room.replayHint')}</p> : null}
           <JobStrip jobs={detail.jobs} pinnedJobId={room.pinnedJobId} appliedJobIds={apply.appliedJobIds} onOpen={(jobId) => {
@@ -208,7 +210,9 @@ export function LiveRoom({ detail, loadedAt, onReload }: Props) {
               <span className="room-round-label">{t('room.jobsButton')}</span>
             </button>
             {status === 'live' && user?.id !== detail.hostUserId && !room.isBanned ? (
-              <HandButton isSignedIn={!!user} isRaised={stage.isRaised} isEnabled={room.isJoined} onRaise={stage.raiseHand} signInPath={`/sign-in?next=${encodeURIComponent(`/live/${detail.id}`)}`} />
+              <Suspense fallback={null}>
+                <HandButton isSignedIn={!!user} isRaised={stage.isRaised} isEnabled={room.isJoined} onRaise={stage.raiseHand} signInPath={`/sign-in?next=${encodeURIComponent(`/live/${detail.id}`)}`} />
+              </Suspense>
             ) : null}
             <LikeButton likes={room.likes} isEnabled={status === 'live' && room.isJoined} onLikes={room.like} />
           </div>
