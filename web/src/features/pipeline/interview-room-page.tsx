@@ -1,6 +1,7 @@
 import { AudioMutedOutlined, AudioOutlined, LogoutOutlined, PoweroffOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Popconfirm, Result, Spin, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { StreamVideo } from '../../components/stream-video';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
@@ -14,17 +15,6 @@ import { formatDateTime } from './format';
 import { PIPELINE_NS } from './i18n';
 import { InterviewCall, type CallProblem, type CallRoute, type CallState } from './interview-call';
 import './interview-room.css';
-
-function Video({ stream, isMuted, testId, className }: { stream: MediaStream | null; isMuted: boolean; testId: string; className: string }) {
-  const ref = useRef<HTMLVideoElement>(null);
-  useEffect(() => {
-    const video = ref.current;
-    if (!video) return;
-    video.srcObject = stream;
-    if (stream) void video.play().catch(() => undefined);
-  }, [stream]);
-  return <video ref={ref} className={className} data-testid={testId} autoPlay playsInline muted={isMuted} />;
-}
 
 const clock = (seconds: number) => `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
 
@@ -106,7 +96,7 @@ export default function InterviewRoomPage() {
   return (
     <div className="interview-room" data-testid="interview-room" data-state={state} data-route={route ?? ''}>
       <div className="interview-stage">
-        <Video stream={remote} isMuted={false} testId="remote-video" className="interview-remote" />
+        <StreamVideo stream={remote} isMuted={false} testId="remote-video" className="interview-remote" />
         {!remote ? (
           <div className="interview-waiting">
             {state === 'starting' ? <Spin /> : null}
@@ -114,7 +104,7 @@ export default function InterviewRoomPage() {
             <p className="interview-small">{t('interviewRoom.checks')}</p>
           </div>
         ) : null}
-        <Video stream={local} isMuted testId="local-video" className="interview-local" />
+        <StreamVideo stream={local} isMuted testId="local-video" className="interview-local" />
         <div className="interview-top">
           <Tag color={state === 'connected' ? 'green' : state === 'reconnecting' ? 'orange' : 'default'} data-testid="interview-state">
             {t(`interviewRoom.${state === 'connected' ? 'connected' : state === 'reconnecting' ? 'reconnecting' : state === 'waiting' || state === 'starting' ? 'waiting' : 'connecting'}`)}

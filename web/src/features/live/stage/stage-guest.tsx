@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ServerToClientEvents } from '../../../../../contracts/live';
 import type { StageIce } from '../../../../../contracts/stage';
 import { currentLanguage } from '../../../app/i18n';
+import { StreamVideo } from '../../../components/stream-video';
 import { PeerLink } from '../../../app/peer-link';
 import { pickLanguage } from '../../../app/server-errors';
 import { mediaProblem, type CallProblem } from '../../pipeline/interview-call';
@@ -155,9 +156,9 @@ export default function StageGuest({ socket, invitation, onDone }: { socket: Liv
 
   return (
     <div className="stage-guest" data-testid="stage-guest-screen" data-phase={phase} role="dialog" aria-label={t('live')}>
-      <VideoOf stream={remote} className="stage-guest-host" testId="stage-host-video" />
+      <StreamVideo stream={remote} isMuted={false} className="stage-guest-host" testId="stage-host-video" />
       {!remote ? <div className="stage-guest-wait" role="status">{phase === 'starting' ? t('starting') : t('waiting')}</div> : null}
-      <VideoOf stream={local} className="stage-guest-self" isMuted testId="stage-self-video" />
+      <StreamVideo stream={local} isMuted className="stage-guest-self" testId="stage-self-video" />
       <div className="stage-guest-bar">
         {phase === 'live' ? <span className="stage-guest-live">● {t('live')}</span> : null}
         <div className="stage-guest-buttons">
@@ -167,15 +168,4 @@ export default function StageGuest({ socket, invitation, onDone }: { socket: Liv
       </div>
     </div>
   );
-}
-
-function VideoOf({ stream, className, isMuted = false, testId }: { stream: MediaStream | null; className: string; isMuted?: boolean; testId: string }) {
-  const ref = useRef<HTMLVideoElement>(null);
-  useEffect(() => {
-    const video = ref.current;
-    if (!video) return;
-    video.srcObject = stream;
-    if (stream) void video.play().catch(() => undefined);
-  }, [stream]);
-  return <video ref={ref} className={className} playsInline autoPlay muted={isMuted} data-testid={testId} />;
 }
