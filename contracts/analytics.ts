@@ -14,7 +14,19 @@ export const TIER_NAMES: Record<Tier, { zh: string; en: string }> = {
 
 export type AnalyticsTotals = { applications: number; sessions: number; companies: number; jobs: number; hires: number };
 
-/** Exactly the keys the issue lists for `jobcast analytics --json`. */
+/**
+ * A province's own picture (issue 12, Widespread): its cities with what each received (job city) and sent (seeker
+ * city), the applications that stayed in the province, came in from each other province and went out to each.
+ * Only when the region is a province (null for the whole country or a city).
+ */
+export type RegionFlows = {
+  within: number;
+  cities: Array<{ city: string; cityCode: string; received: number; sent: number }>;
+  inflows: Array<{ province: string; provinceCode: string; applications: number }>;
+  outflows: Array<{ province: string; provinceCode: string; applications: number }>;
+};
+
+/** Exactly the keys the issue lists for `jobcast analytics --json` (regionFlows is the dashboard's and the impact report's, not the CLI's). */
 export type AnalyticsFigures = {
   window: { from: string; to: string };
   totals: AnalyticsTotals;
@@ -24,6 +36,7 @@ export type AnalyticsFigures = {
   topProvinces: Array<{ province: string; provinceCode: string; applications: number }>;
   attractiveness: Array<{ city: string; cityCode: string; received: number; sent: number; index: number }>;
   tierFlows: Array<{ from: Tier; to: Tier; applications: number }>;
+  regionFlows: RegionFlows | null;
 };
 
 export const FIGURE_NAMES = ['totals', 'industries', 'topCategories', 'topCitiesByCategory', 'topProvinces', 'attractiveness', 'tierFlows'] as const;
@@ -52,6 +65,12 @@ export type PublicAnalyticsFigures = {
   topProvinces: Array<Suppressible<AnalyticsFigures['topProvinces'][number], 'applications'>>;
   attractiveness: Array<Suppressible<AnalyticsFigures['attractiveness'][number], 'received' | 'sent' | 'index'>>;
   tierFlows: Array<Suppressible<AnalyticsFigures['tierFlows'][number], 'applications'>>;
+  regionFlows: {
+    within: number | null;
+    cities: Array<Suppressible<RegionFlows['cities'][number], 'received' | 'sent'>>;
+    inflows: Array<Suppressible<RegionFlows['inflows'][number], 'applications'>>;
+    outflows: Array<Suppressible<RegionFlows['outflows'][number], 'applications'>>;
+  } | null;
   region: AnalyticsRegion;
   minSent: number;
   containsSyntheticData: boolean;

@@ -58,12 +58,22 @@ describe.skipIf(availability.shouldSkip)('the impact report in the browser', { t
     await expectText(page.getByTestId('impact-region'), '江苏', 'the region: the bureau’s province', { contains: true });
     await expectText(page.getByTestId('impact-measured-hires-value'), '4', 'the province’s hires');
     await expectText(page.getByTestId('impact-method-version'), /v1[：:]/, 'the method version');
+    // Widespread for the province: its cities, its map and the flows in (every fixture seeker lives in 安徽), no
+    // one-bar "top provinces"; the attrition by week (a2 left in the week of 5 January: 100 %).
+    const widespread = page.getByTestId('impact-widespread');
+    await widespread.getByTestId('region-map').waitFor();
+    await expectText(widespread.getByTestId('region-inflows-list'), '安徽 5', 'the flow into 江苏 from 安徽');
+    await expectCount(widespread.getByTestId('figure-top-provinces'), 0, 'no one-bar province chart');
+    await expectText(page.getByTestId('impact-attrition-series').locator('tbody tr.ant-table-row').nth(1), '100.0%', 'the week of 5 January', { contains: true });
+    await saveScreenshot(page, 'impact-bureau-province');
 
     await chooseOption(page, 'impact-campaign', '2026 春风行动');
     await page.getByTestId('impact-campaign-note').waitFor();
     // Through the campaign's session S1: a2 and a1.
     await expectText(page.getByTestId('impact-measured-hires-value'), '2', 'the campaign’s hires');
     await expectText(page.getByTestId('impact-open-sessions-value'), '1', 'the campaign’s sessions');
+    // Widespread narrowed too: a1 a2 a3 a7 applied through S1.
+    await expectText(widespread.getByTestId('total-applications'), '4', 'the campaign’s applications in Widespread', { contains: true });
 
     await typeWindowEnd(page, '2026-01-06');
     // 1–6 January: only a2 (hired on the 6th).

@@ -26,7 +26,7 @@ function addFigureOptions(command: Command) {
 }
 
 /** Exactly the keys the issue lists, in its order. */
-export function toFigureJson(figures: AnalyticsResponse): AnalyticsFigures {
+export function toFigureJson(figures: AnalyticsResponse): Omit<AnalyticsFigures, 'regionFlows'> {
   return {
     window: figures.window,
     totals: figures.totals,

@@ -102,6 +102,7 @@ describe('rollups equal the raw applications table (seeded random data)', () => 
     union all select 'sent', grain, period::text, seeker_city_code, applications from application_sent_rollups${suffix} where applications <> 0
     union all select 'flows', grain, period::text, seeker_tier || '/' || job_city_code, applications from application_tier_flow_rollups${suffix} where applications <> 0
     union all select 'hires', grain, period::text, job_city_code, hires from application_hire_rollups${suffix} where hires <> 0
+    union all select 'provinces', grain, period::text, seeker_province_code || '>' || job_province_code, applications from application_province_flow_rollups${suffix} where applications <> 0
     order by 1, 2, 3, 4`);
 
   it('keeps the exact rollups equal to a rebuild from scratch, before and after folding the deltas', async () => {

@@ -14,6 +14,8 @@ export type FigureQuery = {
   provinceCode: string | null;
   cityCode: string | null;
   minSent: number;
+  /** Only the applications, sessions and jobs of this campaign's sessions (raw source only: the rollups have no campaign). */
+  campaignId: string | null;
   /** Rollup rows that make up the window (see planWindowReads). */
   months: string[];
   addDays: string[];
@@ -21,7 +23,8 @@ export type FigureQuery = {
 };
 
 // Parameters: $1 from, $2 to, $3 province code, $4 city code, $5 minSent, $6 months, $7 days to add,
-// $8 days to subtract (the last three only for the rollups).
+// $8 days to subtract (these three only for the rollups), $9 campaign id (the raw source only).
+const IN_CAMPAIGN = `($9::uuid is null or session_id in (select id from live_sessions where campaign_id = $9::uuid))`;
 const WINDOW_START = `(($1::date)::timestamp at time zone 'Asia/Shanghai')`;
 const WINDOW_END = `(($2::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
 
@@ -38,26 +41,30 @@ function rollupRows(table: string, columns: string, count = 'applications') {
 }
 
 /** Each source yields the same columns: (job_city_code, category_code, applications) etc. */
-const SOURCES: Record<FigureSource, { categories: string; industries: string; sent: string; flows: string; hires: string }> = {
+const SOURCES: Record<FigureSource, { categories: string; industries: string; sent: string; flows: string; hires: string; provinceFlows: string }> = {
   rollup: {
     categories: rollupRows('application_category_rollups_exact', 'job_city_code, category_code'),
     industries: rollupRows('application_industry_rollups_exact', 'job_city_code, industry_code'),
     sent: rollupRows('application_sent_rollups_exact', 'seeker_city_code'),
     flows: rollupRows('application_tier_flow_rollups_exact', 'seeker_tier, job_city_code'),
     hires: rollupRows('application_hire_rollups_exact', 'job_city_code', 'hires'),
+    provinceFlows: rollupRows('application_province_flow_rollups_exact', 'seeker_province_code, job_province_code'),
   },
   raw: {
     categories: `select job_city_code, category_code, 1 as applications from applications
-      where applied_at >= ${WINDOW_START} and applied_at < ${WINDOW_END}`,
+      where applied_at >= ${WINDOW_START} and applied_at < ${WINDOW_END} and ${IN_CAMPAIGN}`,
     industries: `select job_city_code, industry_code, 1 as applications from applications
-      where applied_at >= ${WINDOW_START} and applied_at < ${WINDOW_END}`,
+      where applied_at >= ${WINDOW_START} and applied_at < ${WINDOW_END} and ${IN_CAMPAIGN}`,
     sent: `select seeker_city_code, 1 as applications from applications
-      where applied_at >= ${WINDOW_START} and applied_at < ${WINDOW_END}`,
+      where applied_at >= ${WINDOW_START} and applied_at < ${WINDOW_END} and ${IN_CAMPAIGN}`,
     flows: `select seeker_city.tier as seeker_tier, a.job_city_code, 1 as applications
       from applications a join cities seeker_city on seeker_city.code = a.seeker_city_code
-      where a.applied_at >= ${WINDOW_START} and a.applied_at < ${WINDOW_END}`,
+      where a.applied_at >= ${WINDOW_START} and a.applied_at < ${WINDOW_END} and ${IN_CAMPAIGN}`,
     hires: `select job_city_code, 1 as hires from applications
-      where hired_at >= ${WINDOW_START} and hired_at < ${WINDOW_END}`,
+      where hired_at >= ${WINDOW_START} and hired_at < ${WINDOW_END} and ${IN_CAMPAIGN}`,
+    provinceFlows: `select seeker_city.province_code as seeker_province_code, job_city.province_code as job_province_code, 1 as applications
+      from applications a join cities seeker_city on seeker_city.code = a.seeker_city_code join cities job_city on job_city.code = a.job_city_code
+      where a.applied_at >= ${WINDOW_START} and a.applied_at < ${WINDOW_END} and ${IN_CAMPAIGN}`,
   },
 };
 
@@ -134,6 +141,14 @@ attractiveness_rows as (
   from sent s join cities c on c.code = s.city_code left join received_by_city rc on rc.city_code = s.city_code
   where s.applications >= $5::int
 ),
+province_pairs as materialized (
+  -- Only for a province (the constant filter skips the read otherwise).
+  select s.seeker_province_code, s.job_province_code, sum(s.applications) as applications
+  from (${rows.provinceFlows}) s
+  where $3::text is not null and (s.seeker_province_code = $3::text or s.job_province_code = $3::text)
+  group by 1, 2 having sum(s.applications) <> 0
+),
+sent_by_city as (select city_code, sum(applications) as applications from sent group by city_code),
 held_sessions as (
   select ls.id from live_sessions ls
   where ls.status in ('live', 'ended')
@@ -142,11 +157,14 @@ held_sessions as (
     and (($3::text is null and $4::text is null)
       or ls.city_code in (select code from region_cities)
       or ($4::text is null and ls.city_code is null and ls.province_code = $3::text))
+    and ($9::uuid is null or ls.campaign_id = $9::uuid)
 ),
 open_jobs as (
   select j.id, j.company_id from jobs j join region_cities c on c.code = j.city_code
   where j.valid_from <= $2::date and j.valid_until >= $1::date
     and not (j.status = 'closed' and j.updated_at < ${WINDOW_START})
+    -- With a campaign: the jobs presented in its held sessions (as the impact report counts them).
+    and ($9::uuid is null or j.id in (select sj.job_id from live_session_jobs sj join held_sessions h on h.id = sj.session_id))
 )
 select
   exists (select 1 from applications where is_synthetic and applied_at >= ${WINDOW_START} and applied_at < ${WINDOW_END}) as contains_synthetic_data,
@@ -175,7 +193,17 @@ select
     ) order by index desc, received desc, code, short_name), '[]'::json) from attractiveness_rows) as attractiveness,
   (select coalesce(json_agg(json_build_object('from', seeker_tier, 'to', job_tier, 'applications', applications)
       order by array_position(${TIER_ORDER}, seeker_tier), array_position(${TIER_ORDER}, job_tier)), '[]'::json)
-    from flows) as tier_flows`;
+    from flows) as tier_flows,
+  case when $3::text is null then null else json_build_object(
+    'within', coalesce((select applications from province_pairs where seeker_province_code = $3::text and job_province_code = $3::text), 0),
+    'cities', (select coalesce(json_agg(json_build_object('city', c.short_name, 'cityCode', c.code, 'received', coalesce(r.applications, 0), 'sent', coalesce(s.applications, 0))
+        order by coalesce(r.applications, 0) desc, c.code), '[]'::json)
+      from region_cities c left join received_by_city r on r.city_code = c.code left join sent_by_city s on s.city_code = c.code),
+    'inflows', (select coalesce(json_agg(json_build_object('province', p.short_name, 'provinceCode', p.code, 'applications', pp.applications) order by pp.applications desc, p.code), '[]'::json)
+      from province_pairs pp join provinces p on p.code = pp.seeker_province_code where pp.job_province_code = $3::text and pp.seeker_province_code <> $3::text),
+    'outflows', (select coalesce(json_agg(json_build_object('province', p.short_name, 'provinceCode', p.code, 'applications', pp.applications) order by pp.applications desc, p.code), '[]'::json)
+      from province_pairs pp join provinces p on p.code = pp.job_province_code where pp.seeker_province_code = $3::text and pp.job_province_code <> $3::text)
+  ) end as region_flows`;
 }
 
 type FiguresRow = {
@@ -187,6 +215,7 @@ type FiguresRow = {
   top_provinces: AnalyticsFigures['topProvinces'];
   attractiveness: AnalyticsFigures['attractiveness'];
   tier_flows: AnalyticsFigures['tierFlows'];
+  region_flows: AnalyticsFigures['regionFlows'];
 };
 
 const FIGURES_SQL: Record<FigureSource, string> = { rollup: figuresSql('rollup'), raw: figuresSql('raw') };
@@ -194,7 +223,7 @@ const FIGURES_SQL: Record<FigureSource, string> = { rollup: figuresSql('rollup')
 /** Every figure for a window and region, from the rollups or from the raw applications table. */
 export async function computeFigures(db: Queryable, source: FigureSource, query: FigureQuery): Promise<AnalyticsFigures & { containsSyntheticData: boolean }> {
   const [row] = await db.query<FiguresRow>(FIGURES_SQL[source], [
-    query.from, query.to, query.provinceCode, query.cityCode, query.minSent, query.months, query.addDays, query.subtractDays,
+    query.from, query.to, query.provinceCode, query.cityCode, query.minSent, query.months, query.addDays, query.subtractDays, query.campaignId,
   ]);
   return {
     window: { from: query.from, to: query.to },
@@ -205,6 +234,7 @@ export async function computeFigures(db: Queryable, source: FigureSource, query:
     topProvinces: row.top_provinces,
     attractiveness: row.attractiveness,
     tierFlows: row.tier_flows,
+    regionFlows: row.region_flows,
     containsSyntheticData: row.contains_synthetic_data,
   };
 }

@@ -13,6 +13,7 @@ export const analyticsQuerySchema = z.object({
   city: z.string().trim().min(1).max(20).optional().describe('city: 6-digit code, short (苏州) or full name (苏州市)'),
   national: z.enum(['true', 'false']).optional().describe('true: the whole country (a bureau otherwise sees its province)'),
   minSent: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_MIN_SENT).describe('cities need at least this many sent applications to be ranked by attractiveness'),
+  campaign: z.string().uuid('must be a campaign id').optional().describe('only what came through this campaign’s sessions (applications, hires, sessions, the jobs they presented)'),
 });
 export type AnalyticsQuery = z.infer<typeof analyticsQuerySchema>;
 
@@ -52,6 +53,12 @@ export const analyticsResponseSchema = z.object({
   topProvinces: z.array(z.object({ province: z.string(), provinceCode: z.string(), applications: countSchema })),
   attractiveness: z.array(z.object({ city: z.string(), cityCode: z.string(), received: countSchema, sent: countSchema, index: z.number() })),
   tierFlows: z.array(z.object({ from: tierSchema, to: tierSchema, applications: countSchema })),
+  regionFlows: z.object({
+    within: countSchema,
+    cities: z.array(z.object({ city: z.string(), cityCode: z.string(), received: countSchema, sent: countSchema })),
+    inflows: z.array(z.object({ province: z.string(), provinceCode: z.string(), applications: countSchema })),
+    outflows: z.array(z.object({ province: z.string(), provinceCode: z.string(), applications: countSchema })),
+  }).nullable().describe('a province only: its cities, and the applications within it, into it and out of it by the other province'),
 });
 
 const totalsKey = z.enum(['applications', 'sessions', 'companies', 'jobs', 'hires']);
@@ -72,4 +79,10 @@ export const publicAnalyticsResponseSchema = z.object({
   topProvinces: z.array(z.object({ province: z.string(), provinceCode: z.string(), applications: maybeCount, suppressed: z.boolean() })),
   attractiveness: z.array(z.object({ city: z.string(), cityCode: z.string(), received: maybeCount, sent: maybeCount, index: maybeCount, suppressed: z.boolean() })),
   tierFlows: z.array(z.object({ from: tierSchema, to: tierSchema, applications: maybeCount, suppressed: z.boolean() })),
+  regionFlows: z.object({
+    within: maybeCount,
+    cities: z.array(z.object({ city: z.string(), cityCode: z.string(), received: maybeCount, sent: maybeCount, suppressed: z.boolean() })),
+    inflows: z.array(z.object({ province: z.string(), provinceCode: z.string(), applications: maybeCount, suppressed: z.boolean() })),
+    outflows: z.array(z.object({ province: z.string(), provinceCode: z.string(), applications: maybeCount, suppressed: z.boolean() })),
+  }).nullable(),
 });

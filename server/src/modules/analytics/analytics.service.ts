@@ -27,6 +27,8 @@ export type FigureRequest = {
   city?: string | null;
   minSent?: number;
   source?: FigureSource;
+  /** Narrows every figure to what came through this campaign's sessions (read from the applications themselves). */
+  campaignId?: string | null;
 };
 
 /** Names of the inputs in error messages: query fields for HTTP, --options for the CLI. */
@@ -62,12 +64,15 @@ export function createAnalyticsService(deps: { db: Db; geo: GeoService; report: 
     const minSent = request.minSent ?? DEFAULT_MIN_SENT;
     if (!Number.isInteger(minSent) || minSent < 1) throw invalid(paths.minSent, 'must be a whole number of at least 1 / 最少为 1');
     const { provinceCode, cityCode, region } = resolveRegion(request, paths);
-    const figures = await repository.computeFigures(db, request.source ?? 'rollup', {
+    const campaignId = request.campaignId ?? null;
+    // The rollups have no campaign: a campaign's figures count its applications (an index on session_id).
+    const figures = await repository.computeFigures(db, campaignId ? 'raw' : request.source ?? 'rollup', {
       ...window,
       ...planWindowReads(window),
       provinceCode,
       cityCode,
       minSent,
+      campaignId,
     });
     return { ...figures, region, minSent };
   }
@@ -78,7 +83,7 @@ export function createAnalyticsService(deps: { db: Db; geo: GeoService; report: 
    * country is 403 (those are on the public, suppressed figures).
    */
   function scopedRequest(user: AuthUser, query: AnalyticsQuery): FigureRequest {
-    const request = { from: query.from, to: query.to, province: query.province, city: query.city, minSent: query.minSent };
+    const request = { from: query.from, to: query.to, province: query.province, city: query.city, minSent: query.minSent, campaignId: query.campaign };
     if (user.role !== 'bureau' || !user.provinceCode) return request;
     if (!query.province && !query.city && query.national !== 'true') return { ...request, province: user.provinceCode };
     // An unknown region is left to resolveRegion's 400.
@@ -104,7 +109,7 @@ export function createAnalyticsService(deps: { db: Db; geo: GeoService; report: 
 
     /** Anyone: every count below PUBLIC_MIN_COUNT is suppressed so no person can be singled out. */
     async getPublicFigures(query: AnalyticsQuery): Promise<PublicAnalyticsFigures> {
-      const figures = await computeFigures({ from: query.from, to: query.to, province: query.province, city: query.city, minSent: query.minSent }, QUERY_PATHS);
+      const figures = await computeFigures({ from: query.from, to: query.to, province: query.province, city: query.city, minSent: query.minSent, campaignId: query.campaign }, QUERY_PATHS);
       return suppressSmallCounts(figures, PUBLIC_MIN_COUNT, cityFacts);
     },
 

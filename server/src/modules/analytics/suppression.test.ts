@@ -7,6 +7,7 @@ const base: AnalyticsResponse = {
   region: null,
   minSent: 30,
   containsSyntheticData: false,
+  regionFlows: null,
   totals: { applications: 120, sessions: 12, companies: 9, jobs: 40, hires: 0 },
   industries: [
     { industry: '制造业', applications: 90, share: 0.75 },
@@ -90,6 +91,7 @@ describe('public suppression', () => {
 const fujian: AnalyticsResponse = {
   window: { from: '2022-08-01', to: '2023-01-31' },
   region: { kind: 'province', code: '35', name: '福建' },
+  regionFlows: null,
   minSent: 1,
   containsSyntheticData: true,
   totals: { applications: 52, sessions: 2, companies: 2, jobs: 2, hires: 11 },

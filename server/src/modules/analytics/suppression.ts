@@ -111,6 +111,30 @@ export function suppressSmallCounts(figures: AnalyticsResponse, threshold: numbe
     }
   }
 
+  // A province's own picture: its cities' received and sent counts are the attractiveness cells where a city is
+  // ranked (one cell, one decision), the applications that stayed and came in add up to the total, those that
+  // stayed and went out to what its cities sent; each city's received count belongs to its tier's inflow.
+  const regionFlows = figures.regionFlows;
+  const sentByCity = new Map(figures.attractiveness.map((item, index) => [item.cityCode, sent[index]]));
+  const regionCells = regionFlows && {
+    within: cell(regionFlows.within),
+    received: regionFlows.cities.map((item) => receivedByCity.get(item.cityCode) ?? cell(item.received)),
+    sent: regionFlows.cities.map((item) => sentByCity.get(item.cityCode) ?? cell(item.sent)),
+    inflows: regionFlows.inflows.map((item) => cell(item.applications)),
+    outflows: regionFlows.outflows.map((item) => cell(item.applications)),
+  };
+  if (regionFlows && regionCells) {
+    links.push(
+      { whole: [total], parts: regionCells.received },
+      { whole: [total], parts: [regionCells.within, ...regionCells.inflows] },
+      { whole: regionCells.sent, parts: [regionCells.within, ...regionCells.outflows] },
+    );
+    for (const tier of tiers) {
+      const parts = regionFlows.cities.flatMap((item, index) => (cities.get(item.cityCode)?.tier === tier ? [regionCells.received[index]] : []));
+      links.push({ whole: figures.tierFlows.flatMap((flow, index) => (flow.to === tier ? [flows[index]] : [])), parts });
+    }
+  }
+
   protectLinks(links, threshold);
 
   const show = (value: Cell) => (value.hidden ? null : value.value);
@@ -119,7 +143,11 @@ export function suppressSmallCounts(figures: AnalyticsResponse, threshold: numbe
   const cells = [
     suppressedTotals.length,
     ...[industries, categories, provinces, flows, received, sent, ...categoryCities].map((list) => list.filter((item) => item.hidden).length),
-  ].reduce((a, b) => a + b, 0);
+  ].reduce((a, b) => a + b, 0) + (regionCells
+    ? [[regionCells.within], regionCells.inflows, regionCells.outflows,
+      regionCells.received.filter((item) => !received.includes(item)), regionCells.sent.filter((item) => !sent.includes(item))]
+      .map((list) => list.filter((item) => item.hidden).length).reduce((a, b) => a + b, 0)
+    : 0);
 
   // A list in rank order would still rank the withheld counts against each other (which of two suppressed
   // cities had more applications): the published entries keep their rank, the withheld ones follow by code.
@@ -184,6 +212,18 @@ export function suppressSmallCounts(figures: AnalyticsResponse, threshold: numbe
       applications: show(flows[index]),
       suppressed: flows[index].hidden,
     })),
+    regionFlows: regionFlows && regionCells ? {
+      within: show(regionCells.within),
+      cities: publishedFirst(regionFlows.cities.map((item, index) => ({
+        city: item.city,
+        cityCode: item.cityCode,
+        received: show(regionCells.received[index]),
+        sent: show(regionCells.sent[index]),
+        suppressed: regionCells.received[index].hidden || regionCells.sent[index].hidden,
+      })), (item) => item.cityCode),
+      inflows: publishedFirst(regionFlows.inflows.map((item, index) => ({ ...item, applications: show(regionCells.inflows[index]), suppressed: regionCells.inflows[index].hidden })), (item) => item.provinceCode),
+      outflows: publishedFirst(regionFlows.outflows.map((item, index) => ({ ...item, applications: show(regionCells.outflows[index]), suppressed: regionCells.outflows[index].hidden })), (item) => item.provinceCode),
+    } : null,
     suppression: { threshold, cells },
   };
 }

@@ -28,10 +28,10 @@ const TEXT = {
     efficiency: '效率', bestSessions: '开播一周录用最多的场次', session: '场次', startedAt: '开播', weeklyHires: '一周录用', noSessions: '该时间内没有带来录用的场次。',
     noData: '数据不足', hours: '小时', note: '注', awaiting: '待回访', awaitingCount: '待回访 {count} 人（已入职、尚未记录7天结果）',
     attritionByWeek: '7天流失率走势（按周）', attritionByMonth: '7天流失率走势（按月）', period: '时段', left: '7天内离职', stayed: '满7天在岗', batch: '批次',
-    widespreadNote: '简历流向按地域统计，不限定活动；口径见 jobcast report（简历流动分析报告）的口径说明。',
+    widespreadNote: '简历流向按地域统计（选了活动时只计该活动场次带来的报名）；口径见 jobcast report（简历流动分析报告）的口径说明。',
     industries: '投递简历的行业分布', categories: '投递最多的岗位 Top 10', provinces: '接收简历最多的省份', attractiveness: '城市就业吸引力指数（接收 ÷ 发出，发出 ≥ {minSent}）',
     tierFlows: '线级城市流动（行：求职者城市线级，列：岗位城市线级）', city: '城市', received: '接收', sent: '发出', index: '指数', province: '省份', applications: '投递',
-    noApplications: '该时间和地域内没有投递数据。', synthetic: SYNTHETIC_NOTICE.zh, campaignNote: '已限定在该活动的场次：每项数据口径不变，只统计经活动场次产生的报名、场次、岗位与主播。',
+    noApplications: '该时间和地域内没有投递数据。', regionCities: '本省各城市：接收与发出', within: '省内流动（本省求职者投向本省岗位）', inflows: '流入本省（来源省份）', outflows: '流出本省（去向省份）', none: '没有', synthetic: SYNTHETIC_NOTICE.zh, campaignNote: '已限定在该活动的场次：每项数据口径不变，只统计经活动场次产生的报名、场次、岗位与主播。',
     groups: { tech_explorer: '科技探索者', content_creator: '内容造物师', business_trainer: '商业训练家' },
   },
   en: {
@@ -46,10 +46,10 @@ const TEXT = {
     efficiency: 'Efficiency', bestSessions: 'Sessions with the most hires within a week of going live', session: 'Session', startedAt: 'Went live', weeklyHires: 'Hires in a week', noSessions: 'No session led to a hire in this window.',
     noData: 'not enough data', hours: 'h', note: 'Note', awaiting: 'awaiting the 7-day check', awaitingCount: '{count} awaiting the 7-day check (onboarded, no outcome recorded yet)',
     attritionByWeek: '7-day attrition by week', attritionByMonth: '7-day attrition by month', period: 'Period', left: 'Left within 7 days', stayed: 'Stayed 7 days', batch: 'batch',
-    widespreadNote: 'Resume flows are by region, not narrowed to a campaign; their definitions are in the method section of jobcast report (the resume-flow report).',
+    widespreadNote: 'Resume flows are by region (with a campaign, only the applications through its sessions); their definitions are in the method section of jobcast report (the resume-flow report).',
     industries: 'Applications by industry', categories: 'Top 10 job categories', provinces: 'Top receiving provinces', attractiveness: 'City attractiveness (received ÷ sent, sent ≥ {minSent})',
     tierFlows: 'Flows between city tiers (rows: seeker’s city tier, columns: job’s city tier)', city: 'City', received: 'Received', sent: 'Sent', index: 'Index', province: 'Province', applications: 'Applications',
-    noApplications: 'No applications in this window and region.', synthetic: SYNTHETIC_NOTICE.en, campaignNote: 'Narrowed to the campaign’s sessions: every figure keeps its definition, counting only the applications, sessions, jobs and hosts of the campaign.',
+    noApplications: 'No applications in this window and region.', regionCities: 'The province’s cities: received and sent', within: 'Within the province (its seekers to its jobs)', inflows: 'Into the province (from)', outflows: 'Out of the province (to)', none: 'none', synthetic: SYNTHETIC_NOTICE.en, campaignNote: 'Narrowed to the campaign’s sessions: every figure keeps its definition, counting only the applications, sessions, jobs and hosts of the campaign.',
     groups: { tech_explorer: 'Tech explorers', content_creator: 'Content creators', business_trainer: 'Business trainers' },
   },
 } as const;
@@ -72,7 +72,15 @@ const COMPONENT_LABELS_EN: Record<string, string> = { recruitmentWork: 'Recruitm
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_match, key: string) => String(values[key] ?? ''));
 
-export type ImpactReportInput = { report: ImpactReport; flows: AnalyticsResponse; language: ReportLanguage; generatedAt: Date };
+export type ImpactReportInput = {
+  report: ImpactReport;
+  flows: AnalyticsResponse;
+  language: ReportLanguage;
+  generatedAt: Date;
+  /** English names by code, for the English version (the figures carry Chinese names). */
+  cityNames?: ReadonlyMap<string, string>;
+  provinceNames?: ReadonlyMap<string, string>;
+};
 
 export function renderImpactReportHtml(input: ImpactReportInput): string {
   const { report, flows, language } = input;
@@ -144,6 +152,19 @@ export function renderImpactReportHtml(input: ImpactReportInput): string {
     .map((from) => `<tr><th>${tierName(from)}</th>${TIERS.map((to) => `<td class="num">${number(flowCount.get(`${from}>${to}`) ?? 0)}</td>`).join('')}</tr>`).join('');
   const attractivenessRows = flows.attractiveness.slice(0, 10)
     .map((item, index) => `<tr><td>${index + 1}</td><td>${escapeHtml(item.city)}</td><td class="num">${number(item.received)}</td><td class="num">${number(item.sent)}</td><td class="num">${item.index.toFixed(2)}</td></tr>`).join('');
+  const regionFlows = flows.regionFlows;
+  const cityName = (code: string, name: string) => (language === 'en' ? input.cityNames?.get(code) ?? name : name);
+  const provinceName = (code: string, name: string) => (language === 'en' ? input.provinceNames?.get(code) ?? name : name);
+  const regionCityRows = (regionFlows?.cities ?? []).filter((city) => city.received > 0 || city.sent > 0)
+    .map((city) => `<tr><td>${escapeHtml(cityName(city.cityCode, city.city))}</td><td class="num">${number(city.received)}</td><td class="num">${number(city.sent)}</td></tr>`).join('');
+  const flowTable = (rows: Array<{ province: string; provinceCode: string; applications: number }>) => (rows.length
+    ? `<table><tbody>${rows.slice(0, 10).map((row) => `<tr><td>${escapeHtml(provinceName(row.provinceCode, row.province))}</td><td class="num">${number(row.applications)}</td></tr>`).join('')}</tbody></table>`
+    : `<p class="empty">${text.none}</p>`);
+  const regionBlock = regionFlows ? `
+<div class="two">
+<div><h3>${text.regionCities}</h3><table><thead><tr><th>${text.city}</th><th class="num">${text.received}</th><th class="num">${text.sent}</th></tr></thead><tbody>${regionCityRows}</tbody></table></div>
+<div><h3>${text.within}</h3><p><b>${number(regionFlows.within)}</b></p><h3>${text.inflows}</h3>${flowTable(regionFlows.inflows)}<h3>${text.outflows}</h3>${flowTable(regionFlows.outflows)}</div>
+</div>` : '';
   const provinceRows = flows.topProvinces.slice(0, 10)
     .map((item, index) => `<tr><td>${index + 1}</td><td>${escapeHtml(item.province)}</td><td class="num">${number(item.applications)}</td></tr>`).join('');
 
@@ -247,8 +268,9 @@ ${definition('bestSessionsByWeeklyHires', od)}
 ${hasApplications ? `
 <div class="chart"><h3>${text.industries}</h3>${renderChartSvg(industryChartOption(flows), 720, Math.max(100, 26 * Math.min(10, flows.industries.length) + 16))}</div>
 <div class="chart"><h3>${text.categories}</h3>${renderChartSvg(categoryChartOption(flows), 720, Math.max(100, 26 * flows.topCategories.length + 16))}</div>
+${regionBlock}
 <div class="two">
-<div><h3>${text.provinces}</h3><table><thead><tr><th>#</th><th>${text.province}</th><th class="num">${text.applications}</th></tr></thead><tbody>${provinceRows}</tbody></table></div>
+${report.region ? '' : `<div><h3>${text.provinces}</h3><table><thead><tr><th>#</th><th>${text.province}</th><th class="num">${text.applications}</th></tr></thead><tbody>${provinceRows}</tbody></table></div>`}
 <div><h3>${fill(text.attractiveness, { minSent: flows.minSent })}</h3>${attractivenessRows ? `<table><thead><tr><th>#</th><th>${text.city}</th><th class="num">${text.received}</th><th class="num">${text.sent}</th><th class="num">${text.index}</th></tr></thead><tbody>${attractivenessRows}</tbody></table>` : `<p class="empty">${text.noData}</p>`}</div>
 </div>
 <div class="chart"><h3>${text.tierFlows}</h3><table><thead><tr><th></th>${TIERS.map((tier) => `<th class="num">${tierName(tier)}</th>`).join('')}</tr></thead><tbody>${flowRows}</tbody></table></div>` : `<p class="empty">${text.noApplications}</p>`}

@@ -62,6 +62,11 @@ describe('jobcast report --kind impact (HTML in Chinese or English, PDF) and GET
     // The attrition by week: a2 left in the week of 01-05 (100 %), a1 stayed in the week of 01-12 (0 %), the rest 数据不足.
     expect([0, 1, 2, 3, 4].map((index) => figures.get(`open.efficiency.sevenDayAttritionSeries.periods.${index}.attrition`))).toEqual(['null', '1', '0', 'null', 'null']);
     expect(html).toContain('7天流失率走势（按周）');
+    // Widespread for a province: its cities and the flows in and out (all from 安徽), never a one-row province table.
+    expect(html).toContain('流入本省（来源省份）');
+    expect(html).toMatch(/<td>安徽<\/td><td class="num">5<\/td>/);
+    expect(html).toMatch(/<td>苏州<\/td><td class="num">4<\/td><td class="num">0<\/td>/);
+    expect(html).not.toContain('接收简历最多的省份');
     // The occupations in use (带岗主播 and 互联网招聘师 have people) with their counts.
     expect([...figures.keys()].filter((key) => key.startsWith('occupations.')).length).toBe(4);
     // The four parts, the method with its formula and sources, the definitions as notes.

@@ -271,6 +271,39 @@ describe('impact report (GROW): measured, open, occupations, estimate, scope', (
     expect(updated.json()).toMatchObject({ id, classificationCode: '9-99-99-99', announcementBatch: '测试批次', source: '测试来源（更正）' });
   });
 
+  it('Widespread: a province shows its cities and the flows in and out of it; a campaign narrows every figure', async () => {
+    // Every fixture seeker lives in 阜阳 (安徽). 江苏 in January received a1 a2 a3 a7 (苏州) and a4 (南京), all from 安徽.
+    const jiangsu = (await get('admin', `/api/analytics?${january}&province=32&minSent=1`)).json();
+    expect(jiangsu.regionFlows).toMatchObject({ within: 0, inflows: [{ province: '安徽', provinceCode: '34', applications: 5 }], outflows: [] });
+    expect(jiangsu.regionFlows.cities).toHaveLength(13);
+    expect(jiangsu.regionFlows.cities.slice(0, 2)).toEqual([
+      { city: '苏州', cityCode: '320500', received: 4, sent: 0 },
+      { city: '南京', cityCode: '320100', received: 1, sent: 0 },
+    ]);
+    expect(jiangsu.regionFlows.cities.slice(2).every((city: { received: number; sent: number }) => city.received === 0 && city.sent === 0)).toBe(true);
+    // 安徽 sent them, and a5 to 深圳: 6 out, none within or in.
+    const anhui = (await get('admin', `/api/analytics?${january}&province=安徽&minSent=1`)).json();
+    expect(anhui.regionFlows).toMatchObject({ within: 0, inflows: [], outflows: [{ provinceCode: '32', applications: 5 }, { provinceCode: '44', applications: 1 }] });
+    expect(anhui.regionFlows.cities.find((city: { cityCode: string }) => city.cityCode === '341200')).toMatchObject({ received: 0, sent: 6 });
+    // The whole country and a city have no province picture.
+    expect((await get('admin', `/api/analytics?${january}`)).json().regionFlows).toBeNull();
+    expect((await get('admin', `/api/analytics?${january}&city=苏州`)).json().regionFlows).toBeNull();
+
+    // The campaign C1 (S1): a1 a2 a3 a7 applied through it, a1 a2 hired; S1; jA1, jB1 of A and B — the impact figures.
+    const campaign = (await get('bureauJiangsu', `/api/analytics?${january}&campaign=${fixture.campaignId}&minSent=1`)).json();
+    expect(campaign.totals).toEqual({ applications: 4, sessions: 1, companies: 2, jobs: 2, hires: 2 });
+    expect(campaign.regionFlows).toMatchObject({ within: 0, inflows: [{ provinceCode: '34', applications: 4 }] });
+    expect(campaign.regionFlows.cities[0]).toEqual({ city: '苏州', cityCode: '320500', received: 4, sent: 0 });
+    const impact = (await get('bureauJiangsu', `/api/impact?${january}&campaignId=${fixture.campaignId}`)).json();
+    expect(campaign.totals).toEqual({ applications: impact.open.applications, sessions: impact.open.sessions, companies: impact.open.companies, jobs: impact.open.jobs, hires: impact.open.hires });
+    // Public: the same narrowing, counts below 10 withheld (never 0 for 4).
+    const publicCampaign = (await get('anonymous', `/api/public/analytics?${january}&province=32&campaign=${fixture.campaignId}`)).json();
+    expect(publicCampaign.totals.applications).toBeNull();
+    expect(publicCampaign.regionFlows.inflows[0]).toMatchObject({ provinceCode: '34', applications: null, suppressed: true });
+    expect(JSON.stringify(publicCampaign.regionFlows)).not.toMatch(/"(applications|received|sent|within)":[1-9]\b/);
+    expect((await get('admin', `/api/analytics?${january}&campaign=nope`)).statusCode).toBe(400);
+  });
+
   // Last: it adds an onboarding to the fixture (February, after every other test's window).
   it('待回访: an onboarding whose 7-day check is not recorded yet reads awaiting, never a 0 % attrition', async () => {
     const february = 'from=2026-02-01&to=2026-02-28';

@@ -31,6 +31,8 @@ const toOccupation = (row: repository.OccupationRow): Occupation => ({ ...row, g
 
 export function createImpactService(deps: { db: Db; geo: GeoService; analytics: AnalyticsService }) {
   const { db, geo, analytics } = deps;
+  const cityNames = new Map(geo.reference.cities.map((city) => [city.code, city.nameEn]));
+  const provinceNames = new Map(geo.reference.provinces.map((province) => [province.code, province.nameEn]));
 
   async function getMethod(version: number | null, path: string): Promise<ImpactMethod> {
     const method = await repository.findMethod(db, version);
@@ -43,8 +45,9 @@ export function createImpactService(deps: { db: Db; geo: GeoService; analytics: 
   }
 
   async function computeReportWithCounts(request: ImpactRequest, paths: FieldPaths & { campaignId: string; methodVersion: string }): Promise<{ report: ImpactReport; counts: UnpublishedCounts; figures: AnalyticsResponse }> {
-    // The analytics validate the window and region, and give the figures both reports share.
-    const figures = await analytics.getFigures({ from: request.from, to: request.to, province: request.province, city: request.city }, paths);
+    // The analytics validate the window and region, and give the figures both reports share (Widespread, narrowed
+    // to the campaign's applications when one is chosen).
+    const figures = await analytics.getFigures({ from: request.from, to: request.to, province: request.province, city: request.city, campaignId: request.campaignId ?? null }, paths);
     const method = await getMethod(request.methodVersion ?? null, paths.methodVersion);
     const region = figures.region;
     const campaignId = request.campaignId ?? null;
@@ -134,13 +137,13 @@ export function createImpactService(deps: { db: Db; geo: GeoService; analytics: 
     /** The printable report (jobcast report --kind impact): the four parts in one language, with the resume flows of the same window and region. */
     async renderReport(request: ImpactRequest, paths: FieldPaths & { campaignId: string; methodVersion: string }, language: ReportLanguage, generatedAt = new Date()) {
       const { report, figures } = await computeReportWithCounts(request, paths);
-      return { report, html: renderImpactReportHtml({ report, flows: figures, language, generatedAt }) };
+      return { report, html: renderImpactReportHtml({ report, flows: figures, language, generatedAt, cityNames, provinceNames }) };
     },
 
     /** The printable report over HTTP, with the same region rules as GET /api/impact. */
     async renderReportForUser(user: AuthUser, query: ImpactQuery, language: ReportLanguage): Promise<string> {
       const { report, figures } = await computeReportWithCounts(scopeRequest(user, query), { ...QUERY_PATHS, campaignId: 'query.campaignId', methodVersion: 'query.methodVersion' });
-      return renderImpactReportHtml({ report, flows: figures, language, generatedAt: new Date() });
+      return renderImpactReportHtml({ report, flows: figures, language, generatedAt: new Date(), cityNames, provinceNames });
     },
 
     /** A4 PDF of the printable report, with the Chromium the analytics report prints with. */

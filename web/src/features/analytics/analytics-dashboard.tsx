@@ -7,6 +7,7 @@ import { useReference } from '../../app/reference';
 import { SyntheticNotice } from '../../components/synthetic-notice';
 import { analyticsApi, type AnalyticsQuery } from './api';
 import { attractivenessMapOption, categoryOption, industryOption, provinceOption, tierSankeyOption } from './chart-options';
+import { RegionFlowsCards } from './region-flows-cards';
 import { EChart } from './echart';
 import { FigureCard } from './figure-card';
 import { ANALYTICS_NS } from './i18n';
@@ -88,11 +89,14 @@ export function AnalyticsDashboard({ view, query, isPublic, hasRegion, map }: Pr
               />
             </FigureCard>
           </Col>
-          <Col xs={24} lg={12}>
-            <FigureCard title={t('charts.topProvinces')} csvUrl={csv('topProvinces')} testId="figure-top-provinces">
-              <EChart option={options.provinces} height={320} />
-            </FigureCard>
-          </Col>
+          {/* A region is never a one-bar chart: a province shows its cities and its flows instead, a city neither. */}
+          {view.regionFlows ? <RegionFlowsCards region={view.regionFlows} points={points} isMapReady={map.isReady} /> : !hasRegion ? (
+            <Col xs={24} lg={12}>
+              <FigureCard title={t('charts.topProvinces')} csvUrl={csv('topProvinces')} testId="figure-top-provinces">
+                <EChart option={options.provinces} height={320} />
+              </FigureCard>
+            </Col>
+          ) : null}
           <Col xs={24} xl={14}>
             <FigureCard title={t('charts.map')} hint={t('charts.attractivenessHint', { minSent: view.minSent })} csvUrl={csv('attractiveness')} testId="figure-map">
               {map.error ? <Alert type="warning" title={`${t('mapMissing')}${map.error.message}`} /> : null}

@@ -2,7 +2,7 @@
 import type { AnalyticsResponse, FigureName, PublicAnalyticsFigures } from '../../../../contracts/analytics';
 import { api, withQuery, type QueryValue } from '../../app/api';
 
-export type AnalyticsQuery = { from: string; to: string; province?: string; city?: string; national?: boolean; minSent?: number };
+export type AnalyticsQuery = { from: string; to: string; province?: string; city?: string; national?: boolean; minSent?: number; campaign?: string };
 
 const FIGURE_SLUGS: Record<FigureName, string> = {
   totals: 'totals',
@@ -15,7 +15,7 @@ const FIGURE_SLUGS: Record<FigureName, string> = {
 };
 
 function toParams(query: AnalyticsQuery): Record<string, QueryValue> {
-  return { from: query.from, to: query.to, province: query.province, city: query.city, national: query.national ? 'true' : undefined, minSent: query.minSent };
+  return { from: query.from, to: query.to, province: query.province, city: query.city, national: query.national ? 'true' : undefined, minSent: query.minSent, campaign: query.campaign };
 }
 
 export const analyticsApi = {

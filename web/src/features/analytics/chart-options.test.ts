@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalyticsResponse, PublicAnalyticsFigures } from '../../../../contracts/analytics';
-import { attractivenessMapOption, categoryOption, industryOption, tierSankeyOption } from './chart-options';
-import { formatCount, namesFor, toView } from './view-model';
+import { attractivenessMapOption, categoryOption, industryOption, provinceFlowsOption, provinceMapOption, regionCitiesOption, tierSankeyOption } from './chart-options';
+import { formatCount, namesFor, toView, WITHHELD } from './view-model';
 
 const figures: AnalyticsResponse = {
   window: { from: '2022-08-01', to: '2022-08-31' },
   region: null,
   minSent: 2,
   containsSyntheticData: true,
+  regionFlows: null,
   totals: { applications: 19, sessions: 3, companies: 2, jobs: 3, hires: 2 },
   industries: [
     { industry: '制造业', applications: 13, share: 0.6842 },
@@ -65,6 +66,7 @@ describe('analytics dashboard charts', () => {
     const publicFigures: PublicAnalyticsFigures = {
       ...figures,
       suppression: { threshold: 10, cells: 3 },
+      regionFlows: null,
       totals: { applications: 19, sessions: null, companies: null, jobs: null, hires: null, suppressed: ['sessions', 'companies', 'jobs', 'hires'] },
       industries: [
         { industry: '制造业', applications: 13, share: 0.6842, suppressed: false },
@@ -83,5 +85,42 @@ describe('analytics dashboard charts', () => {
     expect((industryOption(view) as { series: Array<{ data: unknown[] }> }).series[0].data).toEqual([{ value: 0, label: { formatter: '*' } }, 0.6842]);
     expect((tierSankeyOption(view, (tier) => tier, { sent: 's', received: 'r' }) as { series: Array<{ links: unknown[] }> }).series[0].links).toEqual([]);
     expect((attractivenessMapOption(view, new Map(), { zoomToCities: false, seriesName: 'i' }) as { series: Array<{ data: unknown[] }> }).series[0].data).toEqual([]);
+  });
+});
+
+describe('a province’s own figures', () => {
+  const region = {
+    provinceCode: '32',
+    within: 30,
+    cities: [
+      { name: '苏州', code: '320500', received: 400, sent: 20 },
+      { name: '南京', code: '320100', received: null, sent: 12 },
+      { name: '无锡', code: '320200', received: 0, sent: 0 },
+    ],
+    inflows: [{ name: '安徽', code: '34', applications: 300 }, { name: '河南', code: '41', applications: null }],
+    outflows: [],
+  };
+  const points = new Map([['320500', { longitude: 120.6, latitude: 31.3 }], ['320100', { longitude: 118.8, latitude: 32.1 }], ['320200', { longitude: 120.3, latitude: 31.6 }]]);
+
+  it('frames the map to the province’s cities, shades the province, sizes each city by what it received; withheld and none look different', () => {
+    const option = provinceMapOption(region, '江苏', points, '接收') as {
+      geo: { regions: Array<{ name: string }>; boundingCoords: number[][] };
+      series: Array<{ data: Array<{ name: string; symbolSize: number; received: number | null; itemStyle: { color: string } }> }>;
+    };
+    expect(option.geo.regions[0].name).toBe('江苏');
+    expect(option.geo.boundingCoords.flat().map((value) => Math.round(value * 10) / 10)).toEqual([117.6, 33, 121.8, 30.4]);
+    const [suzhou, nanjing, wuxi] = option.series[0].data;
+    expect(suzhou.symbolSize).toBe(38);
+    expect(nanjing).toMatchObject({ received: null, symbolSize: 7, itemStyle: { color: '#9ca3af' } });
+    expect(wuxi).toMatchObject({ received: 0, symbolSize: 6, itemStyle: { color: '#ffffff' } });
+  });
+
+  it('lists only cities with applications in the bars, and flows with a withheld count as * without a bar', () => {
+    const cities = regionCitiesOption(region, { received: '接收', sent: '发出' }) as { yAxis: { data: string[] }; series: Array<{ data: unknown[] }> };
+    expect(cities.yAxis.data).toEqual(['南京', '苏州']);
+    expect(cities.series[0].data[0]).toMatchObject({ value: 0, label: { formatter: WITHHELD } });
+    const inflows = provinceFlowsOption(region.inflows, '#0f766e') as { yAxis: { data: string[] }; series: Array<{ data: unknown[] }> };
+    expect(inflows.yAxis.data).toEqual(['河南', '安徽']);
+    expect(inflows.series[0].data).toEqual([{ value: 0, label: { formatter: WITHHELD } }, 300]);
   });
 });

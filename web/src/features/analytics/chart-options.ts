@@ -153,3 +153,70 @@ export function tierSankeyOption(view: FiguresView, tierName: (tier: Tier) => st
     }],
   };
 }
+
+type RegionFlowsView = NonNullable<FiguresView['regionFlows']>;
+
+/** A province's cities, most received first: what each received (jobs there) and sent (its seekers), side by side. */
+export function regionCitiesOption(region: RegionFlowsView, labels: { received: string; sent: string }): EChartsCoreOption {
+  const cities = region.cities.filter((city) => city.received !== 0 || city.sent !== 0);
+  const names = cities.map((city) => city.name).reverse();
+  const bars = (values: Count[]) => values.map((value) => value ?? withheldBar).reverse();
+  return {
+    color: [PALETTE[0], PALETTE[2]],
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 48, top: 28, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', show: false },
+    yAxis: { type: 'category', data: names, axisTick: { show: false } },
+    series: [
+      { type: 'bar', name: labels.received, data: bars(cities.map((city) => city.received)), barMaxWidth: 12, label: { show: true, position: 'right', fontSize: 10, formatter: (params: { value: unknown }) => formatNumber(Number(params.value)) } },
+      { type: 'bar', name: labels.sent, data: bars(cities.map((city) => city.sent)), barMaxWidth: 12, label: { show: true, position: 'right', fontSize: 10, formatter: (params: { value: unknown }) => formatNumber(Number(params.value)) } },
+    ],
+  };
+}
+
+/**
+ * The province on the China map, framed to its cities and shaded, each city a circle sized by the applications
+ * its jobs received (square root: area ∝ count); a withheld count is a small grey dot marked *, a city with none
+ * a hollow ring.
+ */
+export function provinceMapOption(region: RegionFlowsView, provinceName: string, points: Map<string, CityPoint>, seriesName: string): EChartsCoreOption {
+  const located = region.cities.filter((city) => points.has(city.code));
+  const longitudes = located.map((city) => points.get(city.code)!.longitude);
+  const latitudes = located.map((city) => points.get(city.code)!.latitude);
+  const largest = Math.max(1, ...located.map((city) => city.received ?? 0));
+  const size = (value: Count) => (value === null ? 7 : value === 0 ? 6 : 8 + 30 * Math.sqrt(value / largest));
+  const frame = located.length > 0
+    ? { boundingCoords: [[Math.min(...longitudes) - 1.2, Math.max(...latitudes) + 0.9], [Math.max(...longitudes) + 1.2, Math.min(...latitudes) - 0.9]] }
+    : {};
+  return {
+    tooltip: { trigger: 'item', formatter: (params: { name: string; data?: { received: Count } }) => `${params.name}<br/>${seriesName}: ${formatNumber(params.data?.received ?? null)}` },
+    geo: {
+      map: MAP_NAME,
+      roam: true,
+      ...frame,
+      itemStyle: { areaColor: '#f3f4f6', borderColor: '#d1d5db' },
+      regions: [{ name: provinceName, itemStyle: { areaColor: '#dbeafe', borderColor: '#1d4ed8', borderWidth: 1.5 } }],
+      emphasis: { disabled: true },
+    },
+    series: [{
+      name: seriesName,
+      type: 'scatter',
+      coordinateSystem: 'geo',
+      data: located.map((city) => ({
+        name: city.name,
+        value: [points.get(city.code)!.longitude, points.get(city.code)!.latitude, city.received ?? 0],
+        received: city.received,
+        symbolSize: size(city.received),
+        itemStyle: city.received === null ? { color: '#9ca3af' } : city.received === 0 ? { color: '#ffffff', borderColor: '#1d4ed8', borderWidth: 1 } : { color: 'rgba(29, 78, 216, 0.75)', borderColor: '#fff', borderWidth: 1 },
+      })),
+      label: { show: true, position: 'right', fontSize: 10, formatter: (params: { name: string; data: { received: Count } }) => `${params.name} ${formatNumber(params.data.received)}` },
+    }],
+  };
+}
+
+/** Flows into or out of a province by the other province, largest on top (top 10). */
+export function provinceFlowsOption(rows: RegionFlowsView['inflows'], color: string): EChartsCoreOption {
+  const shown = rows.slice(0, 10);
+  return horizontalBars(shown.map((row) => row.name), shown.map((row) => row.applications), color);
+}

@@ -25,6 +25,14 @@ export type FiguresView = {
   provinces: Array<{ name: string; code: string; applications: Count }>;
   attractiveness: Array<{ name: string; code: string; received: Count; sent: Count; index: Count }>;
   tierFlows: Array<{ from: Tier; to: Tier; applications: Count }>;
+  /** A province's own picture (null for the whole country or a city). */
+  regionFlows: {
+    provinceCode: string;
+    within: Count;
+    cities: Array<{ name: string; code: string; received: Count; sent: Count }>;
+    inflows: Array<{ name: string; code: string; applications: Count }>;
+    outflows: Array<{ name: string; code: string; applications: Count }>;
+  } | null;
 };
 
 /** Names come from the server in Chinese; English readers get the reference data's English names. */
@@ -72,6 +80,13 @@ export function toView(figures: AnalyticsResponse | PublicAnalyticsFigures, name
     provinces: figures.topProvinces.map((item) => ({ name: names.province(item.provinceCode, item.province), code: item.provinceCode, applications: item.applications })),
     attractiveness: figures.attractiveness.map((item) => ({ name: names.city(item.cityCode, item.city), code: item.cityCode, received: item.received, sent: item.sent, index: item.index })),
     tierFlows: figures.tierFlows.map((flow) => ({ from: flow.from, to: flow.to, applications: flow.applications })),
+    regionFlows: figures.regionFlows && figures.region?.kind === 'province' ? {
+      provinceCode: figures.region.code,
+      within: figures.regionFlows.within,
+      cities: figures.regionFlows.cities.map((item) => ({ name: names.city(item.cityCode, item.city), code: item.cityCode, received: item.received, sent: item.sent })),
+      inflows: figures.regionFlows.inflows.map((item) => ({ name: names.province(item.provinceCode, item.province), code: item.provinceCode, applications: item.applications })),
+      outflows: figures.regionFlows.outflows.map((item) => ({ name: names.province(item.provinceCode, item.province), code: item.provinceCode, applications: item.applications })),
+    } : null,
   };
 }
 

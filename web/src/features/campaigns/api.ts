@@ -17,8 +17,8 @@ export type { AttachableSession, CampaignDetail, CampaignInput, CampaignPhase, C
 const campaignPath = (campaignId: string) => `/api/campaigns/${encodeURIComponent(campaignId)}`;
 
 export const campaignsApi = {
-  list: (query: { phase?: CampaignPhase; mine?: boolean; limit?: number } = {}) =>
-    api.get<{ campaigns: CampaignSummary[] }>('/api/campaigns', { phase: query.phase, mine: query.mine ? 'true' : undefined, limit: query.limit }),
+  list: (query: { phase?: CampaignPhase; mine?: boolean; limit?: number; province?: string } = {}) =>
+    api.get<{ campaigns: CampaignSummary[] }>('/api/campaigns', { phase: query.phase, mine: query.mine ? 'true' : undefined, limit: query.limit, province: query.province }),
   get: (campaignId: string) => api.get<CampaignDetail>(campaignPath(campaignId)),
   create: (input: CampaignInput) => api.post<CampaignDetail>('/api/campaigns', input),
   update: (campaignId: string, input: CampaignInput) => api.put<CampaignDetail>(campaignPath(campaignId), input),

@@ -81,7 +81,7 @@ const zh = {
   },
   widespread: {
     title: 'Widespread 流动 · 简历流向',
-    campaignNote: '简历流向按地域统计，不限定活动。',
+    campaignNote: '已限定为该活动场次带来的报名、录用、场次和岗位。',
   },
   definitions: '口径',
   method: {
@@ -190,7 +190,7 @@ const en: typeof zh = {
   },
   widespread: {
     title: 'Widespread · resume flows',
-    campaignNote: 'Resume flows are by region, not narrowed to the campaign.',
+    campaignNote: 'Narrowed to the applications, hires, sessions and jobs of the campaign’s sessions.',
   },
   definitions: 'Definitions',
   method: {

@@ -8,6 +8,7 @@ import { useApi } from '../../app/use-api';
 import { campaignsApi } from '../campaigns/api';
 import { regionFromPicker, REPORT_WINDOW } from '../analytics/use-analytics-query';
 import type { ImpactQuery } from './api';
+import { campaignsInScope } from './campaign-scope';
 import { IMPACT_NS } from './i18n';
 
 type RegionOption = { value: string; label: string; children?: RegionOption[] };
@@ -21,7 +22,15 @@ export function ImpactFilters({ query, onChange, ownProvince }: { query: ImpactQ
   const { t } = useTranslation(IMPACT_NS);
   const { reference } = useReference();
   const language = currentLanguage();
-  const campaigns = useApi(() => campaignsApi.list({ limit: 200 }), 'impact-campaigns');
+  const cityProvince = query.city ? reference?.cityByCode.get(query.city)?.provinceCode : undefined;
+  const province = query.province ?? (query.national ? undefined : ownProvince ?? undefined);
+  // Only the campaigns that can narrow this report: the region's (and national ones) overlapping the window.
+  const scopeProvince = cityProvince ?? province;
+  const campaigns = useApi(() => campaignsApi.list({ limit: 200, province: scopeProvince }), `impact-campaigns-${scopeProvince ?? 'all'}`);
+  const campaignOptions = useMemo(
+    () => campaignsInScope(campaigns.data?.campaigns ?? [], { from: query.from, to: query.to, provinceCode: province ?? null, cityCode: query.city ?? null }, query.campaignId),
+    [campaigns.data, query.from, query.to, province, query.city, query.campaignId],
+  );
   const regionOptions = useMemo<RegionOption[]>(() => {
     if (!reference) return [];
     const name = (item: { shortName: string; nameEn: string }) => (language === 'en' ? item.nameEn : item.shortName);
@@ -35,8 +44,6 @@ export function ImpactFilters({ query, onChange, ownProvince }: { query: ImpactQ
     return ownProvince ? provinces : [{ value: NATIONAL, label: t('filters.national') }, ...provinces];
   }, [reference, language, t, ownProvince]);
 
-  const cityProvince = query.city ? reference?.cityByCode.get(query.city)?.provinceCode : undefined;
-  const province = query.province ?? (query.national ? undefined : ownProvince ?? undefined);
   const regionValue = query.city && cityProvince ? [cityProvince, query.city] : province ? [province] : [NATIONAL];
   const presets: Array<{ label: string; value: [Dayjs, Dayjs] }> = [
     { label: '2022-08 … 2023-01', value: [dayjs(REPORT_WINDOW.from), dayjs(REPORT_WINDOW.to)] },
@@ -79,7 +86,7 @@ export function ImpactFilters({ query, onChange, ownProvince }: { query: ImpactQ
         <Select
           value={query.campaignId ?? ''}
           onChange={(value: string) => onChange({ campaignId: value || undefined })}
-          options={[{ value: '', label: t('filters.allCampaigns') }, ...(campaigns.data?.campaigns ?? []).map((campaign) => ({ value: campaign.id, label: `${campaign.name} · ${campaign.cityName ?? campaign.provinceName ?? t('filters.national')} ${campaign.startsOn.slice(0, 7)}` }))]}
+          options={[{ value: '', label: t('filters.allCampaigns') }, ...campaignOptions.map((campaign) => ({ value: campaign.id, label: `${campaign.name} · ${campaign.cityName ?? campaign.provinceName ?? t('filters.national')} ${campaign.startsOn.slice(0, 7)}` }))]}
           aria-label={t('filters.campaign')}
           style={{ minWidth: 180, maxWidth: 280 }}
           popupMatchSelectWidth={false}

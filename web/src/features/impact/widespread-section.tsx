@@ -15,20 +15,21 @@ import { IMPACT_NS } from './i18n';
 
 /**
  * Part 4, Widespread: the resume flows, the analytics dashboard itself (public: the same suppressed figures as
- * /analytics/public, whose withheld totals the impact figures withhold too). By region; campaigns do not narrow it.
+ * /analytics/public, whose withheld totals the impact figures withhold too), narrowed to the campaign when one is
+ * chosen; for a province, its cities, its map and the flows in and out of it.
  */
 export function WidespreadSection({ query, isPublic }: { query: ImpactQuery; isPublic: boolean }) {
   const { t } = useTranslation(IMPACT_NS);
   const { reference } = useReference();
   const language = currentLanguage();
-  const analyticsQuery: AnalyticsQuery = { from: query.from, to: query.to, province: query.province, city: query.city, national: query.national };
+  const analyticsQuery: AnalyticsQuery = { from: query.from, to: query.to, province: query.province, city: query.city, national: query.national, campaign: query.campaignId };
   const figures = useApi<AnalyticsResponse | PublicAnalyticsFigures>(() => (isPublic ? analyticsApi.getPublicFigures(analyticsQuery) : analyticsApi.getFigures(analyticsQuery)), JSON.stringify([analyticsQuery, isPublic]));
   const map = useChinaMap();
   const view = useMemo(() => (figures.data ? toView(figures.data, namesFor(reference, language)) : null), [figures.data, reference, language]);
 
   return (
     <Card title={<h2 className="impact-section-title" style={{ fontSize: 17 }}>{t('widespread.title')}</h2>} size="small" data-testid="impact-widespread">
-      {query.campaignId ? <Alert type="info" showIcon title={t('widespread.campaignNote')} style={{ marginBottom: 12 }} /> : null}
+      {query.campaignId ? <Alert type="info" showIcon title={t('widespread.campaignNote')} style={{ marginBottom: 12 }} data-testid="impact-widespread-campaign" /> : null}
       {figures.error ? <PageError error={figures.error} onRetry={figures.reload} /> : !view ? <PageLoading /> : (
         <AnalyticsDashboard view={view} query={analyticsQuery} isPublic={isPublic} hasRegion={Boolean(figures.data?.region)} map={map} />
       )}
