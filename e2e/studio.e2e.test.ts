@@ -4,6 +4,7 @@
 // of the studio's size). 连麦: the viewer (signed in) raises a hand, the host invites, the viewer accepts on the
 // consent screen, and the stream every viewer watches splits into host and guest; the host removes the guest. The
 // host ends the session from the studio; the replay appears on the viewer's page.
+import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompany, buildJob, buildUser, TEST_PASSWORD } from '../server/src/test/factories.js';
@@ -196,6 +197,12 @@ describe.skipIf(browser$.shouldSkip || ffmpeg$.shouldSkip)('网页开播: going 
     await expectAttribute(viewerPage.getByTestId('live-video'), 'data-plan', 'file', 'the replay', 45_000);
     await waitForValue(async () => ((await videoState(viewerPage)).currentTime > 0.5) || null, 'the replay to play', 45_000);
     await saveScreenshot(hostPage, 'studio-ended');
+    // The broadcast carried sound: the studio's mixer (microphone, and the guest's voice while on stage) reached the
+    // recording — Chromium's fake microphone beeps, so the replay's loudest moment is far above silence.
+    const replay = await server.context.live.findReplayFile(sessionId);
+    const detected = spawnSync('ffmpeg', ['-hide_banner', '-i', replay!, '-map', '0:a:0', '-af', 'volumedetect', '-f', 'null', '-'], { encoding: 'utf8' }).stderr;
+    const maxVolume = Number(/max_volume: (-?[\d.]+) dB/.exec(detected)?.[1] ?? Number.NaN);
+    expect(maxVolume, detected.slice(-600)).toBeGreaterThan(-40);
     expect(problems.flatMap((item) => item.errors)).toEqual([]);
   });
 });
