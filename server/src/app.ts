@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { Config } from './platform/config.js';
 import { checkReadiness } from './platform/availability.js';
 import { acquireDataDirLock } from './platform/data-dir-lock.js';
@@ -17,6 +18,7 @@ import { createNotificationsService, registerNotificationsRoutes } from './modul
 import { createOutcomesService, createPipelineService, registerOutcomesRoutes, registerPipelineRoutes, startDueTaskSweeper } from './modules/pipeline/index.js';
 import { createPrivacyService, registerPrivacyRoutes } from './modules/privacy/index.js';
 import { createReportsService, registerReportsRoutes } from './modules/reports/index.js';
+import { createApiTokensService, readBearerToken, registerIntegrationsRoutes } from './modules/integrations/index.js';
 import { createSeekersService, registerSeekersRoutes } from './modules/seekers/index.js';
 import { createRecommendationsService, registerRecommendationsRoutes } from './modules/recommendations/index.js';
 import { registerDemoRoutes } from './modules/demo/index.js';
@@ -102,6 +104,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   privacy.registerPersonalDataSource(interviews.personalDataSource);
   const stage = createStageService({ db, live, config });
   privacy.registerPersonalDataSource(stage.personalDataSource);
+  const apiTokens = createApiTokensService({ db });
   const database = db;
 
   return {
@@ -116,6 +119,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     sms,
     mail,
     emailConfirmations,
+    apiTokens,
     phoneCodes,
     companies,
     jobs,
@@ -151,12 +155,18 @@ export type Context = Awaited<ReturnType<typeof createContext>>;
 
 /** `webDistDir`: another built web app than web/dist (tests). */
 export async function createApp(context: Context, options: { webDistDir?: string } = {}) {
-  const app = await createHttpServer(context.config, (request) => context.auth.findUserBySessionToken(request.cookies[SESSION_COOKIE]), {
+  // An API token (Authorization: Bearer) acts as the account that made it; otherwise the session cookie.
+  const resolveUser = (request: FastifyRequest) => {
+    const bearer = readBearerToken(request.headers.authorization);
+    return bearer !== null ? context.apiTokens.authenticate(bearer, request.method) : context.auth.findUserBySessionToken(request.cookies[SESSION_COOKIE]);
+  };
+  const app = await createHttpServer(context.config, resolveUser, {
     limiter: context.limiter,
     mediaOrigins: () => context.mediaLinks.playbackOrigins(),
     webDistDir: options.webDistDir,
     renderPage: createJobPages(context.jobs),
   });
+  registerIntegrationsRoutes(app, context.apiTokens);
   registerAuthRoutes(app, context.auth, context.phoneCodes, context.emailConfirmations, { cookieSecure: context.config.cookieSecure });
   registerGeoRoutes(app, context.geo);
   registerCompaniesRoutes(app, context.companies);

@@ -32,6 +32,8 @@ export type AuthUser = {
   phone: string | null;
   companyId: string | null;
   provinceCode: string | null;
+  /** Set when the request came with an API token (`Authorization: Bearer`) acting as this account. */
+  apiTokenId?: string;
 };
 
 declare module 'fastify' {

@@ -41,6 +41,7 @@ const FEATURE_ROUTES: RouteObject[] = [
   { path: 'sign-in', lazy: page(() => import('../features/auth/sign-in-page')) },
   { path: 'sign-up', lazy: page(() => import('../features/auth/sign-up-page')) },
   { path: 'confirm-email', lazy: page(() => import('../features/auth/confirm-email-page')) },
+  { path: 'console/integrations', lazy: page(() => import('../features/integrations/api-tokens-page'), ['employer', 'bureau']) },
   { path: 'me/profile', lazy: page(() => import('../features/seekers/profile-page'), ['seeker']) },
   { path: 'employer', lazy: page(() => import('../features/companies/employer-home-page'), ['employer']) },
   { path: 'employer/company', lazy: page(() => import('../features/companies/register-company-page'), ['employer']) },

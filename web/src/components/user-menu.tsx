@@ -25,6 +25,10 @@ export function SignedInUserMenu() {
         items: [
           { key: 'role', label: `${user.displayName} · ${t(`roles.${user.role}`)}`, disabled: true },
           { type: 'divider' },
+          // 开放接口 (API tokens) lives here rather than in the header, whose entries must fit 1366 px.
+          ...(user.role === 'employer' || user.role === 'bureau'
+            ? [{ key: 'integrations', label: <span data-testid="menu-integrations">{t('nav.integrations')}</span>, onClick: () => navigate('/console/integrations') }]
+            : []),
           { key: 'sign-out', label: <span data-testid="sign-out">{t('auth.signOut')}</span>, onClick: () => void handleSignOut() },
         ],
       }}
