@@ -1,6 +1,7 @@
+-- "if not exists": this file was 0100_create_api_tokens for a minute on main (renumbered after a clash).
 -- API tokens (issue 13, integrations): made by an employer for its company or a bureau for its province, read or
 -- write, shown once and stored as a SHA-256 hash; used as `Authorization: Bearer jc_…`.
-create table api_tokens (
+create table if not exists api_tokens (
   id uuid primary key default gen_random_uuid(),
   name text not null,
   token_hash text not null unique,
@@ -15,5 +16,5 @@ create table api_tokens (
   revoked_at timestamptz,
   check ((company_id is null) <> (province_code is null))
 );
-create index api_tokens_company_id_idx on api_tokens (company_id) where company_id is not null;
-create index api_tokens_province_code_idx on api_tokens (province_code) where province_code is not null;
+create index if not exists api_tokens_company_id_idx on api_tokens (company_id) where company_id is not null;
+create index if not exists api_tokens_province_code_idx on api_tokens (province_code) where province_code is not null;
