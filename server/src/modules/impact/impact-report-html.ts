@@ -1,3 +1,4 @@
+import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 import { TIER_NAMES, TIERS, type AnalyticsResponse } from '../../../../contracts/analytics.js';
 import { SYNTHETIC_NOTICE } from '../../../../contracts/analytics-method.js';
@@ -31,7 +32,7 @@ const TEXT = {
     widespreadNote: '简历流向按地域统计（选了活动时只计该活动场次带来的报名）；口径见 jobcast report（简历流动分析报告）的口径说明。',
     industries: '投递简历的行业分布', categories: '投递最多的岗位 Top 10', provinces: '接收简历最多的省份', attractiveness: '城市就业吸引力指数（接收 ÷ 发出，发出 ≥ {minSent}）',
     tierFlows: '线级城市流动（行：求职者城市线级，列：岗位城市线级）', city: '城市', received: '接收', sent: '发出', index: '指数', province: '省份', applications: '投递',
-    noApplications: '该时间和地域内没有投递数据。', regionCities: '本省各城市：接收与发出', within: '省内流动（本省求职者投向本省岗位）', inflows: '流入本省（来源省份）', outflows: '流出本省（去向省份）', none: '没有', synthetic: SYNTHETIC_NOTICE.zh, campaignNote: '已限定在该活动的场次：每项数据口径不变，只统计经活动场次产生的报名、场次、岗位与主播。',
+    noApplications: '该时间和地域内没有投递数据。', regionCities: '本省各城市：接收与发出', regionMap: '本省地图（圆的面积与该市接收的简历数成正比）', within: '省内流动（本省求职者投向本省岗位）', inflows: '流入本省（来源省份）', outflows: '流出本省（去向省份）', none: '没有', synthetic: SYNTHETIC_NOTICE.zh, campaignNote: '已限定在该活动的场次：每项数据口径不变，只统计经活动场次产生的报名、场次、岗位与主播。',
     groups: { tech_explorer: '科技探索者', content_creator: '内容造物师', business_trainer: '商业训练家' },
   },
   en: {
@@ -49,7 +50,7 @@ const TEXT = {
     widespreadNote: 'Resume flows are by region (with a campaign, only the applications through its sessions); their definitions are in the method section of jobcast report (the resume-flow report).',
     industries: 'Applications by industry', categories: 'Top 10 job categories', provinces: 'Top receiving provinces', attractiveness: 'City attractiveness (received ÷ sent, sent ≥ {minSent})',
     tierFlows: 'Flows between city tiers (rows: seeker’s city tier, columns: job’s city tier)', city: 'City', received: 'Received', sent: 'Sent', index: 'Index', province: 'Province', applications: 'Applications',
-    noApplications: 'No applications in this window and region.', regionCities: 'The province’s cities: received and sent', within: 'Within the province (its seekers to its jobs)', inflows: 'Into the province (from)', outflows: 'Out of the province (to)', none: 'none', synthetic: SYNTHETIC_NOTICE.en, campaignNote: 'Narrowed to the campaign’s sessions: every figure keeps its definition, counting only the applications, sessions, jobs and hosts of the campaign.',
+    noApplications: 'No applications in this window and region.', regionCities: 'The province’s cities: received and sent', regionMap: 'Map of the province (circle area ∝ applications the city received)', within: 'Within the province (its seekers to its jobs)', inflows: 'Into the province (from)', outflows: 'Out of the province (to)', none: 'none', synthetic: SYNTHETIC_NOTICE.en, campaignNote: 'Narrowed to the campaign’s sessions: every figure keeps its definition, counting only the applications, sessions, jobs and hosts of the campaign.',
     groups: { tech_explorer: 'Tech explorers', content_creator: 'Content creators', business_trainer: 'Business trainers' },
   },
 } as const;
@@ -80,7 +81,44 @@ export type ImpactReportInput = {
   /** English names by code, for the English version (the figures carry Chinese names). */
   cityNames?: ReadonlyMap<string, string>;
   provinceNames?: ReadonlyMap<string, string>;
+  /** The China map (GeoJSON text) and the cities' coordinates, for the province's map; without them the map is left out. */
+  map?: string | null;
+  cityPoints?: ReadonlyMap<string, { longitude: number; latitude: number }>;
 };
+
+const PROVINCE_MAP = 'jobcast-impact-report-map';
+
+/** The province shaded on the China map, framed to its cities, each a circle sized by the applications it received. */
+function provinceMapSvg(regionFlows: NonNullable<AnalyticsResponse['regionFlows']>, provinceName: string, map: string, points: ReadonlyMap<string, { longitude: number; latitude: number }>, label: (code: string, name: string) => string): string {
+  const located = regionFlows.cities.filter((city) => points.has(city.cityCode));
+  if (located.length === 0) return '';
+  echarts.registerMap(PROVINCE_MAP, map as unknown as Parameters<typeof echarts.registerMap>[1]);
+  const longitudes = located.map((city) => points.get(city.cityCode)!.longitude);
+  const latitudes = located.map((city) => points.get(city.cityCode)!.latitude);
+  const largest = Math.max(1, ...located.map((city) => city.received));
+  const option: EChartsOption = {
+    animation: false,
+    textStyle: { fontFamily: 'WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif', color: '#1f2937' },
+    geo: {
+      map: PROVINCE_MAP,
+      boundingCoords: [[Math.min(...longitudes) - 1.2, Math.max(...latitudes) + 0.9], [Math.max(...longitudes) + 1.2, Math.min(...latitudes) - 0.9]],
+      itemStyle: { areaColor: '#f3f4f6', borderColor: '#d1d5db' },
+      regions: [{ name: provinceName, itemStyle: { areaColor: '#dbeafe', borderColor: '#1d4ed8', borderWidth: 1.5 } }],
+    },
+    series: [{
+      type: 'scatter',
+      coordinateSystem: 'geo',
+      data: located.map((city) => ({
+        name: label(city.cityCode, city.city),
+        value: [points.get(city.cityCode)!.longitude, points.get(city.cityCode)!.latitude, city.received],
+        symbolSize: city.received === 0 ? 6 : 8 + 30 * Math.sqrt(city.received / largest),
+        itemStyle: city.received === 0 ? { color: '#ffffff', borderColor: '#1d4ed8', borderWidth: 1 } : { color: 'rgba(29, 78, 216, 0.75)' },
+      })),
+      label: { show: true, position: 'right', fontSize: 10, formatter: (params) => `${params.name} ${(params.value as number[])[2].toLocaleString('en')}` },
+    }],
+  };
+  return renderChartSvg(option, 720, 420);
+}
 
 export function renderImpactReportHtml(input: ImpactReportInput): string {
   const { report, flows, language } = input;
@@ -160,7 +198,10 @@ export function renderImpactReportHtml(input: ImpactReportInput): string {
   const flowTable = (rows: Array<{ province: string; provinceCode: string; applications: number }>) => (rows.length
     ? `<table><tbody>${rows.slice(0, 10).map((row) => `<tr><td>${escapeHtml(provinceName(row.provinceCode, row.province))}</td><td class="num">${number(row.applications)}</td></tr>`).join('')}</tbody></table>`
     : `<p class="empty">${text.none}</p>`);
+  const provinceMap = regionFlows && input.map && input.cityPoints && report.region
+    ? provinceMapSvg(regionFlows, report.region.name, input.map, input.cityPoints, cityName) : '';
   const regionBlock = regionFlows ? `
+${provinceMap ? `<div class="chart"><h3>${text.regionMap}</h3>${provinceMap}</div>` : ''}
 <div class="two">
 <div><h3>${text.regionCities}</h3><table><thead><tr><th>${text.city}</th><th class="num">${text.received}</th><th class="num">${text.sent}</th></tr></thead><tbody>${regionCityRows}</tbody></table></div>
 <div><h3>${text.within}</h3><p><b>${number(regionFlows.within)}</b></p><h3>${text.inflows}</h3>${flowTable(regionFlows.inflows)}<h3>${text.outflows}</h3>${flowTable(regionFlows.outflows)}</div>

@@ -67,6 +67,9 @@ describe('jobcast report --kind impact (HTML in Chinese or English, PDF) and GET
     expect(html).toMatch(/<td>安徽<\/td><td class="num">5<\/td>/);
     expect(html).toMatch(/<td>苏州<\/td><td class="num">4<\/td><td class="num">0<\/td>/);
     expect(html).not.toContain('接收简历最多的省份');
+    // The province's map: 江苏 shaded, its cities drawn (苏州 with its 4).
+    expect(html).toContain('本省地图');
+    expect(html).toMatch(/苏州 4/);
     // The occupations in use (带岗主播 and 互联网招聘师 have people) with their counts.
     expect([...figures.keys()].filter((key) => key.startsWith('occupations.')).length).toBe(4);
     // The four parts, the method with its formula and sources, the definitions as notes.

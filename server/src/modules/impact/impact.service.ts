@@ -33,6 +33,9 @@ export function createImpactService(deps: { db: Db; geo: GeoService; analytics: 
   const { db, geo, analytics } = deps;
   const cityNames = new Map(geo.reference.cities.map((city) => [city.code, city.nameEn]));
   const provinceNames = new Map(geo.reference.provinces.map((province) => [province.code, province.nameEn]));
+  const cityPoints = new Map(geo.reference.cities.map((city) => [city.code, { longitude: city.longitude, latitude: city.latitude }]));
+  /** The configured China map for the printed province map; a missing map leaves only the map out. */
+  const loadMap = () => analytics.getMapGeoJson().catch(() => null);
 
   async function getMethod(version: number | null, path: string): Promise<ImpactMethod> {
     const method = await repository.findMethod(db, version);
@@ -137,13 +140,13 @@ export function createImpactService(deps: { db: Db; geo: GeoService; analytics: 
     /** The printable report (jobcast report --kind impact): the four parts in one language, with the resume flows of the same window and region. */
     async renderReport(request: ImpactRequest, paths: FieldPaths & { campaignId: string; methodVersion: string }, language: ReportLanguage, generatedAt = new Date()) {
       const { report, figures } = await computeReportWithCounts(request, paths);
-      return { report, html: renderImpactReportHtml({ report, flows: figures, language, generatedAt, cityNames, provinceNames }) };
+      return { report, html: renderImpactReportHtml({ report, flows: figures, language, generatedAt, cityNames, provinceNames, cityPoints, map: figures.regionFlows ? await loadMap() : null }) };
     },
 
     /** The printable report over HTTP, with the same region rules as GET /api/impact. */
     async renderReportForUser(user: AuthUser, query: ImpactQuery, language: ReportLanguage): Promise<string> {
       const { report, figures } = await computeReportWithCounts(scopeRequest(user, query), { ...QUERY_PATHS, campaignId: 'query.campaignId', methodVersion: 'query.methodVersion' });
-      return renderImpactReportHtml({ report, flows: figures, language, generatedAt: new Date(), cityNames, provinceNames });
+      return renderImpactReportHtml({ report, flows: figures, language, generatedAt: new Date(), cityNames, provinceNames, cityPoints, map: figures.regionFlows ? await loadMap() : null });
     },
 
     /** A4 PDF of the printable report, with the Chromium the analytics report prints with. */
