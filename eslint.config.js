@@ -16,7 +16,7 @@ export const E2E_RESTRICTIONS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'data/', 'tmp/', '.test-artifacts/', 'scripts/*.mjs', 'cli/bin.mjs'] },
+  { ignores: ['node_modules/', 'web/dist/', 'data/', 'tmp/', '.cluster/', '.test-artifacts/', 'scripts/*.mjs', 'cli/bin.mjs'] },
   ...tseslint.configs.recommended,
   {
     files: ['web/src/**/*.{ts,tsx}'],

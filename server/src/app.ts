@@ -201,16 +201,19 @@ export async function createApp(context: Context, options: { webDistDir?: string
     stopSweeper();
     await stopFolder();
   });
-  // Liveness: the process answers. Readiness: it can serve (database, Redis when configured); 503 takes
-  // this node out of a load balancer while PostgreSQL is down.
+  // Liveness: the process answers. Readiness: it can serve (the database); 503 takes this node out of a load
+  // balancer while PostgreSQL is down. Redis down is reported (realtime: 'node-local') but is no 503.
   app.get('/api/health', { config: { access: 'public' } }, async () => ({ ok: true, database: context.db.kind }));
-  app.get('/api/ready', { config: { access: 'public' }, schema: { tags: ['health'], summary: 'Readiness: database and Redis reachable (503 when not)' } }, async (_request, reply) => {
+  app.get('/api/ready', { config: { access: 'public' }, schema: { tags: ['health'], summary: 'Readiness: database reachable (503 when not); Redis reported (realtime shared across nodes or node-local)' } }, async (_request, reply) => {
     const readiness = await checkReadiness({ db: context.db, redis: context.limiter.redis });
     if (!readiness.ok) reply.status(503).header('retry-after', '5');
     return readiness;
   });
   return app;
 }
+
+/** How often a node looks for live sessions whose end came due without their node (see endDueSessions). */
+const END_SWEEP_MS = 5_000;
 
 /**
  * What runs beside HTTP: Socket.IO on the app's own server (live rooms, notifications) and, with
@@ -222,6 +225,7 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
     redisUrl: context.config.redisUrl,
     allowedOrigins: context.config.allowedOrigins,
     events: context.events,
+    log: app.log,
   });
   const liveRealtime = attachLiveRealtime(realtime.io, { live: context.live, applications: context.applications, events: context.events, config: context.config, limiter: context.limiter, log: app.log });
   const conversationsRealtime = attachConversationsRealtime(realtime.io, { conversations: context.conversations, events: context.events, log: app.log });
@@ -255,6 +259,12 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
   const sweepMissed = () => context.live.markMissedSessions().catch((error: unknown) => app.log.error({ err: error }, 'marking missed sessions failed'));
   const stateSweeper = context.config.live.stateSweepMs > 0 ? setInterval(sweepMissed, context.config.live.stateSweepMs) : null;
   stateSweeper?.unref();
+  // Ends whose node went away (its timer with it): any node ends them, once (the end is a claim in PostgreSQL).
+  const sweepDueEnds = () => context.live.endDueSessions().catch((error: unknown) => app.log.error({ err: error }, 'ending due live sessions failed'));
+  const endSweeper = setInterval(sweepDueEnds, END_SWEEP_MS);
+  endSweeper.unref();
+  // Redis returned after an outage: the rooms take back what other nodes changed meanwhile.
+  realtime.onLinkRestored(() => void liveRealtime.resynchronise());
   return {
     io: realtime.io,
     media,
@@ -266,6 +276,7 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
     studio,
     async stop() {
       if (stateSweeper) clearInterval(stateSweeper);
+      clearInterval(endSweeper);
       context.events.off('LiveSessionStatusChanged', endStudio);
       await studio.close();
       await thumbnailWorker?.stop();

@@ -70,7 +70,7 @@ describe.skipIf(!hasPostgres)('readiness and a database that goes away', () => {
   });
 
   it('answers 503 with Retry-After while PostgreSQL is down, and serves again once it is back, without a restart', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/ready' })).json()).toEqual({ ok: true, database: 'up', redis: 'not configured' });
+    expect((await app.inject({ method: 'GET', url: '/api/ready' })).json()).toEqual({ ok: true, database: 'up', redis: 'not configured', realtime: 'single node' });
     expect((await app.inject({ method: 'GET', url: '/api/jobs' })).statusCode).toBe(200);
 
     cluster.stop();

@@ -36,12 +36,18 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-/** Readiness (not liveness): can this node serve requests now? The database and Redis when configured. */
-export async function checkReadiness(deps: { db: Db; redis: Redis | null; timeoutMs?: number }): Promise<{ ok: boolean; database: Check; redis: Check }> {
+/**
+ * Readiness (not liveness): can this node serve requests now? The database must answer. Redis going away
+ * does not take the node out of the balancer (every node would go at once): the node keeps serving its own
+ * sockets and says so (`redis: 'down'`, `realtime: 'node-local'`: rooms, chat and counts are not shared with
+ * other nodes until Redis returns; abuse limits fail open meanwhile).
+ */
+export async function checkReadiness(deps: { db: Db; redis: Redis | null; timeoutMs?: number }): Promise<{ ok: boolean; database: Check; redis: Check; realtime: 'shared' | 'node-local' | 'single node' }> {
   const timeoutMs = deps.timeoutMs ?? 2000;
   const [database, redis] = await Promise.all([
     withTimeout(deps.db.query('select 1 as ok'), timeoutMs).then((): Check => 'up', (): Check => 'down'),
     deps.redis ? withTimeout(deps.redis.ping(), timeoutMs).then((): Check => 'up', (): Check => 'down') : Promise.resolve<Check>('not configured'),
   ]);
-  return { ok: database === 'up' && redis !== 'down', database, redis };
+  const realtime = redis === 'not configured' ? 'single node' : redis === 'up' ? 'shared' : 'node-local';
+  return { ok: database === 'up', database, redis, realtime };
 }

@@ -99,7 +99,10 @@ type Store = { incr: LocalStore['incr'] };
 
 /** Counters for socket events and services, on the same store as the HTTP limits. */
 export function createRateLimiter(options: { rules: LimitRules; redisUrl: string | null }) {
-  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true }) : null;
+  // No offline queue: while Redis is away a count fails at once and the limit fails open, instead of every chat
+  // message and sign-in waiting seconds for ioredis's reconnect attempts.
+  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true, enableOfflineQueue: false }) : null;
+  redis?.on('error', () => undefined); // ioredis reconnects by itself; readiness says when Redis is down
   redis?.connect().catch(() => undefined); // readiness reports a Redis that is down; limits fail open meanwhile
   const stores = new Map<LimitName, Store>();
   const storeFor = (name: LimitName): Store => {

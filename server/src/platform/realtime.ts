@@ -5,7 +5,9 @@ import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import {
   rooms,
+  type ChatMessage,
   type ClientToServerEvents,
+  type SessionStatus,
   type ServerToClientEvents,
   type SocketData,
   type SocketIdentity,
@@ -19,6 +21,13 @@ export type InterServerEvents = {
   'moderation:changed': (payload: { sessionId: string; userId: string; kind: 'mute' | 'ban'; until: string | null; isLifted: boolean }) => void;
   /** A domain event every node must hear (events.ts CLUSTER_EVENTS: bans, which each node's media server applies). */
   'domain-event': (event: ClusterEvent) => void;
+  /** Every REALTIME_FLUSH_MS: the viewers this node holds per loaded room (the others add them to theirs). */
+  'room:viewers': (payload: { nodeId: string; counts: Record<string, number> }) => void;
+  /** Chat this node broadcast, for the other nodes' 30-message cache given to joiners. */
+  'room:chat': (payload: { sessionId: string; messages: ChatMessage[] }) => void;
+  'room:chat-deleted': (payload: { sessionId: string; messageIds: string[] }) => void;
+  'room:pinned': (payload: { sessionId: string; pinnedJobId: string | null }) => void;
+  'room:status': (payload: { sessionId: string; status: SessionStatus }) => void;
 };
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -32,7 +41,54 @@ export type RealtimeOptions = {
   allowedOrigins: readonly string[];
   /** With Redis, this bus's cluster events are shared with the other nodes' buses. */
   events?: EventBus;
+  /** Where Redis going away and coming back is said. */
+  log?: RedisLinkLog;
 };
+
+export type RedisLinkLog = { warn(object: object, message: string): void; info(object: object, message: string): void };
+export type RealtimeLinkState = 'shared' | 'node-local' | 'single node';
+
+/**
+ * The Redis link between nodes, watched. While Redis is unreachable every node keeps serving the sockets it
+ * holds (chat, counters and pushes reach this node's rooms only), says so once in its log and in
+ * /api/ready (`realtime: 'node-local'`), and when Redis returns the adapter resubscribes by itself and
+ * `onRestored` listeners resynchronise what other nodes changed meanwhile (the database has it).
+ */
+function createRedisLink(log: RedisLinkLog | undefined) {
+  let state: RealtimeLinkState = 'single node';
+  const restoredListeners = new Set<() => void>();
+  return {
+    state: () => state,
+    onRestored(listener: () => void) {
+      restoredListeners.add(listener);
+      return () => restoredListeners.delete(listener);
+    },
+    watch(pub: Redis, sub: Redis) {
+      state = 'shared';
+      const publish = pub.publish.bind(pub);
+      // The adapter publishes without waiting for the answer; a refusal while Redis is down is expected, not a crash.
+      pub.publish = ((...args: Parameters<typeof publish>) => publish(...args).catch(() => 0)) as typeof pub.publish;
+      const isUp = () => pub.status === 'ready' && sub.status === 'ready';
+      const update = () => {
+        if (state === 'shared' && !isUp()) {
+          state = 'node-local';
+          log?.warn({ redis: 'down' }, 'Redis is unreachable: this node keeps serving its own sockets; rooms, chat and counts are not shared with other nodes until it returns');
+        } else if (state === 'node-local' && isUp()) {
+          state = 'shared';
+          log?.info({ redis: 'up' }, 'Redis is back: rooms are shared again; resynchronising live rooms from the database');
+          for (const listener of restoredListeners) listener();
+        }
+      };
+      for (const client of [pub, sub]) {
+        // ioredis reconnects by itself; without an error listener it would print every failed attempt.
+        client.on('error', () => undefined);
+        client.on('close', update);
+        client.on('end', update);
+        client.on('ready', update);
+      }
+    },
+  };
+}
 
 /**
  * Socket.IO on Fastify's own HTTP server (same origin and port, path /socket.io). Identity is settled in the
@@ -59,10 +115,14 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
   });
 
   let redis: { pub: Redis; sub: Redis } | null = null;
+  const redisLink = createRedisLink(options.log);
   if (options.redisUrl) {
-    const pub = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
-    const sub = pub.duplicate();
+    // No offline queue for publishing: while Redis is away a broadcast reaches this node's sockets only
+    // (the adapter emits locally first) and is not replayed minutes later to the other nodes' rooms.
+    const pub = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: false });
+    const sub = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
     await Promise.all([pub.connect(), sub.connect()]);
+    redisLink.watch(pub, sub);
     io.adapter(createAdapter(pub, sub));
     redis = { pub, sub };
     const { events } = options;
@@ -95,6 +155,10 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
 
   return {
     io,
+    /** Whether rooms are shared with other nodes now ('node-local' while Redis is unreachable). */
+    linkState: redisLink.state,
+    /** Called when Redis returns after an outage (resynchronise what other nodes changed meanwhile). */
+    onLinkRestored: redisLink.onRestored,
     async close() {
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ZodType } from 'zod';
 import type { Config } from '../../platform/config.js';
 import { AppError } from '../../platform/errors.js';
@@ -43,6 +44,8 @@ type LiveRoom = {
   pinnedJobId: string | null;
   likes: number;
   pendingLikes: number;
+  /** Likes this node sent to the database whose write has not answered yet. */
+  unconfirmedLikes: number;
   pendingChat: ChatMessage[];
   /** The last messages, for joiners (no database read per join). */
   recentMessages: ChatMessage[];
@@ -81,9 +84,18 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
   const likesBySocket = new Map<string, number>();
   let isClosed = false;
   // Only a clustered adapter (Redis) carries messages between nodes; the in-memory one refuses them.
-  const tellOtherNodes = (payload: Parameters<InterServerEvents['moderation:changed']>[0]) => {
-    if (config.redisUrl) io.serverSideEmit('moderation:changed', payload);
+  const isClustered = !!config.redisUrl;
+  const tellOtherNodes = <Event extends keyof InterServerEvents>(event: Event, ...payload: Parameters<InterServerEvents[Event]>) => {
+    if (isClustered) io.serverSideEmit(event, ...payload);
   };
+  /**
+   * Several nodes: each reports the viewers it holds per room every flush; a room's count is this node's own
+   * sockets plus the other nodes' last reports (a report older than REMOTE_VIEWERS_STALE_MS is dropped: its node
+   * died or Redis is away, and its viewers are counted again where they reconnect).
+   */
+  const nodeId = randomUUID();
+  const remoteViewers = new Map<string, { at: number; counts: Record<string, number> }>();
+  const remoteViewersStaleMs = Math.max(3_000, config.live.realtimeFlushMs * 3);
 
   async function loadRoom(sessionId: string): Promise<LiveRoom> {
     const existing = loadedRooms.get(sessionId);
@@ -102,6 +114,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
         pinnedJobId: session.pinnedJobId,
         likes: session.likeCount,
         pendingLikes: 0,
+        unconfirmedLikes: 0,
         pendingChat: [],
         recentMessages,
         pendingViewers: new Map(),
@@ -121,7 +134,21 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     }
   }
 
-  const viewerCount = (sessionId: string) => io.of('/').adapter.rooms.get(rooms.session(sessionId))?.size ?? 0;
+  const localViewerCount = (sessionId: string) => io.of('/').adapter.rooms.get(rooms.session(sessionId))?.size ?? 0;
+  function viewerCount(sessionId: string) {
+    let count = localViewerCount(sessionId);
+    const freshSince = Date.now() - remoteViewersStaleMs;
+    for (const [otherNodeId, report] of remoteViewers) {
+      if (report.at < freshSince) remoteViewers.delete(otherNodeId);
+      else count += report.counts[sessionId] ?? 0;
+    }
+    return count;
+  }
+  function reportViewers() {
+    const counts: Record<string, number> = {};
+    for (const sessionId of loadedRooms.keys()) counts[sessionId] = localViewerCount(sessionId);
+    tellOtherNodes('room:viewers', { nodeId, counts });
+  }
 
   function mutedUntil(room: LiveRoom, userId: string): Date | null | undefined {
     if (!room.mutes.has(userId)) return undefined;
@@ -150,6 +177,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     room.pendingChat = [];
     room.recentMessages = [...room.recentMessages, ...messages].slice(-RECENT_MESSAGES);
     io.to(rooms.session(room.sessionId)).emit('chat:batch', { sessionId: room.sessionId, messages });
+    tellOtherNodes('room:chat', { sessionId: room.sessionId, messages });
     storeChat(messages);
   }
 
@@ -195,8 +223,9 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
         io.to(rooms.sessionHosts(sessionId)).emit('host:application', { sessionId, application, jobCount });
         tickerBySession.set(sessionId, [...(tickerBySession.get(sessionId) ?? []), ticker]);
       }
+      // To the room on every node (the application may have come through a node where nobody watches).
       for (const [sessionId, items] of tickerBySession) {
-        if (loadedRooms.has(sessionId)) io.to(rooms.session(sessionId)).emit('ticker:batch', { sessionId, items: items.slice(-MAX_TICKER_PER_FLUSH) });
+        io.to(rooms.session(sessionId)).emit('ticker:batch', { sessionId, items: items.slice(-MAX_TICKER_PER_FLUSH) });
       }
     }).catch(logFailure('pushing applications failed')).finally(() => {
       describing = null;
@@ -204,18 +233,31 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     return describing;
   }
 
-  async function flushStats() {
+  /** One stats flush at a time (with several nodes it reads the database first). */
+  let statsFlush: Promise<void> | null = null;
+  function flushStats(): Promise<void> {
+    statsFlush ??= flushStatsNow().finally(() => {
+      statsFlush = null;
+    });
+    return statsFlush;
+  }
+
+  async function flushStatsNow() {
     retryUnsavedChat();
+    // Several nodes: the stored like counts carry the other nodes' likes (each node adds its own).
+    const storedLikes = isClustered && loadedRooms.size > 0 ? await live.listLikeCounts([...loadedRooms.keys()]).catch(() => null) : null;
+    if (isClustered) reportViewers();
     for (const room of loadedRooms.values()) {
       const viewers = viewerCount(room.sessionId);
       if (viewers !== room.lastViewers) room.isDirty = true;
+      adoptStoredLikes(room, storedLikes?.get(room.sessionId));
       if (room.pendingViewers.size > 0) {
         const seen = [...room.pendingViewers].map(([viewerKey, userId]) => ({ viewerKey, userId }));
         room.pendingViewers = new Map();
         track(live.recordViewers(room.sessionId, seen).catch(logFailure('storing viewers failed')));
       }
       if (!room.isDirty && room.pendingLikes === 0) {
-        if (viewers === 0 && room.pendingChat.length === 0 && room.pendingViewers.size === 0) loadedRooms.delete(room.sessionId);
+        if (localViewerCount(room.sessionId) === 0 && room.pendingChat.length === 0 && room.pendingViewers.size === 0 && room.unconfirmedLikes === 0) loadedRooms.delete(room.sessionId);
         continue;
       }
       const likes = room.pendingLikes;
@@ -224,13 +266,30 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
       room.likes += likes;
       room.isDirty = false;
       room.lastViewers = viewers;
-      io.to(rooms.session(room.sessionId)).emit('room:stats', { sessionId: room.sessionId, viewers, likes: room.likes });
+      // Each node tells its own sockets (the count is the same on every node).
+      io.local.to(rooms.session(room.sessionId)).emit('room:stats', { sessionId: room.sessionId, viewers, likes: room.likes });
       // The stored count feeds the session cards' viewer count: written when it changes (to 0 too).
       if (likes > 0 || viewers > 0 || viewers !== previousViewers) {
-        track(live.addLikesAndPeakViewers(room.sessionId, likes, viewers).catch(logFailure('storing likes failed')));
+        room.unconfirmedLikes += likes;
+        track(live.addLikesAndPeakViewers(room.sessionId, likes, viewers).then((stored) => {
+          room.unconfirmedLikes -= likes;
+          adoptStoredLikes(room, stored ?? undefined);
+        }, (error: unknown) => {
+          room.unconfirmedLikes -= likes;
+          logFailure('storing likes failed')(error);
+        }));
       }
     }
     likesBySocket.clear();
+  }
+
+  /** A stored count above this node's is other nodes' likes; taken only when none of this node's are in flight (never counted twice, never going down). */
+  function adoptStoredLikes(room: LiveRoom, stored: number | undefined) {
+    if (stored === undefined || room.unconfirmedLikes > 0) return;
+    if (stored > room.likes + room.pendingLikes) {
+      room.likes = stored - room.pendingLikes;
+      room.isDirty = true;
+    }
   }
 
   const chatTimer = config.live.chatFlushMs > 0 ? setInterval(() => loadedRooms.forEach(flushChat), config.live.chatFlushMs) : null;
@@ -348,17 +407,15 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
       const pinnedJobId = await live.pinJob(requireUser(), sessionId, jobId);
       const room = loadedRooms.get(sessionId);
       if (room) room.pinnedJobId = pinnedJobId;
+      tellOtherNodes('room:pinned', { sessionId, pinnedJobId });
       io.to(rooms.session(sessionId)).emit('job:pinned', { sessionId, jobId: pinnedJobId });
       return { pinnedJobId };
     }));
 
     socket.on('host:delete-message', handle(deleteMessagePayload, async ({ sessionId, messageId }) => {
       await live.deleteChatMessage(requireUser(), sessionId, messageId);
-      const room = loadedRooms.get(sessionId);
-      if (room) {
-        room.pendingChat = room.pendingChat.filter((message) => message.id !== messageId);
-        room.recentMessages = room.recentMessages.filter((message) => message.id !== messageId);
-      }
+      forgetMessages(sessionId, [messageId]);
+      tellOtherNodes('room:chat-deleted', { sessionId, messageIds: [messageId] });
       io.to(rooms.session(sessionId)).emit('chat:deleted', { sessionId, messageIds: [messageId] });
       return null;
     }));
@@ -367,7 +424,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
       const restriction = await live.restrictUser(requireUser(), { ...payload, kind });
       const until = restriction.until ? restriction.until.toISOString() : null;
       applyRestriction(payload.sessionId, payload.userId, kind, until, false);
-      tellOtherNodes({ sessionId: payload.sessionId, userId: payload.userId, kind, until, isLifted: false });
+      tellOtherNodes('moderation:changed', { sessionId: payload.sessionId, userId: payload.userId, kind, until, isLifted: false });
       io.to(rooms.user(payload.userId)).emit('moderation:you', { sessionId: payload.sessionId, kind: kind === 'mute' ? 'muted' : 'banned', until });
       if (kind === 'ban') io.in(rooms.user(payload.userId)).socketsLeave([rooms.session(payload.sessionId), rooms.sessionHosts(payload.sessionId)]);
       return null;
@@ -378,7 +435,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     socket.on('host:lift', handle(liftRestrictionPayload, async (payload) => {
       await live.liftRestriction(requireUser(), payload);
       applyRestriction(payload.sessionId, payload.userId, payload.kind, null, true);
-      tellOtherNodes({ sessionId: payload.sessionId, userId: payload.userId, kind: payload.kind, until: null, isLifted: true });
+      tellOtherNodes('moderation:changed', { sessionId: payload.sessionId, userId: payload.userId, kind: payload.kind, until: null, isLifted: true });
       io.to(rooms.user(payload.userId)).emit('moderation:you', { sessionId: payload.sessionId, kind: payload.kind === 'mute' ? 'unmuted' : 'unbanned', until: null });
       return null;
     }));
@@ -404,16 +461,75 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
     }
   }
 
+  function forgetMessages(sessionId: string, messageIds: string[]) {
+    const room = loadedRooms.get(sessionId);
+    if (!room) return;
+    const forgotten = new Set(messageIds);
+    room.pendingChat = room.pendingChat.filter((message) => !forgotten.has(message.id));
+    room.recentMessages = room.recentMessages.filter((message) => !forgotten.has(message.id));
+  }
+
+  function applyStatus(sessionId: string, status: SessionStatus) {
+    const room = loadedRooms.get(sessionId);
+    if (!room) return;
+    room.status = status;
+    if (status === 'ended' || status === 'missed') room.pinnedJobId = null;
+    flushChat(room);
+  }
+
+  // What other nodes changed, kept in this node's rooms (what a joiner here is given).
   io.on('moderation:changed', (payload) => applyRestriction(payload.sessionId, payload.userId, payload.kind, payload.until, payload.isLifted));
+  io.on('room:viewers', ({ nodeId: otherNodeId, counts }) => {
+    if (otherNodeId !== nodeId) remoteViewers.set(otherNodeId, { at: Date.now(), counts });
+  });
+  io.on('room:chat', ({ sessionId, messages }) => {
+    const room = loadedRooms.get(sessionId);
+    if (room) room.recentMessages = [...room.recentMessages, ...messages].slice(-RECENT_MESSAGES);
+  });
+  io.on('room:chat-deleted', ({ sessionId, messageIds }) => forgetMessages(sessionId, messageIds));
+  io.on('room:pinned', ({ sessionId, pinnedJobId }) => {
+    const room = loadedRooms.get(sessionId);
+    if (room) room.pinnedJobId = pinnedJobId;
+  });
+  io.on('room:status', ({ sessionId, status }) => applyStatus(sessionId, status));
+
+  /**
+   * Redis came back after an outage: what other nodes changed meanwhile is in the database. Each loaded room
+   * takes its status, pinned job, likes, restrictions and recent chat from there, and this node's sockets get
+   * what they missed (the messages sent on other nodes, the pin, the status); the counts follow at the next flush.
+   */
+  async function resynchronise() {
+    for (const room of [...loadedRooms.values()]) {
+      try {
+        const session = await live.getSessionRow(room.sessionId);
+        const restrictions = await live.listActiveRestrictions(room.sessionId);
+        const recent = await live.listRecentChat(room.sessionId, session.hostUserId, RECENT_MESSAGES);
+        const target = io.local.to(rooms.session(room.sessionId));
+        const known = new Set([...room.recentMessages, ...room.pendingChat].map((message) => message.id));
+        const missed = recent.filter((message) => !known.has(message.id));
+        if (missed.length > 0) target.emit('chat:batch', { sessionId: room.sessionId, messages: missed });
+        room.recentMessages = [...recent, ...room.recentMessages.filter((message) => !recent.some((stored) => stored.id === message.id))]
+          .sort((a, b) => a.createdAt.localeCompare(b.createdAt)).slice(-RECENT_MESSAGES);
+        if (session.pinnedJobId !== room.pinnedJobId) target.emit('job:pinned', { sessionId: room.sessionId, jobId: session.pinnedJobId });
+        if (session.status !== room.status) {
+          target.emit('session:status', { sessionId: room.sessionId, status: session.status, wentLiveAt: session.wentLiveAt ? new Date(session.wentLiveAt).toISOString() : null, endedAt: session.endedAt ? new Date(session.endedAt).toISOString() : null });
+        }
+        room.status = session.status;
+        room.pinnedJobId = session.pinnedJobId;
+        room.mutes = new Map(restrictions.filter((item) => item.kind === 'mute').map((item) => [item.userId, item.until]));
+        room.bans = new Set(restrictions.filter((item) => item.kind === 'ban').map((item) => item.userId));
+        adoptStoredLikes(room, session.likeCount);
+        room.isDirty = true;
+      } catch (error) {
+        logFailure('resynchronising a live room failed')(error);
+      }
+    }
+  }
 
   events.on('LiveSessionStatusChanged', ({ sessionId, status, wentLiveAt, endedAt }) => {
     if (isClosed) return;
-    const room = loadedRooms.get(sessionId);
-    if (room) {
-      room.status = status;
-      if (status === 'ended' || status === 'missed') room.pinnedJobId = null;
-      flushChat(room);
-    }
+    applyStatus(sessionId, status);
+    tellOtherNodes('room:status', { sessionId, status });
     // The stream is over: 讲解中 is cleared for everyone watching.
     if (status === 'ended' || status === 'missed') io.to(rooms.session(sessionId)).emit('job:pinned', { sessionId, jobId: null });
     io.to(rooms.session(sessionId)).emit('session:status', {
@@ -451,6 +567,7 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
       if (messageIds.length === 0) continue;
       room.pendingChat = room.pendingChat.filter((message) => message.userId !== userId);
       room.recentMessages = room.recentMessages.filter((message) => message.userId !== userId);
+      tellOtherNodes('room:chat-deleted', { sessionId: room.sessionId, messageIds });
       io.to(rooms.session(room.sessionId)).emit('chat:deleted', { sessionId: room.sessionId, messageIds });
     }
   });
@@ -469,11 +586,13 @@ export function attachLiveRealtime(io: RealtimeServer, deps: { live: LiveService
   });
 
   return {
+    resynchronise,
     /** Pushes what is pending (chat, counters) at once and waits until it is stored; tests and shutdown use it. */
     async flush() {
       loadedRooms.forEach(flushChat);
       await flushApplications();
       await flushApplications();
+      if (statsFlush) await statsFlush;
       await flushStats();
       await Promise.all([...writesInFlight]);
     },

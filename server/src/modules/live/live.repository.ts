@@ -208,11 +208,37 @@ export async function updateSessionLive(db: Queryable, sessionId: string): Promi
 /** scheduled | live → ended; returns the row only when this call made the change. */
 export async function updateSessionEnded(db: Queryable, sessionId: string): Promise<SessionRow | null> {
   const [row] = await db.query<SessionRow>(
-    `update live_sessions s set status = 'ended', ended_at = now(), pinned_job_id = null, viewer_count = 0
+    `update live_sessions s set status = 'ended', ended_at = now(), pinned_job_id = null, viewer_count = 0, end_due_at = null
      where s.id = $1 and s.status in ('scheduled', 'live') returning ${SESSION_ROW_COLUMNS}`,
     [sessionId],
   );
   return row ?? null;
+}
+
+/** The encoder stopped: the session ends at `dueAt` unless a publish cancels it (any node may do either). */
+export async function updateSessionEndDue(db: Queryable, sessionId: string, dueAt: Date | null) {
+  await db.query(
+    `update live_sessions set end_due_at = $2 where id = $1 and (status in ('scheduled', 'live') or $2::timestamptz is null)`,
+    [sessionId, dueAt],
+  );
+}
+
+/** live → ended when its end is still due at `now` (a publish meanwhile cleared it); the row only when this call ended it. */
+export async function updateSessionEndedIfDue(db: Queryable, sessionId: string, now: Date): Promise<SessionRow | null> {
+  const [row] = await db.query<SessionRow>(
+    `update live_sessions s set status = 'ended', ended_at = now(), pinned_job_id = null, viewer_count = 0, end_due_at = null
+     where s.id = $1 and s.status in ('scheduled', 'live') and s.end_due_at <= $2 returning ${SESSION_ROW_COLUMNS}`,
+    [sessionId, now],
+  );
+  return row ?? null;
+}
+
+export async function listSessionIdsDueToEnd(db: Queryable, now: Date): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `select id from live_sessions where end_due_at <= $1 and status in ('scheduled', 'live') order by end_due_at limit 500`,
+    [now],
+  );
+  return rows.map((row) => row.id);
 }
 
 /** scheduled → missed for sessions that started before the cutoff and never went live; returns their ids. */
@@ -242,12 +268,24 @@ export async function updatePinnedJob(db: Queryable, sessionId: string, jobId: s
   await db.query('update live_sessions set pinned_job_id = $2 where id = $1', [sessionId, jobId]);
 }
 
-export async function addLikesAndPeakViewers(db: Queryable, sessionId: string, likes: number, viewers: number) {
-  await db.query(
+/** Returns the stored like count after the addition (every node's likes), or null for an unknown session. */
+export async function addLikesAndPeakViewers(db: Queryable, sessionId: string, likes: number, viewers: number): Promise<number | null> {
+  const [row] = await db.query<{ likeCount: number }>(
     `update live_sessions set like_count = like_count + $2, peak_viewers = greatest(peak_viewers, $3),
-       viewer_count = case when status = 'live' then $3 else 0 end where id = $1`,
+       viewer_count = case when status = 'live' then $3 else 0 end where id = $1 returning like_count as "likeCount"`,
     [sessionId, likes, viewers],
   );
+  return row ? Number(row.likeCount) : null;
+}
+
+/** The stored like counts of some sessions (with several nodes, the likes other nodes added). */
+export async function listLikeCounts(db: Queryable, sessionIds: string[]): Promise<Map<string, number>> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = await db.query<{ id: string; likeCount: number }>(
+    `select id, like_count as "likeCount" from live_sessions where id = any($1::uuid[])`,
+    [sessionIds],
+  );
+  return new Map(rows.map((row) => [row.id, Number(row.likeCount)]));
 }
 
 // ---------------------------------------------------------------- chat

@@ -163,6 +163,18 @@ export function createLiveService(deps: {
     }
   }
 
+  /** Publish starts and stops of one session are handled in the order they came (a reconnect's start must not be overtaken by the stop before it). */
+  const publishChanges = new Map<string, Promise<unknown>>();
+  function inPublishOrder<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
+    const previous = publishChanges.get(sessionId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    publishChanges.set(sessionId, next);
+    void next.catch(() => undefined).finally(() => {
+      if (publishChanges.get(sessionId) === next) publishChanges.delete(sessionId);
+    });
+    return next;
+  }
+
   function clearEndTimer(sessionId: string) {
     const timer = endTimers.get(sessionId);
     if (timer) clearTimeout(timer);
@@ -171,12 +183,51 @@ export function createLiveService(deps: {
 
   async function endSessionNow(sessionId: string) {
     clearEndTimer(sessionId);
-    const row = await repository.updateSessionEnded(db, sessionId);
+    return announceEnded(await repository.updateSessionEnded(db, sessionId));
+  }
+
+  /** Ends the session if its end is still due at `dueAt` (atomic: of several nodes, one ends it; a publish meanwhile cancels it). */
+  async function endSessionIfDue(sessionId: string, dueAt: Date) {
+    return announceEnded(await repository.updateSessionEndedIfDue(db, sessionId, dueAt));
+  }
+
+  function announceEnded(row: repository.SessionRow | null) {
     if (!row) return false;
     // The pinned card goes with the stream (the room clears 讲解中 on this event).
-    events.emit('LiveSessionStatusChanged', { sessionId, status: 'ended', wentLiveAt: row.wentLiveAt, endedAt: row.endedAt });
-    events.emit('LiveStreamKeyChanged', { sessionId });
+    events.emit('LiveSessionStatusChanged', { sessionId: row.id, status: 'ended', wentLiveAt: row.wentLiveAt, endedAt: row.endedAt });
+    events.emit('LiveStreamKeyChanged', { sessionId: row.id });
     return true;
+  }
+
+  async function startPublish(sessionId: string) {
+    clearEndTimer(sessionId);
+    await repository.updateSessionEndDue(db, sessionId, null);
+    const row = await repository.updateSessionLive(db, sessionId);
+    if (!row) return;
+    events.emit('LiveSessionStatusChanged', { sessionId, status: 'live', wentLiveAt: row.wentLiveAt, endedAt: null });
+    const userIds = await repository.claimBookingsToNotify(db, sessionId);
+    if (userIds.length > 0) {
+      await notifications.notify(userIds.map((userId) => ({
+        userId,
+        kind: 'live_session_started',
+        title: `你预约的直播开始了：${row.title}`,
+        body: 'Your booked live session has started / 你预约的直播带岗已开播，点击进入直播间',
+        link: `/live/${sessionId}`,
+        payload: { sessionId, en: `Live now: ${row.title}` },
+      })));
+    }
+  }
+
+  async function stopPublish(sessionId: string) {
+    clearEndTimer(sessionId);
+    const dueAt = new Date(clock().getTime() + config.media.endGraceMs);
+    await repository.updateSessionEndDue(db, sessionId, dueAt);
+    const timer = setTimeout(() => {
+      endTimers.delete(sessionId);
+      endSessionIfDue(sessionId, dueAt).catch((error: unknown) => console.error('ending live session failed', error));
+    }, config.media.endGraceMs);
+    timer.unref();
+    endTimers.set(sessionId, timer);
   }
 
   async function getWordRules() {
@@ -376,38 +427,32 @@ export function createLiveService(deps: {
     },
 
     /** The encoder is publishing: scheduled → live (booked seekers are notified once); a pending end is cancelled. */
-    async handlePublishStarted(sessionId: string) {
-      clearEndTimer(sessionId);
-      const row = await repository.updateSessionLive(db, sessionId);
-      if (!row) return;
-      events.emit('LiveSessionStatusChanged', { sessionId, status: 'live', wentLiveAt: row.wentLiveAt, endedAt: null });
-      const userIds = await repository.claimBookingsToNotify(db, sessionId);
-      if (userIds.length > 0) {
-        await notifications.notify(userIds.map((userId) => ({
-          userId,
-          kind: 'live_session_started',
-          title: `你预约的直播开始了：${row.title}`,
-          body: 'Your booked live session has started / 你预约的直播带岗已开播，点击进入直播间',
-          link: `/live/${sessionId}`,
-          payload: { sessionId, en: `Live now: ${row.title}` },
-        })));
-      }
+    handlePublishStarted(sessionId: string) {
+      return inPublishOrder(sessionId, () => startPublish(sessionId));
     },
 
-    /** The encoder stopped: the session ends after the grace period unless it publishes again. */
+    /**
+     * The encoder stopped: the session ends after the grace period unless it publishes again. The due time is
+     * stored (any node cancels it on a publish, and `endDueSessions` on any node ends it if this node dies);
+     * this node's timer ends it on time.
+     */
     handlePublishStopped(sessionId: string) {
-      clearEndTimer(sessionId);
-      const timer = setTimeout(() => {
-        endTimers.delete(sessionId);
-        endSessionNow(sessionId).catch((error: unknown) => console.error('ending live session failed', error));
-      }, config.media.endGraceMs);
-      timer.unref();
-      endTimers.set(sessionId, timer);
+      return inPublishOrder(sessionId, () => stopPublish(sessionId));
+    },
+
+    /** Sessions whose end came due and was not cancelled (their node's timer is gone, e.g. the node died): ended once, by whichever node gets there. */
+    async endDueSessions(): Promise<string[]> {
+      const now = clock();
+      const ended: string[] = [];
+      for (const sessionId of await repository.listSessionIdsDueToEnd(db, now)) {
+        if (await endSessionIfDue(sessionId, now)) ended.push(sessionId);
+      }
+      return ended;
     },
 
     /** After a restart nothing is publishing to the embedded server: live sessions end unless the encoder comes back. */
     async scheduleEndOfOrphanedLiveSessions() {
-      for (const { id } of await repository.listSessionIdsByStatus(db, 'live')) this.handlePublishStopped(id);
+      for (const { id } of await repository.listSessionIdsByStatus(db, 'live')) await this.handlePublishStopped(id);
     },
 
     async recordRecording(recording: { sessionId: string; fileName: string; format: 'flv' | 'mp4'; bytes: number; startedAt: Date; endedAt: Date }) {
@@ -546,6 +591,10 @@ export function createLiveService(deps: {
 
     addLikesAndPeakViewers(sessionId: string, likes: number, viewers: number) {
       return repository.addLikesAndPeakViewers(db, sessionId, likes, viewers);
+    },
+
+    listLikeCounts(sessionIds: string[]) {
+      return repository.listLikeCounts(db, sessionIds);
     },
 
     /** Who was in the room (the funnel's first step), written in batches by the realtime layer. */

@@ -16,7 +16,7 @@ const ALLOW_LIST_REFRESH_MS = 30_000;
 export type PublishGate = {
   listPublishableStreamKeys(sessionId?: string | null): Promise<Array<{ sessionId: string; secret: string }>>;
   handlePublishStarted(sessionId: string): Promise<void>;
-  handlePublishStopped(sessionId: string): void;
+  handlePublishStopped(sessionId: string): Promise<void>;
   recordRecording(recording: { sessionId: string; fileName: string; format: 'flv' | 'mp4'; bytes: number; startedAt: Date; endedAt: Date }): Promise<void>;
   scheduleEndOfOrphanedLiveSessions(): Promise<void>;
   /** Viewers banned from sessions that can still be watched (sent to the worker at every start). */
@@ -98,7 +98,7 @@ export async function startEmbeddedMediaServer(deps: { config: Config; links: Me
         gate.handlePublishStarted(message.sessionId).catch(fail('going live'));
         break;
       case 'publish-stopped':
-        gate.handlePublishStopped(message.sessionId);
+        gate.handlePublishStopped(message.sessionId).catch(fail('starting the end grace'));
         break;
       case 'publish-rejected':
         log.warn(`media: publish to session ${message.sessionId} refused (${message.reason})`);

@@ -6,7 +6,7 @@ import type { App } from '../http.js';
 export type ExternalPublishGate = {
   authorizePublish(sessionId: string, key: string | undefined): Promise<boolean>;
   handlePublishStarted(sessionId: string): Promise<void>;
-  handlePublishStopped(sessionId: string): void;
+  handlePublishStopped(sessionId: string): Promise<void>;
   authorizePlay(sessionId: string, token: unknown): Promise<'ok' | 'not_live' | 'forbidden'>;
 };
 
@@ -90,11 +90,11 @@ export function registerNginxRtmpCallbacks(app: App, gate: ExternalPublishGate) 
           connections.delete(clientid);
           if (connections.size > 0) return reply.status(204).send();
           publishers.delete(name);
-          gate.handlePublishStopped(name);
+          await gate.handlePublishStopped(name);
         }
       } else if (await gate.authorizePublish(name, key)) {
         // After a restart nothing is known: the current key still proves it.
-        gate.handlePublishStopped(name);
+        await gate.handlePublishStopped(name);
       }
       return reply.status(204).send();
     });

@@ -12,8 +12,9 @@ let current: { socket: LiveSocket; identityKey: string } | null = null;
 function acquireSocket(identityKey: string): LiveSocket {
   if (current?.identityKey === identityKey) return current.socket;
   current?.socket.disconnect();
-  // WebSocket first (lower latency than long-polling); polling only when a proxy refuses WebSockets.
-  const socket: LiveSocket = io({ path: '/socket.io', transports: ['websocket', 'polling'], withCredentials: true });
+  // WebSocket only: lower latency than long-polling, and one WebSocket stays on the node that accepted it, so
+  // the load balancer in front of several nodes needs no sticky sessions (deploy/nginx-lb.conf, README).
+  const socket: LiveSocket = io({ path: '/socket.io', transports: ['websocket'], withCredentials: true });
   current = { socket, identityKey };
   return socket;
 }
