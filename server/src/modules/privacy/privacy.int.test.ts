@@ -73,6 +73,9 @@ describe('personal data: download and account deletion', () => {
   });
 
   it('deletes the account: applications anonymised, statistics kept, nothing personal left', async () => {
+    // An email given at sign-up, not yet confirmed: its address and its link go with the account.
+    await harness.context.emailConfirmations.request(seeker.id, 'zhao.liu@example.test');
+    expect(await harness.context.db.query('select 1 from email_confirmations where user_id = $1', [seeker.id])).toHaveLength(1);
     const deleted = await harness.app.inject({ method: 'POST', url: '/api/me/delete-account', cookies: seekerCookies, payload: { password: 'test-password-1', confirm: 'DELETE' } });
     expect(deleted.statusCode).toBe(200);
     expect((await harness.app.inject({ method: 'GET', url: '/api/auth/me', cookies: seekerCookies })).json().user).toBeNull();
@@ -82,6 +85,7 @@ describe('personal data: download and account deletion', () => {
     expect(String(user.email)).toMatch(/@deleted\.invalid$/);
     expect(await harness.context.db.query('select 1 from seeker_profiles where user_id = $1', [seeker.id])).toEqual([]);
     expect(await harness.context.db.query('select 1 from notifications where user_id = $1', [seeker.id])).toEqual([]);
+    expect(await harness.context.db.query('select 1 from email_confirmations where user_id = $1', [seeker.id])).toEqual([]);
     expect(await harness.context.db.query('select 1 from application_notes')).toEqual([]);
     // The complaint record stays (target, reason, status) without its reporter or the reporter's words.
     const [report] = await harness.context.db.query<{ reporter_user_id: string | null; details: string; reason: string }>('select reporter_user_id, details, reason from reports');

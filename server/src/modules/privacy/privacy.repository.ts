@@ -38,6 +38,8 @@ export async function eraseAccount(db: Queryable, userId: string, unusablePasswo
   await db.query('delete from notifications where user_id = $1', [userId]);
   await db.query('delete from seeker_profiles where user_id = $1', [userId]);
   await db.query('delete from auth_sessions where user_id = $1', [userId]);
+  // An email given at sign-up and not yet confirmed: the address is the person's, and its link must not work.
+  await db.query('delete from email_confirmations where user_id = $1', [userId]);
   await db.query(
     `update users set email = 'deleted-' || id || '@deleted.invalid', phone = null, display_name = '已注销用户',
             password_hash = $2, province_code = null, deleted_at = $3
