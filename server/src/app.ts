@@ -254,6 +254,15 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
     if (status === 'ended') studio.disconnect(sessionId);
   };
   context.events.on('LiveSessionStatusChanged', endStudio);
+  // External mode: 结束直播 (or any end) drops the publisher on nginx-rtmp through its control module, as the
+  // embedded server does; its reconnect is then refused by on_publish (the session is over).
+  const controlUrl = context.config.media.mode === 'external' ? context.config.media.controlUrl : null;
+  const dropPublisher = ({ sessionId, status }: { sessionId: string; status: string }) => {
+    if (!controlUrl || (status !== 'ended' && status !== 'missed')) return;
+    fetch(`${controlUrl}/drop/publisher?app=live&name=${encodeURIComponent(sessionId)}`, { signal: AbortSignal.timeout(5_000) })
+      .catch((error: unknown) => app.log.error({ err: error, sessionId }, 'dropping the nginx-rtmp publisher failed'));
+  };
+  context.events.on('LiveSessionStatusChanged', dropPublisher);
   const thumbnailWorker = startLiveThumbnails(context, media, (error) => app.log.error({ err: error }, 'thumbnails failed'));
   // Honest states: scheduled sessions whose host never came become missed (未开播).
   const sweepMissed = () => context.live.markMissedSessions().catch((error: unknown) => app.log.error({ err: error }, 'marking missed sessions failed'));
@@ -278,6 +287,7 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
       if (stateSweeper) clearInterval(stateSweeper);
       clearInterval(endSweeper);
       context.events.off('LiveSessionStatusChanged', endStudio);
+      context.events.off('LiveSessionStatusChanged', dropPublisher);
       await studio.close();
       await thumbnailWorker?.stop();
       liveRealtime.close();

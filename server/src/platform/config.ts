@@ -38,6 +38,9 @@ const configSchema = z.object({
   MEDIA_BIND: z.string().min(1).default('0.0.0.0'),
   MEDIA_RTMP_URL: z.string().regex(/^rtmps?:\/\//, 'must start with rtmp:// or rtmps://').optional(),
   MEDIA_FLV_URL_TEMPLATE: z.string().includes('{sessionId}', { message: 'must contain {sessionId}' }).optional(),
+  // MEDIA_MODE=external: nginx-rtmp's control module (rtmp_control), e.g. http://127.0.0.1:8080/control. When set, an
+  // ended session's publisher is dropped there (结束直播 stops the encoder, as in embedded mode).
+  MEDIA_CONTROL_URL: z.string().url().optional(),
   MEDIA_HLS_URL_TEMPLATE: z.string().includes('{sessionId}', { message: 'must contain {sessionId}' }).optional(),
   MEDIA_HLS: z.enum(['auto', 'off']).default('auto'),
   // Playback tokens: the app signs each viewer's live playback URL (HMAC-SHA256); the media side checks it. Set the
@@ -179,6 +182,8 @@ export type Config = {
     rtmpUrl: string | null;
     /** Playback URL templates with {sessionId}; embedded defaults use the media HTTP port. */
     flvUrlTemplate: string | null;
+    /** nginx-rtmp's control module (external mode): where an ended session's publisher is dropped. */
+    controlUrl: string | null;
     hlsUrlTemplate: string | null;
     hls: 'auto' | 'off';
     /** Signs playback tokens; random per process unless MEDIA_PLAY_SECRET is set. */
@@ -259,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bind: values.MEDIA_BIND,
       rtmpUrl: values.MEDIA_RTMP_URL ?? null,
       flvUrlTemplate: values.MEDIA_FLV_URL_TEMPLATE ?? null,
+      controlUrl: values.MEDIA_CONTROL_URL ? values.MEDIA_CONTROL_URL.replace(/\/+$/, '') : null,
       hlsUrlTemplate: values.MEDIA_HLS_URL_TEMPLATE ?? null,
       hls: values.MEDIA_HLS,
       playSecret: values.MEDIA_PLAY_SECRET ?? randomBytes(32).toString('hex'),

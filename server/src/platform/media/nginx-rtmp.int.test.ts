@@ -67,6 +67,7 @@ describe.skipIf(!isNginxRtmpPresent())('external media mode with nginx-rtmp (Deb
         LIVE_END_GRACE_SECONDS: '1',
         MEDIA_RTMP_URL: `rtmp://127.0.0.1:${rtmp}/live`,
         MEDIA_HLS_URL_TEMPLATE: `http://127.0.0.1:${http}/hls/{sessionId}.m3u8?token={token}`,
+        MEDIA_CONTROL_URL: `http://127.0.0.1:${http}/control`,
       },
     });
     ports = { rtmp, http, app: Number(new URL(server.url).port) };
@@ -158,6 +159,22 @@ describe.skipIf(!isNginxRtmpPresent())('external media mode with nginx-rtmp (Deb
     const notLiveToken = server.context.mediaLinks.playTokens.issue(notLive.id, 'guest');
     const refused = await server.app.inject({ method: 'POST', url: '/api/media/nginx/on-play', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `name=${notLive.id}&token=${encodeURIComponent(notLiveToken)}` });
     expect(refused.statusCode).toBe(404);
+  });
+
+  it('结束直播 drops the publisher on nginx-rtmp through its control module; its reconnect is refused', async () => {
+    const { host, session } = await buildLiveSession(server.context);
+    const { rtmpUrl, streamKey } = await keyOf(session.id, host.email!);
+    const encoder = pushTestPattern(`${rtmpUrl}/${streamKey}`, 60);
+    await waitFor(async () => (await detailOf(session.id)).status === 'live', 'live', 15_000, 200);
+    const ended = await server.app.inject({ method: 'POST', url: `/api/sessions/${session.id}/end`, headers: { cookie: await server.signInCookie(host.email!) } });
+    expect(ended.statusCode).toBe(200);
+    // The 60 s encoder is cut off at once (it would run on otherwise), and publishing again is refused.
+    const startedWaiting = Date.now();
+    await encoder.exited;
+    expect(Date.now() - startedWaiting).toBeLessThan(15_000);
+    const again = pushTestPattern(`${rtmpUrl}/${streamKey}`, 3);
+    expect((await again.exited).code).not.toBe(0);
+    expect((await detailOf(session.id)).status).toBe('ended');
   });
 
   it('refuses a second publisher while one is live, and its refusal does not end the session', async () => {
