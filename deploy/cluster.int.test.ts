@@ -252,8 +252,11 @@ describe.skipIf(!hasTools())('the reference deployment under faults (deploy/clus
     await run('stop', 'redis');
     await waitFor(async () => (await ready(nodeA))?.realtime === 'node-local' && (await ready(nodeB))?.realtime === 'node-local', 'both nodes saying node-local', 10_000, 200);
     const degraded = await fetch(`${nodeA}/api/ready`);
-    expect(degraded.status).toBe(200); // still serving: a Redis outage takes no node out of the balancer
-    expect(await degraded.json()).toEqual({ ok: true, database: 'up', redis: 'down', realtime: 'node-local' });
+    expect(degraded.status).toBe(503); // issue 10's readiness contract; the node serves its own sockets all the same
+    expect(await degraded.json()).toEqual({ ok: false, database: 'up', redis: 'down', realtime: 'node-local' });
+    const optional = await fetch(`${nodeA}/api/ready?redis=optional`);
+    expect(optional.status).toBe(200); // what an actively probing balancer asks, so a Redis outage drains no node
+    expect(await optional.json()).toEqual({ ok: true, database: 'up', redis: 'down', realtime: 'node-local' });
     for (const node of ['node-1', 'node-2']) {
       expect(readFileSync(path.join(clusterDir, node, 'server.log'), 'utf8')).toContain('Redis is unreachable: this node keeps serving its own sockets');
     }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { Config } from './platform/config.js';
 import { checkReadiness } from './platform/availability.js';
@@ -201,13 +202,23 @@ export async function createApp(context: Context, options: { webDistDir?: string
     stopSweeper();
     await stopFolder();
   });
-  // Liveness: the process answers. Readiness: it can serve (the database); 503 takes this node out of a load
-  // balancer while PostgreSQL is down. Redis down is reported (realtime: 'node-local') but is no 503.
+  // Liveness: the process answers. Readiness (issue 10's contract): 503 while the database, or a configured Redis,
+  // is down. With Redis down the node still serves its own sockets (realtime: 'node-local', said in the body); a
+  // balancer that actively probes and must not drain every node in a Redis outage asks `?redis=optional`, which
+  // answers 503 only for the database (README, production).
   app.get('/api/health', { config: { access: 'public' } }, async () => ({ ok: true, database: context.db.kind }));
-  app.get('/api/ready', { config: { access: 'public' }, schema: { tags: ['health'], summary: 'Readiness: database reachable (503 when not); Redis reported (realtime shared across nodes or node-local)' } }, async (_request, reply) => {
+  app.get('/api/ready', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['health'],
+      summary: 'Readiness: 503 while the database or a configured Redis is down (the body says which, and whether realtime is shared or node-local); ?redis=optional: 503 only for the database',
+      querystring: z.object({ redis: z.enum(['optional']).optional() }),
+    },
+  }, async (request, reply) => {
     const readiness = await checkReadiness({ db: context.db, redis: context.limiter.redis });
-    if (!readiness.ok) reply.status(503).header('retry-after', '5');
-    return readiness;
+    const ok = readiness.ok && (readiness.redis !== 'down' || request.query.redis === 'optional');
+    if (!ok) reply.status(503).header('retry-after', '5');
+    return { ...readiness, ok };
   });
   return app;
 }

@@ -70,12 +70,16 @@ describe('rate limits in Redis', () => {
     expect((await nodeA.app.inject({ method: 'GET', url: '/api/ready' })).statusCode).toBe(200);
   });
 
-  it('fails open when Redis is unreachable: requests past the limit are served, readiness says Redis is down', async () => {
+  it('fails open when Redis is unreachable: requests past the limit are served, readiness says Redis is down (503; 200 with ?redis=optional)', async () => {
     for (let attempt = 0; attempt < 5; attempt += 1) expect((await signIn(unreachable)).statusCode).toBe(401);
     const ready = await unreachable.inject({ method: 'GET', url: '/api/ready' });
-    // Still ready (every node would leave the balancer at once otherwise), serving its own sockets only.
-    expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toEqual({ ok: true, database: 'up', redis: 'down', realtime: 'node-local' });
+    // Not ready by the contract (503), yet serving its own sockets; a balancer that must not drain every node at once asks ?redis=optional.
+    expect(ready.statusCode).toBe(503);
+    expect(ready.headers['retry-after']).toBe('5');
+    expect(ready.json()).toEqual({ ok: false, database: 'up', redis: 'down', realtime: 'node-local' });
+    const optional = await unreachable.inject({ method: 'GET', url: '/api/ready?redis=optional' });
+    expect(optional.statusCode).toBe(200);
+    expect(optional.json()).toEqual({ ok: true, database: 'up', redis: 'down', realtime: 'node-local' });
     expect((await unreachable.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
 });
