@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { augustApplications, buildAugustPostings, insertApplications } from '../server/src/modules/analytics/analytics.fixtures.js';
 import { TEST_PASSWORD } from '../server/src/test/factories.js';
 import {
-  browserAvailability, createPageOpener, eventually, expectAttribute, expectText, launchChromium, saveScreenshot, signInThroughForm,
+  browserAvailability, createPageOpener, eventually, expectAttribute, expectCount, expectText, launchChromium, saveScreenshot, signInThroughForm,
   startServer, type RunningServer,
 } from './support.js';
 
@@ -42,9 +42,11 @@ describe.skipIf(availability.shouldSkip)('analytics dashboards in the browser', 
     await page.getByTestId('analytics-dashboard').waitFor();
     await expectText(page.getByTestId('total-applications'), '11', "the province's applications", { contains: true });
     await expectText(page.getByTestId('analytics-region'), '江苏', 'the region picker', { contains: true });
-    for (const figure of ['figure-industries', 'figure-top-categories', 'figure-top-cities', 'figure-top-provinces', 'figure-map', 'figure-attractiveness', 'figure-tier-flows']) {
+    // A province shows its cities, its map and its flows in and out, never a one-bar "top provinces" chart (issue 12).
+    for (const figure of ['figure-industries', 'figure-top-categories', 'figure-top-cities', 'figure-region-cities', 'figure-region-map', 'figure-region-flows', 'figure-map', 'figure-attractiveness', 'figure-tier-flows']) {
       await page.getByTestId(figure).waitFor();
     }
+    await expectCount(page.getByTestId('figure-top-provinces'), 0, 'no top-provinces chart for a province');
     await expectAttribute(page.getByTestId('figure-top-categories-csv'), 'href', '/api/analytics/top-categories.csv?from=2022-08-01&to=2022-08-31&minSent=1', "the top categories' CSV link");
     // The public version of what is on screen: the bureau's province.
     await expectAttribute(page.getByTestId('analytics-public-link'), 'href', '/analytics/public?from=2022-08-01&to=2022-08-31&province=32', 'the public page link');
