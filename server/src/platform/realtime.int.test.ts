@@ -3,17 +3,10 @@ import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, createContext, startLiveRuntime } from '../app.js';
 import { buildLiveSession, buildSeeker, nextEvent, startLiveTestServer, type LiveClient } from '../test/live-helpers.js';
+import { requireRedis } from '../test/tools.js';
 import { loadConfig } from './config.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-const isRedisReachable = await new Promise<boolean>((resolve) => {
-  const { hostname, port } = new URL(REDIS_URL);
-  const socket = net.connect(Number(port || 6379), hostname, () => { socket.destroy(); resolve(true); });
-  socket.on('error', () => resolve(false));
-});
-if (!isRedisReachable && process.env.CI === 'true') throw new Error(`Redis is required in CI at ${REDIS_URL}`);
-if (!isRedisReachable) console.warn(`Skipping: no Redis at ${REDIS_URL}`);
+const { url: REDIS_URL, isReachable: isRedisReachable } = await requireRedis();
 
 describe.skipIf(!isRedisReachable)('Socket.IO across two server nodes with the Redis adapter', () => {
   let nodeA: Awaited<ReturnType<typeof startLiveTestServer>>;

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { spawn, spawnSync } from 'node:child_process';
 
 /** Whether a command-line tool runs here. With CI=true a missing tool is a failure, never a skip. */
@@ -6,6 +7,40 @@ export function requireTool(command: string, args: string[] = ['-version']): boo
   if (!isPresent && process.env.CI === 'true') throw new Error(`${command} is required in CI (apt-get install it): it is missing`);
   if (!isPresent) console.warn(`Skipping: ${command} is not installed (apt-get install -y ${command === 'nginx' ? 'nginx libnginx-mod-rtmp' : command})`);
   return isPresent;
+}
+
+/** The test Redis (TEST_REDIS_URL, else the machine's): whether it answers; in CI a missing one is an error, elsewhere a skip. */
+export async function requireRedis(url = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'): Promise<{ url: string; isReachable: boolean }> {
+  const isReachable = await new Promise<boolean>((resolve) => {
+    const { hostname, port } = new URL(url);
+    const socket = net.connect(Number(port || 6379), hostname, () => { socket.destroy(); resolve(true); });
+    socket.on('error', () => resolve(false));
+  });
+  if (!isReachable && process.env.CI === 'true') throw new Error(`Redis is required in CI at ${url}`);
+  if (!isReachable) console.warn(`Skipping: no Redis at ${url}`);
+  return { url, isReachable };
+}
+
+/** An open HTTP-FLV player: counts bytes until the server hangs up. */
+export function openPlayer(url: string) {
+  const controller = new AbortController();
+  const state = { status: 0, bytes: 0, closedAt: 0 };
+  const done = (async () => {
+    try {
+      const response = await fetch(url, { signal: controller.signal });
+      state.status = response.status;
+      const reader = response.body!.getReader();
+      for (;;) {
+        const { value, done: isDone } = await reader.read();
+        if (isDone) break;
+        state.bytes += value.length;
+      }
+    } catch {
+      // aborted or reset by the server
+    }
+    state.closedAt = Date.now();
+  })();
+  return { state, done, stop: () => controller.abort() };
 }
 
 /** ffmpeg pushing a test pattern with sound over RTMP (the NOTES.md command); resolves with its exit code. */

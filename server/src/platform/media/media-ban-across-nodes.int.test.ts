@@ -7,39 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, createContext, startLiveRuntime } from '../../app.js';
 import { buildUser } from '../../test/factories.js';
 import { buildLiveSession, buildSeeker, startLiveTestServer, type LiveClient } from '../../test/live-helpers.js';
-import { pushTestPattern, readBytes, requireTool, waitFor } from '../../test/tools.js';
+import { openPlayer, pushTestPattern, readBytes, requireRedis, requireTool, waitFor } from '../../test/tools.js';
 import { loadConfig } from '../config.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const isRedisReachable = await new Promise<boolean>((resolve) => {
-  const { hostname, port } = new URL(REDIS_URL);
-  const socket = net.connect(Number(port || 6379), hostname, () => { socket.destroy(); resolve(true); });
-  socket.on('error', () => resolve(false));
-});
-if (!isRedisReachable && process.env.CI === 'true') throw new Error(`Redis is required in CI at ${REDIS_URL}`);
+const { url: REDIS_URL, isReachable: isRedisReachable } = await requireRedis();
 const hasFfmpeg = requireTool('ffmpeg');
-
-/** An open HTTP-FLV player: counts bytes until the server hangs up. */
-function openPlayer(url: string) {
-  const controller = new AbortController();
-  const state = { status: 0, bytes: 0, closedAt: 0 };
-  const done = (async () => {
-    try {
-      const response = await fetch(url, { signal: controller.signal });
-      state.status = response.status;
-      const reader = response.body!.getReader();
-      for (;;) {
-        const { value, done: isDone } = await reader.read();
-        if (isDone) break;
-        state.bytes += value.length;
-      }
-    } catch {
-      // aborted or reset by the server
-    }
-    state.closedAt = Date.now();
-  })();
-  return { state, done, stop: () => controller.abort() };
-}
 
 /**
  * Issue 10, media: a ban covers the video on every node. Node A runs the embedded media server the viewers play

@@ -5,31 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLiveSession, buildSeeker, nextEvent, startLiveTestServer } from '../../test/live-helpers.js';
-import { pushTestPattern, readBytes, requireTool, waitFor } from '../../test/tools.js';
+import { openPlayer, pushTestPattern, readBytes, requireTool, waitFor } from '../../test/tools.js';
 
 const hasFfmpeg = requireTool('ffmpeg');
-
-/** An open HTTP-FLV player: counts bytes until the server hangs up. */
-function openPlayer(url: string) {
-  const controller = new AbortController();
-  const state = { status: 0, bytes: 0, closedAt: 0 };
-  const done = (async () => {
-    try {
-      const response = await fetch(url, { signal: controller.signal });
-      state.status = response.status;
-      const reader = response.body!.getReader();
-      for (;;) {
-        const { value, done: isDone } = await reader.read();
-        if (isDone) break;
-        state.bytes += value.length;
-      }
-    } catch {
-      // aborted or reset by the server
-    }
-    state.closedAt = Date.now();
-  })();
-  return { state, done, stop: () => controller.abort() };
-}
 
 /** The raw answer to a WebSocket upgrade (WS-FLV) on the media port: its status line. */
 function upgradeStatus(port: number, pathAndQuery: string): Promise<string> {
