@@ -6,6 +6,7 @@ import { acquireDataDirLock } from './platform/data-dir-lock.js';
 import { openPglite, openPostgres, type Db } from './platform/db.js';
 import { EventBus } from './platform/events.js';
 import { createHttpServer } from './platform/http.js';
+import { composePages } from './platform/web-app.js';
 import { migrate } from './platform/migrate.js';
 import { createAnalyticsService, registerAnalyticsRoutes, startRollupFolder } from './modules/analytics/index.js';
 import { createAuthService, createEmailConfirmationService, createPhoneCodeService, createSignInLockout, registerAuthRoutes, SESSION_COOKIE } from './modules/auth/index.js';
@@ -23,7 +24,7 @@ import { createApiTokensService, readBearerToken, registerIntegrationsRoutes } f
 import { createSeekersService, registerSeekersRoutes } from './modules/seekers/index.js';
 import { createRecommendationsService, registerRecommendationsRoutes } from './modules/recommendations/index.js';
 import { registerDemoRoutes } from './modules/demo/index.js';
-import { attachLiveRealtime, createLiveService, registerLiveMediaFileRoutes, registerLiveRoutes } from './modules/live/index.js';
+import { attachLiveRealtime, createLiveService, createLivePages, registerLiveMediaFileRoutes, registerLiveRoutes } from './modules/live/index.js';
 import { createApplicationsService, registerApplicationsRoutes } from './modules/applications/index.js';
 import { attachConversationsRealtime, createConversationsService, registerConversationsRoutes } from './modules/conversations/index.js';
 import { attachInterviewsRealtime, createInterviewsService, registerInterviewsRoutes } from './modules/interviews/index.js';
@@ -165,7 +166,7 @@ export async function createApp(context: Context, options: { webDistDir?: string
     limiter: context.limiter,
     mediaOrigins: () => context.mediaLinks.playbackOrigins(),
     webDistDir: options.webDistDir,
-    renderPage: createJobPages(context.jobs),
+    renderPage: composePages(createJobPages(context.jobs), createLivePages(context.live)),
   });
   registerIntegrationsRoutes(app, context.apiTokens);
   registerAuthRoutes(app, context.auth, context.phoneCodes, context.emailConfirmations, { cookieSecure: context.config.cookieSecure });

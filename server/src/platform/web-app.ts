@@ -44,6 +44,17 @@ function cacheControlFor(filePath: string, root: string): string {
 /** A page's content as static HTML for index.html's #root (public content only: the same for every visitor). */
 export type PageRenderer = (pathname: string, query: Record<string, unknown>) => Promise<{ title: string; html: string } | null>;
 
+/** The first renderer's page that is not null. */
+export function composePages(...renderers: PageRenderer[]): PageRenderer {
+  return async (pathname, query) => {
+    for (const render of renderers) {
+      const page = await render(pathname, query);
+      if (page) return page;
+    }
+    return null;
+  };
+}
+
 const escapeTitle = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 /** index.html, re-read when a new build replaces it. */

@@ -15,6 +15,7 @@ import { AppLayout } from '../components/app-layout';
 import { PageLoading } from '../components/page-states';
 import RouteError from '../components/route-error';
 import { jobListLoader, jobLoader } from '../features/jobs/prefetch';
+import { liveListLoader } from '../features/live/prefetch';
 import { RequireRole } from '../components/require-role';
 import type { Role } from './types';
 
@@ -32,7 +33,7 @@ export function page(load: () => Promise<PageModule>, roles?: readonly Role[]): 
 const FEATURE_ROUTES: RouteObject[] = [
   { index: true, loader: jobListLoader, lazy: page(() => import('../features/jobs/job-list-page')) },
   { path: 'jobs/:jobId', loader: jobLoader, lazy: page(() => import('../features/jobs/job-detail-page')) },
-  { path: 'live', lazy: page(() => import('../features/live/session-list-page')) },
+  { path: 'live', loader: liveListLoader, lazy: page(() => import('../features/live/session-list-page')) },
   { path: 'feed', lazy: page(() => import('../features/live/feed-page')) },
   { path: 'live/:sessionId', lazy: page(() => import('../features/live/live-room-page')) },
   { path: 'host/sessions', lazy: page(() => import('../features/live/host/host-sessions-page'), ['host', 'employer', 'bureau', 'admin']) },

@@ -52,7 +52,7 @@ describe('the job list and a job page arrive with their content in the first ans
   });
 
   it('sends the plain app for other pages and for a job that does not exist', async () => {
-    for (const url of ['/live', '/jobs/00000000-0000-4000-8000-000000000000', '/jobs/not-a-job']) {
+    for (const url of ['/live?tab=replay', '/jobs/00000000-0000-4000-8000-000000000000', '/jobs/not-a-job']) {
       const response = await app.inject({ url });
       expect(response.statusCode, url).toBe(200);
       expect(response.body, url).toContain('<div id="root"></div>');

@@ -2,20 +2,16 @@
 // connection shows the jobs from the server's first answer, before the scripts arrive (the web app replaces this
 // markup when it starts). Only public job fields, never the visitor's: the same HTML for everyone, in Chinese
 // (the app's default language), styled by the web app's global.css classes. No script: the CSP forbids inline ones.
+import { escapeHtml, pageShell, plainTag } from '../../platform/page-shell.js';
 import type { PageRenderer } from '../../platform/web-app.js';
 import type { Job } from './jobs.schemas.js';
 import { listJobsQuerySchema } from './jobs.schemas.js';
 import type { JobsService } from './jobs.service.js';
 
-
-const APP_NAME = 'Jobcast 直播带岗';
+export const APP_NAME = 'Jobcast 直播带岗';
 const LIST_PAGE_SIZE = 20;
 const JOB_PATH = /^\/jobs\/([0-9a-f-]{36})$/i;
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character]);
-}
 
 /** 月薪 "5500-7500元/月" (or "5500元/月起"), else 工价 "22元/小时", else 薪资面议 (as web/src/features/jobs/pay.ts). */
 export function formatPayZh(job: Pick<Job, 'payMonthlyMin' | 'payMonthlyMax' | 'payHourly'>): string {
@@ -49,14 +45,7 @@ function welfareZh(job: Job): Array<[label: string, color: string]> {
   return tags;
 }
 
-const plainTag = (label: string, color?: string) => `<span class="plain-tag${color ? ` plain-tag-${color}` : ''}">${escapeHtml(label)}</span>`;
 
-/** The page as the web app draws it (app-layout.tsx), so that nothing moves when the app takes over. */
-const shell = (content: string) =>
-  `<div class="app-shell"><header class="app-header"><a href="/" class="brand"><span class="brand-mark">▶</span>Jobcast<span class="brand-sub">直播带岗</span></a>` +
-  `<div class="header-actions"><a href="/sign-in" class="plain-button plain-button-small plain-button-primary">登录</a></div></header>` +
-  `<main class="app-main">${content}</main>` +
-  `<footer class="app-footer"><div>Jobcast — 开源、可自行部署的直播招聘平台 · <a href="/docs">API 文档</a></div><div>依据《网络招聘服务管理规定》：岗位信息须真实，不得向劳动者收取押金或费用，不得设置年龄、性别、户籍、地域限制。</div></footer></div>`;
 
 const tags = (job: Job) => `<div class="tag-row">${plainTag(SHIFTS_ZH[job.shiftPattern] ?? job.shiftPattern)}${welfareZh(job).map(([label, color]) => plainTag(label, color)).join('')}</div>`;
 const accountTypeTag = (job: Job) => plainTag(...ACCOUNT_TYPES_ZH[job.companyAccountType]);
@@ -80,7 +69,7 @@ function textSection(title: string, text: string): string {
 }
 
 export function renderJobList(jobs: Job[], total: number): string {
-  return shell(
+  return pageShell(
     `<div class="stack"><div><h1 class="page-heading">找工作</h1><p class="page-subtitle">工厂、仓储、司机、保安…… 看工价、看吃住，直接找靠谱岗位</p></div>` +
     `<nav class="job-view-tabs" aria-label="岗位排序"><a class="job-view-tab is-active" aria-current="page" href="/">全部</a><a class="job-view-tab" href="/for-you">推荐</a><a class="job-view-tab" href="/?sort=near">附近</a></nav>` +
     `<div class="filter-bar filter-bar-placeholder"></div>` +
@@ -102,7 +91,7 @@ export function renderJob(job: Job): string {
     ['住宿', HOUSING_ZH[job.housing] ?? job.housing], ['餐饮', MEALS_ZH[job.meals] ?? job.meals], ['工种', job.categoryName], ['行业', job.industryName],
     ['招聘人数', String(job.headcount)], ['有效期', `${job.validFrom} ~ ${job.validUntil}`],
   ];
-  return shell(
+  return pageShell(
     `<div class="stack" style="max-width:760px;margin:0 auto;width:100%">` +
     `<div><a href="/" class="plain-button plain-button-link" style="padding-left:0">${ARROW_LEFT}<span>返回列表</span></a></div>` +
     syntheticNotice(job.isSynthetic) +

@@ -2,3 +2,4 @@ export { createLiveService, isSameSecret, type LiveService } from './live.servic
 export { registerLiveRoutes, registerLiveMediaFileRoutes } from './live.routes.js';
 export { attachLiveRealtime, type LiveRealtime, type ApplicationsForRoom } from './live.realtime.js';
 export { applyWordFilter, type WordRule } from './word-filter.js';
+export { createLivePages } from './live.pages.js';

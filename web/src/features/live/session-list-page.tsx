@@ -11,6 +11,7 @@ import { useApi } from '../../app/use-api';
 import { PageError, PageLoading } from '../../components/page-states';
 import { bookSession, cancelBooking, listSessions, type SessionSummary } from './api';
 import { LIVE_NS } from './i18n';
+import { arrivedCurrentSessions, currentSessions } from './prefetch';
 import { SessionCard } from './session-card';
 import { useNow } from './use-now';
 import './live.css';
@@ -34,7 +35,11 @@ export default function SessionListPage() {
   const [busyId, setBusyId] = useState<string | null>(null);
   const [bookingOverrides, setBookingOverrides] = useState<Record<string, { isBooked: boolean; bookingCount: number }>>({});
 
-  const current = useApi<Loaded>(async () => ({ ...(await listSessions({ status: ['live', 'scheduled'], limit: 60 })), receivedAt: Date.now() }), `current:${user?.id ?? ''}`);
+  // The first answer may already be here (the route's loader asked for it with the page's code).
+  const current = useApi<Loaded>(async () => ({ ...(await currentSessions()), receivedAt: Date.now() }), `current:${user?.id ?? ''}`, () => {
+    const arrived = arrivedCurrentSessions();
+    return arrived ? { ...arrived, receivedAt: Date.now() } : undefined;
+  });
   const replays = useApi<Loaded>(async () => ({ ...(await listSessions({ status: ['ended'], limit: 30 })), receivedAt: Date.now() }), 'replays');
 
   const liveSessions = useMemo(() => current.data?.sessions.filter((session) => session.status === 'live') ?? [], [current.data]);
