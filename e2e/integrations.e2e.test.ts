@@ -1,14 +1,17 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCompany, TEST_PASSWORD } from '../server/src/test/factories.js';
-import { browserAvailability, createPageOpener, expectAttribute, launchChromium, saveScreenshot, signInThroughForm, startServer, type RunningServer } from './support.js';
+import { buildCompany, buildJob, TEST_PASSWORD } from '../server/src/test/factories.js';
+import { buildSeeker } from '../server/src/test/pipeline-factories.js';
+import { browserAvailability, createPageOpener, eventually, expectAttribute, expectCount, expectText, launchChromium, saveScreenshot, signInThroughForm, startServer, type RunningServer } from './support.js';
 
 const availability = browserAvailability();
 
 describe.skipIf(availability.shouldSkip)('integrations: an employer makes, uses and revokes an API token in the console', { timeout: 180_000 }, () => {
   let server: RunningServer;
   let browser: Browser;
-  let employer: { email: string | null };
+  let employer: Awaited<ReturnType<typeof buildCompany>>['employer'];
   const opener = createPageOpener(() => ({ browser, baseUrl: server.baseUrl }));
   const { problems } = opener;
 
@@ -50,6 +53,66 @@ describe.skipIf(availability.shouldSkip)('integrations: an employer makes, uses 
     await expectAttribute(page.getByTestId('token-status'), 'data-status', 'revoked', "the revoked token's status");
     expect((await call('GET')).status).toBe(401);
     await saveScreenshot(page, 'integrations-token-revoked');
+  });
+
+  it('事件推送: a webhook is made (secret once), a failed delivery shows its 500 and is redelivered by hand, on a phone and a desktop, in Chinese and English', async () => {
+    let isReceiverUp = false;
+    const receiver = http.createServer((request, response) => {
+      request.resume();
+      request.on('end', () => (isReceiverUp ? response.writeHead(200).end('{"ok":true}') : response.writeHead(500).end('ATS maintenance window')));
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const page = await opener.open('desktop');
+      await signInThroughForm(page, employer.email!, TEST_PASSWORD);
+      await page.goto('/console/integrations');
+      await page.getByTestId('tab-webhooks').click();
+      await page.waitForURL('**/console/integrations?tab=webhooks');
+      await page.getByTestId('webhook-url').fill(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/jobcast`);
+      await page.getByTestId('create-webhook').click();
+      await eventually(() => page.getByTestId('webhook-secret').inputValue(), 'the secret shown once').toMatch(/^whsec_[\w-]{43}$/);
+      await saveScreenshot(page, 'integrations-webhook-secret-once');
+      await page.getByRole('button', { name: '我已保存' }).click();
+
+      // A seeker applies: the receiver answers 500, the delivery waits for its retry (10 s by default).
+      const { context } = server;
+      const job = await buildJob(context, employer, { cityCode: '320500' });
+      const seeker = await buildSeeker(context);
+      await context.applications.apply(seeker, { jobId: job.id });
+      await eventually(async () => (await context.db.query("select id from webhook_deliveries where last_status_code = 500")).length, 'the first attempt answered 500').toBe(1);
+      await page.getByTestId('webhook-deliveries').click();
+      await expectText(page.getByTestId('webhook-deliveries-drawer'), 'HTTP 500', 'the deliveries drawer', { contains: true, useInnerText: true });
+      await saveScreenshot(page, 'integrations-webhook-delivery-failed');
+
+      isReceiverUp = true;
+      await page.getByTestId('redeliver').click();
+      await eventually(async () => (await context.db.query("select id from webhook_deliveries where status = 'delivered'")).length, 'the redelivery delivered').toBe(1);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('webhook-deliveries').click();
+      await expectText(page.getByTestId('webhook-deliveries-drawer'), '已送达', 'the deliveries drawer', { contains: true, useInnerText: true });
+      await saveScreenshot(page, 'integrations-webhook-delivered-zh');
+
+      await page.evaluate(() => localStorage.setItem('jobcast.language', 'en'));
+      await page.reload();
+      await page.getByTestId('webhook-deliveries').click();
+      await expectText(page.getByTestId('webhook-deliveries-drawer'), 'Delivered', 'the deliveries drawer', { contains: true, useInnerText: true });
+      await saveScreenshot(page, 'integrations-webhook-delivered-en');
+
+      const phone = await opener.open('phone');
+      await signInThroughForm(phone, employer.email!, TEST_PASSWORD);
+      await phone.goto('/console/integrations?tab=webhooks');
+      await expectCount(phone.getByTestId('webhook-deliveries'), 1, 'the webhook row');
+      await saveScreenshot(phone, 'integrations-webhooks-phone-zh');
+      await phone.getByTestId('webhook-deliveries').click();
+      await expectText(phone.getByTestId('webhook-deliveries-drawer'), '已送达', 'the deliveries drawer', { contains: true, useInnerText: true });
+      await saveScreenshot(phone, 'integrations-webhook-deliveries-phone-zh');
+      await phone.evaluate(() => localStorage.setItem('jobcast.language', 'en'));
+      await phone.reload();
+      await expectCount(phone.getByTestId('webhook-deliveries'), 1, 'the webhook row');
+      await saveScreenshot(phone, 'integrations-webhooks-phone-en');
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 
   it('the pages raised no script errors', () => {

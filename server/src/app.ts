@@ -21,6 +21,7 @@ import { createOutcomesService, createPipelineService, registerOutcomesRoutes, r
 import { createPrivacyService, registerPrivacyRoutes } from './modules/privacy/index.js';
 import { createReportsService, registerReportsRoutes } from './modules/reports/index.js';
 import { createApiTokensService, readBearerToken, registerIntegrationsRoutes } from './modules/integrations/index.js';
+import { createWebhookOutbox, createWebhooksService, registerWebhooksRoutes } from './modules/webhooks/index.js';
 import { createSeekersService, registerSeekersRoutes } from './modules/seekers/index.js';
 import { createRecommendationsService, registerRecommendationsRoutes } from './modules/recommendations/index.js';
 import { registerDemoRoutes } from './modules/demo/index.js';
@@ -89,9 +90,11 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const outcomes = createOutcomesService({ db, trustSignalMinSample: config.pipeline.trustSignalMinSample });
   const campaigns = createCampaignsService({ db, geo, outcomes });
   const thumbnails = createThumbnailStore(config.media.thumbnails.dir);
-  const live = createLiveService({ db, events, config, auth, geo, jobs, companies, notifications, media: mediaLinks, campaigns, thumbnails, clock: options.clock });
-  const pipeline = createPipelineService({ db, events, notifications });
-  const applications = createApplicationsService({ db, events, jobs, seekers, live, consents: pipeline.phoneAccess });
+  // Webhook events are written by the modules that make the changes, in their transactions (the outbox).
+  const outbox = createWebhookOutbox({ settings: config.webhooks });
+  const live = createLiveService({ db, events, config, auth, geo, jobs, companies, notifications, media: mediaLinks, campaigns, thumbnails, clock: options.clock, outbox });
+  const pipeline = createPipelineService({ db, events, notifications, outbox });
+  const applications = createApplicationsService({ db, events, jobs, seekers, live, consents: pipeline.phoneAccess, outbox });
   const reports = createReportsService({ db, companies, notifications, events });
   const conversations = createConversationsService({ db, events, notifications, pipeline, reports, seekers, filterText: (text, options) => live.filterChatText(text, options), limiter });
   const privacy = createPrivacyService({ db, auth, pipeline, phoneCodes, events });
@@ -107,6 +110,19 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const stage = createStageService({ db, live, config });
   privacy.registerPersonalDataSource(stage.personalDataSource);
   const apiTokens = createApiTokensService({ db });
+  const webhooks = createWebhooksService({
+    db,
+    settings: config.webhooks,
+    sources: {
+      // A company's payload as its webhook's maker sees the application (the consent rules hold for that person).
+      describeApplication: async (applicationId, recipient) => pipeline.describeForWebhook(
+        applicationId,
+        recipient.kind === 'company' ? { companyId: recipient.companyId, maker: await auth.getUser(recipient.makerUserId).catch(() => null) } : null,
+      ),
+      describeSession: (sessionId) => live.describeForWebhook(sessionId),
+    },
+    onError: (error) => console.error('webhooks: preparing a delivery failed', error),
+  });
   const database = db;
 
   return {
@@ -122,6 +138,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     mail,
     emailConfirmations,
     apiTokens,
+    webhooks,
     phoneCodes,
     companies,
     jobs,
@@ -169,6 +186,7 @@ export async function createApp(context: Context, options: { webDistDir?: string
     renderPage: composePages(createJobPages(context.jobs), createLivePages(context.live)),
   });
   registerIntegrationsRoutes(app, context.apiTokens);
+  registerWebhooksRoutes(app, context.webhooks);
   registerAuthRoutes(app, context.auth, context.phoneCodes, context.emailConfirmations, { cookieSecure: context.config.cookieSecure });
   registerGeoRoutes(app, context.geo);
   registerCompaniesRoutes(app, context.companies);
@@ -195,13 +213,16 @@ export async function createApp(context: Context, options: { webDistDir?: string
   // listening server only (tests and the CLI do not start timers; figures are exact without the folder).
   let stopSweeper: () => void = () => undefined;
   let stopFolder: () => Promise<void> = async () => undefined;
+  let stopWebhooks: () => Promise<void> = async () => undefined;
   app.addHook('onListen', async () => {
     stopSweeper = startDueTaskSweeper(context.pipeline, context.config.pipeline.sweepSeconds, (error) => app.log.error(error));
     stopFolder = startRollupFolder(context.analytics, (error) => app.log.error(error));
+    // Webhook deliveries: every listening node claims due ones (SKIP LOCKED), so each is sent by one node at a time.
+    stopWebhooks = context.webhooks.startWorker((error) => app.log.error({ err: error }, 'webhook deliveries failed'));
   });
   app.addHook('onClose', async () => {
     stopSweeper();
-    await stopFolder();
+    await Promise.all([stopFolder(), stopWebhooks()]);
   });
   // Liveness: the process answers. Readiness (issue 10's contract): 503 while the database, or a configured Redis,
   // is down. With Redis down the node still serves its own sockets (realtime: 'node-local', said in the body); a

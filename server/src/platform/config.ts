@@ -115,6 +115,25 @@ const configSchema = z.object({
   // [{"urls":"turn:turn.example.cn:3478","username":"jobcast","credential":"…"}] (coturn: README). Empty: direct only.
   // relay: every interview goes through TURN (networks where direct paths must not be tried; also the TURN test).
   ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
+  // Webhooks (docs/INTEGRATIONS.md): each delivery waits this long for an answer; retries back off from BASE,
+  // doubling up to MAX, for RETRY_FOR_SECONDS (24 h), then the delivery is marked failed. The worker looks for due
+  // deliveries every POLL_MS. Private and loopback targets are refused unless ALLOW_PRIVATE_TARGETS (tests, local
+  // development; docs/SECURITY.md). ENCRYPTION_KEY (32 bytes, hex or base64) encrypts the signing secrets at rest.
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(60).default(10),
+  WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).max(3600).default(10),
+  WEBHOOK_RETRY_MAX_SECONDS: z.coerce.number().min(0.01).max(86400).default(3600),
+  WEBHOOK_RETRY_FOR_SECONDS: z.coerce.number().min(1).max(7 * 86400).default(86400),
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFromEnv.default(false),
+  WEBHOOK_ENCRYPTION_KEY: z.string().optional().transform((value, context) => {
+    if (value === undefined) return null;
+    const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+    if (key.length !== 32) {
+      context.addIssue({ code: 'custom', message: 'must be 32 bytes, as 64 hex characters or base64 (openssl rand -hex 32)' });
+      return z.NEVER;
+    }
+    return key;
+  }),
   ICE_SERVERS: z.string().default('[]').transform((value, context) => {
     try {
       const parsed = iceServersSchema.parse(JSON.parse(value));
@@ -219,6 +238,7 @@ export type Config = {
   };
   phoneCodes: { dailyLimitPerPhone: number; dailyLimitPerAddress: number };
   mail: { provider: 'log' | 'smtp'; smtp: { url: string; from: string } | null };
+  webhooks: { timeoutMs: number; retryBaseMs: number; retryMaxMs: number; retryForSeconds: number; pollMs: number; allowPrivateTargets: boolean; encryptionKey: Buffer | null };
 };
 
 export class ConfigError extends Error {}
@@ -313,6 +333,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             regionId: values.ALIYUN_SMS_REGION_ID,
           }
         : null,
+    },
+    webhooks: {
+      timeoutMs: Math.round(values.WEBHOOK_TIMEOUT_SECONDS * 1000),
+      retryBaseMs: Math.round(values.WEBHOOK_RETRY_BASE_SECONDS * 1000),
+      retryMaxMs: Math.round(values.WEBHOOK_RETRY_MAX_SECONDS * 1000),
+      retryForSeconds: values.WEBHOOK_RETRY_FOR_SECONDS,
+      pollMs: values.WEBHOOK_POLL_MS,
+      allowPrivateTargets: values.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+      encryptionKey: values.WEBHOOK_ENCRYPTION_KEY,
     },
     phoneCodes: { dailyLimitPerPhone: values.PHONE_CODE_DAILY_LIMIT_PER_PHONE, dailyLimitPerAddress: values.PHONE_CODE_DAILY_LIMIT_PER_ADDRESS },
   };

@@ -9,7 +9,7 @@ type JsonSchema = { type?: string; enum?: unknown[]; anyOf?: JsonSchema[] };
 type Parameter = { in: string; name: string; required?: boolean; schema?: JsonSchema };
 type Operation = { tags?: string[]; parameters?: Parameter[] };
 type Region = 'jiangsu' | 'guangdong';
-type Scope = { provinceCode: string; cityCode: string; sessionId: string; campaignId: string; companyId: string; hostUserId: string; jobId: string };
+type Scope = { provinceCode: string; cityCode: string; sessionId: string; campaignId: string; companyId: string; hostUserId: string; jobId: string; webhookId: string };
 
 /**
  * Figures are scoped (issue 10): a 江苏 bureau, a 苏州 employer, a 江苏 host, a seeker and nobody signed in must
@@ -59,6 +59,7 @@ describe('figure routes: every GET route × role × foreign scope (non-interfere
           if (idOf('/api/campaigns/')) return scope.campaignId;
           return '1';
         case 'applicationId': case 'reportId': return '1';
+        case 'webhookId': return scope.webhookId;
       }
       if (parameter.in === 'path' || parameter.required) throw new Error(`${path}: no value for parameter ${parameter.name}: add it to the walk's filler`);
       return undefined;
@@ -164,7 +165,9 @@ describe('figure routes: every GET route × role × foreign scope (non-interfere
       await context.db.query('update live_sessions set campaign_id = $2 where id = $1', [session.id, campaign.id]);
       const seeker = await buildSeeker(context, { homeCityCode: cityCode });
       await buildApplication(context, { jobId: job.id, seekerUserId: seeker.id, sessionId: session.id });
-      scopes[region] = { provinceCode, cityCode, sessionId: session.id, campaignId: campaign.id, companyId: company.id, hostUserId: host.id, jobId: job.id };
+      // A webhook of the region's company, so its deliveries' route is walked with a real id (the URL is never called).
+      const { id: webhookId } = await context.webhooks.create(employer, { url: 'http://127.0.0.1:9/hook', events: ['application.submitted', 'application.status_changed'] });
+      scopes[region] = { provinceCode, cityCode, sessionId: session.id, campaignId: campaign.id, companyId: company.id, hostUserId: host.id, jobId: job.id, webhookId };
       Object.assign(users, { [`bureau ${provinceName}`]: bureau, [`employer ${place}`]: employer, [`host ${provinceName}`]: host });
       if (region === 'jiangsu') users['seeker 江苏'] = seeker;
     }

@@ -47,12 +47,15 @@ export async function openTestDb(): Promise<{ db: Db; drop: () => Promise<void> 
 
 export type TestContext = Context & { drop: () => Promise<void> };
 
+/** The settings every test starts from. Webhooks may target loopback: the tests' receivers listen on 127.0.0.1. */
+export const TEST_ENV: Record<string, string> = { LOG_LEVEL: 'silent', JOBCAST_DEMO_DATA: 'off', PORT: '0', RATE_LIMIT_SCALE: '1000', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' };
+
 /** The real composition root over a fresh database. */
 export async function createTestContext(env: Record<string, string> = {}, options: { clock?: () => Date } = {}): Promise<TestContext> {
   const { db, drop } = await openTestDb();
   // Abuse limits ×1000: every request of a test comes from 127.0.0.1, and suites sign up and apply far more
   // than one person would. A test of a limit itself passes RATE_LIMIT_SCALE: '1' (or RATE_LIMITS).
-  const config = loadConfig({ LOG_LEVEL: 'silent', JOBCAST_DEMO_DATA: 'off', PORT: '0', RATE_LIMIT_SCALE: '1000', ...env });
+  const config = loadConfig({ ...TEST_ENV, ...env });
   const context = await createContext(config, { db, clock: options.clock });
   return Object.assign(context, {
     async drop() {

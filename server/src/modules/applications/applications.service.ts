@@ -2,6 +2,7 @@ import type { Db, Queryable } from '../../platform/db.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import type { AuthUser } from '../../platform/http.js';
+import { NO_OUTBOX, type Outbox } from '../../platform/outbox.js';
 import type { JobsService } from '../jobs/index.js';
 import type { LiveService } from '../live/index.js';
 import type { SeekersService } from '../seekers/index.js';
@@ -35,8 +36,9 @@ export type RoomApplication = { sessionId: string; application: HostApplication;
 /** The seeker's apply-time choice to share the number (pipeline/unmask.ts). */
 export type ApplyConsents = { grantAtApply(seekerUserId: string, applicationId: number): Promise<void> };
 
-export function createApplicationsService(deps: { db: Db; events: EventBus; jobs: JobsService; seekers: SeekersService; live: LiveService; consents?: ApplyConsents }) {
+export function createApplicationsService(deps: { db: Db; events: EventBus; jobs: JobsService; seekers: SeekersService; live: LiveService; consents?: ApplyConsents; outbox?: Outbox }) {
   const { db, events, jobs, seekers, live } = deps;
+  const outbox = deps.outbox ?? NO_OUTBOX;
 
   return {
     /**
@@ -55,8 +57,14 @@ export function createApplicationsService(deps: { db: Db; events: EventBus; jobs
       const input = { jobId: body.jobId, seekerUserId: user.id, sessionId: body.sessionId ?? null, idempotencyKey: body.idempotencyKey ?? null };
       // One statement checks the job and the session, and stores the application, its key and its analytics
       // delta together: one round trip on the way that matters, and nothing waits on another seeker's
-      // application. Asked twice only when a concurrent first tap committed after the first one's snapshot.
-      const attempt = async () => (await repository.storeApplication(db, input)) ?? (await repository.storeApplication(db, input));
+      // application. Asked twice only when a concurrent first tap committed after the first one's snapshot. A new
+      // application's webhook event (application.submitted) is written in the same transaction: one more statement,
+      // which writes nothing when no webhook listens.
+      const attempt = () => db.transaction(async (tx) => {
+        const stored = (await repository.storeApplication(tx, input)) ?? (await repository.storeApplication(tx, input));
+        if (stored?.created) await outbox.record(tx, { type: 'application.submitted', applicationId: stored.application.id, facts: { status: stored.application.status, source: stored.application.source } });
+        return stored;
+      });
       let result = await attempt();
       if (!result) {
         // Nothing stored or found: the modules that own the rules say which one failed, with their messages.

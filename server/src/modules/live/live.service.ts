@@ -6,6 +6,7 @@ import type { Db, Queryable } from '../../platform/db.js';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import type { AuthUser } from '../../platform/http.js';
+import { NO_OUTBOX, type Outbox } from '../../platform/outbox.js';
 import type { MediaLinks } from '../../platform/media/media-links.js';
 import { createPlayTokens } from '../../platform/media/play-tokens.js';
 import { STUDIO_INGEST_PATH } from '../../platform/media/studio-ingest.js';
@@ -74,8 +75,11 @@ export function createLiveService(deps: {
   thumbnails: Pick<ThumbnailStore, 'urlFor'>;
   /** The clock of the session-state rules (tests move it). */
   clock?: () => Date;
+  /** Webhook events (session.live, session.ended), written in the status change's transaction. */
+  outbox?: Outbox;
 }) {
   const { db, events, config, auth, geo, jobs, companies, notifications, media, campaigns, thumbnails } = deps;
+  const outbox = deps.outbox ?? NO_OUTBOX;
   const clock = deps.clock ?? (() => new Date());
   const endTimers = new Map<string, NodeJS.Timeout>();
   let wordRules: { rules: WordRule[]; loadedAt: number } | null = null;
@@ -181,14 +185,23 @@ export function createLiveService(deps: {
     endTimers.delete(sessionId);
   }
 
+  /** A status change and its webhook event (session.live, session.ended), in one transaction. */
+  function changeStatusWithEvent(type: 'session.live' | 'session.ended', change: (tx: Queryable) => Promise<repository.SessionRow | null>) {
+    return db.transaction(async (tx) => {
+      const row = await change(tx);
+      if (row) await outbox.record(tx, { type, sessionId: row.id, facts: { status: row.status, wentLiveAt: row.wentLiveAt, endedAt: row.endedAt } });
+      return row;
+    });
+  }
+
   async function endSessionNow(sessionId: string) {
     clearEndTimer(sessionId);
-    return announceEnded(await repository.updateSessionEnded(db, sessionId));
+    return announceEnded(await changeStatusWithEvent('session.ended', (tx) => repository.updateSessionEnded(tx, sessionId)));
   }
 
   /** Ends the session if its end is still due at `dueAt` (atomic: of several nodes, one ends it; a publish meanwhile cancels it). */
   async function endSessionIfDue(sessionId: string, dueAt: Date) {
-    return announceEnded(await repository.updateSessionEndedIfDue(db, sessionId, dueAt));
+    return announceEnded(await changeStatusWithEvent('session.ended', (tx) => repository.updateSessionEndedIfDue(tx, sessionId, dueAt)));
   }
 
   function announceEnded(row: repository.SessionRow | null) {
@@ -202,7 +215,7 @@ export function createLiveService(deps: {
   async function startPublish(sessionId: string) {
     clearEndTimer(sessionId);
     await repository.updateSessionEndDue(db, sessionId, null);
-    const row = await repository.updateSessionLive(db, sessionId);
+    const row = await changeStatusWithEvent('session.live', (tx) => repository.updateSessionLive(tx, sessionId));
     if (!row) return;
     events.emit('LiveSessionStatusChanged', { sessionId, status: 'live', wentLiveAt: row.wentLiveAt, endedAt: null });
     const userIds = await repository.claimBookingsToNotify(db, sessionId);
@@ -285,6 +298,15 @@ export function createLiveService(deps: {
         limit: query.limit,
       });
       return rows.map(toSummary);
+    },
+
+    /** A session as a webhook carries it: what anyone sees on its public page, without playback links. Null when gone. */
+    async describeForWebhook(sessionId: string) {
+      const row = await repository.findSessionSummary(db, sessionId, null);
+      if (!row) return null;
+      const { secondsUntilStart: _seconds, ...summary } = toSummary(row);
+      const sessionJobs = await repository.listSessionJobs(db, sessionId);
+      return { ...summary, jobs: sessionJobs.map((job) => ({ id: job.jobId, title: job.title, companyName: job.companyName })), watchUrl: `${config.publicUrl}/live/${sessionId}` };
     },
 
     async getSessionDetail(viewer: AuthUser | null, sessionId: string): Promise<SessionDetail> {

@@ -2,6 +2,7 @@ import type { Db, Queryable } from '../../platform/db.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import type { AuthUser } from '../../platform/http.js';
+import { NO_OUTBOX, type Outbox, type OutboxEvent } from '../../platform/outbox.js';
 import type { NewNotification, Notification, NotificationsService } from '../notifications/index.js';
 import { csvCell, maskPhone } from './masking.js';
 import { createPhoneAccess, type PhoneLookTarget } from './unmask.js';
@@ -26,7 +27,7 @@ import { interviewRoomPath } from '../../../../contracts/interviews.js';
 const DELETED_SEEKER_NAME = '已注销用户';
 const CSV_MAX_ROWS = 10_000;
 
-export type PipelineDeps = { db: Db; events: EventBus; notifications: NotificationsService; now?: () => Date };
+export type PipelineDeps = { db: Db; events: EventBus; notifications: NotificationsService; outbox?: Outbox; now?: () => Date };
 
 /** How a user may see an application: the owning company acts on it; the others only read. */
 type Access = 'owner' | 'shared' | 'host' | 'seeker';
@@ -73,8 +74,21 @@ function toHandoff(view: HandoffView): Handoff {
 const chinaTime = (instant: Date) =>
   new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(instant);
 
+/** The webhooks a change announces (written by the caller in the change's transaction): every status change, and the milestones. */
+function webhookEventsOf(applicationId: number, action: string, from: ApplicationStatus, to: ApplicationStatus, state: PipelineState, at: Date): OutboxEvent[] {
+  const facts = { fromStatus: from, toStatus: to, action, occurredAt: at.toISOString() };
+  const announced: OutboxEvent[] = from === to ? [] : [{ type: 'application.status_changed', applicationId, facts }];
+  if (action === 'hire') announced.push({ type: 'application.hired', applicationId, facts });
+  if (action === 'onboard') announced.push({ type: 'application.onboarded', applicationId, facts: { ...facts, startDate: state.startDate } });
+  if (action === 'confirm_stay' || action === 'record_left') {
+    announced.push({ type: 'application.stay_7d', applicationId, facts: { ...facts, outcome: action === 'confirm_stay' ? 'stayed' : 'left', startDate: state.startDate } });
+  }
+  return announced;
+}
+
 export function createPipelineService(deps: PipelineDeps) {
   const { db, events, notifications } = deps;
+  const outbox = deps.outbox ?? NO_OUTBOX;
   const now = deps.now ?? (() => new Date());
   const phoneAccess = createPhoneAccess({ db, notifications, now });
 
@@ -191,6 +205,7 @@ export function createPipelineService(deps: PipelineDeps) {
         occurredAt: at,
       });
       await repository.saveState(tx, applicationId, result.state, at);
+      for (const event of webhookEventsOf(applicationId, action.type, result.from, result.to, result.state, at)) await outbox.record(tx, event);
       if (action.type === 'onboard') await repository.insertSevenDayCheck(tx, applicationId, record.companyId, sevenDayCheckDueOn(result.state.startDate!));
       if (action.type === 'confirm_stay' || action.type === 'record_left') await repository.completeOpenTask(tx, applicationId, user.id, at);
       const stored = await notifications.notify(await notificationsForChange(tx, record, action, result.state), tx);
@@ -223,6 +238,7 @@ export function createPipelineService(deps: PipelineDeps) {
         occurredAt: at,
       });
       await repository.saveState(tx, applicationId, restored, at);
+      for (const event of webhookEventsOf(applicationId, 'undo', current.status, restored.status, restored, at)) await outbox.record(tx, event);
       if (latest!.action === 'onboard') await repository.cancelOpenTask(tx, applicationId, at);
       if (latest!.action === 'confirm_stay' || latest!.action === 'record_left') await repository.reopenLatestTask(tx, applicationId);
       const label = STATUS_LABELS[restored.status];
@@ -363,6 +379,32 @@ export function createPipelineService(deps: PipelineDeps) {
     },
 
     getEmployerApplication,
+
+    /**
+     * An application as a webhook carries it (the webhooks module asks when it sends): what the API shows that
+     * recipient. A company's webhook gets the employer's list view — the number masked — and the full number only
+     * while the seeker consents, logged as a look by the webhook's maker exactly as opening the application in the
+     * console is (pipeline/unmask.ts; the seeker sees it). A province's webhook (a bureau) gets no person, as a
+     * bureau's API has none. Null when the application is gone.
+     */
+    async describeForWebhook(applicationId: number, recipient: { companyId: string; maker: AuthUser | null } | null) {
+      const record = await repository.findApplicationById(db, applicationId);
+      if (!record) return null;
+      const { seeker, ...view } = toEmployerView(record, 'owner', null);
+      const application = {
+        id: view.id, job: view.job, companyId: record.companyId, companyName: view.companyName, session: view.session, source: view.source,
+        status: view.status, appliedAt: view.appliedAt, hiredAt: view.hiredAt, startDate: view.startDate, categoryCode: record.categoryCode, seekerCityCode: record.seekerCityCode,
+      };
+      if (!recipient || recipient.companyId !== record.companyId) return { ...application, seeker: null };
+      const shown = { name: seeker.name, phoneMasked: seeker.phoneMasked, phone: null as string | null, cityName: seeker.cityName, hasPhoneConsent: record.hasPhoneConsent, isAnonymised: seeker.isAnonymised };
+      const maker = recipient.maker;
+      if (maker && maker.role === 'employer' && maker.companyId === record.companyId && record.hasPhoneConsent && record.seekerPhone && record.seekerUserId) {
+        const look = await db.transaction((tx) => phoneAccess.recordLook(tx, maker, lookTarget(record), { isImplicit: true }));
+        notifications.announce(look.stored);
+        shown.phone = look.phone;
+      }
+      return { ...application, seeker: shown };
+    },
 
     async changeStatus(user: AuthUser, applicationId: number, body: EmployerActionBody) {
       await transition(user, applicationId, toAction(body));
@@ -601,6 +643,7 @@ export function createPipelineService(deps: PipelineDeps) {
           reason: 'account deleted / 账号已注销', details: {}, stateBefore: before, undoesEventId: null, occurredAt: at,
         });
         await repository.saveState(tx, id, result.state, at);
+        for (const event of webhookEventsOf(id, 'withdraw', result.from, result.to, result.state, at)) await outbox.record(tx, event);
       }
       return repository.anonymiseApplicationsOfSeeker(tx, seekerUserId, at);
     },

@@ -1,8 +1,9 @@
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Radio, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Radio, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { currentLanguage } from '../../app/i18n';
 import { pickLanguage } from '../../app/server-errors';
 import { useApi } from '../../app/use-api';
@@ -10,11 +11,34 @@ import { PageError } from '../../components/page-states';
 import { integrationsApi, type ApiToken, type ApiTokenAccess } from './api';
 import { INTEGRATIONS_NS } from './i18n';
 
+// 事件推送 is its own chunk, loaded when its tab opens.
+const WebhooksPanel = lazy(() => import('./webhooks-panel'));
+
 type NewToken = { name: string; access: ApiTokenAccess };
 const formatTime = (value: string | null) => (value ? dayjs(value).format('YYYY-MM-DD HH:mm') : null);
 
-/** 开放接口: an employer's (company) or a bureau's (province) API tokens — made, shown once, revoked. */
-export default function ApiTokensPage() {
+/** 开放接口: API tokens and 事件推送 (webhooks) of an employer's company or a bureau's province, as tabs (?tab=webhooks). */
+export default function IntegrationsPage() {
+  const { t } = useTranslation(INTEGRATIONS_NS);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tab = searchParams.get('tab') === 'webhooks' ? 'webhooks' : 'tokens';
+  return (
+    <Space orientation="vertical" size="small" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>{tab === 'webhooks' ? t('webhooks.title') : t('tokens.title')}</Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setSearchParams(key === 'webhooks' ? { tab: key } : {})}
+        items={[
+          { key: 'tokens', label: <span data-testid="tab-tokens">{t('tabs.tokens')}</span>, children: <ApiTokensPanel /> },
+          { key: 'webhooks', label: <span data-testid="tab-webhooks">{t('tabs.webhooks')}</span>, children: <Suspense fallback={<Spin />}><WebhooksPanel /></Suspense> },
+        ]}
+      />
+    </Space>
+  );
+}
+
+/** An employer's (company) or a bureau's (province) API tokens — made, shown once, revoked. */
+function ApiTokensPanel() {
   const { t } = useTranslation(INTEGRATIONS_NS);
   const { message } = App.useApp();
   const { data, error, isLoading, reload } = useApi(() => integrationsApi.listTokens(), 'api-tokens');
@@ -79,7 +103,6 @@ export default function ApiTokensPage() {
   if (error && !data) return <PageError error={error} onRetry={reload} />;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('tokens.title')}</Typography.Title>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         {t('tokens.intro')} <a href="/docs" target="_blank" rel="noreferrer">{t('tokens.docs')}</a>
       </Typography.Paragraph>
