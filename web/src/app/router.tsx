@@ -3,7 +3,7 @@
  *   1. put them in web/src/features/<domain>/ (a page module default-exports its component; the feature's
  *      words go in its own i18n.ts via registerTranslations — no central dictionary to edit);
  *   2. add ONE line to FEATURE_ROUTES, e.g.
- *        { path: 'live/:sessionId', lazy: page(() => import('../features/live/live-room-page')) },
+ *        { path: 'live/:sessionId', loader: liveRoomLoader, lazy: page(() => import('../features/live/live-room-page')) },
  *      wrapping role-only pages: lazy: page(() => import('…'), ['host']);
  *   3. for a menu entry, flip or add its line in app/navigation.ts.
  * Reserved (hidden until implemented): /live, /live/:id (live rooms), /host (host console),
@@ -15,7 +15,7 @@ import { AppLayout } from '../components/app-layout';
 import { PageLoading } from '../components/page-states';
 import RouteError from '../components/route-error';
 import { jobListLoader, jobLoader } from '../features/jobs/prefetch';
-import { liveListLoader } from '../features/live/prefetch';
+import { liveListLoader, liveRoomLoader } from '../features/live/prefetch';
 import { RequireRole } from '../components/require-role';
 import type { Role } from './types';
 
@@ -35,7 +35,7 @@ const FEATURE_ROUTES: RouteObject[] = [
   { path: 'jobs/:jobId', loader: jobLoader, lazy: page(() => import('../features/jobs/job-detail-page')) },
   { path: 'live', loader: liveListLoader, lazy: page(() => import('../features/live/session-list-page')) },
   { path: 'feed', lazy: page(() => import('../features/live/feed-page')) },
-  { path: 'live/:sessionId', lazy: page(() => import('../features/live/live-room-page')) },
+  { path: 'live/:sessionId', loader: liveRoomLoader, lazy: page(() => import('../features/live/live-room-page')) },
   { path: 'host/sessions', lazy: page(() => import('../features/live/host/host-sessions-page'), ['host', 'employer', 'bureau', 'admin']) },
   { path: 'host/sessions/:sessionId', lazy: page(() => import('../features/live/host/host-console-page'), ['host', 'employer', 'bureau', 'admin']) },
   { path: 'host/sessions/:sessionId/studio', lazy: page(() => import('../features/live/host/studio-page'), ['host', 'employer', 'bureau', 'admin']) },

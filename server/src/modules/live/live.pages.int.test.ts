@@ -1,6 +1,6 @@
 // /live arrives with its sessions in the server's first answer (live.pages.ts), as the job list does: the same
 // cards the app draws, only what a guest may see, escaped, no inline script; replays and other pages get the app.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,7 +69,7 @@ describe('/live arrives with the sessions on now and upcoming in the first answe
   });
 
   it('sends the plain app for replays and unknown tabs, and the same HTML to a signed-in seeker as to a guest', async () => {
-    for (const url of ['/live?tab=replay', '/live?tab=%3Cx%3E', `/live/${ids.live}`]) {
+    for (const url of ['/live?tab=replay', '/live?tab=%3Cx%3E', `/live/${ids.scheduled}`, '/live/00000000-0000-4000-8000-000000000000', '/live/not-a-session']) {
       const response = await app.inject({ url });
       expect(response.statusCode, url).toBe(200);
       expect(response.body, url).toContain('<div id="root"></div>');
@@ -79,6 +79,21 @@ describe('/live arrives with the sessions on now and upcoming in the first answe
     const signedIn = await app.inject({ url: '/live', cookies });
     expect(signedIn.body).toBe(guest.body);
     for (const personal of ['王秘密', '13812345678', '13912340000', ids.seeker]) expect(signedIn.body).not.toContain(personal);
+  });
+
+  it('draws a live room that has a frame as its picture and title (escaped), the same for everyone', async () => {
+    const noFrame = await app.inject({ url: `/live/${ids.live}` });
+    expect(noFrame.body).toContain('<div id="root"></div>');
+    mkdirSync(context.thumbnails.dir, { recursive: true });
+    writeFileSync(context.thumbnails.pathFor(ids.live), Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
+    const room = await app.inject({ url: `/live/${ids.live}` });
+    expect(room.statusCode).toBe(200);
+    expect(room.body).toContain('data-prerendered="live-room"');
+    expect(room.body).toMatch(new RegExp(`<img fetchpriority="high" src="/media/thumbnails/${ids.live}\\.jpg\\?v=\\d+"`));
+    expect(room.body).toMatch(/<title>直播中 [^<]*专场[^<]* · Jobcast 直播带岗<\/title>/);
+    expect(room.body).not.toContain('<b>专场</b>');
+    const cookies = await sessionCookie(context, ids.seeker);
+    expect((await app.inject({ url: `/live/${ids.live}`, cookies })).body).toBe(room.body);
   });
 
   it('writes start times in China\'s time: 今天, 明天, a date, the year when it is not this year\'s', () => {

@@ -100,9 +100,29 @@ export function renderSessionList(sessions: SessionSummary[], tab: Tab | null, n
   );
 }
 
-/** The renderer for `/live` (live and upcoming; replays and other pages: null, the plain app). */
-export function createLivePages(live: Pick<LiveService, 'listSessions'>): PageRenderer {
+const ROOM_PATH = /^\/live\/([0-9a-f-]{36})$/i;
+
+/** A live room's first screen: the stream's latest frame where the app's player first shows its poster (live-room.tsx
+ * starts in the landscape layout: a 16:9 box at the top of the phone's screen) and the title under it, on the room's
+ * black stage, so that a phone sees the picture before the player's code has arrived. */
+export function renderRoomPoster(session: { title: string; thumbnailUrl: string }): string {
+  // Styled here rather than in global.css: only this page needs it, and global.css is in every page's first answer.
+  return `<div class="live-room" data-prerendered="live-room" style="position:fixed;inset:0;z-index:300;background:#0b0b0f;display:flex;justify-content:center">` +
+    `<div class="live-stage" style="position:relative;width:100%;max-width:480px;height:100%;background:#000;display:flex;flex-direction:column">` +
+    `<img fetchpriority="high" src="${escapeHtml(session.thumbnailUrl)}" alt="${escapeHtml(session.title)}" style="flex:none;display:block;width:100%;aspect-ratio:16/9;object-fit:cover;background:#000">` +
+    `<p style="flex:none;margin:0;padding:74px 14px 0;color:#fff;font-size:17px;font-weight:600;line-height:1.4">${escapeHtml(session.title)}</p></div></div>`;
+}
+
+/** The renderer for `/live` (live and upcoming; replays and other pages: null, the plain app) and for a live
+ * room that has a frame to show (a scheduled room, without one, is the plain app). */
+export function createLivePages(live: Pick<LiveService, 'listSessions' | 'getSessionDetail'>): PageRenderer {
   return async (pathname, query) => {
+    const room = ROOM_PATH.exec(pathname);
+    if (room) {
+      const session = await live.getSessionDetail(null, room[1]).catch(() => null);
+      if (!session?.thumbnailUrl || session.status !== 'live') return null;
+      return { title: `${session.title} · Jobcast 直播带岗`, html: renderRoomPoster({ title: session.title, thumbnailUrl: session.thumbnailUrl }) };
+    }
     if (pathname !== '/live') return null;
     if (query.tab !== undefined && query.tab !== 'live' && query.tab !== 'upcoming') return null;
     const sessions = await live.listSessions(null, { status: ['live', 'scheduled'], limit: LIST_LIMIT });

@@ -9,6 +9,7 @@ import { PageError, PageLoading } from '../../components/page-states';
 import { getSession } from './api';
 import { LIVE_NS } from './i18n';
 import { LiveRoom } from './live-room';
+import { arrivedSession, sessionForRoom } from './prefetch';
 import './live.css';
 
 /** /live/:sessionId — the live room, or its replay once the session has ended. */
@@ -17,7 +18,11 @@ export default function LiveRoomPage() {
   const { sessionId = '' } = useParams();
   const { user } = useAuth();
   const [reloads, setReloads] = useState(0);
-  const session = useApi(async () => ({ detail: await getSession(sessionId), loadedAt: Date.now() }), `${sessionId}:${user?.id ?? ''}:${reloads}`);
+  // The first answer may already be here (the route's loader asked for it with the page's code); reloads ask again.
+  const session = useApi(async () => ({ detail: await (reloads === 0 ? sessionForRoom(sessionId) : getSession(sessionId)), loadedAt: Date.now() }), `${sessionId}:${user?.id ?? ''}:${reloads}`, () => {
+    const arrived = arrivedSession(sessionId);
+    return arrived ? { detail: arrived, loadedAt: Date.now() } : undefined;
+  });
   const reload = useCallback(() => setReloads((value) => value + 1), []);
 
   if (session.data) return <LiveRoom key={sessionId} detail={session.data.detail} loadedAt={session.data.loadedAt} onReload={reload} />;
