@@ -14,5 +14,7 @@ export const token = {
   colorTextLabel: '#434343',
   borderRadius: 8,
   fontSize: 15,
+  // As global.css's body: the Chinese fonts named before the generic family, so that no page waits on per-character fallback.
+  fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif, 'Apple Color Emoji', 'Segoe UI Emoji', 'Segoe UI Symbol', 'Noto Color Emoji'",
 };
 
