@@ -2,7 +2,8 @@
 // on the hand-scripted data of impact.fixtures.ts (its hires worked out by hand there): a bureau opens the console
 // report for its province, narrows it to a campaign, changes the window and downloads the PDF (its pages are
 // rendered into .test-artifacts/e2e to be looked at); an admin stores a new coefficient and the report, on screen
-// and printed, says the new method version.
+// and printed, says the new method version; an admin adds an occupation to the catalogue, a recruiter states it and
+// tags a job with it, and the report counts both.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildImpactFixture, type ImpactFixture } from '../server/src/modules/impact/impact.fixtures.js';
 import { TEST_PASSWORD } from '../server/src/test/factories.js';
 import {
-  ARTIFACTS_DIR, browserAvailability, chooseOption, createPageOpener, eventually, expectCount, expectText, launchChromium, saveScreenshot,
-  signInThroughForm, startServer, type RunningServer,
+  ARTIFACTS_DIR, browserAvailability, chooseOption, createPageOpener, eventually, expectCount, expectText, fieldErrors, launchChromium,
+  saveScreenshot, signInThroughForm, startServer, type RunningServer,
 } from './support.js';
 
 const availability = browserAvailability();
@@ -125,6 +126,45 @@ describe.skipIf(availability.shouldSkip)('the impact report in the browser', { t
     await saveScreenshot(page, 'impact-admin-v2');
     const printed = await page.request.get(`/api/impact/report.html?${JANUARY}&provinceCode=32&lang=en`);
     expect(await printed.text()).toContain('data-figure="estimated.methodVersion" data-value="2"');
+  });
+
+  it('an admin adds an occupation, a recruiter states it and tags a job with it, and the report counts them', async () => {
+    const admin = await opener.open('desktop');
+    await signInThroughForm(admin, fixture.users.admin.email!, TEST_PASSWORD);
+    await admin.goto(`/console/impact?${JANUARY}&province=32`);
+    await admin.getByTestId('occupation-catalogue').getByRole('button').first().click();
+    await admin.getByTestId('occupation-add').click();
+    // The server's refusal lands on its field: the name is taken.
+    await admin.getByTestId('occupation-name').fill('带岗主播');
+    await chooseOption(admin, 'occupation-group', '内容造物师');
+    await admin.getByTestId('occupation-source').fill('岗位说明（端到端测试）');
+    await admin.getByTestId('occupation-save').click();
+    await expectText(fieldErrors(admin, admin.getByTestId('occupation-name')), '职业目录中已有该职业', 'the taken name on its field');
+    await admin.getByTestId('occupation-name').fill('直播间场控');
+    await admin.getByTestId('occupation-save').click();
+    await expectText(admin.getByTestId('occupation-catalogue'), '共 32 个职业', 'the catalogue with the new entry', { contains: true });
+
+    // 甲厂's recruiter states it on 企业中心 and tags 南京仓管 (untagged until now) in the job form.
+    const employer = await opener.open('phone');
+    await signInThroughForm(employer, fixture.users.employerA.email!, TEST_PASSWORD);
+    await employer.goto('/employer');
+    await expectText(employer.getByTestId('my-occupation-current'), '互联网招聘师', 'the occupation stated so far', { contains: true });
+    await chooseOption(employer, 'my-occupation-select', '直播间场控', '场控');
+    await employer.getByTestId('my-occupation-save').click();
+    await expectText(employer.getByTestId('my-occupation-current'), '直播间场控', 'the new occupation stated', { contains: true });
+    const [job] = await server.context.db.query<{ id: string }>(`select id from jobs where title = '南京仓管'`);
+    await employer.goto(`/employer/jobs/${job!.id}/edit`);
+    await chooseOption(employer, 'job-occupation', '直播间场控', '场控');
+    await saveScreenshot(employer, 'impact-job-form-occupation');
+    await employer.getByTestId('job-submit').click();
+    await employer.waitForURL(/\/employer\/jobs$/);
+
+    // 江苏, January: the recruiter is active (甲厂's events) and 南京仓管 open in the window.
+    await admin.reload();
+    const row = admin.getByTestId('impact-occupations').locator('tr', { hasText: '直播间场控' });
+    await expectText(row.locator('td').nth(2), '1', 'the recruiter counted under the new occupation');
+    await expectText(row.locator('td').nth(3), '1', 'the tagged job counted under the new occupation');
+    await saveScreenshot(admin, 'impact-admin-occupation');
   });
 
   it('had no page errors', () => {

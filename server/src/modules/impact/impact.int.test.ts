@@ -229,18 +229,27 @@ describe('impact report (GROW): measured, open, occupations, estimate, scope', (
     const catalogue = (await get('anonymous', '/api/occupations')).json().occupations;
     expect(catalogue.map((row: { group: string }) => row.group)).toEqual(expect.arrayContaining(['科技探索者', '内容造物师', '商业训练家']));
     expect(catalogue.every((row: { source: string }) => row.source.length > 0)).toBe(true);
-    // Codes only where a public document states them (migration 0098), each with its batch and source.
+    // Codes only where a public document states them (migrations 0098, 0130), each with its batch and source.
     type Entry = { name: string; classificationCode: string | null; announcementBatch: string | null; source: string };
     const coded = (catalogue as Entry[]).filter((row) => row.classificationCode !== null);
-    expect(coded.map((row) => [row.name, row.classificationCode])).toEqual([['人工智能训练师', '4-04-05-05'], ['互联网营销师', '4-01-06-02']]);
-    expect(coded[0].announcementBatch).toContain('人社厅发〔2020〕17号');
-    expect(coded[0].source).toContain('4-04-05-05');
-    expect(coded[1].announcementBatch).toMatch(/2020年7月 第三批.*4-01-02-07/);
-    expect(coded[1].source).toContain('2022年版《中华人民共和国职业分类大典》');
+    expect(coded.map((row) => [row.name, row.classificationCode])).toEqual([
+      ['人工智能训练师', '4-04-05-05'], ['虚拟现实工程技术人员', '2-02-38-07'], ['全媒体运营师', '4-13-01-05'], ['招聘师', '4-07-03-08'],
+      ['互联网营销师', '4-01-06-02'], ['网约配送员', '4-10-08-01'],
+    ]);
     const byName = new Map((catalogue as Entry[]).map((row) => [row.name, row]));
-    // Announced, code not verified: a batch and no code, never a guessed one.
-    for (const name of ['虚拟现实工程技术人员', '网约配送员']) expect(byName.get(name)).toMatchObject({ classificationCode: null, announcementBatch: expect.stringContaining('第二批') });
+    expect(byName.get('人工智能训练师')!.announcementBatch).toContain('人社厅发〔2020〕17号');
+    expect(byName.get('人工智能训练师')!.source).toContain('4-04-05-05');
+    expect(byName.get('互联网营销师')!.announcementBatch).toMatch(/2020年7月 第三批.*4-01-02-07/);
+    expect(byName.get('互联网营销师')!.source).toContain('2022年版《中华人民共和国职业分类大典》');
+    // Every code is named in its own source, with the document it comes from; the code an occupation was announced
+    // with, where it differs, is in the batch.
+    for (const row of coded) expect(row.source).toContain(row.classificationCode);
+    expect(byName.get('网约配送员')).toMatchObject({ announcementBatch: expect.stringMatching(/第二批.*4-02-07-10/) });
+    expect(byName.get('网约配送员')!.source).toContain('网约配送员国家职业技能标准（2021年版）');
+    expect(byName.get('虚拟现实工程技术人员')!.source).not.toContain('编码未核实，未填写');
+    // The report's own names that match no classified occupation: neither code nor batch, never a guessed one.
     expect(byName.get('跨境电子商务师')).toMatchObject({ classificationCode: null, announcementBatch: null });
+    expect(byName.get('互联网招聘师')).toMatchObject({ classificationCode: null, announcementBatch: null });
 
     expect((await get('host1', '/api/me/occupation')).json().occupation).toMatchObject({ name: '带岗主播' });
     expect((await send('host2', 'PUT', '/api/me/occupation', { occupationId: 999_999 })).statusCode).toBe(400);
@@ -260,15 +269,21 @@ describe('impact report (GROW): measured, open, occupations, estimate, scope', (
     const created = await send('admin', 'POST', '/api/admin/occupations', entry);
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ group: '商业训练家', classificationCode: null, source: '测试来源' });
-    expect((await send('admin', 'POST', '/api/admin/occupations', entry)).statusCode).toBe(409);
+    const duplicate = await send('admin', 'POST', '/api/admin/occupations', entry);
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json().error.fields).toEqual([{ path: 'body.name', message: 'already in the catalogue / 职业目录中已有该职业' }]);
 
     const id = created.json().id;
-    const corrected = { ...entry, classificationCode: '9-99-99-99', announcementBatch: '测试批次', source: '测试来源（更正）' };
+    // A code needs its source: one that does not name it is refused on the source field.
+    const unsourced = await send('admin', 'PUT', `/api/admin/occupations/${id}`, { ...entry, classificationCode: '9-99-99-99', source: '测试来源' });
+    expect(unsourced.statusCode).toBe(400);
+    expect(unsourced.json().error.fields.map((field: { path: string }) => field.path)).toEqual(['body.source']);
+    const corrected = { ...entry, classificationCode: '9-99-99-99', announcementBatch: '测试批次', source: '测试来源（更正）：编码 9-99-99-99' };
     expect((await send('bureauJiangsu', 'PUT', `/api/admin/occupations/${id}`, corrected)).statusCode).toBe(403);
     expect((await send('admin', 'PUT', '/api/admin/occupations/999999', corrected)).statusCode).toBe(404);
     expect((await send('admin', 'PUT', `/api/admin/occupations/${id}`, { ...corrected, name: '带岗主播' })).statusCode).toBe(409);
     const updated = await send('admin', 'PUT', `/api/admin/occupations/${id}`, corrected);
-    expect(updated.json()).toMatchObject({ id, classificationCode: '9-99-99-99', announcementBatch: '测试批次', source: '测试来源（更正）' });
+    expect(updated.json()).toMatchObject({ id, classificationCode: '9-99-99-99', announcementBatch: '测试批次', source: '测试来源（更正）：编码 9-99-99-99' });
   });
 
   it('Widespread: a province shows its cities and the flows in and out of it; a campaign narrows every figure', async () => {

@@ -61,13 +61,20 @@ export type ImpactMethodBody = z.infer<typeof impactMethodBodySchema>;
 
 
 
-export const occupationBodySchema = z.object({
-  name: singleLineText({ min: 2, max: 40 }),
-  groupKey: groupKeySchema,
-  classificationCode: z.string().regex(/^\d-\d{2}-\d{2}-\d{2}$/, 'a national classification code like 4-01-02-07, only with its source').nullable().default(null),
-  announcementBatch: singleLineText({ min: 2, max: 80 }).nullable().default(null),
-  source: multilineText({ min: 2, max: 500 }),
-});
+export const occupationBodySchema = z
+  .object({
+    name: singleLineText({ min: 2, max: 40 }),
+    groupKey: groupKeySchema,
+    classificationCode: z.string().regex(/^\d-\d{2}-\d{2}-\d{2}$/, 'a national classification code like 4-01-02-07, only with its source').nullable().default(null),
+    announcementBatch: singleLineText({ min: 2, max: 80 }).nullable().default(null),
+    source: multilineText({ min: 2, max: 500 }),
+  })
+  // A code is never guessed: the entry's source names it, with the document it comes from.
+  .superRefine((body, context) => {
+    if (body.classificationCode !== null && !body.source.includes(body.classificationCode)) {
+      context.addIssue({ code: 'custom', path: ['source'], message: 'name the code and the document it comes from / 来源中须写明编码及其出处' });
+    }
+  });
 export type OccupationBody = z.infer<typeof occupationBodySchema>;
 
 export const statedOccupationBodySchema = z.object({

@@ -180,7 +180,7 @@ export function createImpactService(deps: { db: Db; geo: GeoService; analytics: 
     async createOccupation(user: AuthUser, body: OccupationBody): Promise<Occupation> {
       if (user.role !== 'admin') throw new AppError('forbidden', 'Only admins maintain the catalogue / 仅管理员可维护职业目录');
       const id = await repository.insertOccupation(db, body, user.id);
-      if (id === null) throw new AppError('conflict', `"${body.name}" is already in the catalogue / 职业目录中已有该职业`, { fields: [{ path: 'body.name', message: 'already in the catalogue' }] });
+      if (id === null) throw new AppError('conflict', `"${body.name}" is already in the catalogue / 职业目录中已有该职业`, { fields: [{ path: 'body.name', message: 'already in the catalogue / 职业目录中已有该职业' }] });
       return toOccupation((await repository.findOccupation(db, id))!);
     },
 
@@ -188,7 +188,7 @@ export function createImpactService(deps: { db: Db; geo: GeoService; analytics: 
       if (user.role !== 'admin') throw new AppError('forbidden', 'Only admins maintain the catalogue / 仅管理员可维护职业目录');
       const result = await repository.updateOccupation(db, id, body);
       if (result === 'missing') throw notFound('Occupation / 职业');
-      if (result === 'taken') throw new AppError('conflict', `"${body.name}" is already in the catalogue / 职业目录中已有该职业`, { fields: [{ path: 'body.name', message: 'already in the catalogue' }] });
+      if (result === 'taken') throw new AppError('conflict', `"${body.name}" is already in the catalogue / 职业目录中已有该职业`, { fields: [{ path: 'body.name', message: 'already in the catalogue / 职业目录中已有该职业' }] });
       return toOccupation((await repository.findOccupation(db, id))!);
     },
 

@@ -12,9 +12,10 @@ import { IMPACT_NS } from './i18n';
 import { ImpactFilters } from './impact-filters';
 import { ImpactReportView } from './impact-report-view';
 import { MethodAdmin } from './method-admin';
+import { OccupationCatalogueAdmin } from './occupation-catalogue-admin';
 import { useImpactQuery } from './use-impact-query';
 
-/** /console/impact: the full report for bureaus (their province by default, only theirs) and admins, the PDF, and the admins' method editor. */
+/** /console/impact: the full report for bureaus (their province by default, only theirs) and admins, the PDF, and the admins' method editor and occupations catalogue. */
 export default function ImpactConsolePage() {
   const { t } = useTranslation(IMPACT_NS);
   const { user } = useAuth();
@@ -39,6 +40,7 @@ export default function ImpactConsolePage() {
         </Space>
       </Space>
       {user?.role === 'admin' ? <MethodAdmin onSaved={report.reload} /> : null}
+      {user?.role === 'admin' ? <OccupationCatalogueAdmin onSaved={report.reload} /> : null}
       {report.error ? <PageError error={report.error} onRetry={report.reload} /> : !report.data ? <PageLoading /> : <ImpactReportView report={report.data} query={query} isPublic={false} />}
     </div>
   );

@@ -38,6 +38,8 @@ export type Job = {
   status: 'open' | 'closed';
   isSynthetic: boolean;
   createdAt: string;
+  /** The job's optional tag from the occupations catalogue (新职业), null when none. */
+  occupationId: number | null;
   /** Only in a 附近 list (?sort=distance): kilometres from the seeker's city, city centre to city centre. */
   distanceKm?: number;
 };
@@ -61,6 +63,8 @@ export type JobInput = {
   description: string;
   validFrom: string;
   validUntil: string;
+  /** Sent on every save: PUT replaces the whole job, so leaving it out would clear a job's tag. */
+  occupationId: number | null;
 };
 
 /** error.violations of a `posting_rejected` answer (server/src/modules/jobs/posting-rules.ts). */

@@ -30,6 +30,13 @@ describe('job form values', () => {
     expect(JSON.parse(JSON.stringify(input))).not.toHaveProperty('payMonthlyMax');
   });
 
+  it('always sends the occupation tag, null when none (PUT replaces the whole job)', () => {
+    const base = { ...emptyJobFormValues({}), title: '外卖骑手', categoryCode: 'food_delivery_rider', industryCode: 'I', cityCode: '320500', payHourly: 25, headcount: 3 };
+    expect(toJobInput(base).occupationId).toBeNull();
+    expect(toJobInput({ ...base, occupationId: null }).occupationId).toBeNull();
+    expect(toJobInput({ ...base, occupationId: 29 }).occupationId).toBe(29);
+  });
+
   it('formats local dates', () => {
     expect(localIsoDate(new Date(2026, 10, 5))).toBe('2026-11-05');
   });

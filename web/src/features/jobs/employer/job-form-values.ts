@@ -19,11 +19,13 @@ export type JobFormValues = {
   description?: string;
   validFrom: string;
   validUntil: string;
+  occupationId?: number | null;
 };
 
 export const JOB_FORM_FIELDS = [
   'title', 'categoryCode', 'industryCode', 'cityCode', 'payMonthlyMin', 'payMonthlyMax', 'payHourly', 'isDailyPay',
   'shiftPattern', 'housing', 'meals', 'headcount', 'requirements', 'benefits', 'description', 'validFrom', 'validUntil',
+  'occupationId',
 ] as const;
 
 /** YYYY-MM-DD in the browser's time zone. */
@@ -56,6 +58,7 @@ export function jobToFormValues(job: Job): JobFormValues {
     description: job.description,
     validFrom: job.validFrom,
     validUntil: job.validUntil,
+    occupationId: job.occupationId,
   };
 }
 
@@ -81,5 +84,6 @@ export function toJobInput(values: JobFormValues): JobInput {
     description: values.description?.trim() ?? '',
     validFrom: values.validFrom,
     validUntil: values.validUntil,
+    occupationId: values.occupationId ?? null,
   };
 }

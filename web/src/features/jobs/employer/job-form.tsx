@@ -7,6 +7,7 @@ import { currentLanguage } from '../../../app/i18n';
 import { CatalogueSelect } from '../../../components/catalogue-select';
 import { CitySelect } from '../../../components/city-select';
 import { applyServerErrors } from '../../../components/server-form-errors';
+import { OccupationSelect } from '../../impact/occupation-fields';
 import { JOBS_NS } from '../i18n';
 import { HOUSING_OPTIONS, MEAL_OPTIONS, SHIFT_PATTERNS, type JobInput } from '../types';
 import { EMPLOYER_JOBS_NS } from './i18n';
@@ -78,6 +79,9 @@ export function JobForm({ initialValues, submitLabel, onSubmit }: Props) {
           <Form.Item name="industryCode" label={t('form.industry')} rules={[required]}><CatalogueSelect catalogue="industries" testId="job-industry" /></Form.Item>
           <Form.Item name="cityCode" label={t('form.city')} rules={[required]}><CitySelect testId="job-city" /></Form.Item>
         </div>
+        <Form.Item name="occupationId" label={t('form.occupation')} extra={t('form.occupationHint')} style={{ maxWidth: 480 }}>
+          <OccupationSelect testId="job-occupation" placeholder={t('form.occupationPlaceholder')} />
+        </Form.Item>
       </Card>
 
       <Card size="small" title={t('form.sectionPay')} extra={<Typography.Text type="secondary">{t('form.payHint')}</Typography.Text>}>

@@ -3,9 +3,11 @@ import { Button, Card, Modal, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import { useAuth } from '../../../app/auth';
 import { currentLanguage } from '../../../app/i18n';
 import { useApi } from '../../../app/use-api';
 import { PageError } from '../../../components/page-states';
+import { StatedOccupationCard } from '../../impact/occupation-fields';
 import { listSessions, type SessionSummary } from '../api';
 import { formatStart } from '../format';
 import { LIVE_NS } from '../i18n';
@@ -13,10 +15,11 @@ import { ScheduleSessionForm } from './schedule-session-form';
 import { STATUS_COLORS } from './status';
 import '../live.css';
 
-/** /host/sessions: the host's sessions (live first, then upcoming, then ended) and 安排直播. */
+/** /host/sessions: the host's sessions (live first, then upcoming, then ended), 安排直播, and the host's own occupation. */
 export default function HostSessionsPage() {
   const { t } = useTranslation(LIVE_NS);
   const navigate = useNavigate();
+  const { user } = useAuth();
   const [isScheduling, setIsScheduling] = useState(false);
   const sessions = useApi(() => listSessions({ mine: true, status: ['live', 'scheduled', 'ended'], limit: 100 }), 'mine');
   const order = { live: 0, scheduled: 1, ended: 2, missed: 3 };
@@ -69,6 +72,8 @@ export default function HostSessionsPage() {
           ]}
         />
       </Card>
+      {/* Below the sessions, which come first; employers state theirs on 企业中心, admins none. */}
+      {user?.role === 'host' || user?.role === 'bureau' ? <div style={{ marginTop: 16 }}><StatedOccupationCard /></div> : null}
       <Modal open={isScheduling} onCancel={() => setIsScheduling(false)} footer={null} title={t('host.form.title')} width={640} destroyOnHidden>
         <ScheduleSessionForm onScheduled={(session) => navigate(`/host/sessions/${session.id}`)} />
       </Modal>
