@@ -138,6 +138,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     mail,
     emailConfirmations,
     apiTokens,
+    outbox,
     webhooks,
     phoneCodes,
     companies,

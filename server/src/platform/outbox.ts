@@ -10,7 +10,15 @@ export type OutboxEvent =
   | { type: Extract<WebhookEventType, `application.${string}`>; applicationId: number; facts: Record<string, unknown> }
   | { type: Extract<WebhookEventType, `session.${string}`>; sessionId: string; facts: Record<string, unknown> };
 
-export type Outbox = { record(tx: Queryable, event: OutboxEvent): Promise<void> };
+export type Outbox = {
+  record(tx: Queryable, event: OutboxEvent): Promise<void>;
+  /**
+   * The same write as common table expressions, for a change made in one statement (the apply): appended to its
+   * WITH list, after a CTE named `webhook_source` yielding (subject_id, company_id, province_code, facts) for the
+   * application it wrote. Empty when there is no outbox.
+   */
+  applicationCtes(type: Extract<WebhookEventType, `application.${string}`>): string;
+};
 
 /** For contexts without webhooks (unit tests with fakes). */
-export const NO_OUTBOX: Outbox = { record: async () => undefined };
+export const NO_OUTBOX: Outbox = { record: async () => undefined, applicationCtes: () => '' };

@@ -21,6 +21,8 @@ const APPLICATION_COLUMNS = `a.id, a.job_id as "jobId", a.session_id as "session
 export async function storeApplication(
   db: Queryable,
   input: { jobId: string; seekerUserId: string; sessionId: string | null; idempotencyKey: string | null },
+  /** The webhook outbox's CTEs (platform/outbox.ts), fed by `webhook_source`: the inserted application, if any. */
+  outboxCtes = '',
 ): Promise<{ application: ApplicationRow; created: boolean } | null> {
   const [row] = await db.query<ApplicationRow & { created: boolean }>(
     `with eligible as (
@@ -51,7 +53,12 @@ export async function storeApplication(
        insert into application_requests (seeker_user_id, idempotency_key, application_id, job_id)
        select $2, $4::text, id, $1 from application where $4::text is not null
        on conflict (seeker_user_id, idempotency_key) do nothing
-     )
+     )${outboxCtes ? `,
+     webhook_source as (
+       select i.id as subject_id, e.company_id, ci.province_code, jsonb_build_object('status', i.status, 'source', i.source) as facts
+         from inserted i, eligible e join cities ci on ci.code = e.city_code
+     ),
+     ${outboxCtes}` : ''}
      select * from application`,
     [input.jobId, input.seekerUserId, input.sessionId, input.idempotencyKey],
   );

@@ -57,14 +57,11 @@ export function createApplicationsService(deps: { db: Db; events: EventBus; jobs
       const input = { jobId: body.jobId, seekerUserId: user.id, sessionId: body.sessionId ?? null, idempotencyKey: body.idempotencyKey ?? null };
       // One statement checks the job and the session, and stores the application, its key and its analytics
       // delta together: one round trip on the way that matters, and nothing waits on another seeker's
-      // application. Asked twice only when a concurrent first tap committed after the first one's snapshot. A new
-      // application's webhook event (application.submitted) is written in the same transaction: one more statement,
-      // which writes nothing when no webhook listens.
-      const attempt = () => db.transaction(async (tx) => {
-        const stored = (await repository.storeApplication(tx, input)) ?? (await repository.storeApplication(tx, input));
-        if (stored?.created) await outbox.record(tx, { type: 'application.submitted', applicationId: stored.application.id, facts: { status: stored.application.status, source: stored.application.source } });
-        return stored;
-      });
+      // application. Asked twice only when a concurrent first tap committed after the first one's snapshot. The
+      // statement also writes a new application's webhook event (application.submitted) — the outbox, in the same
+      // transaction, still one round trip — and nothing when no webhook listens.
+      const outboxCtes = outbox.applicationCtes('application.submitted');
+      const attempt = async () => (await repository.storeApplication(db, input, outboxCtes)) ?? (await repository.storeApplication(db, input, outboxCtes));
       let result = await attempt();
       if (!result) {
         // Nothing stored or found: the modules that own the rules say which one failed, with their messages.

@@ -19,6 +19,21 @@ export function readBearerToken(header: string | undefined): string | null {
 }
 
 /**
+ * What an integration (an API token, a webhook) belongs to: an employer's company or a bureau's province. Managed
+ * only by a person signed in to the console, never with an API token (`signedInOnly`, 403); other roles 403
+ * (`managersOnly`); an employer without a company 409.
+ */
+export function resolveIntegrationScope(user: AuthUser, messages: { signedInOnly: string; managersOnly: string }): ApiTokenScope {
+  if (user.apiTokenId) throw forbidden(messages.signedInOnly);
+  if (user.role === 'employer') {
+    if (!user.companyId) throw new AppError('conflict', 'Register your company first / 请先登记企业信息');
+    return { companyId: user.companyId, provinceCode: null };
+  }
+  if (user.role === 'bureau' && user.provinceCode) return { companyId: null, provinceCode: user.provinceCode };
+  throw forbidden(messages.managersOnly);
+}
+
+/**
  * API tokens (issue 13): an employer makes them for its company, a bureau for its province. A token acts as the
  * account that made it, with that account's role and scope — every route's rules apply unchanged — and a read
  * token only reads (GET). Shown once; only its SHA-256 hash is stored.
@@ -26,16 +41,11 @@ export function readBearerToken(header: string | undefined): string | null {
 export function createApiTokensService(deps: { db: Db }) {
   const { db } = deps;
 
-  function scopeOf(user: AuthUser): ApiTokenScope {
-    // A token cannot make or revoke tokens: a leaked one must not be able to keep itself alive.
-    if (user.apiTokenId) throw forbidden('API tokens are managed in the console, signed in / 请登录后在控制台管理 API 令牌');
-    if (user.role === 'employer') {
-      if (!user.companyId) throw new AppError('conflict', 'Register your company first / 请先登记企业信息');
-      return { companyId: user.companyId, provinceCode: null };
-    }
-    if (user.role === 'bureau' && user.provinceCode) return { companyId: null, provinceCode: user.provinceCode };
-    throw forbidden('Only employers and bureaus make API tokens / 仅企业和人社部门可创建 API 令牌');
-  }
+  // A token cannot make or revoke tokens: a leaked one must not be able to keep itself alive.
+  const scopeOf = (user: AuthUser): ApiTokenScope => resolveIntegrationScope(user, {
+    signedInOnly: 'API tokens are managed in the console, signed in / 请登录后在控制台管理 API 令牌',
+    managersOnly: 'Only employers and bureaus make API tokens / 仅企业和人社部门可创建 API 令牌',
+  });
 
   return {
     list(user: AuthUser) {

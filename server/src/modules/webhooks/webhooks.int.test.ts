@@ -262,4 +262,40 @@ describe('webhooks (issue 13): outbox in the change\'s transaction, signed, retr
     expect((await request('employer', 'DELETE', paths.webhook)).statusCode).toBe(200);
     expect((await request('employer', 'GET', paths.deliveries)).statusCode).toBe(404);
   }, 60_000);
+
+  it('two nodes share the deliveries, each sent once; a change that rolls back or is refused leaves no event', async () => {
+    const { id: webhookId } = (await request('employer', 'POST', '/api/webhooks', { url: `${receiverUrl}/nodes`, events: ['application.submitted', 'application.status_changed'] })).json() as { id: string };
+    const first = running!;
+    const second = { context: await createContext(config, { db }) };
+    const secondApp = await createApp(second.context);
+    await secondApp.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const applied: number[] = [];
+      for (let index = 0; index < 6; index += 1) {
+        const node = index % 2 === 0 ? first : { context: second.context, app: secondApp };
+        const seeker = await buildSeeker(node.context);
+        const response = await node.app.inject({ method: 'POST', url: '/api/applications', cookies: await sessionCookie(node.context, seeker.id), payload: { jobId: ids.job } });
+        applied.push((response.json() as { id: number }).id);
+      }
+      await until(async () => (await db.query("select d.id from webhook_deliveries d where d.webhook_id = $1 and d.status = 'delivered'", [webhookId])).length === applied.length, 'the six deliveries');
+      const bodies = received.filter((item) => item.path === '/nodes').map((item) => JSON.parse(item.body) as Payload);
+      expect(bodies.map((payload) => payload.data.application!.id).sort()).toEqual([...applied].sort());
+      expect(new Set(bodies.map((payload) => payload.id)).size).toBe(applied.length);
+
+      // Rolled back: the outbox write goes with the change. Refused by the state machine: nothing written.
+      const eventsBefore = (await db.query('select id from webhook_events')).length;
+      await expect(db.transaction(async (tx) => {
+        await first.context.outbox.record(tx, { type: 'application.status_changed', applicationId: applied[0]!, facts: {} });
+        throw new Error('the change failed');
+      })).rejects.toThrow('the change failed');
+      const refused = await request('employer', 'POST', `/api/employer/applications/${applied[0]}/transitions`, { action: 'onboard', startDate: '2026-12-31' });
+      expect(refused.statusCode).toBe(409);
+      expect((await db.query('select id from webhook_events')).length).toBe(eventsBefore);
+      await first.context.outbox.record(db, { type: 'application.status_changed', applicationId: applied[0]!, facts: {} });
+      expect((await db.query('select id from webhook_events')).length).toBe(eventsBefore + 1);
+    } finally {
+      await secondApp.close();
+      await second.context.close();
+    }
+  }, 60_000);
 });

@@ -1,8 +1,9 @@
 import type { Queryable } from '../../platform/db.js';
 import type { OutboxEvent } from '../../platform/outbox.js';
-import type { WebhookDeliveryStatus, WebhookEventType } from '../../../../contracts/webhooks.js';
+import { WEBHOOK_EVENT_TYPES, type WebhookDeliveryStatus, type WebhookEventType } from '../../../../contracts/webhooks.js';
+import type { IntegrationScope } from '../integrations/index.js';
 
-export type WebhookScope = { companyId: string; provinceCode: null } | { companyId: null; provinceCode: string };
+export type WebhookScope = IntegrationScope;
 
 export type WebhookRow = {
   id: string;
@@ -56,32 +57,47 @@ export async function updateWebhookDisabled(db: Queryable, scope: WebhookScope, 
 
 /** Who may receive an event: the application's company and its job's province; a session's companies and province. */
 const SUBSCRIBER_TARGETS = {
-  application: `select a.company_id, ci.province_code from applications a join cities ci on ci.code = a.job_city_code where a.id = $2::bigint`,
-  session: `select j.company_id, null::text as province_code from live_session_jobs sj join jobs j on j.id = sj.job_id where sj.session_id = $2::uuid
-            union select u.company_id, null from live_sessions s join users u on u.id = s.created_by where s.id = $2::uuid and u.company_id is not null
-            union select null, s.province_code from live_sessions s where s.id = $2::uuid and s.province_code is not null`,
+  application: `select $1::bigint as subject_id, a.company_id, ci.province_code, $2::jsonb as facts
+                  from applications a join cities ci on ci.code = a.job_city_code where a.id = $1::bigint`,
+  session: `select $1::uuid as subject_id, t.company_id, t.province_code, $2::jsonb as facts from (
+              select j.company_id, null::text as province_code from live_session_jobs sj join jobs j on j.id = sj.job_id where sj.session_id = $1::uuid
+              union select u.company_id, null from live_sessions s join users u on u.id = s.created_by where s.id = $1::uuid and u.company_id is not null
+              union select null, s.province_code from live_sessions s where s.id = $1::uuid and s.province_code is not null) t`,
 };
 
 /**
- * The outbox write, inside the caller's transaction: the event and one pending delivery per enabled webhook
- * subscribed to it, in one statement. Nothing is written when nobody listens.
+ * The outbox write as CTEs after a CTE `webhook_source` (subject_id, company_id, province_code, facts): the event
+ * and one pending delivery per enabled webhook subscribed to it. Nothing is written when nobody listens. The type
+ * and the window are written into the text (both checked here), so the CTEs fit any statement's parameters.
  */
-export async function insertEventWithDeliveries(tx: Queryable, event: OutboxEvent, giveUpAfterSeconds: number) {
-  const subject = 'applicationId' in event ? { kind: 'application' as const, id: String(event.applicationId) } : { kind: 'session' as const, id: event.sessionId };
-  await tx.query(
-    `with targets as (${SUBSCRIBER_TARGETS[subject.kind]}),
-     subscribers as (
-       select distinct w.id from webhooks w join targets t on w.company_id = t.company_id or w.province_code = t.province_code
-        where w.disabled_at is null and $1 = any(w.events)
+export function outboxCtes(type: WebhookEventType, retryForSeconds: number): string {
+  if (!WEBHOOK_EVENT_TYPES.includes(type) || !Number.isFinite(retryForSeconds)) throw new Error(`outbox: bad event ${type}`);
+  const subject = type.startsWith('session.') ? 'session_id' : 'application_id';
+  return `webhook_subscribers as (
+       select distinct s.subject_id, w.id as webhook_id from webhook_source s
+         join webhooks w on w.company_id = s.company_id or w.province_code = s.province_code
+        where w.disabled_at is null and '${type}' = any(w.events)
      ),
-     event as (
-       insert into webhook_events (type, application_id, session_id, facts)
-       select $1, ${subject.kind === 'application' ? '$2::bigint, null' : 'null, $2::uuid'}, $3::jsonb where exists (select 1 from subscribers)
-       returning id, created_at
-     )
-     insert into webhook_deliveries (webhook_id, event_id, ordering_key, next_attempt_at, give_up_at)
-     select s.id, e.id, $4, e.created_at, e.created_at + make_interval(secs => $5::float8) from subscribers s, event e`,
-    [event.type, subject.id, JSON.stringify(event.facts), `${subject.kind}:${subject.id}`, giveUpAfterSeconds],
+     webhook_event as (
+       insert into webhook_events (type, ${subject}, facts)
+       select distinct on (s.subject_id) '${type}', s.subject_id, s.facts from webhook_source s
+        where exists (select 1 from webhook_subscribers b where b.subject_id = s.subject_id)
+       returning id, ${subject} as subject_id, created_at
+     ),
+     webhook_delivery as (
+       insert into webhook_deliveries (webhook_id, event_id, ordering_key, next_attempt_at, give_up_at)
+       select b.webhook_id, e.id, '${subject === 'session_id' ? 'session' : 'application'}:' || e.subject_id, e.created_at,
+              e.created_at + make_interval(secs => ${Number(retryForSeconds)}::float8)
+         from webhook_subscribers b join webhook_event e on e.subject_id = b.subject_id
+     )`;
+}
+
+/** The outbox write of one event, inside the caller's transaction. */
+export async function insertEventWithDeliveries(tx: Queryable, event: OutboxEvent, retryForSeconds: number) {
+  const isApplication = 'applicationId' in event;
+  await tx.query(
+    `with webhook_source as (${SUBSCRIBER_TARGETS[isApplication ? 'application' : 'session']}), ${outboxCtes(event.type, retryForSeconds)} select 1`,
+    [isApplication ? String(event.applicationId) : event.sessionId, JSON.stringify(event.facts)],
   );
 }
 

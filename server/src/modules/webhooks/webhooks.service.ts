@@ -1,7 +1,8 @@
 import type { Db, Queryable } from '../../platform/db.js';
-import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js';
+import { AppError, invalid, notFound } from '../../platform/errors.js';
 import type { AuthUser } from '../../platform/http.js';
 import type { Outbox, OutboxEvent } from '../../platform/outbox.js';
+import { resolveIntegrationScope } from '../integrations/index.js';
 import { WEBHOOK_SIGNATURE_HEADER, type WebhookEventType, type WebhookPayload } from '../../../../contracts/webhooks.js';
 import { postWebhook } from './webhook-sender.js';
 import { createSecretBox, generateWebhookSecret, signWebhookBody } from './webhook-signing.js';
@@ -32,6 +33,7 @@ const LEASE_MARGIN_SECONDS = 30;
 export function createWebhookOutbox(deps: { settings: Pick<WebhookSettings, 'retryForSeconds'> }): Outbox {
   return {
     record: (tx: Queryable, event: OutboxEvent) => repository.insertEventWithDeliveries(tx, event, deps.settings.retryForSeconds),
+    applicationCtes: (type) => repository.outboxCtes(type, deps.settings.retryForSeconds),
   };
 }
 
@@ -50,16 +52,11 @@ export function createWebhooksService(deps: { db: Db; settings: WebhookSettings;
   const secrets = createSecretBox(settings.encryptionKey);
   const leaseSeconds = settings.timeoutMs / 1000 + LEASE_MARGIN_SECONDS;
 
-  function scopeOf(user: AuthUser): WebhookScope {
-    // Webhooks are made in the console: a leaked API token must not be able to send the company's events elsewhere.
-    if (user.apiTokenId) throw forbidden('Webhooks are managed in the console, signed in / 请登录后在控制台管理事件推送');
-    if (user.role === 'employer') {
-      if (!user.companyId) throw new AppError('conflict', 'Register your company first / 请先登记企业信息');
-      return { companyId: user.companyId, provinceCode: null };
-    }
-    if (user.role === 'bureau' && user.provinceCode) return { companyId: null, provinceCode: user.provinceCode };
-    throw forbidden('Only employers and bureaus make webhooks / 仅企业和人社部门可设置事件推送');
-  }
+  // Webhooks are made in the console: a leaked API token must not be able to send the company's events elsewhere.
+  const scopeOf = (user: AuthUser): WebhookScope => resolveIntegrationScope(user, {
+    signedInOnly: 'Webhooks are managed in the console, signed in / 请登录后在控制台管理事件推送',
+    managersOnly: 'Only employers and bureaus make webhooks / 仅企业和人社部门可设置事件推送',
+  });
 
   async function getOwnWebhook(scope: WebhookScope, webhookId: string) {
     const [webhook] = await repository.listWebhooksByScope(db, scope, webhookId);

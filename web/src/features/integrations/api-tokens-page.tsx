@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Radio, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Radio, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
@@ -10,6 +10,7 @@ import { useApi } from '../../app/use-api';
 import { PageError } from '../../components/page-states';
 import { integrationsApi, type ApiToken, type ApiTokenAccess } from './api';
 import { INTEGRATIONS_NS } from './i18n';
+import { SecretOnceModal } from './secret-once-modal';
 
 // 事件推送 is its own chunk, loaded when its tab opens.
 const WebhooksPanel = lazy(() => import('./webhooks-panel'));
@@ -71,11 +72,6 @@ function ApiTokensPanel() {
     }
   };
 
-  const handleCopy = async () => {
-    if (!secret) return;
-    await navigator.clipboard?.writeText(secret).catch(() => undefined);
-    message.success(t('tokens.copied'));
-  };
 
   const columns: ColumnsType<ApiToken> = [
     { title: t('tokens.name'), dataIndex: 'name' },
@@ -118,13 +114,7 @@ function ApiTokensPanel() {
         </Form>
       </Card>
       <Table<ApiToken> rowKey="id" size="small" loading={isLoading} columns={columns} dataSource={data?.tokens ?? []} pagination={false} locale={{ emptyText: t('tokens.empty') }} scroll={{ x: true }} />
-      <Modal open={secret !== null} title={t('tokens.secretTitle')} closable={false} maskClosable={false} onOk={() => setSecret(null)} okText={t('tokens.done')} cancelButtonProps={{ style: { display: 'none' } }}>
-        <Typography.Paragraph type="warning">{t('tokens.secretHint')}</Typography.Paragraph>
-        <Space.Compact style={{ width: '100%' }}>
-          <Input readOnly value={secret ?? ''} data-testid="token-secret" />
-          <Button onClick={() => void handleCopy()}>{t('tokens.copy')}</Button>
-        </Space.Compact>
-      </Modal>
+      <SecretOnceModal secret={secret} title={t('tokens.secretTitle')} hint={t('tokens.secretHint')} testId="token-secret" onDone={() => setSecret(null)} />
     </Space>
   );
 }

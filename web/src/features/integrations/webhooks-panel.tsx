@@ -1,4 +1,4 @@
-import { App, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { PageError } from '../../components/page-states';
 import { WEBHOOK_EVENT_TYPES } from '../../../../contracts/webhooks';
 import { webhooksApi, type Webhook, type WebhookEventType } from './api';
 import { INTEGRATIONS_NS } from './i18n';
+import { SecretOnceModal } from './secret-once-modal';
 import { WebhookDeliveries } from './webhook-deliveries';
 
 type NewWebhook = { url: string; events: WebhookEventType[] };
@@ -46,11 +47,6 @@ export default function WebhooksPanel() {
     setIsCreating(false);
   };
 
-  const handleCopy = async () => {
-    if (!secret) return;
-    await navigator.clipboard?.writeText(secret).catch(() => undefined);
-    message.success(t('tokens.copied'));
-  };
 
   const columns: ColumnsType<Webhook> = [
     { title: t('webhooks.url'), dataIndex: 'url', onCell: () => ({ style: { minWidth: 180 } }), render: (url: string) => <Typography.Text code style={{ wordBreak: 'break-all' }}>{url}</Typography.Text> },
@@ -99,13 +95,7 @@ export default function WebhooksPanel() {
       </Card>
       <Table<Webhook> rowKey="id" size="small" loading={isLoading} columns={columns} dataSource={data?.webhooks ?? []} pagination={false} locale={{ emptyText: t('webhooks.empty') }} scroll={{ x: true }} />
       {shown && <WebhookDeliveries webhook={shown} onClose={() => { setShown(null); reload(); }} />}
-      <Modal open={secret !== null} title={t('webhooks.secretTitle')} closable={false} maskClosable={false} onOk={() => setSecret(null)} okText={t('tokens.done')} cancelButtonProps={{ style: { display: 'none' } }}>
-        <Typography.Paragraph type="warning">{t('webhooks.secretHint')}</Typography.Paragraph>
-        <Space.Compact style={{ width: '100%' }}>
-          <Input readOnly value={secret ?? ''} data-testid="webhook-secret" />
-          <Button onClick={() => void handleCopy()}>{t('tokens.copy')}</Button>
-        </Space.Compact>
-      </Modal>
+      <SecretOnceModal secret={secret} title={t('webhooks.secretTitle')} hint={t('webhooks.secretHint')} testId="webhook-secret" onDone={() => setSecret(null)} />
     </Space>
   );
 }
