@@ -245,6 +245,12 @@ describe('webhooks (issue 13): outbox in the change\'s transaction, signed, retr
     expect((await request('foreign', 'GET', '/api/webhooks')).json().webhooks).toEqual([]);
     expect((await request('otherBureau', 'GET', '/api/webhooks')).json().webhooks).toEqual([]);
     expect((await request('seeker', 'GET', '/api/webhooks')).statusCode).toBe(403);
+    // Webhooks are managed signed in: an API token (even a write one) cannot list, make or redeliver.
+    const { secret: token } = (await request('employer', 'POST', '/api/api-tokens', { name: 'ATS', access: 'write' })).json() as { secret: string };
+    const withToken = (method: 'GET' | 'POST', url: string, payload?: object) => running!.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+    expect((await withToken('GET', '/api/webhooks')).statusCode).toBe(403);
+    expect((await withToken('POST', '/api/webhooks', { url: 'https://example.com/hook', events: ['session.live'] })).statusCode).toBe(403);
+    expect((await withToken('POST', paths.redeliver)).statusCode).toBe(403);
     expect((await request('seeker', 'POST', paths.redeliver)).statusCode).toBe(403);
     expect((await request('employer', 'POST', `/api/webhooks/${ids.companyWebhook}/deliveries/999999/redeliver`)).statusCode).toBe(404);
 
@@ -293,9 +299,26 @@ describe('webhooks (issue 13): outbox in the change\'s transaction, signed, retr
       expect((await db.query('select id from webhook_events')).length).toBe(eventsBefore);
       await first.context.outbox.record(db, { type: 'application.status_changed', applicationId: applied[0]!, facts: {} });
       expect((await db.query('select id from webhook_events')).length).toBe(eventsBefore + 1);
+
     } finally {
       await secondApp.close();
       await second.context.close();
+    }
+
+    // After 30 days, events with nothing left to send go with their deliveries; a pending one stays. (No worker
+    // runs meanwhile: a delivery finishing between the two counts would make the comparison race.)
+    await shutDown();
+    const idle = await createContext(config, { db });
+    try {
+      const [{ id: anApplication }] = await db.query<{ id: number }>('select max(id)::int as id from applications');
+      await idle.outbox.record(db, { type: 'application.status_changed', applicationId: anApplication!, facts: {} });
+      await db.query("update webhook_events set created_at = created_at - interval '31 days'");
+      const pending = (await db.query<{ count: number }>("select count(distinct event_id)::int as count from webhook_deliveries where status = 'pending'"))[0]!.count;
+      expect(pending).toBeGreaterThan(0);
+      await idle.webhooks.pruneFinished();
+      expect((await db.query('select id from webhook_events')).length).toBe(pending);
+    } finally {
+      await idle.close();
     }
   }, 60_000);
 });

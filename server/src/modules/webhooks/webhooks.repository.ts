@@ -211,3 +211,14 @@ export async function updateDeliveryForRedelivery(db: Queryable, scope: WebhookS
   );
   return rows.length > 0;
 }
+
+/** Events older than `cutoff` with nothing left to send go, their deliveries with them (the console keeps 30 days). */
+export async function deleteFinishedEventsBefore(db: Queryable, cutoff: Date): Promise<number> {
+  const rows = await db.query<{ id: number }>(
+    `delete from webhook_events e where e.created_at < $1
+        and not exists (select 1 from webhook_deliveries d where d.event_id = e.id and d.status = 'pending')
+      returning e.id`,
+    [cutoff],
+  );
+  return rows.length;
+}

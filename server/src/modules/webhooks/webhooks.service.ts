@@ -25,6 +25,9 @@ export type WebhookPayloadSources = {
 };
 
 const MAX_WEBHOOKS_PER_SCOPE = 20;
+/** How long delivered and failed deliveries stay visible in the console; pruned about once an hour by the worker. */
+const KEEP_FINISHED_MS = 30 * 86_400_000;
+const PRUNE_EVERY_MS = 3_600_000;
 const CLAIM_BATCH = 20;
 /** A claimed delivery is another node's to take only after this much more than the timeout (the node died mid-send). */
 const LEASE_MARGIN_SECONDS = 30;
@@ -142,6 +145,9 @@ export function createWebhooksService(deps: { db: Db; settings: WebhookSettings;
     /** Sends what is due once (the worker's tick; also for tests and the CLI). Returns how many were attempted. */
     deliverDue,
 
+    /** Removes events older than 30 days that have nothing left to send (with their deliveries). */
+    pruneFinished: () => repository.deleteFinishedEventsBefore(db, new Date(now().getTime() - KEEP_FINISHED_MS)),
+
     /**
      * The delivery worker of this node: a tick every POLL_MS, at once again while a tick finds a full batch. Safe on
      * every node (the claim is SKIP LOCKED); all state is in PostgreSQL, so a restart loses nothing. `stop` waits
@@ -151,9 +157,14 @@ export function createWebhooksService(deps: { db: Db; settings: WebhookSettings;
       let isStopped = false;
       let timer: NodeJS.Timeout | null = null;
       let inFlight: Promise<void> = Promise.resolve();
+      let lastPrunedAt = 0;
       const tick = async () => {
         try {
           while (!isStopped && (await deliverDue()) === CLAIM_BATCH);
+          if (!isStopped && Date.now() - lastPrunedAt > PRUNE_EVERY_MS) {
+            lastPrunedAt = Date.now();
+            await repository.deleteFinishedEventsBefore(db, new Date(now().getTime() - KEEP_FINISHED_MS));
+          }
         } catch (error) {
           onError(error);
         }
