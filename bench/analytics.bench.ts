@@ -9,7 +9,11 @@
  *
  *   npx tsx bench/analytics.bench.ts [--applications 10000000] [--import-rows 1000000] [--runs 20] [--raw-runs 5] [--keep]
  *   BENCH_ANALYTICS_APPLICATIONS=100000 BENCH_ANALYTICS_IMPORT_ROWS=20000 npm run bench -- analytics   # a quick check
+ *   npm run bench -- analytics --database-url postgres://…/jobcast_bench_… --figures-only   # again on a kept data set
  * Database: BENCH_DATABASE_URL or TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+ * --database-url reuses a database kept with --keep (by this benchmark or the impact one): no load, never dropped;
+ * its migrations run first, as at any start. --figures-only times the figure sets alone and leaves the data as it
+ * was (no single-row inserts, rebuild or import), so one 10-million load serves many measurements.
  */
 import { execSync } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -36,6 +40,8 @@ const IMPORT_ROWS = option('import-rows', 'BENCH_ANALYTICS_IMPORT_ROWS', 1_000_0
 const RUNS = option('runs', 'BENCH_ANALYTICS_RUNS', 20);
 const RAW_RUNS = option('raw-runs', 'BENCH_ANALYTICS_RAW_RUNS', 5);
 const KEEP = process.argv.includes('--keep');
+const GIVEN_URL = process.argv.includes('--database-url') ? process.argv[process.argv.indexOf('--database-url') + 1] : undefined;
+const FIGURES_ONLY = process.argv.includes('--figures-only');
 const CHUNK = 1_000_000;
 
 
@@ -99,6 +105,40 @@ async function timeFigures(context: Context, request: FigureRequest, runs: numbe
   return { p50: percentile(durations, 50), p95: percentile(durations, 95), min: durations[0], max: durations[durations.length - 1], runs, result: last! };
 }
 
+/** The write paths: single-row inserts with and without the trigger, a rebuild, the CSV import. They change the data set. */
+async function measureWrites(context: Context): Promise<string[]> {
+  // The live apply path: one application per statement, with the rollup trigger and (baseline) without it.
+  const insertSingles = () => time(async () => {
+    for (let index = 0; index < 1000; index += 1) {
+      await context.db.query(`insert into applications (source, applied_at, seeker_city_code, job_city_code, category_code, industry_code)
+        values ('import', timestamptz '2022-10-01 10:00+08' + $1 * interval '1 minute', '341200', '320500', 'general_worker', 'C')`, [index]);
+    }
+  });
+  const single = await insertSingles();
+  await context.db.exec('alter table applications disable trigger applications_rollups_after_insert');
+  const singleWithoutRollups = await insertSingles();
+  await context.db.exec('alter table applications enable trigger applications_rollups_after_insert');
+  const rebuild = await time(() => context.analytics.rebuildRollups());
+
+  let importLine = 'CSV import: skipped (--import-rows 0)';
+  if (IMPORT_ROWS > 0) {
+    const file = path.join(os.tmpdir(), `jobcast-bench-import-${process.pid}.csv`);
+    const written = await time(() => writeImportCsv(context, file, IMPORT_ROWS));
+    const before = (await context.analytics.getFigures(SIX_MONTHS)).totals.applications;
+    const imported = await time(() => context.analytics.importApplications(createReadStream(file), { fileName: path.basename(file) }));
+    const after = (await context.analytics.getFigures(SIX_MONTHS)).totals.applications;
+    await rm(file, { force: true });
+    importLine = `CSV import (jobcast import applications, all-or-nothing, one transaction): ${count(imported.result.rows)} rows in ${seconds(imported.elapsed)} ` +
+      `(${count(Math.round(imported.result.rows / (imported.elapsed / 1000)))} rows/s; writing the CSV took ${seconds(written.elapsed)}); ` +
+      `six-month total ${count(before)} → ${count(after)}`;
+  }
+  return [
+    `Single-row inserts (the live apply path): ${ms(single.elapsed / 1000)} each with the rollup trigger, ${ms(singleWithoutRollups.elapsed / 1000)} without it (average of 1,000). ` +
+      `Rebuilding all rollups from the table (after the baseline rows, which the disabled trigger missed): ${seconds(rebuild.elapsed)}.`,
+    importLine,
+  ];
+}
+
 async function main() {
   const machine = {
     date: new Date().toISOString(),
@@ -108,7 +148,7 @@ async function main() {
     node: process.version,
     loadAtStart: os.loadavg().map((value) => value.toFixed(1)).join(' / '),
   };
-  const database = await createDatabase();
+  const database = GIVEN_URL ? { url: GIVEN_URL, drop: async () => undefined } : await createDatabase();
   const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', JOBCAST_DEMO_DATA: 'off', PORT: '0' });
   const context = await createContext(config, { purpose: 'bench' });
   const lines: string[] = [];
@@ -119,85 +159,69 @@ async function main() {
   try {
     const [{ server_version: version }] = await context.db.query<{ server_version: string }>('show server_version');
     console.log(`Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.memory}; Node ${machine.node}; PostgreSQL ${version}; ${machine.date}`);
-    console.log(`Database ${new URL(database.url).pathname.slice(1)}; loading ${count(APPLICATIONS)} applications …`);
-
-    await loadPostings(context);
-    let loadMs = 0;
-    for (let first = 1; first <= APPLICATIONS; first += CHUNK) {
-      const last = Math.min(APPLICATIONS, first + CHUNK - 1);
-      const { elapsed } = await time(() => loadApplications(context, first, last));
-      loadMs += elapsed;
-      process.stdout.write(`  ${count(last)} rows (${seconds(loadMs)})\n`);
+    let loadMs: number | null = null;
+    if (!GIVEN_URL) {
+      console.log(`Database ${new URL(database.url).pathname.slice(1)}; loading ${count(APPLICATIONS)} applications …`);
+      await loadPostings(context);
+      loadMs = 0;
+      for (let first = 1; first <= APPLICATIONS; first += CHUNK) {
+        const last = Math.min(APPLICATIONS, first + CHUNK - 1);
+        const { elapsed } = await time(() => loadApplications(context, first, last));
+        loadMs += elapsed;
+        process.stdout.write(`  ${count(last)} rows (${seconds(loadMs)})\n`);
+      }
+      await context.db.exec('vacuum analyze');
     }
-    await context.db.exec('vacuum analyze');
+    const [{ rows: loadedRows }] = await context.db.query<{ rows: string }>('select count(*) as rows from applications');
     const rollupRows = await context.analytics.countRollupRows();
     const [sizes] = await context.db.query<{ applications: string; rollups: string }>(`select
       pg_size_pretty(pg_total_relation_size('applications')) as applications,
       pg_size_pretty(pg_total_relation_size('application_category_rollups') + pg_total_relation_size('application_industry_rollups') + pg_total_relation_size('application_sent_rollups')
         + pg_total_relation_size('application_tier_flow_rollups') + pg_total_relation_size('application_hire_rollups')) as rollups`);
 
-    const rollup = await timeFigures(context, { ...SIX_MONTHS, source: 'rollup' }, RUNS, 2);
-    const raw = await timeFigures(context, { ...SIX_MONTHS, source: 'raw' }, RAW_RUNS, 1);
-    const agree = isDeepStrictEqual(rollup.result, raw.result);
-    const unaligned = await timeFigures(context, { ...UNALIGNED, source: 'rollup' }, RUNS, 1);
-    const unalignedRaw = await timeFigures(context, { ...UNALIGNED, source: 'raw' }, Math.min(RAW_RUNS, 3), 0);
-    const province = await timeFigures(context, { ...SIX_MONTHS, province: '江苏', source: 'rollup' }, RUNS, 1);
-    const provinceRaw = await timeFigures(context, { ...SIX_MONTHS, province: '江苏', source: 'raw' }, Math.min(RAW_RUNS, 3), 0);
-    const agreeOthers = isDeepStrictEqual(unaligned.result, unalignedRaw.result) && isDeepStrictEqual(province.result, provinceRaw.result);
-
-    // The live apply path: one application per statement, with the rollup trigger and (baseline) without it.
-    const insertSingles = () => time(async () => {
-      for (let index = 0; index < 1000; index += 1) {
-        await context.db.query(`insert into applications (source, applied_at, seeker_city_code, job_city_code, category_code, industry_code)
-          values ('import', timestamptz '2022-10-01 10:00+08' + $1 * interval '1 minute', '341200', '320500', 'general_worker', 'C')`, [index]);
-      }
-    });
-    const single = await insertSingles();
-    await context.db.exec('alter table applications disable trigger applications_rollups_after_insert');
-    const singleWithoutRollups = await insertSingles();
-    await context.db.exec('alter table applications enable trigger applications_rollups_after_insert');
-    const rebuild = await time(() => context.analytics.rebuildRollups());
-
-    let importLine = 'CSV import: skipped (--import-rows 0)';
-    if (IMPORT_ROWS > 0) {
-      const file = path.join(os.tmpdir(), `jobcast-bench-import-${process.pid}.csv`);
-      const written = await time(() => writeImportCsv(context, file, IMPORT_ROWS));
-      const before = (await context.analytics.getFigures(SIX_MONTHS)).totals.applications;
-      const imported = await time(() => context.analytics.importApplications(createReadStream(file), { fileName: path.basename(file) }));
-      const after = (await context.analytics.getFigures(SIX_MONTHS)).totals.applications;
-      await rm(file, { force: true });
-      importLine = `CSV import (jobcast import applications, all-or-nothing, one transaction): ${count(imported.result.rows)} rows in ${seconds(imported.elapsed)} ` +
-        `(${count(Math.round(imported.result.rows / (imported.elapsed / 1000)))} rows/s; writing the CSV took ${seconds(written.elapsed)}); ` +
-        `six-month total ${count(before)} → ${count(after)}`;
+    // Each window through the rollups and, same SQL, over the raw table; the two results must be equal.
+    const windows: Array<[string, FigureRequest]> = [
+      [`6 months ${SIX_MONTHS.from} … ${SIX_MONTHS.to}, whole country`, SIX_MONTHS],
+      [`${UNALIGNED.from} … ${UNALIGNED.to} (ragged edges), whole country`, UNALIGNED],
+      ['2022-09-03 … 2022-11-27 (ragged edges), whole country', { from: '2022-09-03', to: '2022-11-27' }],
+      ['2022-10-09 … 2022-10-20 (12 days), whole country', { from: '2022-10-09', to: '2022-10-20' }],
+      ['6 months, province 江苏', { ...SIX_MONTHS, province: '江苏' }],
+      [`${UNALIGNED.from} … ${UNALIGNED.to}, province 江苏`, { ...UNALIGNED, province: '江苏' }],
+    ];
+    const timed = [];
+    for (const [index, [label, request]] of windows.entries()) {
+      const viaRollup = await timeFigures(context, { ...request, source: 'rollup' }, RUNS, index === 0 ? 2 : 1);
+      const rawRuns = index === 0 ? RAW_RUNS : Math.min(RAW_RUNS, 3);
+      const viaRaw = rawRuns > 0 ? await timeFigures(context, { ...request, source: 'raw' }, rawRuns, 0) : null;
+      const isEqual = viaRaw ? isDeepStrictEqual(viaRollup.result, viaRaw.result) : null;
+      console.log(`  ${label}: rollups p50 ${ms(viaRollup.p50)} p95 ${ms(viaRollup.p95)}${viaRaw ? `; raw p50 ${ms(viaRaw.p50)}; equal: ${isEqual ? 'yes' : 'NO'}` : ''}`);
+      timed.push({ label, viaRollup, viaRaw, isEqual });
     }
+    const writeLines = FIGURES_ONLY ? [] : await measureWrites(context);
 
     console.log('');
-    report(`### ${count(APPLICATIONS)} applications, PostgreSQL ${version} — ${machine.date.slice(0, 10)}`);
+    report(`### ${count(Number(loadedRows))} applications, PostgreSQL ${version} — ${machine.date.slice(0, 10)}`);
     report('');
     report(`Machine: ${machine.nproc} cores (\`nproc\`), ${machine.cpu}; \`free -h\`: ${machine.memory}; Node ${machine.node}. ` +
       `Load average (1/5/15 min) at start ${machine.loadAtStart}, at the end ${os.loadavg().map((value) => value.toFixed(1)).join(' / ')} (other work shared the machine when this is above ~2).`);
     report('');
-    report(`Load: ${count(APPLICATIONS)} rows in ${seconds(loadMs)} (${count(Math.round(APPLICATIONS / (loadMs / 1000)))} rows/s, statements of ${count(CHUNK)} rows, rollup triggers on). ` +
+    report(`${loadMs === null ? `Data set: a kept database (${new URL(database.url).pathname.slice(1)}), not loaded in this run.` : `Load: ${count(APPLICATIONS)} rows in ${seconds(loadMs)} (${count(Math.round(APPLICATIONS / (loadMs / 1000)))} rows/s, statements of ${count(CHUNK)} rows, rollup triggers on).`} ` +
       `Sizes: applications ${sizes.applications}, rollups ${sizes.rollups} (${count(rollupRows.categories)} category, ${count(rollupRows.industries)} industry, ${count(rollupRows.sent)} sent, ${count(rollupRows.flows)} tier-flow, ${count(rollupRows.hires)} hire rows).`);
     report('');
     report('| Full figure set | rollups p50 | rollups p95 | raw table p50 | raw table p95 | raw ÷ rollups (p50) |');
     report('|---|---:|---:|---:|---:|---:|');
-    for (const [label, viaRollup, viaRaw] of [
-      [`6 months ${SIX_MONTHS.from} … ${SIX_MONTHS.to}, whole country`, rollup, raw],
-      [`${UNALIGNED.from} … ${UNALIGNED.to} (daily edges), whole country`, unaligned, unalignedRaw],
-      [`6 months, province 江苏`, province, provinceRaw],
-    ] as const) {
-      report(`| ${label} | ${ms(viaRollup.p50)} | ${ms(viaRollup.p95)} | ${ms(viaRaw.p50)} | ${ms(viaRaw.p95)} | ${(viaRaw.p50 / viaRollup.p50).toFixed(0)}× |`);
+    for (const { label, viaRollup, viaRaw } of timed) {
+      report(`| ${label} | ${ms(viaRollup.p50)} | ${ms(viaRollup.p95)} | ${viaRaw ? ms(viaRaw.p50) : '–'} | ${viaRaw ? ms(viaRaw.p95) : '–'} | ${viaRaw ? `${(viaRaw.p50 / viaRollup.p50).toFixed(0)}×` : '–'} |`);
     }
     report('');
-    report(`Runs: ${RUNS} per rollup row after warm-up, ${RAW_RUNS} (6 months) / ${Math.min(RAW_RUNS, 3)} (others) per raw row. Rollup and raw results identical: ${agree && agreeOthers ? 'yes' : 'NO'}. ` +
-      `Six-month total ${count(rollup.result.totals.applications)} applications.`);
-    report(`Single-row inserts (the live apply path): ${ms(single.elapsed / 1000)} each with the rollup trigger, ${ms(singleWithoutRollups.elapsed / 1000)} without it (average of 1,000). ` +
-      `Rebuilding all rollups from the table (after the baseline rows, which the disabled trigger missed): ${seconds(rebuild.elapsed)}.`);
-    report(importLine);
+    const compared = timed.filter((row) => row.isEqual !== null);
+    report(`Runs: ${RUNS} per rollup row after warm-up, ${RAW_RUNS} (first row) / ${Math.min(RAW_RUNS, 3)} (others) per raw row. ` +
+      `Rollup and raw results identical: ${compared.length === 0 ? 'not compared (--raw-runs 0)' : compared.every((row) => row.isEqual) ? `yes (${compared.length} windows)` : 'NO'}. ` +
+      `Six-month total ${count(timed[0].viaRollup.result.totals.applications)} applications.`);
+    for (const line of writeLines) report(line);
   } finally {
     await context.close();
-    if (KEEP) console.log(`Kept database: ${database.url}`);
+    if (KEEP || GIVEN_URL) console.log(`Kept database: ${database.url}`);
     else await database.drop();
   }
 }
