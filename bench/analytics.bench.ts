@@ -194,7 +194,7 @@ async function main() {
       const rawRuns = index === 0 ? RAW_RUNS : Math.min(RAW_RUNS, 3);
       const viaRaw = rawRuns > 0 ? await timeFigures(context, { ...request, source: 'raw' }, rawRuns, 0) : null;
       const isEqual = viaRaw ? isDeepStrictEqual(viaRollup.result, viaRaw.result) : null;
-      console.log(`  ${label}: rollups p50 ${ms(viaRollup.p50)} p95 ${ms(viaRollup.p95)}${viaRaw ? `; raw p50 ${ms(viaRaw.p50)}; equal: ${isEqual ? 'yes' : 'NO'}` : ''}`);
+      console.log(`  ${label}: rollups p50 ${ms(viaRollup.p50)} p95 ${ms(viaRollup.p95)} min ${ms(viaRollup.min)}${viaRaw ? `; raw p50 ${ms(viaRaw.p50)}; equal: ${isEqual ? 'yes' : 'NO'}` : ''}`);
       timed.push({ label, viaRollup, viaRaw, isEqual });
     }
     const writeLines = FIGURES_ONLY ? [] : await measureWrites(context);
