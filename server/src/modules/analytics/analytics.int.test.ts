@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsResponse } from '../../../../contracts/analytics.js';
 import { createTestApp } from '../../test/harness.js';
 import { TEST_PASSWORD } from '../../test/factories.js';
+import { planWindowReads } from './analytics-window.js';
 import { augustApplications, buildAugustPostings, insertApplications } from './analytics.fixtures.js';
 import type { FigureSource } from './analytics.repository.js';
 
@@ -122,6 +123,30 @@ describe('analytics figures (hand-computed fixtures, August 2022)', () => {
       expect((await figures(source, { from: '2022-07-31', to: '2022-09-01' })).totals.applications).toBe(21);
       expect((await figures(source, { from: '2022-08-02', to: '2022-08-30' })).totals.applications).toBe(17);
       expect((await figures(source, { from: '2022-07-01', to: '2022-08-31' })).totals.applications).toBe(20);
+    });
+
+    it('reads weeks (Monday to Sunday) at ragged edges and gives the hand-counted figures', async () => {
+      // Aug 8–21 is two whole weeks (C ×3 Aug 12, D ×3 Aug 15, E Aug 16, F ×3 Aug 20; G's hire on Aug 20).
+      expect(planWindowReads({ from: '2022-08-08', to: '2022-08-21' }).map((read) => read.grain)).toEqual(['week', 'week']);
+      const twoWeeks = await figures(source, { from: '2022-08-08', to: '2022-08-21', minSent: 1 });
+      expect(twoWeeks.totals).toEqual({ applications: 10, sessions: 2, companies: 1, jobs: 1, hires: 1 });
+      expect(twoWeeks.topCategories).toEqual([
+        { category: '普工', applications: 4 },
+        { category: '司机', applications: 3 },
+        { category: '保安', applications: 3 },
+      ]);
+      // 北京 and 江苏 tie at 3: code 11 before 32.
+      expect(twoWeeks.topProvinces).toEqual([
+        { province: '上海', provinceCode: '31', applications: 4 },
+        { province: '北京', provinceCode: '11', applications: 3 },
+        { province: '江苏', provinceCode: '32', applications: 3 },
+      ]);
+      // Aug 8–31 is August minus its first week (Aug 1–7: 7 applications); hires Aug 20 and Aug 31.
+      expect(planWindowReads({ from: '2022-08-08', to: '2022-08-31' })).toEqual([{ grain: 'month', period: '2022-08-01', sign: 1 }, { grain: 'week', period: '2022-08-01', sign: -1 }]);
+      expect((await figures(source, { from: '2022-08-08', to: '2022-08-31' })).totals).toMatchObject({ applications: 12, hires: 2 });
+      // Jul 25 – Sep 4: the week of Jul 31, August and the days of the week that straddles September.
+      expect((await figures(source, { from: '2022-07-25', to: '2022-09-04' })).totals).toMatchObject({ applications: 21, hires: 3 });
+      expect((await figures(source, { from: '2022-08-08', to: '2022-08-21', province: '江苏', minSent: 1 })).totals.applications).toBe(3);
     });
 
     it('counts hires on the day of the hire', async () => {

@@ -1,9 +1,10 @@
 import type { AnalyticsFigures } from '../../../../contracts/analytics.js';
 import type { Queryable } from '../../platform/db.js';
+import type { RollupGrain, WindowRead } from './analytics-window.js';
 
 /**
  * Where the counts come from: the exact rollups (the rollup tables plus the deltas not yet folded into them,
- * migrations 0010 and 0060) or the raw applications table. Both feed the same figure SQL below, so the two
+ * migrations 0010, 0060 and 0120) or the raw applications table. Both feed the same figure SQL below, so the two
  * can be compared row for row.
  */
 export type FigureSource = 'rollup' | 'raw';
@@ -16,56 +17,65 @@ export type FigureQuery = {
   minSent: number;
   /** Only the applications, sessions and jobs of this campaign's sessions (raw source only: the rollups have no campaign). */
   campaignId: string | null;
-  /** Rollup rows that make up the window (see planWindowReads). */
-  months: string[];
-  addDays: string[];
-  subtractDays: string[];
+  /** The rollup periods whose signed sum is the window (see planWindowReads). */
+  reads: WindowRead[];
 };
 
-// Parameters: $1 from, $2 to, $3 province code, $4 city code, $5 minSent, $6 months, $7 days to add,
-// $8 days to subtract (these three only for the rollups), $9 campaign id (the raw source only).
+// Parameters: $1 from, $2 to, $3 province code, $4 city code, $5 minSent, $9 campaign id (the raw source only),
+// and for the rollups the periods of the window: $6 months, $7 weeks, $8 days added, $10 months, $11 weeks, $12 days
+// subtracted.
 const IN_CAMPAIGN = `($9::uuid is null or session_id in (select id from live_sessions where campaign_id = $9::uuid))`;
 const WINDOW_START = `(($1::date)::timestamp at time zone 'Asia/Shanghai')`;
 const WINDOW_END = `(($2::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
+type ReadKind = { grain: RollupGrain; sign: 1 | -1; parameter: string };
+const READ_KINDS: ReadKind[] = [
+  { grain: 'month', sign: 1, parameter: '$6' },
+  { grain: 'week', sign: 1, parameter: '$7' },
+  { grain: 'day', sign: 1, parameter: '$8' },
+  { grain: 'month', sign: -1, parameter: '$10' },
+  { grain: 'week', sign: -1, parameter: '$11' },
+  { grain: 'day', sign: -1, parameter: '$12' },
+];
 
 /**
- * Rows of an exact rollup view (a `*_rollups_exact` view: table + pending deltas) for the window: months,
- * plus edge days, minus the days a month row overshoots.
+ * Rows of a rollup (a `*_rollups_with_deltas` view: the table's rows and the pending deltas', not summed) for the
+ * window: the periods of each kind the window reads, counted in or out by its sign. The figure SQL sums them once.
  */
-function rollupRows(table: string, columns: string, count = 'applications') {
-  return `select ${columns}, ${count} from ${table} where grain = 'month' and period = any($6::date[])
-    union all
-    select ${columns}, ${count} from ${table} where grain = 'day' and period = any($7::date[])
-    union all
-    select ${columns}, -${count} from ${table} where grain = 'day' and period = any($8::date[])`;
+function rollupRows(view: string, columns: string, kinds: ReadKind[], count = 'applications') {
+  return kinds.map(({ grain, sign, parameter }) =>
+    `select ${columns}, ${sign < 0 ? '-' : ''}${count} as ${count} from ${view} where grain = '${grain}' and period = any(${parameter}::date[])`,
+  ).join('\n    union all\n    ');
 }
 
+type SourceRows = { categories: string; industries: string; sent: string; flows: string; hires: string; provinceFlows: string };
+
 /** Each source yields the same columns: (job_city_code, category_code, applications) etc. */
-const SOURCES: Record<FigureSource, { categories: string; industries: string; sent: string; flows: string; hires: string; provinceFlows: string }> = {
-  rollup: {
-    categories: rollupRows('application_category_rollups_exact', 'job_city_code, category_code'),
-    industries: rollupRows('application_industry_rollups_exact', 'job_city_code, industry_code'),
-    sent: rollupRows('application_sent_rollups_exact', 'seeker_city_code'),
-    flows: rollupRows('application_tier_flow_rollups_exact', 'seeker_tier, job_city_code'),
-    hires: rollupRows('application_hire_rollups_exact', 'job_city_code', 'hires'),
-    provinceFlows: rollupRows('application_province_flow_rollups_exact', 'seeker_province_code, job_province_code'),
-  },
-  raw: {
-    categories: `select job_city_code, category_code, 1 as applications from applications
-      where applied_at >= ${WINDOW_START} and applied_at < ${WINDOW_END} and ${IN_CAMPAIGN}`,
-    industries: `select job_city_code, industry_code, 1 as applications from applications
-      where applied_at >= ${WINDOW_START} and applied_at < ${WINDOW_END} and ${IN_CAMPAIGN}`,
-    sent: `select seeker_city_code, 1 as applications from applications
-      where applied_at >= ${WINDOW_START} and applied_at < ${WINDOW_END} and ${IN_CAMPAIGN}`,
-    flows: `select seeker_city.tier as seeker_tier, a.job_city_code, 1 as applications
-      from applications a join cities seeker_city on seeker_city.code = a.seeker_city_code
-      where a.applied_at >= ${WINDOW_START} and a.applied_at < ${WINDOW_END} and ${IN_CAMPAIGN}`,
-    hires: `select job_city_code, 1 as hires from applications
-      where hired_at >= ${WINDOW_START} and hired_at < ${WINDOW_END} and ${IN_CAMPAIGN}`,
-    provinceFlows: `select seeker_city.province_code as seeker_province_code, job_city.province_code as job_province_code, 1 as applications
-      from applications a join cities seeker_city on seeker_city.code = a.seeker_city_code join cities job_city on job_city.code = a.job_city_code
-      where a.applied_at >= ${WINDOW_START} and a.applied_at < ${WINDOW_END} and ${IN_CAMPAIGN}`,
-  },
+function rollupSource(kinds: ReadKind[]): SourceRows {
+  return {
+    categories: rollupRows('application_category_rollups_with_deltas', 'job_city_code, category_code', kinds),
+    industries: rollupRows('application_industry_rollups_with_deltas', 'job_city_code, industry_code', kinds),
+    sent: rollupRows('application_sent_rollups_with_deltas', 'seeker_city_code', kinds),
+    flows: rollupRows('application_tier_flow_rollups_with_deltas', 'seeker_tier, job_city_code', kinds),
+    hires: rollupRows('application_hire_rollups_with_deltas', 'job_city_code', kinds, 'hires'),
+    provinceFlows: rollupRows('application_province_flow_rollups_with_deltas', 'seeker_province_code, job_province_code', kinds),
+  };
+}
+
+const RAW_SOURCE: SourceRows = {
+  categories: `select job_city_code, category_code, 1 as applications from applications
+    where applied_at >= ${WINDOW_START} and applied_at < ${WINDOW_END} and ${IN_CAMPAIGN}`,
+  industries: `select job_city_code, industry_code, 1 as applications from applications
+    where applied_at >= ${WINDOW_START} and applied_at < ${WINDOW_END} and ${IN_CAMPAIGN}`,
+  sent: `select seeker_city_code, 1 as applications from applications
+    where applied_at >= ${WINDOW_START} and applied_at < ${WINDOW_END} and ${IN_CAMPAIGN}`,
+  flows: `select seeker_city.tier as seeker_tier, a.job_city_code, 1 as applications
+    from applications a join cities seeker_city on seeker_city.code = a.seeker_city_code
+    where a.applied_at >= ${WINDOW_START} and a.applied_at < ${WINDOW_END} and ${IN_CAMPAIGN}`,
+  hires: `select job_city_code, 1 as hires from applications
+    where hired_at >= ${WINDOW_START} and hired_at < ${WINDOW_END} and ${IN_CAMPAIGN}`,
+  provinceFlows: `select seeker_city.province_code as seeker_province_code, job_city.province_code as job_province_code, 1 as applications
+    from applications a join cities seeker_city on seeker_city.code = a.seeker_city_code join cities job_city on job_city.code = a.job_city_code
+    where a.applied_at >= ${WINDOW_START} and a.applied_at < ${WINDOW_END} and ${IN_CAMPAIGN}`,
 };
 
 const TIER_ORDER = `array['1', 'new1', '2', '3', '4', '5']`;
@@ -75,12 +85,12 @@ const TIER_ORDER = `array['1', 'new1', '2', '3', '4', '5']`;
  * region when its received (job) city is; attractiveness lists the region's cities, counting `sent` by
  * the seeker's city. Ties: higher count, then lower code (catalogue order for categories), then name.
  */
-function figuresSql(source: FigureSource) {
-  const rows = SOURCES[source];
+function figuresSql(rows: SourceRows) {
   return `
 with
 bounds as (select $1::date as from_day, $2::date as to_day, $3::text as province_code, $4::text as city_code,
-  $5::int as min_sent, $6::date[] as months, $7::date[] as add_days, $8::date[] as subtract_days),
+  $5::int as min_sent, $6::date[] as add_months, $7::date[] as add_weeks, $8::date[] as add_days,
+  $10::date[] as subtract_months, $11::date[] as subtract_weeks, $12::date[] as subtract_days),
 region_cities as materialized (
   select code, short_name, province_code, tier from cities
   where ($3::text is null or province_code = $3::text) and ($4::text is null or code = $4::text)
@@ -218,12 +228,27 @@ type FiguresRow = {
   region_flows: AnalyticsFigures['regionFlows'];
 };
 
-const FIGURES_SQL: Record<FigureSource, string> = { rollup: figuresSql('rollup'), raw: figuresSql('raw') };
+const RAW_FIGURES_SQL = figuresSql(RAW_SOURCE);
+// One statement per combination of read kinds a window uses (at most 63): an aligned window reads months only, and a
+// statement planned with every kind's scans costs more to plan than the reading of a few months.
+const rollupFiguresSql = new Map<string, string>();
+
+function getRollupFiguresSql(kinds: ReadKind[]) {
+  const key = kinds.map((kind) => kind.parameter).join();
+  let sql = rollupFiguresSql.get(key);
+  if (!sql) {
+    sql = figuresSql(rollupSource(kinds));
+    rollupFiguresSql.set(key, sql);
+  }
+  return sql;
+}
 
 /** Every figure for a window and region, from the rollups or from the raw applications table. */
 export async function computeFigures(db: Queryable, source: FigureSource, query: FigureQuery): Promise<AnalyticsFigures & { containsSyntheticData: boolean }> {
-  const [row] = await db.query<FiguresRow>(FIGURES_SQL[source], [
-    query.from, query.to, query.provinceCode, query.cityCode, query.minSent, query.months, query.addDays, query.subtractDays, query.campaignId,
+  const periods = READ_KINDS.map(({ grain, sign }) => query.reads.filter((read) => read.grain === grain && read.sign === sign).map((read) => read.period));
+  const sql = source === 'raw' ? RAW_FIGURES_SQL : getRollupFiguresSql(READ_KINDS.filter((_, index) => periods[index].length > 0));
+  const [row] = await db.query<FiguresRow>(sql, [
+    query.from, query.to, query.provinceCode, query.cityCode, query.minSent, periods[0], periods[1], periods[2], query.campaignId, periods[3], periods[4], periods[5],
   ]);
   return {
     window: { from: query.from, to: query.to },

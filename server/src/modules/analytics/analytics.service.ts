@@ -68,7 +68,7 @@ export function createAnalyticsService(deps: { db: Db; geo: GeoService; report: 
     // The rollups have no campaign: a campaign's figures count its applications (an index on session_id).
     const figures = await repository.computeFigures(db, campaignId ? 'raw' : request.source ?? 'rollup', {
       ...window,
-      ...planWindowReads(window),
+      reads: planWindowReads(window),
       provinceCode,
       cityCode,
       minSent,
