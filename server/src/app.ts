@@ -34,6 +34,7 @@ import { createMediaLinks } from './platform/media/media-links.js';
 import { findFfmpeg, startEmbeddedMediaServer } from './platform/media/embedded-media-server.js';
 import { createThumbnailStore, startThumbnailWorker, type ThumbnailWorker } from './platform/media/thumbnails.js';
 import { registerNginxRtmpCallbacks } from './platform/media/nginx-rtmp-callbacks.js';
+import { createNginxRtmpControl } from './platform/media/nginx-rtmp-control.js';
 import { createRateLimiter } from './platform/rate-limit.js';
 import { attachStudioIngest } from './platform/media/studio-ingest.js';
 import { createRealtimeServer, readCookie } from './platform/realtime.js';
@@ -200,7 +201,16 @@ export async function createApp(context: Context, options: { webDistDir?: string
   registerLiveMediaFileRoutes(app, context.live, context.config.media.recordingsDir, context.thumbnails);
   registerApplicationsRoutes(app, context.applications);
   registerRecommendationsRoutes(app, context.recommendations);
-  if (context.config.media.mode === 'external') registerNginxRtmpCallbacks(app, context.live);
+  if (context.config.media.mode === 'external') {
+    const { controlUrl, externalRecordDir, recordingsDir, ffmpegPath } = context.config.media;
+    const onError = (error: unknown, what: string) => app.log.error({ err: error }, `${what} failed`);
+    registerNginxRtmpCallbacks(app, context.live, {
+      events: context.events,
+      control: controlUrl ? createNginxRtmpControl(controlUrl, onError) : null,
+      recordings: { incomingDir: externalRecordDir, recordingsDir, ffmpegPath: externalRecordDir ? findFfmpeg(ffmpegPath) : null },
+      onError,
+    });
+  }
   registerPipelineRoutes(app, context.pipeline);
   registerOutcomesRoutes(app, context.outcomes);
   registerCampaignsRoutes(app, context.campaigns);
@@ -291,10 +301,9 @@ export async function startLiveRuntime(app: Awaited<ReturnType<typeof createApp>
   // External mode: 结束直播 (or any end) drops the publisher on nginx-rtmp through its control module, as the
   // embedded server does; its reconnect is then refused by on_publish (the session is over).
   const controlUrl = context.config.media.mode === 'external' ? context.config.media.controlUrl : null;
+  const control = controlUrl ? createNginxRtmpControl(controlUrl, (error, what) => app.log.error({ err: error }, `nginx-rtmp ${what} failed`)) : null;
   const dropPublisher = ({ sessionId, status }: { sessionId: string; status: string }) => {
-    if (!controlUrl || (status !== 'ended' && status !== 'missed')) return;
-    fetch(`${controlUrl}/drop/publisher?app=live&name=${encodeURIComponent(sessionId)}`, { signal: AbortSignal.timeout(5_000) })
-      .catch((error: unknown) => app.log.error({ err: error, sessionId }, 'dropping the nginx-rtmp publisher failed'));
+    if (control && (status === 'ended' || status === 'missed')) void control.dropPublisher(sessionId);
   };
   context.events.on('LiveSessionStatusChanged', dropPublisher);
   const thumbnailWorker = startLiveThumbnails(context, media, (error) => app.log.error({ err: error }, 'thumbnails failed'));

@@ -41,6 +41,12 @@ const configSchema = z.object({
   // MEDIA_MODE=external: nginx-rtmp's control module (rtmp_control), e.g. http://127.0.0.1:8080/control. When set, an
   // ended session's publisher is dropped there (结束直播 stops the encoder, as in embedded mode).
   MEDIA_CONTROL_URL: z.string().url().optional(),
+  // MEDIA_MODE=external: nginx-rtmp's record_path, readable by the app nodes (the same machine or shared storage).
+  // When set, on_record_done turns each recording into the session's replay (FLV moved in, MP4 remux with ffmpeg).
+  MEDIA_RECORD_DIR: z.string().min(1).optional(),
+  // Where replays are kept (default <JOBCAST_DATA_DIR>/media). Several app nodes share one folder, so that any node
+  // serves any replay, whichever node stored it.
+  MEDIA_REPLAY_DIR: z.string().min(1).optional(),
   MEDIA_HLS_URL_TEMPLATE: z.string().includes('{sessionId}', { message: 'must contain {sessionId}' }).optional(),
   MEDIA_HLS: z.enum(['auto', 'off']).default('auto'),
   // Playback tokens: the app signs each viewer's live playback URL (HMAC-SHA256); the media side checks it. Set the
@@ -203,6 +209,8 @@ export type Config = {
     flvUrlTemplate: string | null;
     /** nginx-rtmp's control module (external mode): where an ended session's publisher is dropped. */
     controlUrl: string | null;
+    /** nginx-rtmp's record_path (external mode): its finished recordings become replays (on_record_done). */
+    externalRecordDir: string | null;
     hlsUrlTemplate: string | null;
     hls: 'auto' | 'off';
     /** Signs playback tokens; random per process unless MEDIA_PLAY_SECRET is set. */
@@ -285,6 +293,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rtmpUrl: values.MEDIA_RTMP_URL ?? null,
       flvUrlTemplate: values.MEDIA_FLV_URL_TEMPLATE ?? null,
       controlUrl: values.MEDIA_CONTROL_URL ? values.MEDIA_CONTROL_URL.replace(/\/+$/, '') : null,
+      externalRecordDir: values.MEDIA_RECORD_DIR ? path.resolve(values.MEDIA_RECORD_DIR) : null,
       hlsUrlTemplate: values.MEDIA_HLS_URL_TEMPLATE ?? null,
       hls: values.MEDIA_HLS,
       playSecret: values.MEDIA_PLAY_SECRET ?? randomBytes(32).toString('hex'),
@@ -292,7 +301,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idlePlayerMs: Math.round(values.MEDIA_IDLE_PLAYER_SECONDS * 1000),
       ffmpegPath: values.FFMPEG_PATH,
       endGraceMs: Math.round(values.LIVE_END_GRACE_SECONDS * 1000),
-      recordingsDir: path.join(dataDir, 'media'),
+      recordingsDir: values.MEDIA_REPLAY_DIR ? path.resolve(values.MEDIA_REPLAY_DIR) : path.join(dataDir, 'media'),
       thumbnails: {
         mode: values.THUMBNAILS,
         intervalMs: Math.round(values.THUMBNAIL_INTERVAL_SECONDS * 1000),

@@ -107,12 +107,19 @@ export async function findStreamKey(db: Queryable, sessionId: string) {
 }
 
 /** Keys of sessions that may publish (scheduled or live): the media server's allow-list. */
+/** A banned host publishes nothing: its sessions' keys are left out. */
 export function listPublishableStreamKeys(db: Queryable, sessionId: string | null = null) {
   return db.query<{ sessionId: string; secret: string }>(
     `select s.id as "sessionId", k.secret from live_sessions s join live_session_stream_keys k on k.session_id = s.id
-     where s.status in ('scheduled', 'live') and ($1::uuid is null or s.id = $1::uuid)`,
+     join users h on h.id = s.host_user_id
+     where s.status in ('scheduled', 'live') and h.banned_at is null and ($1::uuid is null or s.id = $1::uuid)`,
     [sessionId],
   );
+}
+
+export async function listLiveSessionIdsOfHost(db: Queryable, hostUserId: string): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(`select id from live_sessions where host_user_id = $1 and status = 'live'`, [hostUserId]);
+  return rows.map((row) => row.id);
 }
 
 export async function findSessionRow(db: Queryable, sessionId: string): Promise<SessionRow | null> {

@@ -411,7 +411,7 @@ export function createLiveService(deps: {
 
     // ------------------------------------------------------------ media server side
 
-    /** The same rule for the embedded server and nginx-rtmp's on_publish: right key, session scheduled or live. */
+    /** The same rule for the embedded server and nginx-rtmp's on_publish: right key, session scheduled or live, its host not banned. */
     async authorizePublish(sessionId: string, presentedKey: string | undefined): Promise<boolean> {
       if (!presentedKey || !/^[0-9a-f-]{36}$/i.test(sessionId)) return false;
       const [row] = await repository.listPublishableStreamKeys(db, sessionId);
@@ -430,6 +430,23 @@ export function createLiveService(deps: {
       if (!viewer) return 'forbidden';
       if (viewer !== 'guest' && viewer !== 'internal' && (await repository.isBannedFromSession(db, sessionId, viewer))) return 'forbidden';
       return 'ok';
+    },
+
+    /** Who a playback token was issued to ('guest', 'internal' or a user id), or null when it is not valid for the session. */
+    playTokenViewer(sessionId: string, token: unknown): string | null {
+      return media.playTokens.verify(token, sessionId);
+    },
+
+    /** Whether `presentedKey` is the session's stream key, whatever the session's state (nginx's on_record_done comes after the end). */
+    async isStreamKeyOf(sessionId: string, presentedKey: string | undefined): Promise<boolean> {
+      if (!presentedKey || !/^[0-9a-f-]{36}$/i.test(sessionId)) return false;
+      const key = await repository.findStreamKey(db, sessionId);
+      return !!key && isSameSecret(presentedKey, key.secret);
+    },
+
+    /** A banned host's live sessions (their publishers are dropped on nginx-rtmp). */
+    listLiveSessionIdsOfHost(hostUserId: string): Promise<string[]> {
+      return repository.listLiveSessionIdsOfHost(db, hostUserId);
     },
 
     /** Hosts a scheduler may name as a session's host (employers, bureaus, admins; a host schedules for itself). */

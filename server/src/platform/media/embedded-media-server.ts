@@ -1,11 +1,11 @@
-import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, type Config } from '../config.js';
 import type { EventBus } from '../events.js';
 import type { MediaLinks } from './media-links.js';
 import { ALL_SESSIONS, type MediaWorkerOptions, type ParentToWorker, type WorkerToParent } from './media-protocol.js';
+import { storeFinishedRecording } from './recordings.js';
 
 const WORKER_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), 'media-worker.ts');
 // Generous: on a busy two-core machine the child (tsx + node-media-server) can take several seconds to start.
@@ -31,15 +31,6 @@ export type EmbeddedMediaServer = { rtmpPort: number; httpPort: number; isHlsEna
 export function findFfmpeg(ffmpegPath: string): string | null {
   const result = spawnSync(ffmpegPath, ['-version'], { stdio: 'ignore' });
   return result.status === 0 ? ffmpegPath : null;
-}
-
-function remuxToMp4(ffmpegPath: string, flvPath: string): Promise<string | null> {
-  const mp4Path = flvPath.replace(/\.flv$/, '.mp4');
-  return new Promise((resolve) => {
-    const ffmpeg = spawn(ffmpegPath, ['-loglevel', 'error', '-y', '-i', flvPath, '-c', 'copy', '-movflags', '+faststart', mp4Path], { stdio: 'ignore' });
-    ffmpeg.on('error', () => resolve(null));
-    ffmpeg.on('exit', (code) => resolve(code === 0 ? mp4Path : null));
-  });
 }
 
 /**
@@ -76,12 +67,8 @@ export async function startEmbeddedMediaServer(deps: { config: Config; links: Me
     else post({ type: 'revoke', sessionId, dropPublisher: dropPublisherWhenRevoked });
   }
 
-  async function handleRecording(message: Extract<WorkerToParent, { type: 'recording-finished' }>) {
-    const base = { sessionId: message.sessionId, startedAt: new Date(message.startedAt), endedAt: new Date(message.endedAt) };
-    await gate.recordRecording({ ...base, fileName: path.basename(message.filePath), format: 'flv', bytes: message.bytes });
-    if (!remuxFfmpeg) return;
-    const mp4Path = await remuxToMp4(remuxFfmpeg, message.filePath);
-    if (mp4Path) await gate.recordRecording({ ...base, fileName: path.basename(mp4Path), format: 'mp4', bytes: statSync(mp4Path).size });
+  function handleRecording(message: Extract<WorkerToParent, { type: 'recording-finished' }>) {
+    return storeFinishedRecording(gate, remuxFfmpeg, { sessionId: message.sessionId, filePath: message.filePath, startedAt: new Date(message.startedAt), endedAt: new Date(message.endedAt) });
   }
 
   const pending = new Set<Promise<unknown>>();

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser } from '../../test/factories.js';
 import { buildLiveSession, buildSeeker, startLiveTestServer } from '../../test/live-helpers.js';
 import { pushTestPattern, requireTool, waitFor } from '../../test/tools.js';
 
@@ -20,6 +21,13 @@ function isNginxRtmpPresent() {
     return false;
   }
   return hasFfmpeg && hasNginx;
+}
+
+/** An RTMP viewer (ffmpeg reading the stream for up to `seconds`). */
+function playRtmp(url: string, seconds: number) {
+  const child = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-i', url, '-t', String(seconds), '-f', 'null', '-'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited };
 }
 
 const freePort = () => new Promise<number>((resolve, reject) => {
@@ -44,6 +52,7 @@ function writeNginxConfig(directory: string, ports: { rtmp: number; http: number
       .replace('listen 8080;', `listen 127.0.0.1:${ports.http};`)
       .replaceAll('127.0.0.1:3000', `127.0.0.1:${ports.app}`)
       .replaceAll('/var/lib/jobcast/hls', `${directory}/hls`)
+      .replaceAll('/var/lib/jobcast/nginx-recordings', `${directory}/recordings`)
       .replace('http {', ['http {', '  access_log off;', ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `  ${kind}_temp_path ${directory}/tmp-${kind};`)].join('\n')),
   ].join('\n');
   const file = path.join(directory, 'nginx.conf');
@@ -60,6 +69,7 @@ describe.skipIf(!isNginxRtmpPresent())('external media mode with nginx-rtmp (Deb
   beforeAll(async () => {
     directory = mkdtempSync(path.join(os.tmpdir(), 'jobcast-nginx-'));
     mkdirSync(path.join(directory, 'hls'));
+    mkdirSync(path.join(directory, 'recordings'));
     const [rtmp, http] = [await freePort(), await freePort()];
     server = await startLiveTestServer({
       env: {
@@ -68,6 +78,8 @@ describe.skipIf(!isNginxRtmpPresent())('external media mode with nginx-rtmp (Deb
         MEDIA_RTMP_URL: `rtmp://127.0.0.1:${rtmp}/live`,
         MEDIA_HLS_URL_TEMPLATE: `http://127.0.0.1:${http}/hls/{sessionId}.m3u8?token={token}`,
         MEDIA_CONTROL_URL: `http://127.0.0.1:${http}/control`,
+        MEDIA_RECORD_DIR: path.join(directory, 'recordings'),
+        JOBCAST_DATA_DIR: path.join(directory, 'data'),
       },
     });
     ports = { rtmp, http, app: Number(new URL(server.url).port) };
@@ -210,5 +222,69 @@ describe.skipIf(!isNginxRtmpPresent())('external media mode with nginx-rtmp (Deb
     expect((await detailOf(session.id)).status).toBe('live');
     await encoder.exited;
     await waitFor(async () => (await detailOf(session.id)).status === 'ended', 'ended', 15_000, 200);
+  });
+  it('a ban cuts the viewer’s running RTMP play through the control module; a banned host’s publisher is dropped and refused', async () => {
+    const { host, session } = await buildLiveSession(server.context);
+    const { rtmpUrl, streamKey } = await keyOf(session.id, host.email!);
+    const viewer = await buildSeeker(server.context, '钱七');
+    const encoder = pushTestPattern(`${rtmpUrl}/${streamKey}`, 60);
+    await waitFor(async () => (await detailOf(session.id)).status === 'live', 'live', 15_000, 200);
+    const hlsUrl = (await server.app.inject({ method: 'GET', url: `/api/sessions/${session.id}`, headers: { cookie: await server.signInCookie(viewer.email!) } })).json().playback.hlsUrl as string;
+    const player = playRtmp(`rtmp://127.0.0.1:${ports.rtmp}/live/${session.id}?token=${encodeURIComponent(new URL(hlsUrl).searchParams.get('token')!)}`, 60);
+    // Playing (on_play let it in): still reading a few seconds later.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(player.child.exitCode).toBeNull();
+
+    await server.context.live.restrictUser(host, { sessionId: session.id, userId: viewer.id, kind: 'ban' });
+    const banned = Date.now();
+    await player.exited;
+    expect(Date.now() - banned).toBeLessThan(15_000);
+    // The viewer only: the host still publishes.
+    expect(encoder.child.exitCode).toBeNull();
+    expect((await detailOf(session.id)).status).toBe('live');
+
+    const admin = await buildUser(server.context, { role: 'admin' });
+    await server.context.reports.banUser(admin, host.id, '违规直播（测试）');
+    const hostBanned = Date.now();
+    await encoder.exited;
+    expect(Date.now() - hostBanned).toBeLessThan(15_000);
+    // Its key is refused from now on; the session ends after the grace period.
+    expect((await pushTestPattern(`${rtmpUrl}/${streamKey}`, 3).exited).code).not.toBe(0);
+    await waitFor(async () => (await detailOf(session.id)).status === 'ended', 'ended', 15_000, 200);
+  });
+
+  it('recordings become replays: on_record_done moves the FLV in, remuxes it to MP4, and the card gets the replay’s frame', async () => {
+    const { host, session } = await buildLiveSession(server.context);
+    const { rtmpUrl, streamKey } = await keyOf(session.id, host.email!);
+    const encoder = pushTestPattern(`${rtmpUrl}/${streamKey}`, 5);
+    await waitFor(async () => (await detailOf(session.id)).status === 'live', 'live', 15_000, 200);
+    expect((await encoder.exited).code).toBe(0);
+    const detail = await waitFor(async () => {
+      const found = await detailOf(session.id);
+      return found.replayState === 'ready' ? found : null;
+    }, 'the replay', 30_000, 250);
+    // The MP4 remux is what viewers get (the FLV original is kept beside it).
+    expect(detail.playback.replay).toHaveLength(1);
+    expect(detail.playback.replay[0]).toMatchObject({ format: 'mp4', url: expect.stringMatching(new RegExp(`^/media/replay/${session.id}/\\d+\\.mp4$`)) });
+    const video = await server.app.inject({ method: 'GET', url: detail.playback.replay[0].url });
+    expect(video.statusCode).toBe(200);
+    expect(video.rawPayload.subarray(4, 8).toString()).toBe('ftyp');
+    expect(readdirSync(path.join(directory, 'recordings'))).toEqual([]);
+    expect(readdirSync(path.join(directory, 'data', 'media', 'recordings', 'live', session.id)).sort()).toEqual([
+      expect.stringMatching(/\.flv$/), expect.stringMatching(/\.mp4$/),
+    ]);
+    const card = async () => (await server.app.inject({ method: 'GET', url: '/api/sessions?status=ended' })).json().sessions.find((item: { id: string }) => item.id === session.id);
+    await waitFor(async () => (await card())?.thumbnailUrl, 'the replay’s frame on the card', 20_000, 250);
+
+    // Anyone can post to the callback: a path outside MEDIA_RECORD_DIR or without the session's key is ignored.
+    const postRecordDone = (payload: string) => server.app.inject({ method: 'POST', url: '/api/media/nginx/on-record-done', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload });
+    const outside = path.join(directory, `${session.id}-1.flv`);
+    writeFileSync(outside, 'not a video');
+    expect((await postRecordDone(`name=${session.id}&key=${streamKey.split('key=')[1]}&path=${encodeURIComponent(outside)}`)).statusCode).toBe(204);
+    const wrongKey = path.join(directory, 'recordings', `${session.id}-2.flv`);
+    writeFileSync(wrongKey, 'not a video');
+    expect((await postRecordDone(`name=${session.id}&key=guess&path=${encodeURIComponent(wrongKey)}`)).statusCode).toBe(204);
+    expect(existsSync(outside) && existsSync(wrongKey)).toBe(true);
+    expect((await detailOf(session.id)).playback.replay).toHaveLength(1);
   });
 });
