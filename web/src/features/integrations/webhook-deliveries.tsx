@@ -31,7 +31,7 @@ export function WebhookDeliveries({ webhook, onClose }: { webhook: Webhook; onCl
   };
 
   const columns: ColumnsType<WebhookDelivery> = [
-    { title: t('webhooks.event'), dataIndex: 'type', width: 150, render: (type: WebhookDelivery['type'], delivery) => (
+    { title: t('webhooks.event'), dataIndex: 'type', onCell: () => ({ style: { minWidth: 140 } }), render: (type: WebhookDelivery['type'], delivery) => (
       <>
         <div>{t(`webhooks.eventNames.${type}`)}</div>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -43,10 +43,12 @@ export function WebhookDeliveries({ webhook, onClose }: { webhook: Webhook; onCl
       <>
         <Tag color={STATUS_COLORS[status]} data-testid="delivery-status">{t(`webhooks.deliveryStatus.${status}`)}</Tag>
         {delivery.nextAttemptAt && <div style={{ fontSize: 12 }}>{t('webhooks.nextAttempt')} {formatTime(delivery.nextAttemptAt)}</div>}
+        {/* Beside the status, so that a phone shows it without scrolling the table sideways. */}
+        <Button size="small" style={{ marginTop: 4 }} onClick={() => void handleRedeliver(delivery)} data-testid="redeliver">{t('webhooks.redeliver')}</Button>
       </>
     ) },
     { title: t('webhooks.attempts'), dataIndex: 'attempts' },
-    { title: t('webhooks.response'), key: 'response', width: 220, render: (_, delivery) => (
+    { title: t('webhooks.response'), key: 'response', onCell: () => ({ style: { minWidth: 180 } }), render: (_, delivery) => (
       <>
         {delivery.lastStatusCode !== null && <Tag color={delivery.lastStatusCode < 300 ? 'green' : 'red'}>HTTP {delivery.lastStatusCode}</Tag>}
         {delivery.lastDurationMs !== null && <Typography.Text type="secondary">{delivery.lastDurationMs} ms</Typography.Text>}
@@ -55,7 +57,6 @@ export function WebhookDeliveries({ webhook, onClose }: { webhook: Webhook; onCl
         </Typography.Paragraph>
       </>
     ) },
-    { key: 'redeliver', render: (_, delivery) => <Button size="small" onClick={() => void handleRedeliver(delivery)} data-testid="redeliver">{t('webhooks.redeliver')}</Button> },
   ];
 
   return (
