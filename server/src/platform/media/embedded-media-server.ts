@@ -21,6 +21,8 @@ export type PublishGate = {
   scheduleEndOfOrphanedLiveSessions(): Promise<void>;
   /** Viewers banned from sessions that can still be watched (sent to the worker at every start). */
   listPlaybackBans(): Promise<Array<{ sessionId: string; viewer: string }>>;
+  /** A banned host's live sessions (their publishers are dropped). */
+  listLiveSessionIdsOfHost(hostUserId: string): Promise<string[]>;
 };
 
 export type MediaLog = { debug(message: string): void; info(message: string): void; warn(message: string): void; error(message: string): void };
@@ -179,10 +181,14 @@ export async function startEmbeddedMediaServer(deps: { config: Config; links: Me
     else post({ type: 'undeny', sessionId, viewer: userId });
   });
   // A banned account is refused on every session ('*'): its signed tokens stay valid until they expire otherwise.
+  // As a host, its live sessions' keys are no longer publishable: refreshing them revokes them and drops the publisher.
   events.on('AccountBanChanged', ({ userId, isBanned }) => {
     if (isStopping) return;
     if (isBanned) post({ type: 'deny', entries: [{ sessionId: ALL_SESSIONS, viewer: userId }], replace: false });
     else post({ type: 'undeny', sessionId: ALL_SESSIONS, viewer: userId });
+    gate.listLiveSessionIdsOfHost(userId)
+      .then((sessionIds) => Promise.all(sessionIds.map((sessionId) => refreshSession(sessionId, true))))
+      .catch((error: unknown) => log.error(`media: refreshing a banned host's sessions failed: ${String(error)}`));
   });
   events.on('LiveStreamKeyChanged', ({ sessionId }) => {
     if (!isStopping) refreshSession(sessionId, true).catch((error: unknown) => log.error(`media: key refresh failed: ${String(error)}`));

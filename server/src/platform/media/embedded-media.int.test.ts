@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser } from '../../test/factories.js';
 import { buildLiveSession, buildSeeker, nextEvent, startLiveTestServer } from '../../test/live-helpers.js';
 import { pushTestPattern, readBytes, requireTool, waitFor } from '../../test/tools.js';
 
@@ -104,5 +105,18 @@ describe.skipIf(!hasFfmpeg)('embedded media server (node-media-server child proc
     } finally {
       server.context.config.media.endGraceMs = 1000;
     }
+  });
+  it('a banned host’s publisher is dropped and its key refused; the session ends', async () => {
+    const { host, session } = await buildLiveSession(server.context);
+    const { rtmpUrl, streamKey } = (await server.app.inject({ method: 'GET', url: `/api/sessions/${session.id}/stream-key`, headers: { cookie: await server.signInCookie(host.email!) } })).json();
+    const encoder = pushTestPattern(`${rtmpUrl}/${streamKey}`, 60);
+    await waitFor(async () => (await statusOf(session.id)).status === 'live', 'live', 20_000, 200);
+    const admin = await buildUser(server.context, { role: 'admin' });
+    await server.context.reports.banUser(admin, host.id, '违规直播（测试）');
+    const banned = Date.now();
+    await encoder.exited;
+    expect(Date.now() - banned).toBeLessThan(15_000);
+    expect((await pushTestPattern(`${rtmpUrl}/${streamKey}`, 3).exited).code).not.toBe(0);
+    await waitFor(async () => (await statusOf(session.id)).status === 'ended', 'ended', 15_000, 200);
   });
 });
