@@ -39,12 +39,15 @@ const READ_KINDS: ReadKind[] = [
 
 /**
  * Rows of a rollup (a `*_rollups_with_deltas` view: the table's rows and the pending deltas', not summed) for the
- * window: the periods of each kind the window reads, counted in or out by its sign. The figure SQL sums them once.
+ * window: the periods of each kind it reads, in one scan (the planner ORs the index ranges), each row counted in or
+ * out by its kind's sign. One scan per rollup rather than one per kind: fewer nodes to plan and to pass rows through.
+ * The figure SQL sums them once.
  */
 function rollupRows(view: string, columns: string, kinds: ReadKind[], count = 'applications') {
-  return kinds.map(({ grain, sign, parameter }) =>
-    `select ${columns}, ${sign < 0 ? '-' : ''}${count} as ${count} from ${view} where grain = '${grain}' and period = any(${parameter}::date[])`,
-  ).join('\n    union all\n    ');
+  const isKind = ({ grain, parameter }: ReadKind) => `(grain = '${grain}' and period = any(${parameter}::date[]))`;
+  const subtracted = kinds.filter((kind) => kind.sign < 0);
+  const signed = subtracted.length === 0 ? count : `case when ${subtracted.map(isKind).join(' or ')} then -${count} else ${count} end`;
+  return `select ${columns}, ${signed} as ${count} from ${view} where ${kinds.map(isKind).join(' or ')}`;
 }
 
 type SourceRows = { categories: string; industries: string; sent: string; flows: string; hires: string; provinceFlows: string };
@@ -78,6 +81,9 @@ const RAW_SOURCE: SourceRows = {
     where a.applied_at >= ${WINDOW_START} and a.applied_at < ${WINDOW_END} and ${IN_CAMPAIGN}`,
 };
 
+// Whether a city is in the asked region; for the whole country the constant test folds away and no row is joined.
+const IN_REGION = (column: string) => `(($3::text is null and $4::text is null) or ${column} in (select code from region_cities))`;
+
 const TIER_ORDER = `array['1', 'new1', '2', '3', '4', '5']`;
 
 /**
@@ -97,17 +103,17 @@ region_cities as materialized (
 ),
 received as materialized (
   select s.job_city_code as city_code, s.category_code, sum(s.applications) as applications
-  from (${rows.categories}) s join region_cities c on c.code = s.job_city_code
+  from (${rows.categories}) s where ${IN_REGION('s.job_city_code')}
   group by 1, 2 having sum(s.applications) <> 0
 ),
 received_by_industry as (
   select s.industry_code, sum(s.applications) as applications
-  from (${rows.industries}) s join region_cities c on c.code = s.job_city_code
+  from (${rows.industries}) s where ${IN_REGION('s.job_city_code')}
   group by 1 having sum(s.applications) <> 0
 ),
 sent as materialized (
   select s.seeker_city_code as city_code, sum(s.applications) as applications
-  from (${rows.sent}) s join region_cities c on c.code = s.seeker_city_code
+  from (${rows.sent}) s where ${IN_REGION('s.seeker_city_code')}
   group by 1 having sum(s.applications) <> 0
 ),
 flows as (
@@ -116,7 +122,7 @@ flows as (
   group by 1, 2 having sum(s.applications) <> 0
 ),
 hired as (
-  select coalesce(sum(s.hires), 0) as hires from (${rows.hires}) s join region_cities c on c.code = s.job_city_code
+  select coalesce(sum(s.hires), 0) as hires from (${rows.hires}) s where ${IN_REGION('s.job_city_code')}
 ),
 total as (select coalesce(sum(applications), 0) as applications from received),
 industry_rows as (
